@@ -1,0 +1,159 @@
+"""Catalogs: the coded value lists of a county profile (topics, referral targets, ...).
+
+Catalogs are data. A profile is a JSON file in ``kimdesk/resources/catalogs``; another
+county is another file. Codes are stable identifiers; labels are for people.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .errors import KimdeskError
+
+PROFILE_FORMAT = 1
+
+#: The catalogs every profile must provide; the domain validates against them.
+REQUIRED_CATALOGS = (
+    "program",
+    "kind",
+    "topic",
+    "referral_target",
+    "setting",
+    "language_mediation",
+    "municipality",
+    "access_route",
+    "closure_reason",
+    "residence_group",
+    "arrival_band",
+    "group_format",
+)
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    catalog: str
+    code: str
+    label_de: str
+    label_en: str
+    parent: str | None = None
+    sort: int = 0
+    active: bool = True
+    aliases: tuple[str, ...] = ()
+
+    def label(self, language: str = "de") -> str:
+        return self.label_en if language == "en" else self.label_de
+
+
+def _fold(text: str) -> str:
+    """Normalise user text for matching: trimmed, case-insensitive, single spaces."""
+    return " ".join(text.split()).casefold()
+
+
+@dataclass
+class Catalog:
+    """All catalogs of one profile, with lookup by code, label or alias."""
+
+    profile: str
+    name: str
+    county: str
+    entries: tuple[CatalogEntry, ...]
+    _by_code: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
+    _by_text: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_code = {}
+        self._by_text = {}
+        for entry in self.entries:
+            key = (entry.catalog, entry.code)
+            if key in self._by_code:
+                raise KimdeskError(
+                    f"Der Katalog „{entry.catalog}“ enthält den Code „{entry.code}“ doppelt."
+                )
+            self._by_code[key] = entry
+        # Codes win over labels, labels over aliases, when texts collide.
+        for entry in self.entries:
+            for text in (*entry.aliases, entry.label_en, entry.label_de, entry.code):
+                self._by_text[(entry.catalog, _fold(text))] = entry
+        missing = [name for name in REQUIRED_CATALOGS if name not in self.catalog_names()]
+        if missing:
+            raise KimdeskError(
+                f"Dem Profil „{self.profile}“ fehlen die Kataloge: {', '.join(missing)}."
+            )
+
+    def catalog_names(self) -> set[str]:
+        return {entry.catalog for entry in self.entries}
+
+    def entries_of(self, catalog: str, *, active_only: bool = True) -> list[CatalogEntry]:
+        found = [
+            e for e in self.entries if e.catalog == catalog and (e.active or not active_only)
+        ]
+        return sorted(found, key=lambda e: (e.sort, e.code))
+
+    def codes(self, catalog: str, *, active_only: bool = True) -> list[str]:
+        return [e.code for e in self.entries_of(catalog, active_only=active_only)]
+
+    def get(self, catalog: str, code: str) -> CatalogEntry | None:
+        return self._by_code.get((catalog, code))
+
+    def has(self, catalog: str, code: str, *, active_only: bool = True) -> bool:
+        entry = self.get(catalog, code)
+        return entry is not None and (entry.active or not active_only)
+
+    def resolve(self, catalog: str, text: str) -> CatalogEntry | None:
+        """Find an active entry by code, German or English label or alias (case-insensitive)."""
+        entry = self._by_text.get((catalog, _fold(text)))
+        if entry is None or not entry.active:
+            return None
+        return entry
+
+    def label(self, catalog: str, code: str, language: str = "de") -> str:
+        entry = self.get(catalog, code)
+        return entry.label(language) if entry else code
+
+    def __iter__(self) -> Iterator[CatalogEntry]:
+        return iter(self.entries)
+
+    @classmethod
+    def from_entries(
+        cls, profile: str, name: str, county: str, entries: Iterable[CatalogEntry]
+    ) -> Catalog:
+        return cls(profile=profile, name=name, county=county, entries=tuple(entries))
+
+    @classmethod
+    def from_json(cls, data: dict) -> Catalog:
+        if data.get("format") != PROFILE_FORMAT:
+            raise KimdeskError("Das Katalogprofil hat ein unbekanntes Format.")
+        entries = []
+        for catalog, items in data["catalogs"].items():
+            for sort, item in enumerate(items, start=1):
+                entries.append(
+                    CatalogEntry(
+                        catalog=catalog,
+                        code=item["code"],
+                        label_de=item["de"],
+                        label_en=item.get("en", item["de"]),
+                        parent=item.get("parent"),
+                        sort=item.get("sort", sort),
+                        active=item.get("active", True),
+                        aliases=tuple(item.get("aliases", ())),
+                    )
+                )
+        return cls.from_entries(data["profile"], data["name"], data["county"], entries)
+
+
+def available_profiles() -> list[str]:
+    folder = resources.files("kimdesk") / "resources" / "catalogs"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+def load_profile(profile: str = "rhein-sieg") -> Catalog:
+    """Load a shipped county profile (works from a source tree, a wheel or a frozen build)."""
+    if profile not in available_profiles():
+        raise KimdeskError(
+            f"Das Profil „{profile}“ gibt es nicht; verfügbar: {', '.join(available_profiles())}."
+        )
+    path = resources.files("kimdesk") / "resources" / "catalogs" / f"{profile}.json"
+    return Catalog.from_json(json.loads(path.read_text(encoding="utf-8")))

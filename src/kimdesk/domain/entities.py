@@ -1,0 +1,149 @@
+"""The entities of KIMdesk as immutable dataclasses.
+
+Every synced record carries ``id`` (UUIDv7), ``version``, ``origin``, ``updated_at`` and
+``deleted``. Fields listed in ``LOCAL_FIELDS`` never leave the device.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .enums import GoalStatus, NeedStatus, OfferStatus, Phase, ReferralOutcome, SessionStatus
+from .ids import uuid7
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    id: str = field(default_factory=uuid7)
+    version: int = 1
+    origin: str = ""
+    updated_at: datetime | None = None
+    deleted: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Client(Record):
+    # exported (statistical attributes)
+    gender: str = "unknown"
+    nationality: str = "unknown"
+    residence_group: str = "unknown"
+    arrival_band: str = "unknown"
+    minors: str = "0"
+    main_language: str | None = None
+    municipality: str | None = None
+    # local
+    given_name: str | None = None
+    family_name: str | None = None
+    birth_date: date | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    file_numbers: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Case(Record):
+    client_id: str | None
+    municipality: str
+    program: str
+    opened_on: date
+    phase: str = Phase.INTAKE
+    access_route: str | None = None
+    closed_on: date | None = None
+    closure_reason: str | None = None
+    legacy_ref: str | None = None
+    # local
+    consent_on: date | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Goal(Record):
+    case_id: str
+    topic: str
+    status: str = GoalStatus.OPEN
+    due_on: date | None = None
+    # local
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Referral:
+    target: str
+    accompanied: bool = False
+    outcome: str = ReferralOutcome.OPEN
+
+
+@dataclass(frozen=True, kw_only=True)
+class Consultation(Record):
+    occurred_on: date
+    municipality: str
+    kind: str
+    topics: tuple[str, ...]
+    program: str = "kim"
+    duration_min: int | None = None
+    client_id: str | None = None
+    case_id: str | None = None
+    setting: str | None = None
+    language_mediation: str | None = None
+    language: str | None = None
+    referrals: tuple[Referral, ...] = ()
+    # local
+    notes: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class GroupOffer(Record):
+    program: str
+    format: str
+    title: str
+    municipality: str
+    provider: str | None = None
+    planned_sessions: int | None = None
+    status: str = OfferStatus.PLANNED
+
+
+@dataclass(frozen=True, kw_only=True)
+class GroupSession(Record):
+    offer_id: str
+    held_on: date
+    duration_min: int | None = None
+    participants: int = 0
+    status: str = SessionStatus.HELD
+
+
+@dataclass(frozen=True, kw_only=True)
+class StructuralNeed(Record):
+    reported_on: date
+    municipality: str
+    topic: str
+    challenge: str
+    affected_cases: int = 0
+    status: str = NeedStatus.REPORTED
+    solution: str | None = None
+    responsible_body: str | None = None
+
+
+#: Fields that never leave the device: not in a bundle, a log, an exception or an export.
+LOCAL_FIELDS: dict[type[Record], frozenset[str]] = {
+    Client: frozenset(
+        {
+            "given_name",
+            "family_name",
+            "birth_date",
+            "phone",
+            "email",
+            "address",
+            "file_numbers",
+            "notes",
+        }
+    ),
+    Case: frozenset({"consent_on", "notes"}),
+    Goal: frozenset({"text"}),
+    Consultation: frozenset({"notes"}),
+    GroupOffer: frozenset(),
+    GroupSession: frozenset(),
+    StructuralNeed: frozenset(),
+}

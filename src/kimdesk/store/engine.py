@@ -1,0 +1,337 @@
+"""The encrypted store: one SQLCipher 4 file, opened once per process.
+
+Key derivation costs ~125 ms, so a process opens the store once and keeps its single
+connection. A wrong key passes ``PRAGMA key`` and fails at the first read: the check runs
+right after connecting, before anything could be written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import QueuePool
+
+from kimdesk.domain.errors import KimdeskError
+
+from . import migrate
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIN_PASSPHRASE = 10
+#: Page cache for normal work (KiB when negative); bulk paths raise it for their duration.
+DEFAULT_CACHE_KIB = 64 * 1024
+
+
+class StoreError(KimdeskError):
+    """The store cannot be opened or used."""
+
+
+class WrongPassphrase(StoreError):
+    pass
+
+
+class NotAStore(StoreError):
+    pass
+
+
+class NewerStore(StoreError):
+    pass
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _make_engine(path: Path, passphrase: str) -> Engine:
+    url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+    engine = create_engine(
+        url,
+        poolclass=QueuePool,
+        pool_size=1,
+        max_overflow=0,
+        # Operations run on one store thread; the pool hands out the one connection.
+        connect_args={"check_same_thread": False},
+        # SQL parameters may hold personal fields: keep them out of error messages.
+        hide_parameters=True,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Let SQLAlchemy, not the driver, decide where transactions begin (see "begin").
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute("PRAGMA cipher_log_level = NONE")
+            # Fails here with "file is not a database" if the key is wrong.
+            cursor.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA temp_store = MEMORY")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA busy_timeout = 5000")
+            cursor.execute(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # The driver's implicit transactions are off; DDL and DML share one real transaction.
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+class Store:
+    """An open store. ``connect()`` yields the single connection inside a transaction."""
+
+    def __init__(self, path: Path, engine: Engine, passphrase: str):
+        self.path = path
+        self.engine = engine
+        self._passphrase = passphrase
+
+    # -- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, passphrase: str) -> Store:
+        path = Path(path)
+        check_passphrase(passphrase)
+        if path.exists():
+            raise StoreError(f"Die Datei {path} gibt es schon; ein Speicher wird nicht überschrieben.")
+        if not path.parent.is_dir():
+            raise StoreError(f"Der Ordner {path.parent} existiert nicht.")
+        engine = _make_engine(path, passphrase)
+        store = cls(path, engine, passphrase)
+        try:
+            with engine.connect() as conn:
+                migrate.upgrade(conn)
+                conn.commit()
+        except Exception:
+            engine.dispose()
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            raise
+        return store
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, passphrase: str, *, migrate_ok: bool = True) -> Store:
+        path = Path(path)
+        if not path.is_file():
+            raise StoreError(f"Den Speicher {path} gibt es nicht.")
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if len(head) < 16:
+            raise NotAStore(f"Die Datei {path} ist kein KIMdesk-Speicher (sie ist zu kurz).")
+        if head == SQLITE_HEADER:
+            raise NotAStore(
+                f"Die Datei {path} ist eine unverschlüsselte SQLite-Datenbank, kein KIMdesk-Speicher."
+            )
+        engine = _make_engine(path, passphrase)
+        store = cls(path, engine, passphrase)
+        try:
+            with engine.connect() as conn:
+                revision = store._revision(conn)
+        except (DatabaseError, OperationalError) as exc:
+            engine.dispose()
+            if "not a database" in str(exc.orig):
+                raise WrongPassphrase(
+                    f"Die Passphrase ist falsch, oder {path} ist kein KIMdesk-Speicher."
+                ) from None
+            raise StoreError(
+                f"Der Speicher {path} ist beschädigt und kann nicht gelesen werden; "
+                "bitte die letzte Sicherung verwenden."
+            ) from None
+        except StoreError:
+            engine.dispose()
+            raise
+        if revision != migrate.head_revision():
+            if not migrate_ok:
+                engine.dispose()
+                raise StoreError(f"Der Speicher {path} muss zuerst aktualisiert werden.")
+            store._migrate(revision)
+        return store
+
+    def _revision(self, conn: Connection) -> str:
+        tables = {
+            r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if "alembic_version" not in tables or "installation" not in tables:
+            raise NotAStore(f"Die Datei {self.path} ist kein KIMdesk-Speicher.")
+        revision = migrate.current_revision(conn)
+        if revision not in migrate.known_revisions():
+            raise NewerStore(
+                f"Der Speicher {self.path} stammt von einer neueren KIMdesk-Version "
+                f"(Schema {migrate.schema_version(revision)}, diese Version kennt bis "
+                f"Schema {migrate.HEAD_VERSION}); bitte KIMdesk aktualisieren."
+            )
+        return revision
+
+    def _migrate(self, revision: str) -> None:
+        """Back the file up, then migrate forward in one transaction."""
+        self.backup_path_before_migration = self._copy_aside(
+            f"vor-schema{migrate.HEAD_VERSION}-von-schema{migrate.schema_version(revision)}"
+        )
+        with self.engine.connect() as conn:
+            migrate.upgrade(conn)
+            conn.commit()
+
+    def _copy_aside(self, label: str) -> Path:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            conn.rollback()
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{self.path.name}.{label}.{stamp}.bak")
+        tmp = target.with_name(target.name + ".tmp")
+        shutil.copyfile(self.path, tmp)
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+        return target
+
+    # -- use ---------------------------------------------------------------------------
+
+    def connect(self):
+        """A connection in a transaction: ``with store.begin() as conn`` commits on success."""
+        return self.engine.connect()
+
+    def begin(self):
+        return self.engine.begin()
+
+    @property
+    def revision(self) -> str:
+        with self.engine.connect() as conn:
+            return migrate.current_revision(conn)
+
+    @property
+    def schema_version(self) -> int:
+        return migrate.schema_version(self.revision)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- maintenance -------------------------------------------------------------------
+
+    def integrity_problems(self) -> list[str]:
+        """Run SQLCipher's page HMAC check, SQLite's integrity and foreign key checks."""
+        problems: list[str] = []
+        raw = self.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            for row in cur.execute("PRAGMA cipher_integrity_check").fetchall():
+                problems.append(f"Verschlüsselung: {row[0]}")
+            for row in cur.execute("PRAGMA integrity_check").fetchall():
+                if row[0] != "ok":
+                    problems.append(f"Struktur: {row[0]}")
+            for row in cur.execute("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"Verweis ohne Ziel in Tabelle {row[0]} (Zeile {row[1]})")
+            cur.close()
+        except Exception as exc:  # a damaged page may fail the check itself
+            problems.append(f"Die Prüfung brach ab: {type(exc).__name__}")
+        finally:
+            raw.close()
+        return problems
+
+    def rekey(self, new_passphrase: str) -> None:
+        check_passphrase(new_passphrase)
+        raw = self.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            # Rekeying rewrites every page; do it outside WAL so no old-key frames remain.
+            cur.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            cur.execute("PRAGMA journal_mode = DELETE").fetchall()
+            cur.execute(f"PRAGMA rekey = {_quote(new_passphrase)}")
+            cur.execute("PRAGMA journal_mode = WAL").fetchall()
+            cur.close()
+        finally:
+            raw.close()
+        self.engine.dispose()
+        self._passphrase = new_passphrase
+        self.engine = _make_engine(self.path, new_passphrase)
+
+    def backup_to(self, target: str | os.PathLike) -> Path:
+        """A consistent, encrypted copy with the same passphrase, written atomically."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise StoreError("Die Sicherung kann nicht die Speicherdatei selbst überschreiben.")
+        if not target.parent.is_dir():
+            raise StoreError(f"Der Ordner {target.parent} existiert nicht.")
+        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+        tmp.unlink(missing_ok=True)
+        raw = self.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            cur.execute("ATTACH DATABASE ? AS backup KEY ?", (str(tmp), self._passphrase))
+            try:
+                # sqlcipher_export copies schema and data in one read transaction.
+                cur.execute("SELECT sqlcipher_export('backup')").fetchall()
+            finally:
+                cur.execute("DETACH DATABASE backup")
+            cur.close()
+        except Exception:
+            tmp.unlink(missing_ok=True)
+            raise
+        finally:
+            raw.close()
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+        return target
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise StoreError(f"Die Passphrase muss mindestens {MIN_PASSPHRASE} Zeichen lang sein.")
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def open_read_only_check(path: str | os.PathLike) -> bool:
+    """True if the file is readable without a key (i.e. *not* encrypted)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            return True
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+__all__ = [
+    "MIN_PASSPHRASE",
+    "NewerStore",
+    "NotAStore",
+    "Store",
+    "StoreError",
+    "WrongPassphrase",
+    "check_passphrase",
+]

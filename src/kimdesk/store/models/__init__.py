@@ -1,0 +1,61 @@
+"""Typed SQLAlchemy models of the store. Bulk paths use their ``__table__`` with Core."""
+
+from .base import Base, SyncedMixin, UTCDateTime
+from .bookkeeping import AuditEntry, LegacyImport
+from .catalog import CatalogEntryRow
+from .installation import Counter, Installation, Peer
+from .records import (
+    CaseRow,
+    ClientRow,
+    ConsultationRow,
+    ConsultationTopicRow,
+    GoalRow,
+    GroupOfferRow,
+    GroupSessionRow,
+    ReferralRow,
+    StructuralNeedRow,
+)
+
+#: Tables whose rows are synced records (id, version, origin, updated_at, deleted).
+SYNCED_TABLES = (
+    ClientRow.__table__,
+    CaseRow.__table__,
+    GoalRow.__table__,
+    ConsultationRow.__table__,
+    GroupOfferRow.__table__,
+    GroupSessionRow.__table__,
+    StructuralNeedRow.__table__,
+)
+
+
+def local_columns(table) -> list[str]:
+    return [c.name for c in table.columns if c.info.get("local")]
+
+
+def exported_columns(table) -> list[str]:
+    return [c.name for c in table.columns if not c.info.get("local") and c.name != "change_seq"]
+
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "CaseRow",
+    "CatalogEntryRow",
+    "ClientRow",
+    "ConsultationRow",
+    "ConsultationTopicRow",
+    "Counter",
+    "GoalRow",
+    "GroupOfferRow",
+    "GroupSessionRow",
+    "Installation",
+    "LegacyImport",
+    "Peer",
+    "ReferralRow",
+    "SYNCED_TABLES",
+    "StructuralNeedRow",
+    "SyncedMixin",
+    "UTCDateTime",
+    "exported_columns",
+    "local_columns",
+]
