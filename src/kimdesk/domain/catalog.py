@@ -87,9 +87,7 @@ class Catalog:
         return {entry.catalog for entry in self.entries}
 
     def entries_of(self, catalog: str, *, active_only: bool = True) -> list[CatalogEntry]:
-        found = [
-            e for e in self.entries if e.catalog == catalog and (e.active or not active_only)
-        ]
+        found = [e for e in self.entries if e.catalog == catalog and (e.active or not active_only)]
         return sorted(found, key=lambda e: (e.sort, e.code))
 
     def codes(self, catalog: str, *, active_only: bool = True) -> list[str]:

@@ -13,7 +13,7 @@ from .enums import GoalStatus, NeedStatus, OfferStatus, Phase, ReferralOutcome, 
 from .ids import uuid7
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Record:
     id: str = field(default_factory=uuid7)
     version: int = 1
@@ -22,7 +22,7 @@ class Record:
     deleted: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Client(Record):
     # exported (statistical attributes)
     gender: str = "unknown"
@@ -43,7 +43,7 @@ class Client(Record):
     notes: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Case(Record):
     client_id: str | None
     municipality: str
@@ -59,7 +59,7 @@ class Case(Record):
     notes: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Goal(Record):
     case_id: str
     topic: str
@@ -69,14 +69,14 @@ class Goal(Record):
     text: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Referral:
     target: str
     accompanied: bool = False
     outcome: str = ReferralOutcome.OPEN
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Consultation(Record):
     occurred_on: date
     municipality: str
@@ -94,7 +94,7 @@ class Consultation(Record):
     notes: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class GroupOffer(Record):
     program: str
     format: str
@@ -105,7 +105,7 @@ class GroupOffer(Record):
     status: str = OfferStatus.PLANNED
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class GroupSession(Record):
     offer_id: str
     held_on: date
@@ -114,7 +114,7 @@ class GroupSession(Record):
     status: str = SessionStatus.HELD
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StructuralNeed(Record):
     reported_on: date
     municipality: str

@@ -101,7 +101,9 @@ class Store:
         path = Path(path)
         check_passphrase(passphrase)
         if path.exists():
-            raise StoreError(f"Die Datei {path} gibt es schon; ein Speicher wird nicht überschrieben.")
+            raise StoreError(
+                f"Die Datei {path} gibt es schon; ein Speicher wird nicht überschrieben."
+            )
         if not path.parent.is_dir():
             raise StoreError(f"Der Ordner {path.parent} existiert nicht.")
         engine = _make_engine(path, passphrase)
@@ -283,6 +285,15 @@ class Store:
         finally:
             raw.close()
         _fsync_file(tmp)
+        # Prove the copy opens with the same passphrase and is whole before it takes the name.
+        copy = Store.open(tmp, self._passphrase, migrate_ok=False)
+        try:
+            problems = copy.integrity_problems()
+        finally:
+            copy.close()
+        if problems:
+            tmp.unlink(missing_ok=True)
+            raise StoreError("Die Sicherung ließ sich nicht fehlerfrei prüfen und wurde verworfen.")
         os.replace(tmp, target)
         _fsync_dir(target.parent)
         return target

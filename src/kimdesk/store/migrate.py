@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
-
-from alembic import command
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

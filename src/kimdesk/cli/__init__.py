@@ -1,0 +1,1 @@
+"""The command line (argparse) over the services. No Qt."""

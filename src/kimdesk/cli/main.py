@@ -1,0 +1,106 @@
+"""``kimdesk``: the command line of DESIGN §4.
+
+Exit codes: 0 success, 1 failure, 2 usage error. Errors are one plain German sentence on
+stderr, never a traceback; they never carry a personal field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from kimdesk import __version__
+from kimdesk.domain.errors import KimdeskError
+
+from . import commands
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors: exit 2 with one line
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: Aufruf fehlerhaft: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kimdesk",
+        description="KIMdesk – Dokumentation und Monitoring des Kommunalen Integrationsmanagements.",
+    )
+    parser.add_argument("--version", action="version", version=f"kimdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
+
+    p = sub.add_parser("gui", help="die Arbeitsoberfläche starten")
+    p.add_argument("--store", help="Speicherdatei (Standard: im Benutzerordner)")
+    p.set_defaults(run=commands.gui)
+
+    p = sub.add_parser("init", help="einen verschlüsselten Speicher anlegen")
+    p.add_argument("--store", required=True, help="Pfad der neuen Speicherdatei")
+    p.add_argument("--role", required=True, choices=["casemanager", "office"])
+    p.add_argument("--name", required=True, help="Name der Installation, z. B. CM-07 Troisdorf")
+    p.add_argument("--office-key", help="Identitätsdatei der Kreisstelle (für casemanager)")
+    p.add_argument("--profile", default="rhein-sieg", help="Kreisprofil (Standard: rhein-sieg)")
+    p.add_argument("--from-store", help="bestehenden Kreisstellen-Speicher übernehmen")
+    p.set_defaults(run=commands.init)
+
+    p = sub.add_parser("identity", help="die öffentliche Identität dieser Installation schreiben")
+    p.add_argument("--store", required=True)
+    p.add_argument("--out", required=True, help="Zieldatei (JSON)")
+    p.set_defaults(run=commands.identity)
+
+    p = sub.add_parser("check", help="den Speicher auf Unversehrtheit prüfen")
+    p.add_argument("--store", required=True)
+    p.set_defaults(run=commands.check)
+
+    p = sub.add_parser("rekey", help="eine neue Passphrase setzen")
+    p.add_argument("--store", required=True)
+    p.set_defaults(run=commands.rekey)
+
+    p = sub.add_parser("backup", help="eine verschlüsselte Sicherung schreiben")
+    p.add_argument("--store", required=True)
+    p.add_argument("--out", required=True)
+    p.set_defaults(run=commands.backup)
+
+    p = sub.add_parser("import-legacy", help="eine bisherige Beratungsliste (CSV/XLSX) übernehmen")
+    p.add_argument("--store", required=True)
+    p.add_argument("file", help="CSV- oder XLSX-Datei")
+    p.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="gute Zeilen übernehmen, fehlerhafte nach DATEI.rejected.csv schreiben",
+    )
+    p.set_defaults(run=commands.import_legacy)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # plain `kimdesk` starts the desktop app
+        args = parser.parse_args(["gui"])
+    try:
+        return args.run(args)
+    except KimdeskError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("Abgebrochen; es wurde nichts verändert.")
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        _fail(f"Eine Datei konnte nicht gelesen oder geschrieben werden{where}: {exc.strerror}.")
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks
+        # Only the type: messages of driver errors could carry values of personal fields.
+        _fail(f"Unerwarteter Fehler ({type(exc).__name__}); der Vorgang wurde abgebrochen.")
+    return 1
+
+
+def _fail(message: str) -> None:
+    print(f"kimdesk: {message}", file=sys.stderr)
+
+
+def run() -> None:  # pragma: no cover - console entry for frozen builds
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

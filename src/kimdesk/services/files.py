@@ -1,0 +1,31 @@
+"""Atomic file writes: a pulled USB stick or a full disk never leaves half a file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kimdesk.domain.errors import KimdeskError
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    if not path.parent.is_dir():
+        raise KimdeskError(f"Der Ordner {path.parent} existiert nicht.")
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KimdeskError(
+            f"Die Datei {path} konnte nicht geschrieben werden ({exc.strerror})."
+        ) from None
+    if os.name == "posix":
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,459 @@
+"""``kimdesk import-legacy``: take over an existing consultation list (DESIGN §6).
+
+All-or-nothing by default: every bad row is reported (row as Excel shows it, column,
+reason) and nothing is imported. With ``skip_invalid`` the good rows are imported and the
+rejected ones written to ``FILE.rejected.csv``. The same file twice is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from kimdesk.domain.catalog import Catalog
+from kimdesk.domain.entities import Case, Consultation, Referral
+from kimdesk.domain.enums import Phase, ReferralOutcome
+from kimdesk.domain.errors import KimdeskError, ValidationError
+from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.domain.validation import validate_consultation
+from kimdesk.store.bookkeeping import audit
+from kimdesk.store.models import LegacyImport
+from kimdesk.store.records import case_ids_by_legacy_ref, insert_records
+
+from .files import write_atomic
+from .legacy_table import LegacyFileError, read_table
+from .workspace import Workspace
+
+#: Column key -> heading as the user writes it (matched case-insensitively).
+COLUMNS = {
+    "datum": "Datum",
+    "kommune": "Kommune",
+    "art": "Art",
+    "programm": "Programm",
+    "fall": "Fall",
+    "themen": "Themen",
+    "verweise": "Verweise",
+    "dauer": "Dauer",
+    "setting": "Setting",
+    "sprachmittlung": "Sprachmittlung",
+}
+REQUIRED = ("datum", "kommune", "art", "themen")
+FIELD_COLUMN = {
+    "occurred_on": "Datum",
+    "municipality": "Kommune",
+    "kind": "Art",
+    "program": "Programm",
+    "case_id": "Fall",
+    "topics": "Themen",
+    "referrals": "Verweise",
+    "duration_min": "Dauer",
+    "setting": "Setting",
+    "language_mediation": "Sprachmittlung",
+}
+CHUNK = 5000
+_SPLIT = re.compile(r"[,|]")
+_DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"Zeile {self.row}, Spalte {self.column}: {self.reason}"
+
+
+class LegacyImportError(KimdeskError):
+    """Bad rows: nothing was imported."""
+
+    def __init__(self, file_name: str, problems: list[RowProblem]):
+        self.problems = problems
+        rows = len({p.row for p in problems})
+        super().__init__(
+            f"Die Datei {file_name} wurde nicht importiert: {rows} "
+            f"{'Zeile ist' if rows == 1 else 'Zeilen sind'} fehlerhaft."
+        )
+
+
+@dataclass
+class ImportResult:
+    file: Path
+    imported: int
+    rejected: int
+    cases_created: int
+    rejected_file: Path | None = None
+    ignored_columns: list[str] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Row:
+    number: int
+    occurred_on: date
+    municipality: str
+    kind: str
+    program: str
+    case_key: str | None
+    case_ref: str | None
+    topics: tuple[str, ...]
+    referrals: tuple[str, ...]
+    duration: int | None
+    setting: str | None
+    mediation: str | None
+
+
+class _RowParser:
+    def __init__(self, catalog: Catalog, index: dict[str, int], today: date):
+        self.catalog = catalog
+        self.index = index
+        self.today = today
+        self._codes: dict[tuple[str, str], str | None] = {}
+
+    def _get(self, cells: list[object], key: str) -> object:
+        i = self.index.get(key)
+        if i is None or i >= len(cells):
+            return ""
+        value = cells[i]
+        return value.strip() if isinstance(value, str) else value
+
+    def _code(self, catalog: str, text: str) -> str | None:
+        key = (catalog, text)
+        if key not in self._codes:
+            entry = self.catalog.resolve(catalog, text)
+            self._codes[key] = entry.code if entry else None
+        return self._codes[key]
+
+    def _codes_of(self, catalog, text, column, number, problems) -> tuple[str, ...]:
+        found: list[str] = []
+        for part in _SPLIT.split(text):
+            part = part.strip()
+            if not part:
+                continue
+            code = self._code(catalog, part)
+            if code is None:
+                problems.append(RowProblem(number, column, f"„{part}“ ist unbekannt."))
+            elif code not in found:
+                found.append(code)
+        return tuple(found)
+
+    def parse(self, number: int, cells: list[object]) -> tuple[_Row | None, list[RowProblem]]:
+        problems: list[RowProblem] = []
+
+        def problem(column: str, reason: str) -> None:
+            problems.append(RowProblem(number, column, reason))
+
+        occurred = _parse_date(self._get(cells, "datum"))
+        if isinstance(occurred, str):
+            problem("Datum", occurred)
+
+        municipality = self._code("municipality", str(self._get(cells, "kommune")))
+        if municipality is None:
+            text = self._get(cells, "kommune")
+            problem("Kommune", f"„{text}“ ist keine bekannte Kommune." if text else "fehlt.")
+
+        art = str(self._get(cells, "art"))
+        kind = self._code("kind", art) if art else None
+        if kind is None:
+            problem("Art", f"„{art}“ ist weder einmalig noch CM." if art else "fehlt.")
+
+        program_text = str(self._get(cells, "programm")) or "kim"
+        program = self._code("program", program_text)
+        if program is None:
+            problem("Programm", f"„{program_text}“ ist weder KIM noch MuKi-S.")
+
+        ref = str(self._get(cells, "fall")) or None
+        if kind == "cm" and ref is None:
+            problem("Fall", "Eine CM-Beratung braucht eine Fallnummer.")
+
+        topics_text = str(self._get(cells, "themen"))
+        topics = self._codes_of("topic", topics_text, "Themen", number, problems)
+        if not topics_text:
+            problem("Themen", "Mindestens ein Thema ist anzugeben.")
+
+        referrals = self._codes_of(
+            "referral_target", str(self._get(cells, "verweise")), "Verweise", number, problems
+        )
+
+        duration = None
+        duration_text = str(self._get(cells, "dauer")).replace(",0", "")
+        if duration_text:
+            if duration_text.isdigit():
+                duration = int(duration_text)
+            else:
+                problem("Dauer", f"„{duration_text}“ ist keine Minutenzahl.")
+
+        setting = mediation = None
+        setting_text = str(self._get(cells, "setting"))
+        if setting_text:
+            setting = self._code("setting", setting_text)
+            if setting is None:
+                problem("Setting", f"„{setting_text}“ ist unbekannt.")
+        mediation_text = str(self._get(cells, "sprachmittlung"))
+        if mediation_text:
+            mediation = self._code("language_mediation", mediation_text)
+            if mediation is None:
+                problem("Sprachmittlung", f"„{mediation_text}“ ist unbekannt.")
+
+        if problems:
+            return None, problems
+        case_ref = ref if kind == "cm" else None
+        row = _Row(
+            number=number,
+            occurred_on=occurred,
+            municipality=municipality,
+            kind=kind,
+            program=program,
+            case_key=" ".join(case_ref.split()).casefold() if case_ref else None,
+            case_ref=case_ref,
+            topics=topics,
+            referrals=referrals,
+            duration=duration,
+            setting=setting,
+            mediation=mediation,
+        )
+        return row, []
+
+
+def _parse_date(value: object) -> date | str:
+    """A date, or the German reason why the value is none."""
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return "fehlt."
+    match = _DE_DATE.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        match = _ISO_DATE.match(text)
+        if not match:
+            return f"„{text}“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT)."
+        year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return f"„{text}“ ist ein unmögliches Datum."
+
+
+def _column_index(header: list[str], file_name: str) -> tuple[dict[str, int], list[str]]:
+    index: dict[str, int] = {}
+    ignored: list[str] = []
+    for i, name in enumerate(header):
+        key = " ".join(name.split()).casefold()
+        if key in COLUMNS:
+            if key in index:
+                raise LegacyFileError(
+                    f"Die Spalte {COLUMNS[key]} kommt in der Datei {file_name} zweimal vor."
+                )
+            index[key] = i
+        elif name:
+            ignored.append(name)
+    missing = [COLUMNS[k] for k in REQUIRED if k not in index]
+    if missing:
+        raise LegacyFileError(
+            f"In der Datei {file_name} fehlen die Spalten {', '.join(missing)} "
+            f"(erwartet werden {', '.join(COLUMNS.values())})."
+        )
+    return index, ignored
+
+
+def import_legacy(
+    ws: Workspace,
+    path: str | Path,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> ImportResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise KimdeskError(f"Die Datei {path} gibt es nicht.") from None
+    except OSError as exc:
+        raise KimdeskError(f"Die Datei {path} ist nicht lesbar ({exc.strerror}).") from None
+    digest = hashlib.sha256(data).hexdigest()
+    legacy_t = LegacyImport.__table__
+    with ws.store.connect() as conn:
+        earlier = conn.execute(
+            select(legacy_t.c.imported_at, legacy_t.c.rows_imported).where(
+                legacy_t.c.file_sha256 == digest
+            )
+        ).first()
+    if earlier is not None:
+        raise KimdeskError(
+            f"Die Datei {path.name} wurde bereits am {earlier.imported_at:%d.%m.%Y} importiert "
+            f"({earlier.rows_imported} Beratungen); sie wird nicht noch einmal übernommen."
+        )
+
+    table = read_table(path, data)
+    index, ignored = _column_index(table.header, path.name)
+    parser = _RowParser(ws.catalog, index, today or date.today())
+    good: list[_Row] = []
+    rejected: list[tuple[int, list[object], list[RowProblem]]] = []
+    problems: list[RowProblem] = []
+    for number, cells in table.rows:
+        if all(c == "" for c in cells):
+            continue
+        row, row_problems = parser.parse(number, cells)
+        if row is not None:
+            row_problems = _domain_problems(row, ws.catalog, parser.today)
+        if row_problems:
+            problems.extend(row_problems)
+            rejected.append((number, cells, row_problems))
+        else:
+            good.append(row)
+        if progress and number % 2000 == 0:
+            progress(number - 1, table.total)
+    if not good and not rejected:
+        raise LegacyFileError(f"Die Datei {path.name} enthält keine Beratungen.")
+    if problems and not skip_invalid:
+        raise LegacyImportError(path.name, problems)
+
+    result = ImportResult(
+        file=path,
+        imported=len(good),
+        rejected=len(rejected),
+        cases_created=0,
+        ignored_columns=ignored,
+        problems=problems,
+    )
+    if rejected:
+        result.rejected_file = path.with_name(path.name + ".rejected.csv")
+        write_atomic(result.rejected_file, _rejected_csv(table.header, index, rejected))
+    result.cases_created = _write(ws, path, digest, good, len(rejected), progress)
+    if progress:
+        progress(table.total or len(good), table.total)
+    return result
+
+
+def _domain_problems(row: _Row, catalog: Catalog, today: date) -> list[RowProblem]:
+    """The domain's own rules (dates sane, durations in range) on the parsed row."""
+    probe = Consultation(
+        id="",
+        occurred_on=row.occurred_on,
+        municipality=row.municipality,
+        kind=row.kind,
+        program=row.program,
+        topics=row.topics,
+        case_id="legacy" if row.case_ref else None,
+        duration_min=row.duration,
+        setting=row.setting,
+        language_mediation=row.mediation,
+        referrals=tuple(Referral(t, outcome=ReferralOutcome.UNKNOWN) for t in row.referrals),
+    )
+    try:
+        validate_consultation(probe, catalog, today)
+    except ValidationError as exc:
+        return [
+            RowProblem(row.number, FIELD_COLUMN.get(p.field, p.field), p.message)
+            for p in exc.problems
+        ]
+    return []
+
+
+def _write(ws, path, digest, good: list[_Row], rejected: int, progress) -> int:
+    origin = ws.installation.id
+    batch = uuid7()
+    detail = f"legacy-import {batch}"
+    at = utc_now()
+    with ws.store.begin() as conn:
+        known = {" ".join(k.split()).casefold(): v for k, v in case_ids_by_legacy_ref(conn).items()}
+        new_cases: dict[str, Case] = {}
+        first_seen: dict[str, _Row] = {}
+        opened: dict[str, date] = {}
+        for row in good:
+            if row.case_key is None or row.case_key in known:
+                continue
+            first_seen.setdefault(row.case_key, row)
+            if row.case_key not in opened or row.occurred_on < opened[row.case_key]:
+                opened[row.case_key] = row.occurred_on
+        for key, row in first_seen.items():
+            new_cases[key] = Case(
+                client_id=None,
+                municipality=row.municipality,
+                program=row.program,
+                opened_on=opened[key],
+                phase=Phase.IMPLEMENTATION,
+                legacy_ref=row.case_ref,
+            )
+        insert_records(conn, list(new_cases.values()), origin=origin, detail=detail, at=at)
+        case_ids = {**known, **{k: c.id for k, c in new_cases.items()}}
+        for start in range(0, len(good), CHUNK):
+            chunk = [
+                Consultation(
+                    occurred_on=row.occurred_on,
+                    municipality=row.municipality,
+                    kind=row.kind,
+                    program=row.program,
+                    topics=row.topics,
+                    case_id=case_ids[row.case_key] if row.case_key else None,
+                    duration_min=row.duration,
+                    setting=row.setting,
+                    language_mediation=row.mediation,
+                    referrals=tuple(
+                        Referral(t, outcome=ReferralOutcome.UNKNOWN) for t in row.referrals
+                    ),
+                )
+                for row in good[start : start + CHUNK]
+            ]
+            insert_records(conn, chunk, origin=origin, detail=detail, at=at)
+            if progress:
+                progress(start + len(chunk), len(good))
+        conn.execute(
+            insert(LegacyImport.__table__).values(
+                id=batch,
+                file_sha256=digest,
+                file_name=path.name,
+                imported_at=at,
+                rows_imported=len(good),
+                rows_rejected=rejected,
+            )
+        )
+        audit(
+            conn,
+            at=at,
+            installation_id=origin,
+            action="import",
+            entity="legacy_import",
+            record_ids=[batch],
+            detail=f"{len(good)} Beratungen, {rejected} abgelehnt",
+        )
+    return len(new_cases)
+
+
+def _neutralise(value: object) -> object:
+    """Keep spreadsheet programs from running cell text as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _rejected_csv(header, index, rejected) -> bytes:
+    """The rejected rows with their reasons, readable by Excel (UTF-8 with BOM, ``;``)."""
+    keys = [k for k in COLUMNS if k in index]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["Zeile", *(COLUMNS[k] for k in keys), "Fehler"])
+    for number, cells, problems in rejected:
+        values = []
+        for key in keys:
+            i = index[key]
+            value = cells[i] if i < len(cells) else ""
+            values.append(value.strftime("%d.%m.%Y") if isinstance(value, date) else value)
+        reasons = " | ".join(f"{p.column}: {p.reason}" for p in problems)
+        writer.writerow([number, *(_neutralise(v) for v in values), _neutralise(reasons)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,0 +1,128 @@
+"""Creating a store and this installation's identity (``kimdesk init``, ``kimdesk identity``)."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from kimdesk.domain.catalog import load_profile
+from kimdesk.domain.enums import Role
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.store.bookkeeping import audit
+from kimdesk.store.engine import Store
+from kimdesk.store.installation import (
+    InstallationInfo,
+    PeerInfo,
+    save_catalog,
+    save_installation,
+    trust_peer,
+)
+from kimdesk.sync.identity import Identity, KeyPairs
+
+from .files import write_atomic
+from .workspace import Workspace, open_workspace
+
+
+def init_store(
+    path: str | os.PathLike,
+    passphrase: str,
+    *,
+    role: str,
+    name: str,
+    profile: str = "rhein-sieg",
+    office_identity: str | os.PathLike | None = None,
+) -> Workspace:
+    """Create an encrypted store with new keys; a case manager's store trusts its office."""
+    try:
+        role = Role(role)
+    except ValueError:
+        raise KimdeskError(
+            f"Unbekannte Rolle „{role}“: erlaubt sind casemanager und office."
+        ) from None
+    name = name.strip()
+    if not name or len(name) > 200:
+        raise KimdeskError("Der Name der Installation fehlt oder ist länger als 200 Zeichen.")
+    catalog = load_profile(profile)
+    office: Identity | None = None
+    if role == Role.CASEMANAGER:
+        if office_identity is None:
+            raise KimdeskError(
+                "Ein Case-Management-Speicher braucht die Identitätsdatei der Kreisstelle (--office-key)."
+            )
+        office = Identity.read(office_identity)
+        if office.role != Role.OFFICE:
+            raise KimdeskError("Die angegebene Identitätsdatei gehört nicht zu einer Kreisstelle.")
+        if office.profile != profile:
+            raise KimdeskError(
+                f"Die Kreisstelle arbeitet mit dem Profil „{office.profile}“, nicht „{profile}“."
+            )
+    elif office_identity is not None:
+        raise KimdeskError("--office-key gilt nur für Case-Management-Speicher.")
+
+    keys = KeyPairs.generate(role)
+    now = utc_now()
+    info = InstallationInfo(
+        id=uuid7(),
+        role=role.value,
+        name=name,
+        profile=profile,
+        created_at=now,
+        signing_key=keys.signing,
+        agreement_key=keys.agreement,
+    )
+    store = Store.create(path, passphrase)
+    try:
+        with store.begin() as conn:
+            save_installation(conn, info)
+            save_catalog(conn, catalog)
+            if office is not None:
+                trust_peer(conn, peer_from_identity(office, now))
+            audit(
+                conn,
+                at=now,
+                installation_id=info.id,
+                action="init",
+                entity="installation",
+                record_ids=[info.id],
+            )
+    except Exception:
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    store.close()
+    return open_workspace(path, passphrase)
+
+
+def peer_from_identity(identity: Identity, at: datetime) -> PeerInfo:
+    return PeerInfo(
+        installation_id=identity.installation_id,
+        role=identity.role,
+        name=identity.name,
+        signing_key=identity.signing_key,
+        agreement_key=identity.encryption_key,
+        fingerprint=identity.fingerprint,
+        trusted_at=at,
+    )
+
+
+def own_identity(ws: Workspace) -> Identity:
+    info = ws.installation
+    keys = KeyPairs(info.signing_key, info.agreement_key)
+    return Identity(
+        role=info.role,
+        name=info.name,
+        installation_id=info.id,
+        profile=info.profile,
+        created_at=info.created_at.isoformat(timespec="seconds"),
+        signing_key=keys.public_signing(),
+        encryption_key=keys.public_agreement(),
+    )
+
+
+def write_identity(ws: Workspace, out: str | os.PathLike) -> Identity:
+    identity = own_identity(ws)
+    write_atomic(Path(out), identity.to_json().encode("utf-8"))
+    return identity

@@ -1,0 +1,92 @@
+"""An open store with its installation and catalog: what every use case works on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_state_dir
+
+from kimdesk.domain.catalog import Catalog
+from kimdesk.store.engine import Store, WrongPassphrase
+from kimdesk.store.installation import InstallationInfo, load_catalog, load_installation
+
+#: After the second wrong passphrase in a row each attempt waits longer, up to this limit.
+MAX_DELAY_S = 30.0
+
+
+@dataclass
+class Workspace:
+    store: Store
+    installation: InstallationInfo
+    catalog: Catalog
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _failure_file(path: Path) -> Path:
+    key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:24]
+    folder = Path(os.environ.get("KIMDESK_STATE_DIR") or user_state_dir("kimdesk", appauthor=False))
+    return folder / f"unlock-{key}.json"
+
+
+def failed_attempts(path: Path) -> int:
+    try:
+        return int(json.loads(_failure_file(path).read_text())["failures"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
+
+
+def delay_for(failures: int) -> float:
+    """No delay for the first mistake; then 1, 2, 4 ... seconds, at most MAX_DELAY_S."""
+    if failures < 1:
+        return 0.0
+    return min(2.0 ** (failures - 1), MAX_DELAY_S)
+
+
+def _record_failure(path: Path, failures: int) -> None:
+    target = _failure_file(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"failures": failures}))
+    except OSError:
+        pass  # the delay is a courtesy brake, not a lock; never fail an unlock on it
+
+
+def open_workspace(path: str | os.PathLike, passphrase: str, *, sleep=time.sleep) -> Workspace:
+    """Open a store with a growing delay after repeated wrong passphrases."""
+    path = Path(path)
+    failures = failed_attempts(path)
+    wait = delay_for(failures)
+    if wait:
+        sleep(wait)
+    try:
+        store = Store.open(path, passphrase)
+    except WrongPassphrase:
+        _record_failure(path, failures + 1)
+        raise
+    if failures:
+        _failure_file(path).unlink(missing_ok=True)
+    try:
+        with store.connect() as conn:
+            installation = load_installation(conn)
+            catalog = load_catalog(conn)
+    except Exception:
+        store.close()
+        raise
+    return Workspace(store, installation, catalog)

@@ -1,0 +1,134 @@
+"""This installation's row, its trusted peers, and the catalog copied into the store."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.engine import Connection
+
+from kimdesk.domain.catalog import Catalog, CatalogEntry
+from kimdesk.domain.errors import KimdeskError
+
+from .models import CatalogEntryRow, Installation, Peer
+
+_inst = Installation.__table__
+_peer = Peer.__table__
+_cat = CatalogEntryRow.__table__
+
+
+@dataclass(frozen=True)
+class InstallationInfo:
+    id: str
+    role: str
+    name: str
+    profile: str
+    created_at: datetime
+    signing_key: bytes
+    agreement_key: bytes | None
+
+    def __repr__(self) -> str:  # never print private keys
+        return f"InstallationInfo(id={self.id!r}, role={self.role!r}, name={self.name!r})"
+
+
+@dataclass(frozen=True)
+class PeerInfo:
+    installation_id: str
+    role: str
+    name: str
+    signing_key: bytes
+    agreement_key: bytes | None
+    fingerprint: str
+    trusted_at: datetime
+
+
+def save_installation(conn: Connection, info: InstallationInfo) -> None:
+    if conn.execute(select(_inst.c.id)).first() is not None:
+        raise KimdeskError("Dieser Speicher gehört schon zu einer Installation.")
+    conn.execute(
+        insert(_inst).values(
+            id=info.id,
+            role=info.role,
+            name=info.name,
+            profile=info.profile,
+            created_at=info.created_at,
+            signing_key=info.signing_key,
+            agreement_key=info.agreement_key,
+        )
+    )
+
+
+def load_installation(conn: Connection) -> InstallationInfo:
+    row = conn.execute(select(_inst)).mappings().first()
+    if row is None:
+        raise KimdeskError("Der Speicher ist nicht eingerichtet (keine Installation).")
+    return InstallationInfo(**row)
+
+
+def trust_peer(conn: Connection, peer: PeerInfo) -> bool:
+    """Store a trusted peer; False if exactly this peer was already trusted."""
+    existing = (
+        conn.execute(select(_peer).where(_peer.c.installation_id == peer.installation_id))
+        .mappings()
+        .first()
+    )
+    if existing is not None:
+        if existing["signing_key"] == peer.signing_key and (
+            existing["agreement_key"] == peer.agreement_key
+        ):
+            return False
+        raise KimdeskError(
+            f"Unter der Installation {peer.installation_id} ist bereits ein anderer Schlüssel "
+            f"hinterlegt (Fingerabdruck {existing['fingerprint']})."
+        )
+    conn.execute(insert(_peer).values(**peer.__dict__))
+    return True
+
+
+def peers(conn: Connection, role: str | None = None) -> list[PeerInfo]:
+    query = select(_peer).order_by(_peer.c.name)
+    if role:
+        query = query.where(_peer.c.role == role)
+    return [PeerInfo(**row) for row in conn.execute(query).mappings()]
+
+
+def save_catalog(conn: Connection, catalog: Catalog) -> None:
+    conn.execute(delete(_cat))
+    conn.execute(
+        insert(_cat),
+        [
+            {
+                "catalog": e.catalog,
+                "code": e.code,
+                "label_de": e.label_de,
+                "label_en": e.label_en,
+                "parent": e.parent,
+                "sort": e.sort,
+                "active": e.active,
+                "aliases": json.dumps(list(e.aliases), ensure_ascii=False),
+            }
+            for e in catalog
+        ],
+    )
+
+
+def load_catalog(conn: Connection) -> Catalog:
+    info = load_installation(conn)
+    entries = [
+        CatalogEntry(
+            catalog=row.catalog,
+            code=row.code,
+            label_de=row.label_de,
+            label_en=row.label_en,
+            parent=row.parent,
+            sort=row.sort,
+            active=row.active,
+            aliases=tuple(json.loads(row.aliases)),
+        )
+        for row in conn.execute(select(_cat))
+    ]
+    # The county itself is the one municipality entry without a parent.
+    county = next((e.code for e in entries if e.catalog == "municipality" and not e.parent), "")
+    return Catalog.from_entries(info.profile, info.profile, county, entries)

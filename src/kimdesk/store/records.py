@@ -1,0 +1,214 @@
+"""Writing and reading synced records with SQLAlchemy Core.
+
+Every write bumps ``version``, sets ``origin`` and ``updated_at``, takes a number from the
+change sequence and leaves an audit entry. Bulk inserts go through ``executemany``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import fields
+from datetime import datetime
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from kimdesk.domain.entities import Case, Client, Consultation, Record, Referral
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now
+
+from .bookkeeping import CHANGE_SEQ, audit, next_seq
+from .models import (
+    CaseRow,
+    ClientRow,
+    ConsultationRow,
+    ConsultationTopicRow,
+    ReferralRow,
+)
+
+consultation_t = ConsultationRow.__table__
+topic_t = ConsultationTopicRow.__table__
+referral_t = ReferralRow.__table__
+case_t = CaseRow.__table__
+client_t = ClientRow.__table__
+
+_TABLE_OF = {Consultation: consultation_t, Case: case_t, Client: client_t}
+_ENTITY_NAME = {consultation_t: "consultation", case_t: "case", client_t: "client"}
+
+
+def _columns_of(entity_type: type[Record], table) -> list[str]:
+    names = {f.name for f in fields(entity_type)}
+    return [c.name for c in table.columns if c.name in names]
+
+
+_COLUMNS = {t: _columns_of(cls, t) for cls, t in _TABLE_OF.items()}
+
+
+def _row(entity: Record, table, *, origin: str, at: datetime, seq: int, version: int) -> dict:
+    row = {name: getattr(entity, name) for name in _COLUMNS[table]}
+    row.update(version=version, origin=origin, updated_at=at, change_seq=seq)
+    return row
+
+
+def insert_records(
+    conn: Connection,
+    entities: Sequence[Record],
+    *,
+    origin: str,
+    detail: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Insert new records of one type (version 1) in bulk, with their parts and audit entries."""
+    if not entities:
+        return
+    table = _TABLE_OF[type(entities[0])]
+    at = at or utc_now()
+    first = next_seq(conn, CHANGE_SEQ, len(entities))
+    rows = [
+        _row(e, table, origin=origin, at=at, seq=first + i, version=1)
+        for i, e in enumerate(entities)
+    ]
+    conn.execute(insert(table), rows)
+    if table is consultation_t:
+        _insert_parts(conn, entities)
+    audit(
+        conn,
+        at=at,
+        installation_id=origin,
+        action="create",
+        entity=_ENTITY_NAME[table],
+        record_ids=[e.id for e in entities],
+        detail=detail,
+    )
+
+
+def _insert_parts(conn: Connection, consultations: Sequence[Consultation]) -> None:
+    topics = [{"consultation_id": c.id, "topic": t} for c in consultations for t in c.topics]
+    referrals = [
+        {
+            "consultation_id": c.id,
+            "pos": pos,
+            "target": r.target,
+            "accompanied": r.accompanied,
+            "outcome": r.outcome,
+        }
+        for c in consultations
+        for pos, r in enumerate(c.referrals)
+    ]
+    if topics:
+        conn.execute(insert(topic_t), topics)
+    if referrals:
+        conn.execute(insert(referral_t), referrals)
+
+
+def save_record(conn: Connection, entity: Record, *, origin: str) -> Record:
+    """Create or change one record; returns it with its new version."""
+    table = _TABLE_OF[type(entity)]
+    at = utc_now()
+    stored = conn.execute(
+        select(table.c.version, table.c.deleted).where(table.c.id == entity.id)
+    ).first()
+    seq = next_seq(conn, CHANGE_SEQ)
+    if stored is None:
+        conn.execute(
+            insert(table).values(_row(entity, table, origin=origin, at=at, seq=seq, version=1))
+        )
+        version, action = 1, "create"
+    else:
+        if stored.deleted:
+            raise KimdeskError("Der Datensatz wurde gelöscht und kann nicht geändert werden.")
+        version, action = stored.version + 1, "update"
+        values = _row(entity, table, origin=origin, at=at, seq=seq, version=version)
+        conn.execute(update(table).where(table.c.id == entity.id).values(values))
+        if table is consultation_t:
+            conn.execute(delete(topic_t).where(topic_t.c.consultation_id == entity.id))
+            conn.execute(delete(referral_t).where(referral_t.c.consultation_id == entity.id))
+    if table is consultation_t:
+        _insert_parts(conn, [entity])
+    audit(
+        conn,
+        at=at,
+        installation_id=origin,
+        action=action,
+        entity=_ENTITY_NAME[table],
+        record_ids=[entity.id],
+    )
+    return type(entity)(
+        **{**entity.__dict__, "version": version, "origin": origin, "updated_at": at}
+    )
+
+
+def delete_record(
+    conn: Connection, entity_type: type[Record], record_id: str, *, origin: str
+) -> None:
+    """Turn a record into a tombstone: the deletion is a change that travels like any other."""
+    table = _TABLE_OF[entity_type]
+    stored = conn.execute(
+        select(table.c.version, table.c.deleted).where(table.c.id == record_id)
+    ).first()
+    if stored is None or stored.deleted:
+        raise KimdeskError("Den Datensatz gibt es nicht (mehr).")
+    at = utc_now()
+    seq = next_seq(conn, CHANGE_SEQ)
+    conn.execute(
+        update(table)
+        .where(table.c.id == record_id)
+        .values(
+            deleted=True, version=stored.version + 1, origin=origin, updated_at=at, change_seq=seq
+        )
+    )
+    audit(
+        conn,
+        at=at,
+        installation_id=origin,
+        action="delete",
+        entity=_ENTITY_NAME[table],
+        record_ids=[record_id],
+    )
+
+
+def get_consultation(conn: Connection, consultation_id: str) -> Consultation | None:
+    row = (
+        conn.execute(select(consultation_t).where(consultation_t.c.id == consultation_id))
+        .mappings()
+        .first()
+    )
+    if row is None:
+        return None
+    topics = tuple(
+        conn.execute(
+            select(topic_t.c.topic)
+            .where(topic_t.c.consultation_id == consultation_id)
+            .order_by(topic_t.c.topic)
+        ).scalars()
+    )
+    referrals = tuple(
+        Referral(target=r.target, accompanied=r.accompanied, outcome=r.outcome)
+        for r in conn.execute(
+            select(referral_t)
+            .where(referral_t.c.consultation_id == consultation_id)
+            .order_by(referral_t.c.pos)
+        )
+    )
+    values = {k: v for k, v in row.items() if k != "change_seq"}
+    return Consultation(**values, topics=topics, referrals=referrals)
+
+
+def get_case(conn: Connection, case_id: str) -> Case | None:
+    row = conn.execute(select(case_t).where(case_t.c.id == case_id)).mappings().first()
+    if row is None:
+        return None
+    return Case(**{k: v for k, v in row.items() if k != "change_seq"})
+
+
+def case_ids_by_legacy_ref(conn: Connection) -> dict[str, str]:
+    query = select(case_t.c.legacy_ref, case_t.c.id).where(
+        case_t.c.legacy_ref.is_not(None), case_t.c.deleted.is_(False)
+    )
+    return {ref: cid for ref, cid in conn.execute(query)}
+
+
+def count_live(conn: Connection, table) -> int:
+    return conn.execute(
+        select(func.count()).select_from(table).where(table.c.deleted.is_(False))
+    ).scalar()

@@ -1,0 +1,1 @@
+"""Identities and keys, sync bundles, the merge."""
