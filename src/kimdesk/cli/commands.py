@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.services import maintenance, setup
-from kimdesk.services.legacy_import import LegacyImportError, import_legacy
+from kimdesk.services import legacy_import as legacy
 from kimdesk.services.workspace import Workspace, open_workspace
 
 from . import passphrase
@@ -104,14 +104,14 @@ def backup(args) -> int:
     return 0
 
 
-def import_legacy_cmd(args) -> int:
+def import_legacy(args) -> int:
     bar = ProgressBar("Import")
     with _open(args) as ws:
         try:
-            result = import_legacy(
+            result = legacy.import_legacy(
                 ws, Path(args.file), skip_invalid=args.skip_invalid, progress=bar
             )
-        except LegacyImportError as exc:
+        except legacy.LegacyImportError as exc:
             bar.close()
             print(f"kimdesk: {exc}", file=sys.stderr)
             for problem in exc.problems[:MAX_LISTED_PROBLEMS]:
@@ -125,12 +125,12 @@ def import_legacy_cmd(args) -> int:
             return 1
         finally:
             bar.close()
-    _out(f"Übernommen: {result.imported} Beratungen, {result.cases_created} neue Fälle.")
+    cases = "1 neuer Fall" if result.cases_created == 1 else f"{result.cases_created} neue Fälle"
+    _out(f"Übernommen: {result.imported} Beratungen, {cases}.")
     if result.ignored_columns:
         _out(f"Nicht übernommene Spalten: {', '.join(result.ignored_columns)}")
     if result.rejected_file:
-        _out(f"Abgelehnt: {result.rejected} Zeilen, siehe {result.rejected_file}")
+        rows = "1 Zeile" if result.rejected == 1 else f"{result.rejected} Zeilen"
+        _out(f"Abgelehnt: {rows}, siehe {result.rejected_file}")
     return 0
 
-
-import_legacy = import_legacy_cmd

@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         _fail(f"Eine Datei konnte nicht gelesen oder geschrieben werden{where}: {exc.strerror}.")
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks
+        if os.environ.get("KIMDESK_DEBUG") == "1":  # for developers on their own test data
+            raise
         # Only the type: messages of driver errors could carry values of personal fields.
         _fail(f"Unerwarteter Fehler ({type(exc).__name__}); der Vorgang wurde abgebrochen.")
     return 1

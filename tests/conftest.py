@@ -1,0 +1,112 @@
+"""Shared fixtures: template stores created once per run and copied per test.
+
+Key derivation makes opening a store cost ~125 ms, creating one more; tests copy a
+template file instead of creating a store each time (as Anki's tests do).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: no display in CI.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("KIMDESK_PASSPHRASE", None)
+os.environ.pop("KIMDESK_NEW_PASSPHRASE", None)
+
+OFFICE_PASS = "office passphrase 1"
+CM_PASS = "case manager pass"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _state_dir(tmp_path_factory, monkeypatch):
+    """Unlock-failure counters live in a per-test folder, never in the user's home."""
+    monkeypatch.setenv("KIMDESK_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory):
+    """An office store, its identity file, and a case manager store enrolled to it."""
+    from kimdesk.services import setup
+
+    folder = tmp_path_factory.mktemp("templates")
+    os.environ["KIMDESK_STATE_DIR"] = str(folder / "state")
+    with setup.init_store(folder / "office.kdb", OFFICE_PASS, role="office", name="Kreis RSK") as ws:
+        setup.write_identity(ws, folder / "office.json")
+    with setup.init_store(
+        folder / "cm.kdb",
+        CM_PASS,
+        role="casemanager",
+        name="CM-07 Troisdorf",
+        office_identity=folder / "office.json",
+    ) as ws:
+        setup.write_identity(ws, folder / "cm.json")
+    return folder
+
+
+@pytest.fixture
+def office_file(templates, tmp_path) -> Path:
+    target = tmp_path / "office.kdb"
+    shutil.copyfile(templates / "office.kdb", target)
+    return target
+
+
+@pytest.fixture
+def cm_file(templates, tmp_path) -> Path:
+    target = tmp_path / "cm.kdb"
+    shutil.copyfile(templates / "cm.kdb", target)
+    return target
+
+
+@pytest.fixture
+def office_identity(templates, tmp_path) -> Path:
+    target = tmp_path / "office.json"
+    shutil.copyfile(templates / "office.json", target)
+    return target
+
+
+@pytest.fixture
+def cm_ws(cm_file):
+    from kimdesk.services.workspace import open_workspace
+
+    ws = open_workspace(cm_file, CM_PASS)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def office_ws(office_file):
+    from kimdesk.services.workspace import open_workspace
+
+    ws = open_workspace(office_file, OFFICE_PASS)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run ``kimdesk ARGS`` in-process; returns (exit code, stdout, stderr)."""
+    from kimdesk.cli.main import main
+
+    def run(*args: str, passphrase: str | None = None, new_passphrase: str | None = None):
+        if passphrase is None:
+            monkeypatch.delenv("KIMDESK_PASSPHRASE", raising=False)
+        else:
+            monkeypatch.setenv("KIMDESK_PASSPHRASE", passphrase)
+        if new_passphrase is None:
+            monkeypatch.delenv("KIMDESK_NEW_PASSPHRASE", raising=False)
+        else:
+            monkeypatch.setenv("KIMDESK_NEW_PASSPHRASE", new_passphrase)
+        capsys.readouterr()
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse: --version, usage errors
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
