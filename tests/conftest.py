@@ -35,7 +35,9 @@ def templates(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("templates")
     os.environ["KIMDESK_STATE_DIR"] = str(folder / "state")
-    with setup.init_store(folder / "office.kdb", OFFICE_PASS, role="office", name="Kreis RSK") as ws:
+    with setup.init_store(
+        folder / "office.kdb", OFFICE_PASS, role="office", name="Kreis RSK"
+    ) as ws:
         setup.write_identity(ws, folder / "office.json")
     with setup.init_store(
         folder / "cm.kdb",

@@ -1,5 +1,3 @@
-import sys
+from kimdesk.launcher import run
 
-from kimdesk.cli.main import main
-
-sys.exit(main())
+run()

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from kimdesk.domain.errors import KimdeskError
-from kimdesk.services import maintenance, setup
 from kimdesk.services import legacy_import as legacy
+from kimdesk.services import maintenance, setup
 from kimdesk.services.workspace import Workspace, open_workspace
 
 from . import passphrase
@@ -33,9 +33,9 @@ def _file_store(value: str) -> Path:
 
 
 def gui(args) -> int:
-    from kimdesk.ui.app import run_gui  # Qt is loaded only for the desktop app
-
-    return run_gui(args.store)
+    if args.start_gui is None:
+        raise KimdeskError("Die Arbeitsoberfläche ist in dieser Installation nicht enthalten.")
+    return args.start_gui(args.store)
 
 
 def init(args) -> int:
@@ -133,4 +133,3 @@ def import_legacy(args) -> int:
         rows = "1 Zeile" if result.rejected == 1 else f"{result.rejected} Zeilen"
         _out(f"Abgelehnt: {rows}, siehe {result.rejected_file}")
     return 0
-

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 
 from kimdesk import __version__
 from kimdesk.domain.errors import KimdeskError
@@ -73,11 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | None = None) -> int:
+    """Run one command; ``gui`` starts the desktop app (passed in by the launcher)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # plain `kimdesk` starts the desktop app
         args = parser.parse_args(["gui"])
+    args.start_gui = gui
     try:
         return args.run(args)
     except KimdeskError as exc:
@@ -97,12 +100,3 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fail(message: str) -> None:
     print(f"kimdesk: {message}", file=sys.stderr)
-
-
-def run() -> None:  # pragma: no cover - console entry for frozen builds
-    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    sys.exit(main())
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -53,8 +53,8 @@ class Case(Record):
     access_route: str | None = None
     closed_on: date | None = None
     closure_reason: str | None = None
+    # local (a legacy list's case reference may name a person)
     legacy_ref: str | None = None
-    # local
     consent_on: date | None = None
     notes: str | None = None
 
@@ -140,7 +140,7 @@ LOCAL_FIELDS: dict[type[Record], frozenset[str]] = {
             "notes",
         }
     ),
-    Case: frozenset({"consent_on", "notes"}),
+    Case: frozenset({"consent_on", "notes", "legacy_ref"}),
     Goal: frozenset({"text"}),
     Consultation: frozenset({"notes"}),
     GroupOffer: frozenset(),

@@ -54,6 +54,8 @@ def _make_engine(path: Path, passphrase: str) -> Engine:
         poolclass=QueuePool,
         pool_size=1,
         max_overflow=0,
+        # One connection: a second checkout while it is in use is a bug, not a wait.
+        pool_timeout=10,
         # Operations run on one store thread; the pool hands out the one connection.
         connect_args={"check_same_thread": False},
         # SQL parameters may hold personal fields: keep them out of error messages.

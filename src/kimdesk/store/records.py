@@ -7,7 +7,7 @@ change sequence and leaves an audit entry. Bulk inserts go through ``executemany
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import datetime
 
 from sqlalchemy import delete, func, insert, select, update
@@ -133,9 +133,7 @@ def save_record(conn: Connection, entity: Record, *, origin: str) -> Record:
         entity=_ENTITY_NAME[table],
         record_ids=[entity.id],
     )
-    return type(entity)(
-        **{**entity.__dict__, "version": version, "origin": origin, "updated_at": at}
-    )
+    return replace(entity, version=version, origin=origin, updated_at=at)
 
 
 def delete_record(
