@@ -53,7 +53,10 @@ def test_init_asks_twice_and_the_store_opens_with_it(tmp_path, env):
     store = tmp_path / "o.kdb"
     code, screen = _run_in_terminal(
         ["init", "--store", str(store), "--role", "office", "--name", "Kreis"],
-        [("Passphrase:", "typed in a terminal"), ("Passphrase wiederholen:", "typed in a terminal")],
+        [
+            ("Passphrase:", "typed in a terminal"),
+            ("Passphrase wiederholen:", "typed in a terminal"),
+        ],
         env,
     )
     assert code == 0, screen

@@ -8,7 +8,8 @@ from pathlib import Path
 from kimdesk.domain.errors import KimdeskError
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_temp(path: Path, data: bytes) -> Path:
+    """Write ``data`` durably to a hidden file beside ``path``; ``publish`` gives it the name."""
     if not path.parent.is_dir():
         raise KimdeskError(f"Der Ordner {path.parent} existiert nicht.")
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
@@ -17,6 +18,17 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KimdeskError(
+            f"Die Datei {path} konnte nicht geschrieben werden ({exc.strerror})."
+        ) from None
+    return tmp
+
+
+def publish(tmp: Path, path: Path) -> None:
+    """Rename the finished temporary file to its final name, durably."""
+    try:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -29,3 +41,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    publish(write_temp(path, data), path)

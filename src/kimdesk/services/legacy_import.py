@@ -28,7 +28,7 @@ from kimdesk.store.bookkeeping import audit
 from kimdesk.store.models import LegacyImport
 from kimdesk.store.records import case_ids_by_legacy_ref, insert_records
 
-from .files import write_atomic
+from .files import publish, write_atomic, write_temp
 from .legacy_table import LegacyFileError, read_table
 from .workspace import Workspace
 
@@ -62,6 +62,9 @@ CHUNK = 5000
 _SPLIT = re.compile(r"[,|]")
 _DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_LOST_ZERO = re.compile(r"[1-9][0-9]{6}")
+#: Whole minutes as Excel writes them: ``45`` or ``45,0`` (ASCII digits only).
+_MINUTES = re.compile(r"([0-9]{1,9})(?:,0+)?")
 
 Progress = Callable[[int, int | None], None]
 
@@ -79,13 +82,23 @@ class RowProblem:
 class LegacyImportError(KimdeskError):
     """Bad rows: nothing was imported."""
 
-    def __init__(self, file_name: str, problems: list[RowProblem]):
+    def __init__(
+        self, file_name: str, problems: list[RowProblem], rejected_file: Path | None = None
+    ):
         self.problems = problems
+        self.rejected_file = rejected_file
         rows = len({p.row for p in problems})
-        super().__init__(
-            f"Die Datei {file_name} wurde nicht importiert: {rows} "
-            f"{'Zeile ist' if rows == 1 else 'Zeilen sind'} fehlerhaft."
-        )
+        if rejected_file is None:
+            message = (
+                f"Die Datei {file_name} wurde nicht importiert: {rows} "
+                f"{'Zeile ist' if rows == 1 else 'Zeilen sind'} fehlerhaft."
+            )
+        else:
+            message = (
+                f"Die Datei {file_name} wurde nicht importiert: keine Zeile ist fehlerfrei; "
+                f"die Gründe stehen in {rejected_file}."
+            )
+        super().__init__(message)
 
 
 @dataclass
@@ -133,6 +146,9 @@ class _RowParser:
         key = (catalog, text)
         if key not in self._codes:
             entry = self.catalog.resolve(catalog, text)
+            if entry is None and catalog == "municipality" and _LOST_ZERO.fullmatch(text):
+                # Excel shows an AGS typed as a number without its leading zero.
+                entry = self.catalog.resolve(catalog, "0" + text)
             self._codes[key] = entry.code if entry else None
         return self._codes[key]
 
@@ -188,10 +204,11 @@ class _RowParser:
         )
 
         duration = None
-        duration_text = str(self._get(cells, "dauer")).replace(",0", "")
+        duration_text = str(self._get(cells, "dauer"))
         if duration_text:
-            if duration_text.isdigit():
-                duration = int(duration_text)
+            minutes = _MINUTES.fullmatch(duration_text)
+            if minutes:
+                duration = int(minutes.group(1))
             else:
                 problem("Dauer", f"„{duration_text}“ ist keine Minutenzahl.")
 
@@ -296,7 +313,8 @@ def import_legacy(
     if earlier is not None:
         raise KimdeskError(
             f"Die Datei {path.name} wurde bereits am {earlier.imported_at:%d.%m.%Y} importiert "
-            f"({earlier.rows_imported} Beratungen); sie wird nicht noch einmal übernommen."
+            f"({_count(earlier.rows_imported, 'Beratung', 'Beratungen')}); "
+            "sie wird nicht noch einmal übernommen."
         )
 
     table = read_table(path, data)
@@ -306,7 +324,7 @@ def import_legacy(
     rejected: list[tuple[int, list[object], list[RowProblem]]] = []
     problems: list[RowProblem] = []
     for number, cells in table.rows:
-        if all(c == "" for c in cells):
+        if all(c == "" or (isinstance(c, str) and not c.strip()) for c in cells):
             continue
         row, row_problems = parser.parse(number, cells)
         if row is not None:
@@ -333,8 +351,23 @@ def import_legacy(
     )
     if rejected:
         result.rejected_file = path.with_name(path.name + ".rejected.csv")
-        write_atomic(result.rejected_file, _rejected_csv(table.header, index, rejected))
-    result.cases_created = _write(ws, path, digest, good, len(rejected), progress)
+        listing = _rejected_csv(table.header, index, rejected)
+        if not good:
+            write_atomic(result.rejected_file, listing)
+            raise LegacyImportError(path.name, problems, rejected_file=result.rejected_file)
+        # Written aside first, named only once the rows are committed: a failed import
+        # leaves no listing that claims otherwise.
+        pending = write_temp(result.rejected_file, listing)
+    else:
+        pending = None
+    try:
+        result.cases_created = _write(ws, path, digest, good, len(rejected), progress)
+    except BaseException:
+        if pending:
+            pending.unlink(missing_ok=True)
+        raise
+    if pending:
+        publish(pending, result.rejected_file)
     if progress:
         progress(table.total or len(good), table.total)
     return result
@@ -433,6 +466,10 @@ def _write(ws, path, digest, good: list[_Row], rejected: int, progress) -> int:
             detail=f"{len(good)} Beratungen, {rejected} abgelehnt",
         )
     return len(new_cases)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"1 {one}" if n == 1 else f"{n} {many}"
 
 
 def _neutralise(value: object) -> object:

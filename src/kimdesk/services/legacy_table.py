@@ -91,7 +91,8 @@ def _read_csv(path: Path, data: bytes) -> Table:
                 f"Die Datei {path.name} ist ab Zeile {number + 1} kein lesbares CSV."
             ) from None
 
-    total = max(text.count("\n") - 1, 0)
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    total = max(lines - 1, 0)  # without the header; a rough count if cells hold line breaks
     return Table(header=[h.strip() for h in header], rows=rows(), total=total, delimiter=delimiter)
 
 
