@@ -47,6 +47,17 @@ def templates(tmp_path_factory):
         office_identity=folder / "office.json",
     ) as ws:
         setup.write_identity(ws, folder / "cm.json")
+    with setup.init_store(
+        folder / "cm2.kdb",
+        CM_PASS,
+        role="casemanager",
+        name="CM-11 Siegburg",
+        office_identity=folder / "office.json",
+    ) as ws:
+        setup.write_identity(ws, folder / "cm2.json")
+    # A second district office: bundles for it must not open at the first.
+    with setup.init_store(folder / "office2.kdb", OFFICE_PASS, role="office", name="Kreis B") as ws:
+        setup.write_identity(ws, folder / "office2.json")
     return folder
 
 
@@ -69,6 +80,32 @@ def office_identity(templates, tmp_path) -> Path:
     target = tmp_path / "office.json"
     shutil.copyfile(templates / "office.json", target)
     return target
+
+
+@pytest.fixture
+def cm2_file(templates, tmp_path) -> Path:
+    target = tmp_path / "cm2.kdb"
+    shutil.copyfile(templates / "cm2.kdb", target)
+    return target
+
+
+@pytest.fixture
+def cm2_ws(cm2_file):
+    from kimdesk.services.workspace import open_workspace
+
+    ws = open_workspace(cm2_file, CM_PASS)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def enrolled_office_ws(office_ws, templates):
+    """The office with both case manager devices enrolled."""
+    from kimdesk.services import sync
+
+    sync.enroll(office_ws, templates / "cm.json")
+    sync.enroll(office_ws, templates / "cm2.json")
+    return office_ws
 
 
 @pytest.fixture

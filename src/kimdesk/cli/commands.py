@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.services import legacy_import as legacy
-from kimdesk.services import maintenance, setup
+from kimdesk.services import maintenance, setup, sync
 from kimdesk.services.workspace import Workspace, open_workspace
 
 from . import passphrase
@@ -132,4 +133,115 @@ def import_legacy(args) -> int:
     if result.rejected_file:
         rows = "1 Zeile" if result.rejected == 1 else f"{result.rejected} Zeilen"
         _out(f"Abgelehnt: {rows}, siehe {result.rejected_file}")
+    return 0
+
+
+def enroll(args) -> int:
+    with _open(args) as ws:
+        result = sync.enroll(ws, Path(args.file))
+    ident = result.identity
+    if result.new:
+        _out(f"Eingetragen: {ident.name} ({ident.installation_id})")
+    else:
+        _out(f"Bereits eingetragen: {ident.name} ({ident.installation_id}); nichts geändert.")
+    _out(f"Fingerabdruck: {ident.fingerprint} – bitte mit dem Gerät vergleichen.")
+    return 0
+
+
+def export_bundle(args) -> int:
+    with _open(args) as ws:
+        result = sync.export_bundle(ws, Path(args.out), full=args.full)
+    _out(result.message)
+    return 0
+
+
+def merge(args) -> int:
+    bar = ProgressBar("Zusammenführen", unit="Datensätze")
+    try:
+        with _open(args) as ws:
+            summary = sync.merge_bundles(ws, args.bundles, dry_run=args.dry_run, progress=bar)
+    finally:
+        bar.close()
+    if args.json:
+        print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_summary(summary)
+    return 1 if summary.any_rejected else 0
+
+
+_STATUS = {
+    "imported": "übernommen",
+    "already_imported": "schon übernommen",
+    "rejected": "ABGELEHNT",
+}
+_COLUMNS = ("created", "updated", "unchanged", "stale", "deleted", "conflicts")
+_HEADINGS = ("neu", "geändert", "gleich", "veraltet", "gelöscht", "Konflikte")
+
+
+def _print_summary(summary) -> None:
+    if summary.dry_run:
+        _out("Probelauf: es wurde nichts verändert.")
+    rows = [("Bundle", "Gerät", "Nr.", "Status", *_HEADINGS)]
+    for b in summary.bundles:
+        rows.append(
+            (
+                Path(b.file).name,
+                b.installation_name or "–",
+                str(b.seq) if b.seq else "–",
+                _STATUS[b.status],
+                *(str(b.counts[k]) for k in _COLUMNS),
+            )
+        )
+    totals = summary.totals
+    rows.append(("Summe", "", "", f"{totals['rejected']} abgelehnt",
+                 *(str(totals[k]) for k in _COLUMNS)))  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        cells = [
+            c.ljust(w) if i < 4 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        _out("  ".join(cells).rstrip())
+        if n == 0 or n == len(rows) - 2:
+            _out("  ".join("-" * w for w in widths))
+    for b in summary.bundles:
+        if b.reason:
+            _out(f"{Path(b.file).name}: abgelehnt – {b.reason}.")
+        for warning in b.warnings:
+            _out(f"{Path(b.file).name}: Hinweis – {warning}")
+
+
+def conflicts(args) -> int:
+    with _open(args) as ws:
+        items = sync.list_conflicts(ws)
+    if args.json:
+        print(json.dumps({"conflicts": items}, ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        _out("Keine offenen Konflikte.")
+        return 0
+    for item in items:
+        stored, incoming = item["stored"], item["incoming"]
+        applied = "eingehende" if item["applied"] == "incoming" else "gespeicherte"
+        _out(f"{item['id']}  {item['entity']} {item['record']}")
+        _out(
+            f"    gespeichert: Version {stored['version']} von {stored['origin']}, "
+            f"{stored['updated_at']}"
+        )
+        _out(
+            f"    eingehend:   Version {incoming['version']} von {incoming['origin']}, "
+            f"{incoming['updated_at']}"
+        )
+        _out(f"    abweichend:  {', '.join(item['differing_fields']) or '–'}; "
+             f"angewendet ist die {applied} Fassung")  # fmt: skip
+    _out(f"{len(items)} offene Konflikte. Auflösen: kimdesk resolve --store … ID "
+         "--keep stored|incoming")  # fmt: skip
+    return 0
+
+
+def resolve(args) -> int:
+    with _open(args) as ws:
+        record = sync.resolve_conflict(ws, args.id, args.keep)
+    which = "gespeicherte" if args.keep == "stored" else "eingehende"
+    _out(f"Konflikt {args.id} aufgelöst: für {record} gilt die {which} Fassung.")
     return 0

@@ -71,6 +71,35 @@ def build_parser() -> argparse.ArgumentParser:
         help="gute Zeilen übernehmen, fehlerhafte nach DATEI.rejected.csv schreiben",
     )
     p.set_defaults(run=commands.import_legacy)
+
+    p = sub.add_parser("enroll", help="ein Case-Management-Gerät in der Kreisstelle eintragen")
+    p.add_argument("--store", required=True, help="Speicher der Kreisstelle")
+    p.add_argument("file", help="Identitätsdatei des Geräts")
+    p.set_defaults(run=commands.enroll)
+
+    p = sub.add_parser("export-bundle", help="das nächste Sync-Bundle schreiben")
+    p.add_argument("--store", required=True)
+    p.add_argument("--out", required=True, help="Bundle-Datei oder Ordner (z. B. USB-Stick)")
+    p.add_argument("--full", action="store_true", help="alle Daten statt der neuen Änderungen")
+    p.set_defaults(run=commands.export_bundle)
+
+    p = sub.add_parser("merge", help="Bundles prüfen und in die Kreisstelle übernehmen")
+    p.add_argument("--store", required=True, help="Speicher der Kreisstelle")
+    p.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten")
+    p.add_argument("--json", action="store_true", help="Zusammenfassung als JSON")
+    p.add_argument("bundles", nargs="+", metavar="BUNDLE")
+    p.set_defaults(run=commands.merge)
+
+    p = sub.add_parser("conflicts", help="offene Konflikte auflisten")
+    p.add_argument("--store", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands.conflicts)
+
+    p = sub.add_parser("resolve", help="einen Konflikt auflösen")
+    p.add_argument("--store", required=True)
+    p.add_argument("id", help="Konflikt-ID (aus kimdesk conflicts)")
+    p.add_argument("--keep", required=True, choices=["stored", "incoming"])
+    p.set_defaults(run=commands.resolve)
     return parser
 
 

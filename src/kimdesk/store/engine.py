@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -213,6 +214,37 @@ class Store:
     @property
     def schema_version(self) -> int:
         return migrate.schema_version(self.revision)
+
+    @contextmanager
+    def pragmas(self, *, foreign_keys: bool | None = None, cache_size: int | None = None):
+        """Set connection PRAGMAs for a stretch of work (outside any transaction), then restore.
+
+        Merges turn off foreign key enforcement (bundles may arrive out of order; dangling
+        references are reported instead) and raise the page cache.
+        """
+        raw = self.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            before_fk = cur.execute("PRAGMA foreign_keys").fetchone()[0]
+            before_cache = cur.execute("PRAGMA cache_size").fetchone()[0]
+            if foreign_keys is not None:
+                cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+            if cache_size is not None:
+                cur.execute(f"PRAGMA cache_size = {int(cache_size)}")
+            cur.close()
+        finally:
+            raw.close()
+        try:
+            yield
+        finally:
+            raw = self.engine.raw_connection()
+            try:
+                cur = raw.cursor()
+                cur.execute(f"PRAGMA foreign_keys = {int(before_fk)}")
+                cur.execute(f"PRAGMA cache_size = {int(before_cache)}")
+                cur.close()
+            finally:
+                raw.close()
 
     def close(self) -> None:
         self.engine.dispose()

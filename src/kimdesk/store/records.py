@@ -13,7 +13,17 @@ from datetime import datetime
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from kimdesk.domain.entities import Case, Client, Consultation, Record, Referral
+from kimdesk.domain.entities import (
+    Case,
+    Client,
+    Consultation,
+    Goal,
+    GroupOffer,
+    GroupSession,
+    Record,
+    Referral,
+    StructuralNeed,
+)
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
 
@@ -23,7 +33,11 @@ from .models import (
     ClientRow,
     ConsultationRow,
     ConsultationTopicRow,
+    GoalRow,
+    GroupOfferRow,
+    GroupSessionRow,
     ReferralRow,
+    StructuralNeedRow,
 )
 
 consultation_t = ConsultationRow.__table__
@@ -32,8 +46,26 @@ referral_t = ReferralRow.__table__
 case_t = CaseRow.__table__
 client_t = ClientRow.__table__
 
-_TABLE_OF = {Consultation: consultation_t, Case: case_t, Client: client_t}
-_ENTITY_NAME = {consultation_t: "consultation", case_t: "case", client_t: "client"}
+#: Entity names as bundles, the audit trail and conflicts use them, with their tables.
+ENTITY_TABLES = {
+    "client": client_t,
+    "case": case_t,
+    "goal": GoalRow.__table__,
+    "consultation": consultation_t,
+    "group_offer": GroupOfferRow.__table__,
+    "group_session": GroupSessionRow.__table__,
+    "structural_need": StructuralNeedRow.__table__,
+}
+_TABLE_OF = {
+    Client: client_t,
+    Case: case_t,
+    Goal: ENTITY_TABLES["goal"],
+    Consultation: consultation_t,
+    GroupOffer: ENTITY_TABLES["group_offer"],
+    GroupSession: ENTITY_TABLES["group_session"],
+    StructuralNeed: ENTITY_TABLES["structural_need"],
+}
+_ENTITY_NAME = {table: name for name, table in ENTITY_TABLES.items()}
 
 
 def _columns_of(entity_type: type[Record], table) -> list[str]:
@@ -192,11 +224,18 @@ def get_consultation(conn: Connection, consultation_id: str) -> Consultation | N
     return Consultation(**values, topics=topics, referrals=referrals)
 
 
-def get_case(conn: Connection, case_id: str) -> Case | None:
-    row = conn.execute(select(case_t).where(case_t.c.id == case_id)).mappings().first()
+def get_record(conn: Connection, entity_type: type[Record], record_id: str) -> Record | None:
+    """Any record but a consultation (use ``get_consultation``, which adds its parts)."""
+    table = _TABLE_OF[entity_type]
+    row = conn.execute(select(table).where(table.c.id == record_id)).mappings().first()
     if row is None:
         return None
-    return Case(**{k: v for k, v in row.items() if k != "change_seq"})
+    names = {f.name for f in fields(entity_type)}
+    return entity_type(**{k: v for k, v in row.items() if k in names})
+
+
+def get_case(conn: Connection, case_id: str) -> Case | None:
+    return get_record(conn, Case, case_id)
 
 
 def case_ids_by_legacy_ref(conn: Connection) -> dict[str, str]:

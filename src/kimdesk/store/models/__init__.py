@@ -15,6 +15,7 @@ from .records import (
     ReferralRow,
     StructuralNeedRow,
 )
+from .sync import BundleIn, BundleOut, Conflict
 
 #: Tables whose rows are synced records (id, version, origin, updated_at, deleted).
 SYNCED_TABLES = (
@@ -38,6 +39,9 @@ def exported_columns(table) -> list[str]:
 
 __all__ = [
     "AuditEntry",
+    "BundleIn",
+    "BundleOut",
+    "Conflict",
     "Base",
     "CaseRow",
     "CatalogEntryRow",

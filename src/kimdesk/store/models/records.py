@@ -20,6 +20,8 @@ class ClientRow(SyncedMixin, Base):
     minors: Mapped[str] = mapped_column(String(4), nullable=False)
     main_language: Mapped[str | None] = mapped_column(String(8))
     municipality: Mapped[str | None] = mapped_column(String(16))
+    # Derived from the birth date when a bundle is written (schema 3); the office keeps it.
+    age_group: Mapped[str | None] = mapped_column(String(8), info={"derived": True})
     given_name: Mapped[str | None] = local(mapped_column(String(200)))
     family_name: Mapped[str | None] = local(mapped_column(String(200)))
     birth_date: Mapped[date | None] = local(mapped_column(Date))

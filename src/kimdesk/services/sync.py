@@ -1,0 +1,543 @@
+"""Use cases of the transfer: enrol a device, write a bundle, merge bundles, settle conflicts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, insert, select, update
+
+from kimdesk.domain.enums import Role
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.store import migrate
+from kimdesk.store.bookkeeping import BUNDLE_SEQ, CHANGE_SEQ, audit, current_seq, next_seq
+from kimdesk.store.installation import PeerInfo, peers, trust_peer
+from kimdesk.store.models import BundleIn, BundleOut, Conflict
+from kimdesk.store.records import ENTITY_TABLES
+from kimdesk.sync import container, wire
+from kimdesk.sync.container import BundleRejected
+from kimdesk.sync.export import changed_records
+from kimdesk.sync.identity import Identity, fingerprint
+from kimdesk.sync.merge import COUNT_KEYS, Merger, write_parts
+
+from .files import publish, write_temp
+from .setup import peer_from_identity
+from .workspace import Workspace
+
+_out = BundleOut.__table__
+_in = BundleIn.__table__
+_conflict = Conflict.__table__
+#: Page cache during a merge: encrypted upserts are bound by it (KiB).
+MERGE_CACHE_KIB = 512 * 1024
+
+Progress = Callable[[int, int | None], None]
+
+
+def _require(ws: Workspace, role: Role, what: str) -> None:
+    if ws.installation.role != role:
+        where = "einer Kreisstelle" if role == Role.OFFICE else "eines Case-Managements"
+        raise KimdeskError(f"{what} geht nur im Speicher {where}.")
+
+
+# -- enrolment -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    identity: Identity
+    new: bool
+
+
+def enroll(ws: Workspace, identity_file: str | os.PathLike) -> Enrolment:
+    _require(ws, Role.OFFICE, "Das Eintragen von Geräten")
+    identity = Identity.read(identity_file)
+    if identity.role != Role.CASEMANAGER:
+        raise KimdeskError("Die Identitätsdatei gehört nicht zu einem Case-Management-Gerät.")
+    if identity.installation_id == ws.installation.id:
+        raise KimdeskError("Die Kreisstelle kann sich nicht selbst eintragen.")
+    if identity.profile != ws.installation.profile:
+        raise KimdeskError(
+            f"Das Gerät arbeitet mit dem Profil „{identity.profile}“, "
+            f"die Kreisstelle mit „{ws.installation.profile}“."
+        )
+    now = utc_now()
+    with ws.store.begin() as conn:
+        new = trust_peer(conn, peer_from_identity(identity, now))
+        if new:
+            audit(conn, at=now, installation_id=ws.installation.id, action="enroll",
+                  entity="peer", record_ids=[identity.installation_id])  # fmt: skip
+    return Enrolment(identity, new)
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path | None
+    seq: int | None
+    records: int
+    counts: dict[str, int]
+    message: str
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+    return slug[:40] or "geraet"
+
+
+def default_bundle_name(ws: Workspace, seq: int) -> str:
+    return f"kimdesk-{_slug(ws.installation.name)}-{ws.installation.id[-8:]}-{seq:05d}.kimb"
+
+
+def export_bundle(
+    ws: Workspace,
+    out: str | os.PathLike,
+    *,
+    full: bool = False,
+    today: date | None = None,
+) -> ExportResult:
+    """Write the next bundle: changes since the last one (or everything), atomically."""
+    _require(ws, Role.CASEMANAGER, "Das Schreiben eines Bundles")
+    office = _office(ws)
+    with ws.store.connect() as conn:
+        last = conn.execute(select(func.max(_out.c.change_to))).scalar() or 0
+        last_seq = conn.execute(select(func.max(_out.c.seq))).scalar() or 0
+        upto = current_seq(conn, CHANGE_SEQ)
+    since = 0 if full else last
+    if upto <= since:
+        return ExportResult(
+            None, None, 0, {},
+            f"Keine neuen Änderungen seit Bundle {last_seq}; es wurde kein Bundle geschrieben."
+            if last_seq else "Der Speicher enthält noch keine Daten; es wurde kein Bundle geschrieben.",
+        )  # fmt: skip
+    target = Path(out)
+    created = utc_now()
+    bundle_id = uuid7()
+    payload = wire.PayloadWriter()
+    with ws.store.connect() as conn:
+        for entity, record in changed_records(conn, since, upto, today or date.today()):
+            payload.add(entity, record)
+        seq = next_seq(conn, BUNDLE_SEQ)  # read inside this transaction, written below
+        conn.rollback()
+    if target.is_dir():
+        target = target / default_bundle_name(ws, seq)
+    manifest = wire.Manifest(
+        bundle_id=bundle_id,
+        installation_id=ws.installation.id,
+        seq=seq,
+        schema_version=migrate.HEAD_VERSION,
+        created_at=created,
+        full=full,
+        change_from=since,
+        change_to=upto,
+        counts=dict(payload.counts),
+        hashes=payload.hashes,
+    )
+    data = container.seal(
+        installation_id=ws.installation.id,
+        signing_key=ws.installation.signing_key,
+        signer_name=ws.installation.name,
+        seq=seq,
+        bundle_id=bundle_id,
+        recipient_id=office.installation_id,
+        recipient_key=office.agreement_key,
+        plaintext=payload.finish(manifest),
+    )
+    if target.exists():
+        raise KimdeskError(
+            f"Die Datei {target} gibt es schon; ein Bundle wird nicht überschrieben."
+        )
+    tmp = write_temp(target, data)
+    published = False
+    try:
+        with ws.store.begin() as conn:
+            if next_seq(conn, BUNDLE_SEQ) != seq:
+                raise KimdeskError("Gleichzeitig wurde ein anderes Bundle geschrieben.")
+            conn.execute(
+                insert(_out).values(
+                    seq=seq,
+                    bundle_id=bundle_id,
+                    created_at=created,
+                    change_from=since,
+                    change_to=upto,
+                    full=full,
+                    file_name=target.name,
+                    records=manifest.total,
+                    sha256=hashlib.sha256(data).hexdigest(),
+                )
+            )
+            audit(conn, at=created, installation_id=ws.installation.id, action="export",
+                  entity="bundle", record_ids=[bundle_id], detail=f"Bundle {seq}")  # fmt: skip
+            # Named before the commit: if the rename fails, the sequence number is not used.
+            publish(tmp, target)
+            published = True
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        if published:  # the commit failed after the rename: the bundle does not exist
+            target.unlink(missing_ok=True)
+        raise
+    return ExportResult(
+        target, seq, manifest.total, dict(manifest.counts),
+        f"Bundle {seq} geschrieben: {target} ({manifest.total} Datensätze). "
+        "Bitte zur Kreisstelle bringen.",
+    )  # fmt: skip
+
+
+def _office(ws: Workspace) -> PeerInfo:
+    with ws.store.connect() as conn:
+        offices = peers(conn, role=Role.OFFICE)
+    if not offices:
+        raise KimdeskError("Dieser Speicher kennt keine Kreisstelle, an die er Bundles schickt.")
+    return offices[0]
+
+
+def bundle_history(ws: Workspace) -> list[dict]:
+    with ws.store.connect() as conn:
+        rows = conn.execute(select(_out).order_by(_out.c.seq)).mappings().all()
+    return [dict(r) for r in rows]
+
+
+# -- merge -----------------------------------------------------------------------------------
+
+
+@dataclass
+class BundleReport:
+    file: str
+    status: str  # imported | already_imported | rejected
+    reason: str | None = None
+    installation: str | None = None
+    installation_name: str | None = None
+    seq: int | None = None
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "file": self.file,
+            "status": self.status,
+            "reason": self.reason,
+            "installation": self.installation,
+            "seq": self.seq,
+            "counts": dict(self.counts),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class MergeSummary:
+    bundles: list[BundleReport]
+    dry_run: bool
+
+    @property
+    def totals(self) -> dict[str, int]:
+        totals = dict.fromkeys(COUNT_KEYS, 0)
+        for b in self.bundles:
+            if b.status == "imported":
+                for k in COUNT_KEYS:
+                    totals[k] += b.counts[k]
+        totals["rejected"] = sum(b.status == "rejected" for b in self.bundles)
+        return totals
+
+    @property
+    def any_rejected(self) -> bool:
+        return any(b.status == "rejected" for b in self.bundles)
+
+    def as_json(self) -> dict:
+        return {"bundles": [b.as_json() for b in self.bundles], "totals": self.totals}
+
+
+def merge_bundles(
+    ws: Workspace,
+    files: Sequence[str | os.PathLike],
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> MergeSummary:
+    """Verify and merge each bundle in its own transaction; a rejected one changes nothing.
+
+    A dry run merges in the same way inside one transaction that is rolled back at the end,
+    so it reports exactly what the real run would (a bundle twice: already_imported).
+    """
+    _require(ws, Role.OFFICE, "Das Zusammenführen von Bundles")
+    reports = []
+    with ws.store.pragmas(foreign_keys=False, cache_size=-MERGE_CACHE_KIB):
+        conn = ws.store.connect()
+        try:
+            for path in files:
+                reports.append(_merge_one(ws, conn, Path(path), progress))
+                if not dry_run:
+                    conn.commit()
+            conn.rollback()
+        finally:
+            conn.close()
+    return MergeSummary(reports, dry_run)
+
+
+def _merge_one(ws: Workspace, conn, path: Path, progress: Progress | None) -> BundleReport:
+    report = BundleReport(file=str(path), status="rejected")
+    try:
+        size = path.stat().st_size
+        if size > container.MAX_BUNDLE_BYTES:
+            raise BundleRejected("die Datei ist größer als 1 GiB und damit kein KIMdesk-Bundle")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        report.reason = "die Datei gibt es nicht"
+        return report
+    except IsADirectoryError:
+        report.reason = "das ist ein Ordner, keine Bundle-Datei"
+        return report
+    except OSError as exc:
+        report.reason = f"die Datei ist nicht lesbar ({exc.strerror})"
+        return report
+    except BundleRejected as exc:
+        report.reason = str(exc)
+        return report
+    savepoint = conn.begin_nested()
+    try:
+        _verify_and_merge(ws, conn, path, data, report, progress)
+    except BundleRejected as exc:
+        savepoint.rollback()
+        report.status = "rejected"
+        report.reason = str(exc)
+        report.counts = dict.fromkeys(COUNT_KEYS, 0)
+        report.warnings = []
+    except BaseException:
+        savepoint.rollback()
+        raise
+    else:
+        savepoint.commit()
+    return report
+
+
+def _signer(conn, header: container.Header) -> PeerInfo:
+    known = {p.installation_id: p for p in peers(conn)}
+    peer = known.get(header.installation_id)
+    if peer is None:
+        print_ = fingerprint(header.installation_id, header.signer_key, None)
+        raise BundleRejected(
+            f"signiert von einer nicht eingetragenen Installation: {header.signer_name or '?'} "
+            f"(Fingerabdruck {print_})"
+        )
+    if peer.role != Role.CASEMANAGER:
+        raise BundleRejected("das Bundle stammt nicht von einem Case-Management-Gerät")
+    if peer.signing_key != header.signer_key:
+        raise BundleRejected(
+            f"signiert mit einem anderen Schlüssel als dem eingetragenen von {peer.name} "
+            f"(Fingerabdruck {peer.fingerprint})"
+        )
+    return peer
+
+
+def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
+    header = container.read_header(data)
+    # Not yet verified, but it tells the coordinator which device the file claims to be from.
+    report.installation, report.seq = header.installation_id, header.seq
+    peer = _signer(conn, header)
+    container.verify(data, header, peer.signing_key)
+    report.installation, report.installation_name = peer.installation_id, peer.name
+    report.seq = header.seq
+    if header.recipient_id != ws.installation.id:
+        raise BundleRejected("das Bundle ist für eine andere Kreisstelle verschlüsselt")
+    plaintext = container.open_payload(data, header, ws.installation.agreement_key)
+    manifest, offset = wire.read_manifest(plaintext)
+    if (manifest.bundle_id, manifest.installation_id, manifest.seq) != (
+        header.bundle_id, header.installation_id, header.seq,
+    ):  # fmt: skip
+        raise BundleRejected("Manifest und Kopf des Bundles widersprechen sich")
+    # Manifest hashes and counts, strict JSON and every record's fields: checked in full
+    # before the store is touched.
+    for _ in wire.iter_records(plaintext, offset, manifest):
+        pass
+    if manifest.schema_version > migrate.HEAD_VERSION:
+        raise BundleRejected(
+            f"das Bundle stammt von einer neueren KIMdesk-Version (Schema "
+            f"{manifest.schema_version}); bitte KIMdesk in der Kreisstelle aktualisieren"
+        )
+    if conn.execute(select(_in.c.bundle_id).where(_in.c.bundle_id == header.bundle_id)).first():
+        report.status = "already_imported"
+        return
+    earlier = conn.execute(
+        select(_in.c.bundle_id).where(
+            _in.c.installation_id == header.installation_id, _in.c.seq == header.seq
+        )
+    ).first()
+    if earlier is not None:
+        report.warnings.append(
+            f"Bundle {header.seq} von {peer.name} kam schon einmal mit anderem Inhalt; wurde das "
+            "Gerät aus einer Sicherung wiederhergestellt? Alle Datensätze werden übernommen, "
+            "abweichende Fassungen als Konflikte."
+        )
+    total = manifest.total
+
+    def tick(done: int) -> None:
+        if progress:
+            progress(done, total)
+
+    now = utc_now()
+    counts = Merger(conn, header.bundle_id, tick).merge(
+        wire.iter_records(plaintext, offset, manifest)
+    )
+    report.counts = counts.as_dict()
+    conn.execute(
+        insert(_in).values(
+            bundle_id=header.bundle_id,
+            installation_id=header.installation_id,
+            seq=header.seq,
+            created_at=manifest.created_at,
+            imported_at=now,
+            imported_by=ws.installation.id,
+            file_name=path.name,
+            sha256=hashlib.sha256(data).hexdigest(),
+            counts=json.dumps(report.counts),
+        )
+    )
+    audit(conn, at=now, installation_id=ws.installation.id, action="merge", entity="bundle",
+          record_ids=[header.bundle_id],
+          detail=f"{peer.installation_id} #{header.seq}")  # fmt: skip
+    report.warnings.extend(_gap_warnings(conn, peer))
+    report.warnings.extend(_dangling_warnings(conn))
+    report.status = "imported"
+
+
+def _ranges(numbers: list[int]) -> str:
+    parts, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            parts.append(f"{start}" if start == n else f"{start}–{n}")
+            start = None
+    return ", ".join(parts)
+
+
+def missing_bundles(conn, installation_id: str) -> list[int]:
+    seqs = set(
+        conn.execute(select(_in.c.seq).where(_in.c.installation_id == installation_id)).scalars()
+    )
+    if not seqs:
+        return []
+    return [n for n in range(1, max(seqs)) if n not in seqs]
+
+
+def _gap_warnings(conn, peer: PeerInfo) -> list[str]:
+    missing = missing_bundles(conn, peer.installation_id)
+    if not missing:
+        return []
+    word = "Bundle" if len(missing) == 1 else "Bundles"
+    return [f"{word} {_ranges(missing)} von {peer.name} noch nicht eingetroffen."]
+
+
+_REFERENCES = (
+    ("case", "client_id", "client", "Fälle verweisen auf Klient:innen"),
+    ("goal", "case_id", "case", "Ziele verweisen auf Fälle"),
+    ("consultation", "case_id", "case", "Beratungen verweisen auf Fälle"),
+    ("consultation", "client_id", "client", "Beratungen verweisen auf Klient:innen"),
+    ("group_session", "offer_id", "group_offer", "Gruppentermine verweisen auf Angebote"),
+)
+
+
+def _dangling_warnings(conn) -> list[str]:
+    warnings = []
+    for entity, column, target, text in _REFERENCES:
+        table, other = ENTITY_TABLES[entity], ENTITY_TABLES[target]
+        missing = conn.execute(
+            select(func.count())
+            .select_from(table)
+            .where(table.c[column].is_not(None), table.c[column].not_in(select(other.c.id)))
+        ).scalar()
+        if missing:
+            warnings.append(f"{missing} {text}, die noch nicht eingetroffen sind.")
+    return warnings
+
+
+# -- conflicts -------------------------------------------------------------------------------
+
+
+def list_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dict]:
+    query = select(_conflict).order_by(_conflict.c.detected_at, _conflict.c.id)
+    if not include_resolved:
+        query = query.where(_conflict.c.resolved_at.is_(None))
+    with ws.store.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    result = []
+    for row in rows:
+        stored, incoming = json.loads(row["stored"]), json.loads(row["incoming"])
+        differing = sorted(k for k in stored.keys() | incoming.keys()
+                           if stored.get(k) != incoming.get(k) and k != "updated_at")  # fmt: skip
+        result.append(
+            {
+                "id": row["id"],
+                "entity": row["entity"],
+                "record": row["record_id"],
+                "bundle": row["bundle_id"],
+                "detected_at": wire._to_json_value(row["detected_at"]),
+                "applied": row["applied"],
+                "kept": row["kept"],
+                "differing_fields": differing,
+                "stored": stored,
+                "incoming": incoming,
+            }
+        )
+    return result
+
+
+def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> str:
+    """Settle a conflict by keeping the stored or the incoming version of the record."""
+    _require(ws, Role.OFFICE, "Das Auflösen von Konflikten")
+    if keep not in ("stored", "incoming"):
+        raise KimdeskError("--keep nimmt stored oder incoming.")
+    with ws.store.begin() as conn:
+        row = (
+            conn.execute(select(_conflict).where(_conflict.c.id == conflict_id)).mappings().first()
+        )
+        if row is None:
+            raise KimdeskError(f"Einen Konflikt {conflict_id} gibt es nicht.")
+        if row["resolved_at"] is not None:
+            raise KimdeskError(f"Der Konflikt {conflict_id} ist schon aufgelöst.")
+        entity = row["entity"]
+        table = ENTITY_TABLES[entity]
+        chosen = wire.from_wire(entity, json.loads(row[keep]))
+        applied = wire.from_wire(entity, json.loads(row[row["applied"]]))
+        current = conn.execute(
+            select(table.c.version, table.c.origin).where(table.c.id == row["record_id"])
+        ).first()
+        if current is None or (current.version, current.origin) != (
+            applied["version"], applied["origin"],
+        ):  # fmt: skip
+            raise KimdeskError(
+                "Der Datensatz wurde seit dem Konflikt erneut geändert; "
+                "bitte die neuere Fassung prüfen."
+            )
+        names = [f.name for f in wire.FIELDS[entity] if f.name != "id"]
+        if keep != row["applied"]:
+            seq = next_seq(conn, CHANGE_SEQ)
+            conn.execute(
+                update(table)
+                .where(table.c.id == row["record_id"])
+                .values({n: chosen[n] for n in names}, change_seq=seq)
+            )
+            if entity == "consultation":
+                write_parts(conn, [], [chosen])
+        now = utc_now()
+        conn.execute(
+            update(_conflict)
+            .where(_conflict.c.id == conflict_id)
+            .values(resolved_at=now, kept=keep)
+        )
+        audit(conn, at=now, installation_id=ws.installation.id, action="resolve",
+              entity=entity, record_ids=[row["record_id"]], detail=f"kept {keep}")  # fmt: skip
+    return row["record_id"]
+
+
+def received_bundles(ws: Workspace) -> list[dict]:
+    with ws.store.connect() as conn:
+        rows = conn.execute(select(_in).order_by(_in.c.installation_id, _in.c.seq)).mappings()
+        return [dict(r) for r in rows]

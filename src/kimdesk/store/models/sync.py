@@ -1,0 +1,64 @@
+"""Bundle bookkeeping on both sides, and the conflicts the office keeps for its coordinator."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, UTCDateTime
+
+
+class BundleOut(Base):
+    """A bundle this installation wrote (schema 3)."""
+
+    __tablename__ = "bundle_out"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    bundle_id: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    # The change sequence range the bundle covers: (change_from, change_to].
+    change_from: Mapped[int] = mapped_column(Integer, nullable=False)
+    change_to: Mapped[int] = mapped_column(Integer, nullable=False)
+    full: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    file_name: Mapped[str] = mapped_column(String(400), nullable=False)
+    records: Mapped[int] = mapped_column(Integer, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class BundleIn(Base):
+    """A bundle the office received and merged (schema 3)."""
+
+    __tablename__ = "bundle_in"
+    __table_args__ = (Index("ix_bundle_in_installation_seq", "installation_id", "seq"),)
+
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    installation_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    imported_by: Mapped[str] = mapped_column(String(36), nullable=False)
+    file_name: Mapped[str] = mapped_column(String(400), nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    # JSON: the counts of the import summary.
+    counts: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class Conflict(Base):
+    """Two versions of one record from different installations; the loser is kept here."""
+
+    __tablename__ = "conflict"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32), nullable=False)
+    record_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    bundle_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    detected_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    # JSON records (exported fields only) as the bundle format writes them.
+    stored: Mapped[str] = mapped_column(Text, nullable=False)
+    incoming: Mapped[str] = mapped_column(Text, nullable=False)
+    # Which of the two the merge applied: "stored" or "incoming".
+    applied: Mapped[str] = mapped_column(String(16), nullable=False)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    kept: Mapped[str | None] = mapped_column(String(16))

@@ -1,0 +1,60 @@
+"""Reading the changes of a store for a bundle (SQLAlchemy Core, streamed, sorted by id)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from kimdesk.domain.validation import age_group
+from kimdesk.store.models import ConsultationTopicRow, ReferralRow
+from kimdesk.store.records import ENTITY_TABLES
+
+from .wire import ENTITY_ORDER, FIELDS, to_wire
+
+_topic = ConsultationTopicRow.__table__
+_referral = ReferralRow.__table__
+_BATCH = 2000
+
+
+def changed_records(
+    conn: Connection, change_from: int, change_to: int, today: date
+) -> Iterator[tuple[str, dict]]:
+    """Every record with ``change_from < change_seq <= change_to``, as wire records."""
+    for entity in ENTITY_ORDER:
+        table = ENTITY_TABLES[entity]
+        columns = [table.c[f.name] for f in FIELDS[entity] if not f.derived]
+        if entity == "client":
+            columns.append(table.c.birth_date)  # only to derive the age group, never sent
+        query = (
+            select(*columns)
+            .where(table.c.change_seq > change_from, table.c.change_seq <= change_to)
+            .order_by(table.c.id)
+        )
+        result = conn.execution_options(yield_per=_BATCH).execute(query).mappings()
+        for rows in result.partitions(_BATCH):
+            parts = _parts(conn, [r["id"] for r in rows]) if entity == "consultation" else {}
+            for row in rows:
+                if entity == "client":
+                    row = dict(row)
+                    row["age_group"] = age_group(row.pop("birth_date"), today).value
+                yield entity, to_wire(entity, row, parts.get(row["id"]))
+
+
+def _parts(conn: Connection, ids: list[str]) -> dict[str, dict]:
+    parts: dict[str, dict] = {i: {"topics": [], "referrals": []} for i in ids}
+    for cid, topic in conn.execute(
+        select(_topic.c.consultation_id, _topic.c.topic).where(_topic.c.consultation_id.in_(ids))
+    ):
+        parts[cid]["topics"].append(topic)
+    query = (
+        select(_referral.c.consultation_id, _referral.c.target, _referral.c.accompanied,
+               _referral.c.outcome)
+        .where(_referral.c.consultation_id.in_(ids))
+        .order_by(_referral.c.consultation_id, _referral.c.pos)
+    )  # fmt: skip
+    for cid, target, accompanied, outcome in conn.execute(query):
+        parts[cid]["referrals"].append((target, accompanied, outcome))
+    return parts
