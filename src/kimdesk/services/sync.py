@@ -522,7 +522,7 @@ def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> str:
             conn.execute(
                 update(table)
                 .where(table.c.id == row["record_id"])
-                .values({n: chosen[n] for n in names}, change_seq=seq)
+                .values({**{n: chosen[n] for n in names}, "change_seq": seq})
             )
             if entity == "consultation":
                 write_parts(conn, [], [chosen])

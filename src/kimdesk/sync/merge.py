@@ -190,7 +190,7 @@ class Merger:
             statement = (
                 update(table)
                 .where(table.c.id == bindparam("_id"))
-                .values({n: bindparam(n) for n in names if n != "id"}, change_seq=bindparam("_seq"))
+                .values({**{n: bindparam(n) for n in names if n != "id"}, "change_seq": bindparam("_seq")})
             )
             rows = [
                 {**{n: r[n] for n in names if n != "id"}, "_id": r["id"], "_seq": offset + i}
