@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.services import legacy_import as legacy
-from kimdesk.services import maintenance, setup, sync
+from kimdesk.services import maintenance, setup, statistics, sync
 from kimdesk.services.workspace import Workspace, open_workspace
 
 from . import passphrase
@@ -245,3 +245,57 @@ def resolve(args) -> int:
     which = "gespeicherte" if args.keep == "stored" else "eingehende"
     _out(f"Konflikt {args.id} aufgelöst: für {record} gilt die {which} Fassung.")
     return 0
+
+
+def stats(args) -> int:
+    with _open(args) as ws:
+        filters = statistics.make_filters(
+            ws,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            municipality=args.municipality,
+            program=args.program,
+        )
+        report = statistics.statistics(ws, filters, publication=args.publication)
+        labels = ws.catalog
+        written = []
+        if args.xlsx:
+            from kimdesk.services import exports
+
+            written.append(exports.write_workbook(report, labels, Path(args.xlsx)))
+        if args.charts:
+            from kimdesk.services import exports
+
+            written.extend(exports.write_charts(report, labels, Path(args.charts)))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    elif not written:
+        _print_stats(report, labels)
+    for path in written:
+        print(f"geschrieben: {path}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def _print_stats(report: dict, catalog) -> None:
+    c = report["consultations"]
+    _out(f"Einzelberatungen: {c['total']} (einmalig {c['by_kind']['einmalig']}, "
+         f"Case Management {c['by_kind']['cm']})")  # fmt: skip
+    for year, row in c["by_year"].items():
+        _out(f"  {year}: {row['total']} (einmalig {row['einmalig']}, CM {row['cm']})")
+    r = report["referrals"]
+    _out(f"Verweise: {r['total']}")
+    for code, share in r["by_target"].items():
+        pct = "–" if share["pct"] is None else f"{share['pct']:.1f} %".replace(".", ",")
+        _out(f"  {catalog.label('referral_target', code)}: {share['n']} ({pct})")
+    t = report["topics"]
+    _out(f"Themennennungen: {t['mentions']}; häufigste: "
+         + ", ".join(catalog.label("topic", code) for code in t["top5"]))  # fmt: skip
+    k = report["cases"]
+    _out(f"Fälle: {k['opened']} eröffnet, {k['closed']} abgeschlossen, "
+         f"{k['active_at_end']} aktiv am Ende des Zeitraums")  # fmt: skip
+    g = report["group_offers"]
+    _out(f"Gruppentermine: {g['sessions_held']} durchgeführt, {g['sessions_cancelled']} "
+         f"ausgefallen, {g['participants']} Teilnahmen")  # fmt: skip
+    _out(f"Bedarfsmeldungen: {report['structural_needs']['total']}")
+    s = report["staffing"]
+    _out(f"Aktive Geräte: {s['installations']}, versorgte Kommunen: {s['municipalities']}")

@@ -100,6 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="Konflikt-ID (aus kimdesk conflicts)")
     p.add_argument("--keep", required=True, choices=["stored", "incoming"])
     p.set_defaults(run=commands.resolve)
+
+    p = sub.add_parser("stats", help="Statistik (S1–S10) ausgeben oder exportieren")
+    p.add_argument("--store", required=True)
+    p.add_argument("--from", dest="date_from", metavar="DATUM", help="ab (TT.MM.JJJJ)")
+    p.add_argument("--to", dest="date_to", metavar="DATUM", help="bis einschließlich")
+    p.add_argument("--municipality", metavar="AGS", help="nur diese Kommune (AGS oder Name)")
+    p.add_argument("--program", metavar="P", help="nur dieses Programm (kim, muki)")
+    p.add_argument("--xlsx", metavar="DATEI", help="Excel-Arbeitsmappe mit Diagrammen schreiben")
+    p.add_argument("--charts", metavar="ORDNER", help="Diagramme als PNG und PDF schreiben")
+    p.add_argument("--json", action="store_true", help="alle Zahlen als JSON")
+    p.add_argument("--publication", action="store_true", help="Zahlen unter 5 als „<5“")
+    p.set_defaults(run=commands.stats)
     return parser
 
 
@@ -114,6 +126,9 @@ def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | No
         return args.run(args)
     except KimdeskError as exc:
         _fail(str(exc))
+    except BrokenPipeError:  # the reader went away (`| head`): not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's flush quiet
+        return 0
     except KeyboardInterrupt:
         _fail("Abgebrochen; es wurde nichts verändert.")
     except OSError as exc:

@@ -1,0 +1,64 @@
+"""Statistics use cases: the report for a store and filters, and its exports."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now
+from kimdesk.stats.filters import Filters
+from kimdesk.stats.report import compute, for_publication
+
+from .workspace import Workspace
+
+_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def parse_day(text: str, what: str) -> date:
+    text = text.strip()
+    try:
+        match = _DE.match(text)
+        if match:
+            d, m, y = (int(g) for g in match.groups())
+            return date(y, m, d)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise KimdeskError(
+            f"{what} „{text}“ ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)."
+        ) from None
+
+
+def make_filters(
+    ws: Workspace,
+    *,
+    date_from: str | date | None = None,
+    date_to: str | date | None = None,
+    municipality: str | None = None,
+    program: str | None = None,
+) -> Filters:
+    """Filters from user input: dates in German or ISO form, municipality by name or AGS."""
+    start = parse_day(date_from, "Das Anfangsdatum") if isinstance(date_from, str) else date_from
+    end = parse_day(date_to, "Das Enddatum") if isinstance(date_to, str) else date_to
+    if start and end and start > end:
+        raise KimdeskError("Der Zeitraum ist leer: das Anfangsdatum liegt nach dem Enddatum.")
+    code = None
+    if municipality:
+        entry = ws.catalog.resolve("municipality", municipality)
+        if entry is None:
+            raise KimdeskError(f"„{municipality}“ ist keine Kommune des Profils.")
+        code = entry.code
+    program_code = None
+    if program:
+        entry = ws.catalog.resolve("program", program)
+        if entry is None:
+            raise KimdeskError(f"„{program}“ ist kein Programm des Profils.")
+        program_code = entry.code
+    return Filters(start, end, code, program_code)
+
+
+def statistics(ws: Workspace, filters: Filters, *, publication: bool = False) -> dict:
+    with ws.store.connect() as conn:
+        report = compute(conn, filters, generated_at=utc_now())
+    report["profile"] = {"name": ws.catalog.profile, "county": ws.catalog.county}
+    return for_publication(report) if publication else report

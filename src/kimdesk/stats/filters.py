@@ -1,0 +1,31 @@
+"""The filters every statistic takes: period, municipality, program."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: date | None = None
+    date_to: date | None = None
+    municipality: str | None = None
+    program: str | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "from": self.date_from.isoformat() if self.date_from else None,
+            "to": self.date_to.isoformat() if self.date_to else None,
+            "municipality": self.municipality,
+            "program": self.program,
+        }
+
+    def period(self, column):
+        """Conditions on a date column for the period."""
+        conditions = []
+        if self.date_from:
+            conditions.append(column >= self.date_from)
+        if self.date_to:
+            conditions.append(column <= self.date_to)
+        return conditions

@@ -1,0 +1,316 @@
+"""S1–S10 of DESIGN §7, each one GROUP BY in the database (SQLAlchemy Core, portable SQL).
+
+Nothing here loads rows to count them in Python: every figure is an aggregate the database
+returns. Tombstoned records never count; topics and referrals count through their live
+consultation. Periods apply to the date of the consultation, the session, the report.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, case, distinct, extract, func, or_, select
+from sqlalchemy.engine import Connection
+
+from kimdesk.store.models import (
+    CaseRow,
+    ConsultationRow,
+    ConsultationTopicRow,
+    GroupOfferRow,
+    GroupSessionRow,
+    ReferralRow,
+    StructuralNeedRow,
+)
+
+from .filters import Filters
+from .percent import pct, shares, top
+
+consultation = ConsultationRow.__table__
+topic = ConsultationTopicRow.__table__
+referral = ReferralRow.__table__
+case_file = CaseRow.__table__
+offer = GroupOfferRow.__table__
+session = GroupSessionRow.__table__
+need = StructuralNeedRow.__table__
+
+KINDS = ("einmalig", "cm")
+
+
+def _consultation_where(f: Filters, program: str | None = None):
+    conditions = [consultation.c.deleted.is_(False), *f.period(consultation.c.occurred_on)]
+    if f.municipality:
+        conditions.append(consultation.c.municipality == f.municipality)
+    program = program or f.program
+    if program:
+        conditions.append(consultation.c.program == program)
+    return and_(*conditions)
+
+
+def _session_where(f: Filters, program: str | None = None):
+    conditions = [
+        session.c.deleted.is_(False),
+        offer.c.deleted.is_(False),
+        *f.period(session.c.held_on),
+    ]
+    if f.municipality:
+        conditions.append(offer.c.municipality == f.municipality)
+    program = program or f.program
+    if program:
+        conditions.append(offer.c.program == program)
+    return and_(*conditions)
+
+
+def _kinds(rows) -> dict:
+    """Fold (key, kind, n) rows into {key: {einmalig, cm, total}}."""
+    out: dict[str, dict[str, int]] = {}
+    for key, kind, n in rows:
+        entry = out.setdefault(str(key), {"einmalig": 0, "cm": 0, "total": 0})
+        if kind in entry:
+            entry[kind] += n
+        entry["total"] += n
+    return dict(sorted(out.items()))
+
+
+def consultations(conn: Connection, f: Filters) -> dict:
+    """S1 per year, S2 by kind, S6 per municipality, S5 per month."""
+    where = _consultation_where(f)
+    by_kind = dict.fromkeys(KINDS, 0)
+    for kind, n in conn.execute(
+        select(consultation.c.kind, func.count()).where(where).group_by(consultation.c.kind)
+    ):
+        by_kind[kind] = n
+    total = sum(by_kind.values())
+    year = extract("year", consultation.c.occurred_on)
+    by_year = _kinds(
+        conn.execute(
+            select(year, consultation.c.kind, func.count())
+            .where(where)
+            .group_by(year, consultation.c.kind)
+        )
+    )
+    by_municipality = _kinds(
+        conn.execute(
+            select(consultation.c.municipality, consultation.c.kind, func.count())
+            .where(where)
+            .group_by(consultation.c.municipality, consultation.c.kind)
+        )
+    )
+    return {
+        "total": total,
+        "by_kind": by_kind,
+        "by_kind_pct": {k: pct(n, total) for k, n in by_kind.items()},
+        "by_year": by_year,
+        "by_municipality": by_municipality,
+        "by_month": by_month(conn, f),
+        "muki_by_month": by_month(conn, f, program="muki"),
+    }
+
+
+def _month_key(y, m) -> str:
+    return f"{int(y):04d}-{int(m):02d}"
+
+
+def by_month(conn: Connection, f: Filters, program: str | None = None) -> dict:
+    """S5: individual consultations and held group sessions per month."""
+    y, m = extract("year", consultation.c.occurred_on), extract("month", consultation.c.occurred_on)
+    months: dict[str, dict[str, int]] = {}
+    for yy, mm, n in conn.execute(
+        select(y, m, func.count()).where(_consultation_where(f, program)).group_by(y, m)
+    ):
+        months.setdefault(_month_key(yy, mm), {"individual": 0, "group_sessions": 0})[
+            "individual"
+        ] = n
+    sy, sm = extract("year", session.c.held_on), extract("month", session.c.held_on)
+    query = (
+        select(sy, sm, func.count())
+        .select_from(session.join(offer, session.c.offer_id == offer.c.id))
+        .where(_session_where(f, program), session.c.status == "held")
+        .group_by(sy, sm)
+    )
+    for yy, mm, n in conn.execute(query):
+        months.setdefault(_month_key(yy, mm), {"individual": 0, "group_sessions": 0})[
+            "group_sessions"
+        ] = n
+    return dict(sorted(months.items()))
+
+
+def referrals(conn: Connection, f: Filters) -> dict:
+    """S3: referrals by target, absolute and % of all referrals."""
+    query = (
+        select(referral.c.target, func.count())
+        .select_from(referral.join(consultation, referral.c.consultation_id == consultation.c.id))
+        .where(_consultation_where(f))
+        .group_by(referral.c.target)
+    )
+    counts = dict(conn.execute(query).all())
+    total = sum(counts.values())
+    ordered = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    accompanied = conn.execute(
+        select(func.count())
+        .select_from(referral.join(consultation, referral.c.consultation_id == consultation.c.id))
+        .where(_consultation_where(f), referral.c.accompanied.is_(True))
+    ).scalar()
+    return {
+        "total": total,
+        "accompanied": accompanied,
+        "by_target": shares(ordered, total),
+        "consultations_with_referral": conn.execute(
+            select(func.count(distinct(referral.c.consultation_id)))
+            .select_from(
+                referral.join(consultation, referral.c.consultation_id == consultation.c.id)
+            )
+            .where(_consultation_where(f))
+        ).scalar(),
+    }
+
+
+def topics(conn: Connection, f: Filters) -> dict:
+    """S4: topic mentions (consultation × topic), absolute and %, and the top five."""
+    query = (
+        select(topic.c.topic, func.count())
+        .select_from(topic.join(consultation, topic.c.consultation_id == consultation.c.id))
+        .where(_consultation_where(f))
+        .group_by(topic.c.topic)
+    )
+    counts = dict(conn.execute(query).all())
+    mentions = sum(counts.values())
+    ordered = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return {"mentions": mentions, "by_topic": shares(ordered, mentions), "top5": top(counts)}
+
+
+def cases(conn: Connection, f: Filters) -> dict:
+    """S9: opened and closed (by reason) in the period, active at its end, by phase."""
+    base = [case_file.c.deleted.is_(False)]
+    if f.municipality:
+        base.append(case_file.c.municipality == f.municipality)
+    if f.program:
+        base.append(case_file.c.program == f.program)
+    opened = conn.execute(
+        select(func.count()).where(*base, *f.period(case_file.c.opened_on))
+    ).scalar()
+    closed_rows = conn.execute(
+        select(case_file.c.closure_reason, func.count())
+        .where(*base, case_file.c.closed_on.is_not(None), *f.period(case_file.c.closed_on))
+        .group_by(case_file.c.closure_reason)
+    ).all()
+    closed_by_reason = {str(reason or "unknown"): n for reason, n in sorted(closed_rows, key=str)}
+    active = [*base]
+    if f.date_to:
+        active += [
+            case_file.c.opened_on <= f.date_to,
+            or_(case_file.c.closed_on.is_(None), case_file.c.closed_on > f.date_to),
+        ]
+    else:
+        active.append(case_file.c.closed_on.is_(None))
+    by_phase = dict(
+        conn.execute(
+            select(case_file.c.phase, func.count())
+            .where(*active)
+            .group_by(case_file.c.phase)
+            .order_by(case_file.c.phase)
+        ).all()
+    )
+    return {
+        "opened": opened,
+        "closed": sum(closed_by_reason.values()),
+        "closed_by_reason": closed_by_reason,
+        "active_at_end": sum(by_phase.values()),
+        "active_by_phase": by_phase,
+    }
+
+
+def group_offers(conn: Connection, f: Filters) -> dict:
+    """S7: sessions held and cancelled, participants, per place and month (and format)."""
+    y, m = extract("year", session.c.held_on), extract("month", session.c.held_on)
+    held = case((session.c.status == "held", 1), else_=0)
+    cancelled = case((session.c.status == "cancelled", 1), else_=0)
+    participants = case((session.c.status == "held", session.c.participants), else_=0)
+    query = (
+        select(
+            offer.c.municipality,
+            offer.c.format,
+            y,
+            m,
+            func.sum(held),
+            func.sum(cancelled),
+            func.sum(participants),
+        )
+        .select_from(session.join(offer, session.c.offer_id == offer.c.id))
+        .where(_session_where(f))
+        .group_by(offer.c.municipality, offer.c.format, y, m)
+        .order_by(offer.c.municipality, offer.c.format, y, m)
+    )
+    rows = [
+        {
+            "municipality": mun,
+            "format": fmt,
+            "month": _month_key(yy, mm),
+            "held": int(h or 0),
+            "cancelled": int(c or 0),
+            "participants": int(p or 0),
+        }
+        for mun, fmt, yy, mm, h, c, p in conn.execute(query)
+    ]
+    offers_where = [offer.c.deleted.is_(False)]
+    if f.municipality:
+        offers_where.append(offer.c.municipality == f.municipality)
+    if f.program:
+        offers_where.append(offer.c.program == f.program)
+    return {
+        "offers": conn.execute(select(func.count()).where(*offers_where)).scalar(),
+        "sessions_held": sum(r["held"] for r in rows),
+        "sessions_cancelled": sum(r["cancelled"] for r in rows),
+        "participants": sum(r["participants"] for r in rows),
+        "by_place_month": rows,
+    }
+
+
+def structural_needs(conn: Connection, f: Filters) -> dict:
+    """S8: challenge -> solution -> status, and counts by status."""
+    where = [need.c.deleted.is_(False), *f.period(need.c.reported_on)]
+    if f.municipality:
+        where.append(need.c.municipality == f.municipality)
+    by_status = dict(
+        conn.execute(
+            select(need.c.status, func.count())
+            .where(*where)
+            .group_by(need.c.status)
+            .order_by(need.c.status)
+        ).all()
+    )
+    items = [
+        {
+            "reported_on": r.reported_on.isoformat(),
+            "municipality": r.municipality,
+            "topic": r.topic,
+            "challenge": r.challenge,
+            "affected_cases": r.affected_cases,
+            "solution": r.solution,
+            "status": r.status,
+            "responsible_body": r.responsible_body,
+        }
+        for r in conn.execute(
+            select(need).where(*where).order_by(need.c.reported_on, need.c.id).limit(1000)
+        )
+    ]
+    return {"total": sum(by_status.values()), "by_status": by_status, "items": items}
+
+
+def staffing(conn: Connection, f: Filters) -> dict:
+    """S10: installations that recorded consultations, and municipalities served, in the period."""
+    where = _consultation_where(f)
+    installations = conn.execute(
+        select(func.count(distinct(consultation.c.origin))).where(where)
+    ).scalar()
+    municipalities = [
+        m
+        for (m,) in conn.execute(
+            select(consultation.c.municipality)
+            .where(where)
+            .group_by(consultation.c.municipality)
+            .order_by(consultation.c.municipality)
+        )
+    ]
+    return {
+        "installations": installations,
+        "municipalities": len(municipalities),
+        "municipality_codes": municipalities,
+    }
