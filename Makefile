@@ -32,6 +32,8 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/legacy_import.py
+	$(BIN)/python bench/merge.py
+	$(BIN)/python bench/stats.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

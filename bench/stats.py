@@ -1,0 +1,193 @@
+"""Benchmark: ``kimdesk stats --json`` and ``--xlsx`` against plain SQL GROUP BYs.
+
+    python bench/stats.py [--rows N] [--seed S]
+
+Fills a case manager store with N consultations (1-3 topics, 0-2 referrals, ~5,000 cases,
+~2,000 group sessions, rhein-sieg codes, 2022-2024) through ``insert_records`` (not timed),
+then times, on the same data:
+
+* KIMdesk json: ``statistics(ws, Filters())`` + ``json.dumps`` — all of S1-S10 from the
+  encrypted store (SQLCipher, SQLAlchemy Core), as ``kimdesk stats --json`` does;
+* KIMdesk xlsx: the same report + ``write_workbook`` (openpyxl, native charts), as
+  ``kimdesk stats --xlsx`` does;
+* baseline: stdlib ``sqlite3`` on an unencrypted copy of the store (``sqlcipher_export``),
+  running hand-written GROUP BY queries for the same figures (kind, year x kind,
+  municipality x kind, month, referrals by target, topics, sessions per month, cases,
+  installations).
+
+Goals: json <= 3 s and xlsx <= 3 s on 200,000 consultations; ratios printed beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+GOAL_SECONDS = 3.0
+MUNICIPALITIES = [f"05382{n:03d}" for n in range(4, 77, 4)]
+TOPICS = ["lebensunterhalt", "deutsch", "aufenthalt", "gesundheit", "wohnen", "arbeit",
+          "kinderbetreuung", "schule", "familie", "finanzen"]  # fmt: skip
+TARGETS = ["wohlfahrt", "aemter", "jc_afa", "abh_ebh", "sprachkurs", "gesundheit", "kita_schule"]
+PASS = "benchmark passphrase"
+
+BASELINE = [
+    "SELECT kind, count(*) FROM consultation WHERE deleted = 0 GROUP BY kind",
+    "SELECT strftime('%Y', occurred_on), kind, count(*) FROM consultation WHERE deleted = 0 "
+    "GROUP BY 1, 2",
+    "SELECT municipality, kind, count(*) FROM consultation WHERE deleted = 0 GROUP BY 1, 2",
+    "SELECT strftime('%Y-%m', occurred_on), count(*) FROM consultation WHERE deleted = 0 "
+    "GROUP BY 1",
+    "SELECT strftime('%Y-%m', occurred_on), count(*) FROM consultation WHERE deleted = 0 "
+    "AND program = 'muki' GROUP BY 1",
+    "SELECT r.target, count(*) FROM referral r JOIN consultation c ON c.id = r.consultation_id "
+    "WHERE c.deleted = 0 GROUP BY 1",
+    "SELECT t.topic, count(*) FROM consultation_topic t JOIN consultation c "
+    "ON c.id = t.consultation_id WHERE c.deleted = 0 GROUP BY 1",
+    "SELECT strftime('%Y-%m', s.held_on), count(*) FROM group_session s JOIN group_offer o "
+    "ON o.id = s.offer_id WHERE s.deleted = 0 AND o.deleted = 0 AND s.status = 'held' GROUP BY 1",
+    "SELECT o.municipality, o.format, strftime('%Y-%m', s.held_on), sum(s.status = 'held'), "
+    "sum(s.status = 'cancelled'), sum(s.participants) FROM group_session s JOIN group_offer o "
+    "ON o.id = s.offer_id WHERE s.deleted = 0 GROUP BY 1, 2, 3",
+    "SELECT phase, count(*) FROM case_file WHERE deleted = 0 AND closed_on IS NULL GROUP BY 1",
+    "SELECT count(DISTINCT origin), count(DISTINCT municipality) FROM consultation "
+    "WHERE deleted = 0",
+]
+
+
+def fill(ws, rows: int, seed: int) -> None:
+    from kimdesk.domain.entities import Case, Consultation, GroupOffer, GroupSession, Referral
+    from kimdesk.store.records import insert_records
+
+    rnd = random.Random(seed)
+    start = date(2022, 1, 1)
+    cases = [
+        Case(client_id=None, municipality=rnd.choice(MUNICIPALITIES), program="kim",
+             opened_on=start + timedelta(days=rnd.randrange(900)), phase="implementation")
+        for _ in range(5_000)
+    ]  # fmt: skip
+    offers = [
+        GroupOffer(program="muki", format="het", title=f"HET {i}",
+                   municipality=rnd.choice(MUNICIPALITIES), planned_sessions=5)
+        for i in range(400)
+    ]  # fmt: skip
+    sessions = [
+        GroupSession(offer_id=o.id, held_on=start + timedelta(days=rnd.randrange(1000)),
+                     participants=rnd.randrange(3, 15),
+                     status="held" if rnd.random() < 0.9 else "cancelled")
+        for o in offers for _ in range(5)
+    ]  # fmt: skip
+    origin = ws.installation.id
+    with ws.store.begin() as conn:
+        insert_records(conn, cases, origin=origin)
+        insert_records(conn, offers, origin=origin)
+        for chunk in range(0, len(sessions), 1000):
+            insert_records(conn, sessions[chunk : chunk + 1000], origin=origin)
+        for chunk in range(0, rows, 10_000):
+            batch = []
+            for _ in range(min(10_000, rows - chunk)):
+                cm = rnd.random() < 0.4
+                batch.append(
+                    Consultation(
+                        occurred_on=start + timedelta(days=rnd.randrange(1090)),
+                        municipality=rnd.choice(MUNICIPALITIES),
+                        kind="cm" if cm else "einmalig",
+                        program="muki" if rnd.random() < 0.15 else "kim",
+                        topics=tuple(rnd.sample(TOPICS, rnd.randint(1, 3))),
+                        referrals=tuple(
+                            Referral(t) for t in rnd.sample(TARGETS, rnd.randint(0, 2))
+                        ),
+                        case_id=rnd.choice(cases).id if cm else None,
+                    )
+                )
+            insert_records(conn, batch, origin=origin)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--seed", type=int, default=2023)
+    args = parser.parse_args(argv)
+
+    from kimdesk.services import setup
+    from kimdesk.services.statistics import statistics
+    from kimdesk.stats.filters import Filters
+
+    folder = Path(tempfile.mkdtemp(prefix="kimdesk-bench-stats-"))
+    os.environ["KIMDESK_STATE_DIR"] = str(folder / "state")
+    with setup.init_store(folder / "office.kdb", PASS, role="office", name="Kreis") as office:
+        setup.write_identity(office, folder / "office.json")
+    ws = setup.init_store(folder / "cm.kdb", PASS, role="casemanager", name="CM",
+                          office_identity=folder / "office.json")  # fmt: skip
+    t0 = time.perf_counter()
+    fill(ws, args.rows, args.seed)
+    print(f"fill:      {args.rows:,} consultations in {time.perf_counter() - t0:.1f} s (not timed)")
+
+    # Plain copy for the baseline, made with SQLCipher's own export to an unencrypted file.
+    raw = ws.store.engine.raw_connection()
+    raw.execute("ATTACH DATABASE ? AS plain KEY ''", (str(folder / "plain.db"),))
+    raw.execute("SELECT sqlcipher_export('plain')").fetchall()
+    raw.execute("DETACH DATABASE plain")
+    raw.close()
+
+    # Warm both sides once (page cache, statement caches), then take the best of three.
+    statistics(ws, Filters())
+    json_times, xlsx_times, base_times = [], [], []
+    exports = _exports()
+    for _ in range(3):
+        t = time.perf_counter()
+        text = json.dumps(statistics(ws, Filters()), ensure_ascii=False)
+        json_times.append(time.perf_counter() - t)
+        if exports:
+            t = time.perf_counter()
+            report = statistics(ws, Filters())
+            exports.write_workbook(report, ws.catalog, folder / "stats.xlsx")
+            xlsx_times.append(time.perf_counter() - t)
+    plain = sqlite3.connect(folder / "plain.db")
+    for query in BASELINE:
+        plain.execute(query).fetchall()
+    for _ in range(3):
+        t = time.perf_counter()
+        for query in BASELINE:
+            plain.execute(query).fetchall()
+        base_times.append(time.perf_counter() - t)
+    plain.close()
+    ws.close()
+
+    best_json, best_base = min(json_times), min(base_times)
+    print(f"report:    {len(text) / 1024:.0f} KiB JSON")
+    print(f"baseline:  {best_base:6.2f} s  (plain sqlite3, {len(BASELINE)} GROUP BY queries)")
+    verdict = "PASS" if best_json <= GOAL_SECONDS else "MISS"
+    print(f"json:      {best_json:6.2f} s  ratio {best_json / best_base:4.1f}x  "
+          f"(goal <= {GOAL_SECONDS:g} s: {verdict})")  # fmt: skip
+    if xlsx_times:
+        best_xlsx = min(xlsx_times)
+        xverdict = "PASS" if best_xlsx <= GOAL_SECONDS else "MISS"
+        print(f"xlsx:      {best_xlsx:6.2f} s  ratio {best_xlsx / best_base:4.1f}x  "
+              f"(goal <= {GOAL_SECONDS:g} s: {xverdict})")  # fmt: skip
+        verdict = "PASS" if verdict == xverdict == "PASS" else "MISS"
+    else:
+        print("xlsx:      (kimdesk.services.exports not available)")
+    for path in sorted(folder.rglob("*"), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    folder.rmdir()
+    return 0 if verdict == "PASS" else 1
+
+
+def _exports():
+    try:
+        from kimdesk.services import exports
+    except ImportError:
+        return None
+    return exports
+
+
+if __name__ == "__main__":
+    sys.exit(main())
