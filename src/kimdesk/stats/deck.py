@@ -1,0 +1,61 @@
+"""The deck view: the comparison the evaluation showed, as one multi-page PDF for slides.
+
+A title page, then consultations per year split by kind, referrals by target, topics and
+MuKi-S per month (individual consultations vs group sessions); the same figures as
+``charts`` and the "Vergleich" sheet of the workbook.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from kimdesk.domain.catalog import Catalog
+
+from . import charts
+from . import labels as de
+
+DECK_CHARTS = (
+    ("S1", charts.figure_s1),
+    ("S3", charts.figure_s3),
+    ("S4", charts.figure_s4),
+    ("S5-muki", charts.figure_s5_muki),
+)
+
+
+def title_page(report: dict, catalog: Catalog) -> Figure:
+    fig = Figure(figsize=charts.SIZE, dpi=charts.DPI)
+    FigureCanvasAgg(fig)
+    ink, muted = charts.TEXT, charts.MUTED
+    fig.text(0.07, 0.72, "KIM – Vergleich", fontsize=34, fontweight="bold", color=ink)
+    fig.text(0.07, 0.63, de.county(report, catalog), fontsize=20, color=ink)
+    fig.add_artist(Line2D([0.07, 0.93], [0.58, 0.58], color=charts.KIND_COLORS["einmalig"],
+                          linewidth=3))  # fmt: skip
+    facts = [f"{name}: {value}" for name, value in de.filter_lines(report, catalog)]
+    facts.append(f"Stand: {de.moment(report.get('generated_at'))}")
+    if report.get("publication"):
+        facts.append("Veröffentlichungsfassung: Zahlen von 1 bis 4 als „<5“")
+    for i, line in enumerate(facts):
+        fig.text(0.07, 0.50 - i * 0.055, line, fontsize=13, color=muted)
+    contents = [f"{n}. {de.TITLES[key]}" for n, (key, _) in enumerate(DECK_CHARTS, start=1)]
+    for i, line in enumerate(contents):
+        fig.text(0.45, 0.50 - i * 0.055, line, fontsize=12, color=ink)
+    return fig
+
+
+def deck_figures(report: dict, catalog: Catalog) -> list[Figure]:
+    return [title_page(report, catalog), *(build(report, catalog) for _, build in DECK_CHARTS)]
+
+
+def build_deck(report: dict, catalog: Catalog) -> bytes:
+    """The deck as PDF bytes, one figure per page."""
+    buf = BytesIO()
+    metadata = {"Title": f"KIM – Vergleich {de.county(report, catalog)}", "Creator": "KIMdesk"}
+    with PdfPages(buf, metadata=metadata) as pdf:
+        for fig in deck_figures(report, catalog):
+            pdf.savefig(fig)
+    return buf.getvalue()

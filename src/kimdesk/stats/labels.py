@@ -1,0 +1,259 @@
+"""German words for the statistics: titles, labels of codes, numbers and dates as printed.
+
+The workbook, the chart figures and the deck all read the report dict through these helpers,
+so a heading or a number looks the same in Excel, on a slide and in the GUI.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+
+from kimdesk.domain.catalog import Catalog, load_profile
+from kimdesk.domain.errors import KimdeskError
+
+#: What publication mode puts in place of counts 1–4 (``report.for_publication``).
+SMALL = "<5"
+NO_DATA = "keine Daten"
+ALL = "alle"
+
+TITLES = {
+    "S1": "Einzelberatungen pro Jahr",
+    "S2": "Einzelberatungen nach Beratungsart",
+    "S3": "Verweise nach Ziel",
+    "S4": "Themen der Beratungen",
+    "S5": "Beratungen und Gruppentermine pro Monat",
+    "S5-muki": "MuKi-S: Beratungen und Gruppentermine pro Monat",
+    "S6": "Einzelberatungen pro Kommune",
+    "S7": "Gruppenangebote",
+    "S8": "Strukturelle Bedarfe",
+    "S9": "Fälle (Case Management)",
+    "S10": "Personal und Versorgung",
+}
+
+KINDS = ("einmalig", "cm")
+INDIVIDUAL = "Einzelberatungen"
+GROUP_SESSIONS = "Gruppentermine"
+
+PHASES = {
+    "intake": "Aufnahme",
+    "assessment": "Situationsanalyse",
+    "planning": "Hilfeplanung",
+    "implementation": "Umsetzung",
+    "monitoring": "Monitoring",
+    "evaluation": "Auswertung",
+    "closed": "abgeschlossen",
+}
+
+NEED_STATUS = {
+    "reported": "gemeldet",
+    "in_progress": "in Bearbeitung",
+    "solved": "gelöst",
+    "rejected": "abgelehnt",
+}
+
+_MONTHS = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
+
+
+def code_label(catalog: Catalog, name: str, code: str | None) -> str:
+    """The German label of a catalog code; unknown or missing codes say so."""
+    if code in (None, "", "unknown"):
+        return "unbekannt"
+    return catalog.label(name, code)
+
+
+def phase(code: str) -> str:
+    return PHASES.get(code, code)
+
+
+def need_status(code: str) -> str:
+    return NEED_STATUS.get(code, code)
+
+
+def month(key: str) -> str:
+    """``"2023-03"`` -> ``"Mär 2023"``."""
+    year, _, mm = key.partition("-")
+    try:
+        return f"{_MONTHS[int(mm) - 1]} {year}"
+    except (ValueError, IndexError):
+        return key
+
+
+def day(iso: str | None) -> str:
+    return date.fromisoformat(iso).strftime("%d.%m.%Y") if iso else ""
+
+
+def moment(iso: str | None) -> str:
+    """A UTC timestamp of the report in local time, as Germans write it."""
+    if not iso:
+        return "–"
+    local = datetime.fromisoformat(iso).astimezone()
+    return local.strftime("%d.%m.%Y, %H:%M Uhr")
+
+
+def is_small(value) -> bool:
+    return value == SMALL
+
+
+def count(value) -> int | None:
+    """A count to draw or add up; ``None`` when publication mode hid it."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value)
+
+
+def number(value) -> str:
+    """``1234`` -> ``"1.234"``; a hidden count stays ``"<5"``."""
+    n = count(value)
+    if n is None:
+        return SMALL if is_small(value) else "–"
+    return f"{n:,}".replace(",", ".")
+
+
+def percent(value) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.1f} %".replace(".", ",")
+
+
+def county(report: dict, catalog: Catalog) -> str:
+    """The county's name: a store's catalog knows only the profile's code, the profile more."""
+    if catalog.name and catalog.name != catalog.profile:
+        return catalog.name
+    return _profile_name(catalog.profile) or report.get("profile", {}).get("name", "")
+
+
+@cache
+def _profile_name(profile: str) -> str | None:
+    try:
+        return load_profile(profile).name
+    except KimdeskError:
+        return None
+
+
+def period(filters: dict) -> str:
+    start, end = filters.get("from"), filters.get("to")
+    if start and end:
+        return f"{day(start)} bis {day(end)}"
+    if start:
+        return f"ab {day(start)}"
+    if end:
+        return f"bis {day(end)}"
+    return ALL
+
+
+def filter_lines(report: dict, catalog: Catalog) -> list[tuple[str, str]]:
+    filters = report["filters"]
+    municipality, program = filters.get("municipality"), filters.get("program")
+    return [
+        ("Zeitraum", period(filters)),
+        ("Kommune", catalog.label("municipality", municipality) if municipality else ALL),
+        ("Programm", catalog.label("program", program) if program else ALL),
+    ]
+
+
+def caption(report: dict, catalog: Catalog) -> str:
+    """One line under every table and chart: whose figures, which filters, as of when."""
+    parts = [county(report, catalog)]
+    parts += [f"{name}: {value}" for name, value in filter_lines(report, catalog)]
+    parts.append(f"Stand: {moment(report.get('generated_at'))}")
+    if report.get("publication"):
+        parts.append("Werte unter 5 als „<5“")
+    return " · ".join(parts)
+
+
+def bundle_ranges(seqs: list[int]) -> str:
+    """``[1, 2, 3, 5]`` -> ``"1–3, 5"``."""
+    if not seqs:
+        return "noch keine"
+    ranges: list[list[int]] = []
+    for seq in sorted(seqs):
+        if ranges and seq == ranges[-1][1] + 1:
+            ranges[-1][1] = seq
+        else:
+            ranges.append([seq, seq])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in ranges)
+
+
+def in_order(codes, order) -> list[str]:
+    """``codes`` in the order of ``order``; codes it does not know last, by code."""
+    rank = {code: i for i, code in enumerate(order)}
+    return sorted(codes, key=lambda code: (rank.get(code, len(rank)), str(code)))
+
+
+def municipality_order(catalog: Catalog, codes) -> list[str]:
+    """Municipalities in the profile's order (alphabetical), unknown codes last."""
+    return in_order(codes, catalog.codes("municipality", active_only=False))
+
+
+# Rows of the report with German labels: the tables of the workbook and the charts use them.
+
+
+def year_rows(report: dict) -> list[list]:
+    """S1/S2 per year: [year, einmalig, cm, total]."""
+    by_year = report["consultations"]["by_year"]
+    return [[year, *(row[k] for k in KINDS), row["total"]] for year, row in by_year.items()]
+
+
+def share_rows(shares: dict, catalog: Catalog, name: str) -> list[list]:
+    """S3/S4: [label, n, pct, code] in the report's order (largest first)."""
+    return [
+        [code_label(catalog, name, code), share["n"], share["pct"], code]
+        for code, share in shares.items()
+    ]
+
+
+def month_rows(report: dict) -> list[list]:
+    """S5: [month, individual, group sessions, MuKi-S individual, MuKi-S group sessions]."""
+    c = report["consultations"]
+    every, muki = c["by_month"], c["muki_by_month"]
+    rows = []
+    for key in sorted(set(every) | set(muki)):
+        a, b = every.get(key, {}), muki.get(key, {})
+        rows.append([
+            month(key),
+            a.get("individual", 0), a.get("group_sessions", 0),
+            b.get("individual", 0), b.get("group_sessions", 0),
+        ])  # fmt: skip
+    return rows
+
+
+def municipality_rows(report: dict, catalog: Catalog) -> list[list]:
+    """S6: [municipality, einmalig, cm, total, AGS] in the profile's order."""
+    by_mun = report["consultations"]["by_municipality"]
+    return [
+        [code_label(catalog, "municipality", code), *(by_mun[code][k] for k in KINDS),
+         by_mun[code]["total"], code]
+        for code in municipality_order(catalog, by_mun)
+    ]  # fmt: skip
+
+
+def place(catalog: Catalog, municipality: str, group_format: str) -> str:
+    return (
+        f"{code_label(catalog, 'municipality', municipality)} – "
+        f"{code_label(catalog, 'group_format', group_format)}"
+    )
+
+
+def place_rows(report: dict, catalog: Catalog) -> list[list]:
+    """S7 per place and format over the whole period: [place, held, cancelled, participants].
+
+    Uses ``group_offers["by_place"]`` when the report has it; otherwise adds up the months. A
+    sum that includes a hidden count ("<5") is unknown and stays ``None`` (shown empty).
+    """
+    g = report["group_offers"]
+    places = g.get("by_place")
+    if places is None:
+        sums: dict[tuple, dict] = {}
+        for row in g["by_place_month"]:
+            key = (row["municipality"], row["format"])
+            entry = sums.setdefault(key, {"held": 0, "cancelled": 0, "participants": 0})
+            for name, total in entry.items():
+                n = count(row[name])
+                entry[name] = None if n is None or total is None else total + n
+        places = [{"municipality": m, "format": f, **v} for (m, f), v in sums.items()]
+    return [
+        [place(catalog, p["municipality"], p["format"]), p["held"], p["cancelled"],
+         p["participants"]]
+        for p in places
+    ]  # fmt: skip
