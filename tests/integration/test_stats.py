@@ -98,6 +98,12 @@ def test_group_offers_s7(data_ws):
     assert (g["offers"], g["sessions_held"], g["sessions_cancelled"], g["participants"]) == (
         2, 3, 1, 26,
     )  # fmt: skip
+    assert g["by_place"] == [
+        {"municipality": "05382060", "format": "het", "held": 2, "cancelled": 1,
+         "participants": 14},
+        {"municipality": "05382068", "format": "sprachcafe", "held": 1, "cancelled": 0,
+         "participants": 12},
+    ]  # fmt: skip
     assert g["by_place_month"] == [
         {"municipality": "05382060", "format": "het", "month": "2023-01", "held": 1,
          "cancelled": 1, "participants": 8},
@@ -184,6 +190,11 @@ def test_publication_hides_small_counts(data_ws):
     assert report["group_offers"]["by_place_month"][0]["month"] == "2023-01"
     assert report["structural_needs"]["items"][1]["affected_cases"] == 30
     assert report["structural_needs"]["items"][0]["challenge"] == "Kaum bezahlbarer Wohnraum"
+    assert report["group_offers"]["by_place"][0] == {
+        "municipality": "05382060", "format": "het", "held": "<5", "cancelled": "<5",
+        "participants": 14,
+    }  # fmt: skip
+    assert report["profile"]["name"] == "Rhein-Sieg-Kreis"
     assert report["publication"] is True
 
 

@@ -60,5 +60,9 @@ def make_filters(
 def statistics(ws: Workspace, filters: Filters, *, publication: bool = False) -> dict:
     with ws.store.connect() as conn:
         report = compute(conn, filters, generated_at=utc_now())
-    report["profile"] = {"name": ws.catalog.profile, "county": ws.catalog.county}
+    report["profile"] = {
+        "profile": ws.catalog.profile,
+        "name": ws.catalog.name,
+        "county": ws.catalog.county,
+    }
     return for_publication(report) if publication else report

@@ -249,6 +249,29 @@ def group_offers(conn: Connection, f: Filters) -> dict:
         }
         for mun, fmt, yy, mm, h, c, p in conn.execute(query)
     ]
+    place_query = (
+        select(
+            offer.c.municipality,
+            offer.c.format,
+            func.sum(held),
+            func.sum(cancelled),
+            func.sum(participants),
+        )
+        .select_from(session.join(offer, session.c.offer_id == offer.c.id))
+        .where(_session_where(f))
+        .group_by(offer.c.municipality, offer.c.format)
+        .order_by(offer.c.municipality, offer.c.format)
+    )
+    by_place = [
+        {
+            "municipality": mun,
+            "format": fmt,
+            "held": int(h or 0),
+            "cancelled": int(c or 0),
+            "participants": int(p or 0),
+        }
+        for mun, fmt, h, c, p in conn.execute(place_query)
+    ]
     offers_where = [offer.c.deleted.is_(False)]
     if f.municipality:
         offers_where.append(offer.c.municipality == f.municipality)
@@ -259,6 +282,7 @@ def group_offers(conn: Connection, f: Filters) -> dict:
         "sessions_held": sum(r["held"] for r in rows),
         "sessions_cancelled": sum(r["cancelled"] for r in rows),
         "participants": sum(r["participants"] for r in rows),
+        "by_place": by_place,
         "by_place_month": rows,
     }
 

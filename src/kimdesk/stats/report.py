@@ -91,14 +91,13 @@ def for_publication(report: dict) -> dict:
     # Lists of codes and per-row labels are not counts.
     result["staffing"]["municipality_codes"] = report["staffing"]["municipality_codes"]
     result["topics"]["top5"] = report["topics"]["top5"]
-    for row, original in zip(
-        result["group_offers"]["by_place_month"],
-        report["group_offers"]["by_place_month"],
-        strict=True,
-    ):
-        row["month"], row["municipality"], row["format"] = (
-            original["month"], original["municipality"], original["format"],
-        )  # fmt: skip
+    for key in ("by_place", "by_place_month"):
+        for row, original in zip(
+            result["group_offers"][key], report["group_offers"][key], strict=True
+        ):
+            for label in ("month", "municipality", "format"):
+                if label in original:
+                    row[label] = original[label]
     for row, original in zip(
         result["structural_needs"]["items"], report["structural_needs"]["items"], strict=True
     ):

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
-from kimdesk.domain.catalog import Catalog, CatalogEntry
+from kimdesk.domain.catalog import Catalog, CatalogEntry, load_profile
 from kimdesk.domain.errors import KimdeskError
 
 from .models import CatalogEntryRow, Installation, Peer
@@ -131,4 +131,8 @@ def load_catalog(conn: Connection) -> Catalog:
     ]
     # The county itself is the one municipality entry without a parent.
     county = next((e.code for e in entries if e.catalog == "municipality" and not e.parent), "")
-    return Catalog.from_entries(info.profile, info.profile, county, entries)
+    try:  # the shipped profile knows the county's name; a store copies only the entries
+        name = load_profile(info.profile).name
+    except KimdeskError:
+        name = info.profile
+    return Catalog.from_entries(info.profile, name, county, entries)
