@@ -317,13 +317,19 @@ def _merge_one(ws: Workspace, conn, path: Path, progress: Progress | None) -> Bu
     return report
 
 
+def _printable(text: str, limit: int = 60) -> str:
+    """An unverified name from a file, safe to print: no control characters, bounded."""
+    cleaned = "".join(c if c.isprintable() else "?" for c in text)[:limit]
+    return cleaned or "?"
+
+
 def _signer(conn, header: container.Header) -> PeerInfo:
     known = {p.installation_id: p for p in peers(conn)}
     peer = known.get(header.installation_id)
     if peer is None:
         print_ = fingerprint(header.installation_id, header.signer_key, None)
         raise BundleRejected(
-            f"signiert von einer nicht eingetragenen Installation: {header.signer_name or '?'} "
+            f"signiert von einer nicht eingetragenen Installation: {_printable(header.signer_name)} "
             f"(Fingerabdruck {print_})"
         )
     if peer.role != Role.CASEMANAGER:
@@ -363,7 +369,15 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
             f"das Bundle stammt von einer neueren KIMdesk-Version (Schema "
             f"{manifest.schema_version}); bitte KIMdesk in der Kreisstelle aktualisieren"
         )
-    if conn.execute(select(_in.c.bundle_id).where(_in.c.bundle_id == header.bundle_id)).first():
+    digest = hashlib.sha256(data).hexdigest()
+    seen = conn.execute(
+        select(_in.c.installation_id, _in.c.sha256).where(_in.c.bundle_id == header.bundle_id)
+    ).first()
+    if seen is not None:
+        if (seen.installation_id, seen.sha256) != (header.installation_id, digest):
+            raise BundleRejected(
+                "ein Bundle mit dieser Kennung wurde schon mit anderem Inhalt übernommen"
+            )
         report.status = "already_imported"
         return
     earlier = conn.execute(
@@ -377,6 +391,7 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
             "Gerät aus einer Sicherung wiederhergestellt? Alle Datensätze werden übernommen, "
             "abweichende Fassungen als Konflikte."
         )
+
     def tick(done: int) -> None:
         if progress:
             progress(manifest.total + done, steps)
@@ -395,7 +410,7 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
             imported_at=now,
             imported_by=ws.installation.id,
             file_name=path.name,
-            sha256=hashlib.sha256(data).hexdigest(),
+            sha256=digest,
             counts=json.dumps(report.counts),
         )
     )
@@ -407,32 +422,32 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
     report.status = "imported"
 
 
-def _ranges(numbers: list[int]) -> str:
-    parts, start = [], None
-    for i, n in enumerate(numbers):
-        if start is None:
-            start = n
-        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
-            parts.append(f"{start}" if start == n else f"{start}–{n}")
-            start = None
-    return ", ".join(parts)
-
-
-def missing_bundles(conn, installation_id: str) -> list[int]:
-    seqs = set(
-        conn.execute(select(_in.c.seq).where(_in.c.installation_id == installation_id)).scalars()
+def missing_bundles(conn, installation_id: str) -> list[tuple[int, int]]:
+    """Ranges (first, last) of sequence numbers below the highest received that are missing."""
+    seqs = sorted(
+        set(
+            conn.execute(
+                select(_in.c.seq).where(_in.c.installation_id == installation_id)
+            ).scalars()
+        )
     )
-    if not seqs:
-        return []
-    return [n for n in range(1, max(seqs)) if n not in seqs]
+    gaps, expected = [], 1
+    for seq in seqs:
+        if seq > expected:
+            gaps.append((expected, seq - 1))
+        expected = seq + 1
+    return gaps
 
 
 def _gap_warnings(conn, peer: PeerInfo) -> list[str]:
-    missing = missing_bundles(conn, peer.installation_id)
-    if not missing:
+    gaps = missing_bundles(conn, peer.installation_id)
+    if not gaps:
         return []
-    word = "Bundle" if len(missing) == 1 else "Bundles"
-    return [f"{word} {_ranges(missing)} von {peer.name} noch nicht eingetroffen."]
+    word = "Bundle" if gaps == [(gaps[0][0], gaps[0][0])] else "Bundles"
+    text = ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in gaps[:20])
+    if len(gaps) > 20:
+        text += f" und {len(gaps) - 20} weitere Lücken"
+    return [f"{word} {text} von {peer.name} noch nicht eingetroffen."]
 
 
 _REFERENCES = (

@@ -134,6 +134,8 @@ def read_header(data: bytes) -> Header:
         raise BundleRejected(f"die Länge der Datei stimmt nicht ({what})")
     if seq < 1:
         raise BundleRejected("der Kopf des Bundles ist beschädigt (Laufnummer 0)")
+    if seq >= 1 << 63:  # the store holds signed 64-bit integers
+        raise BundleRejected("der Kopf des Bundles ist beschädigt (Laufnummer zu groß)")
     return Header(
         version=version,
         installation_id=str(uuid.UUID(bytes=inst)),

@@ -12,13 +12,21 @@ Rules (DESIGN §5), comparing the incoming version with the stored one:
   applied, both versions are kept in ``conflict`` until the coordinator settles it.
 
 Everything runs inside the caller's transaction with SQLAlchemy Core, in batches sorted by id.
+New rows (the bulk of a first bundle) go in as positional tuples through ``exec_driver_sql``:
+the INSERT is compiled from the table and every value passes the column type's own bind
+processor, so the stored values are exactly those of ``execute(insert(table), dicts)``,
+without its per-row dictionary handling.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from operator import itemgetter
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
@@ -30,12 +38,30 @@ from kimdesk.store.records import ENTITY_TABLES
 
 from .wire import FIELDS, canonical, to_wire
 
-BATCH = 1000
+#: Records per lookup and per executemany (an IN list of this many ids; SQLite allows 32766).
+BATCH = 5000
 COUNT_KEYS = ("created", "updated", "unchanged", "stale", "deleted", "conflicts")
 _topic = ConsultationTopicRow.__table__
 _referral = ReferralRow.__table__
 _conflict = Conflict.__table__
 _META = {"version", "origin", "updated_at"}
+
+
+@contextmanager
+def _cyclic_gc_paused():
+    """Pause the cyclic garbage collector for a merge (reference counting still frees).
+
+    Each batch keeps thousands of fresh containers alive, so the collector would traverse
+    the heap again and again: about a tenth of a large merge. A merge makes no reference
+    cycles worth collecting early; the collector resumes (if it was on) when it ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
@@ -77,18 +103,22 @@ class Merger:
     def merge(self, records: Iterable[tuple[str, dict]]) -> MergeCounts:
         batch: list[dict] = []
         current = None
-        for entity, record in records:
-            if entity != current or len(batch) >= BATCH:
-                if batch:
-                    self._merge_batch(current, batch)
-                batch, current = [], entity
-            batch.append(record)
-        if batch:
-            self._merge_batch(current, batch)
+        with _cyclic_gc_paused():
+            for entity, record in records:
+                if entity != current or len(batch) >= BATCH:
+                    if batch:
+                        self._merge_batch(current, batch)
+                    batch, current = [], entity
+                batch.append(record)
+            if batch:
+                self._merge_batch(current, batch)
         return self.counts
 
     def _stored(self, entity: str, ids: list[str]) -> dict[str, dict]:
         table = ENTITY_TABLES[entity]
+        ids = _known(self.conn, table, ids)
+        if not ids:
+            return {}
         columns = [table.c[f.name] for f in FIELDS[entity]]
         rows = {
             r["id"]: dict(r)
@@ -123,7 +153,12 @@ class Merger:
         updates: list[dict] = []
         conflicts: list[dict] = []
         c = self.counts
-        for record in batch:
+        if not stored:  # all new (a first bundle): created, tombstones counted as deleted
+            inserts = batch
+            deleted = sum(1 for record in batch if record["deleted"])
+            c.deleted += deleted
+            c.created += len(batch) - deleted
+        for record in batch if stored else ():
             old = stored.get(record["id"])
             if old is None:
                 inserts.append(record)
@@ -181,16 +216,18 @@ class Merger:
             return
         first = next_seq(self.conn, CHANGE_SEQ, len(inserts) + len(updates))
         if inserts:
-            rows = [
-                {**{n: r[n] for n in names}, "change_seq": first + i} for i, r in enumerate(inserts)
-            ]
-            self.conn.execute(insert(table), rows)
+            _insert_rows(self.conn, table, names, inserts, first)
         if updates:
             offset = first + len(inserts)
             statement = (
                 update(table)
                 .where(table.c.id == bindparam("_id"))
-                .values({**{n: bindparam(n) for n in names if n != "id"}, "change_seq": bindparam("_seq")})
+                .values(
+                    {
+                        **{n: bindparam(n) for n in names if n != "id"},
+                        "change_seq": bindparam("_seq"),
+                    }
+                )
             )
             rows = [
                 {**{n: r[n] for n in names if n != "id"}, "_id": r["id"], "_seq": offset + i}
@@ -214,16 +251,133 @@ def write_parts(conn: Connection, inserts: list[dict], updates: list[dict]) -> N
         conn.execute(delete(_topic).where(_topic.c.consultation_id.in_(ids)))
         conn.execute(delete(_referral).where(_referral.c.consultation_id.in_(ids)))
     records = inserts + updates
-    topics = [{"consultation_id": r["id"], "topic": t} for r in records for t in r["topics"]]
+    topics = [(r["id"], t) for r in records for t in r["topics"]]
     referrals = [
-        {"consultation_id": r["id"], "pos": pos, "target": t, "accompanied": a, "outcome": o}
-        for r in records
-        for pos, (t, a, o) in enumerate(r["referrals"])
+        (r["id"], pos, t, a, o) for r in records for pos, (t, a, o) in enumerate(r["referrals"])
     ]
     if topics:
-        conn.execute(insert(_topic), topics)
+        _execute_tuples(conn, _topic, ("consultation_id", "topic"), topics)
     if referrals:
-        conn.execute(insert(_referral), referrals)
+        names = ("consultation_id", "pos", "target", "accompanied", "outcome")
+        _execute_tuples(conn, _referral, names, referrals)
+
+
+def _insert_rows(conn: Connection, table, names: list[str], records: list[dict], first: int):
+    """INSERT the records (their ``names``) with change_seq first, first + 1, ..."""
+    get = itemgetter(*names)
+    columns = [*zip(*map(get, records), strict=True), range(first, first + len(records))]
+    _execute_tuples(conn, table, (*names, "change_seq"), columns, by_column=True)
+
+
+#: Compiled statements and bind processors, per dialect, table and columns.
+_STATEMENTS: dict = {}
+
+
+def _known(conn: Connection, table, ids: list[str]) -> list[str]:
+    """Which of the ids the store has: one plain query (a first bundle finds none)."""
+    key = ("known", type(conn.dialect), conn.dialect.paramstyle, table, len(ids))
+    sql = _STATEMENTS.get(key)
+    if sql is None:
+        compiled = (
+            select(table.c.id)
+            .where(table.c.id.in_([""] * len(ids)))
+            .compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        )
+        if not compiled.positional or len(compiled.positiontup or ()) != len(ids):
+            raise RuntimeError(f"unexpected query parameters for {table.name}")
+        sql = _STATEMENTS[key] = compiled.string
+    return [i for (i,) in conn.exec_driver_sql(sql, tuple(ids))]
+
+
+def _insert_plan(conn: Connection, table, names: tuple[str, ...]):
+    key = ("insert", type(conn.dialect), conn.dialect.paramstyle, table, names)
+    plan = _STATEMENTS.get(key)
+    if plan is None:
+        compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(names))
+        if not compiled.positional or tuple(compiled.positiontup or ()) != names:
+            raise RuntimeError(f"unexpected INSERT parameters for {table.name}")
+        processors = tuple(
+            (i, _quick(p))
+            for i, name in enumerate(names)
+            if (p := table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))
+        )
+        plan = _STATEMENTS[key] = (compiled.string, processors)
+    return plan
+
+
+def _quick_datetime(process):
+    def bind(value):
+        if type(value) is datetime and value.tzinfo is UTC:
+            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        return process(value)
+
+    return bind
+
+
+def _quick_date(process):
+    def bind(value):
+        return value.isoformat() if type(value) is date else process(value)
+
+    return bind
+
+
+def _quick_bool(process):
+    def bind(value):
+        return int(value) if type(value) is bool else process(value)
+
+    return bind
+
+
+_SAMPLES = (
+    *(datetime(*t, tzinfo=UTC) for t in ((1, 1, 1), (999, 12, 31, 23, 59, 59, 999999),
+                                         (2024, 2, 29, 12, 0, 0), (2025, 6, 7, 8, 9, 10, 11))),
+    date(1, 1, 1), date(999, 12, 31), date(2024, 2, 29),
+    True, False,
+)  # fmt: skip
+
+
+def _quick(process):
+    """A bind processor that formats the merge's usual values (UTC datetimes, dates, bools)
+    itself where that agrees with the type's own processor on every sample; else that one."""
+    for make, kind in ((_quick_datetime, datetime), (_quick_date, date), (_quick_bool, bool)):
+        candidate = make(process)
+        try:
+            if all(_same(candidate(v), process(v)) for v in _SAMPLES if type(v) is kind):
+                return candidate
+        except Exception:  # the type's processor does not take this kind of value
+            continue
+    return process
+
+
+def _same(a, b) -> bool:
+    return type(a) is type(b) and a == b
+
+
+def _execute_tuples(conn: Connection, table, names, data, *, by_column: bool = False) -> None:
+    """executemany of rows (or, ``by_column``, of columns) given in the order of ``names``."""
+    sql, processors = _insert_plan(conn, table, tuple(names))
+    if processors:
+        columns = list(data) if by_column else list(zip(*data, strict=True))
+        for i, process in processors:
+            columns[i] = _bound(process, columns[i])
+        rows = list(zip(*columns, strict=True))
+    else:
+        rows = list(zip(*data, strict=True)) if by_column else data
+    conn.exec_driver_sql(sql, rows)
+
+
+def _bound(process, column):
+    """``process`` over a column, once per distinct value where values repeat (records
+    written together share ``updated_at``, dates recur). Equal values bind alike: the
+    processors normalise datetimes to UTC and booleans to 0/1."""
+    try:
+        distinct = set(column)
+    except TypeError:
+        return map(process, column)
+    if len(distinct) * 2 > len(column):
+        return map(process, column)
+    table = {value: process(value) for value in distinct}
+    return map(table.__getitem__, column)
 
 
 def conflict_record(row) -> tuple[dict, dict]:
