@@ -51,9 +51,7 @@ def plaintext_of(office_ws, path) -> bytes:
     return plain[:offset] + b"\n".join(wire._lines(plain, offset))
 
 
-def test_no_personal_field_leaves_the_device(
-    enrolled_office_ws, cm_file, tmp_path, cli, capsys
-):
+def test_no_personal_field_leaves_the_device(enrolled_office_ws, cm_file, tmp_path, cli, capsys):
     cm = open_workspace(cm_file, CM_PASS)
     client = a_client(birth_date=BIRTH, **CANARIES)
     case = a_case(client_id=client.id, notes="CANARY-CASE-NOTE", consent_on=date(2024, 1, 8))
