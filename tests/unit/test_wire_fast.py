@@ -1,8 +1,8 @@
 """The fast paths of the bundle reader and the merge's writes agree with the reference.
 
 ``wire._fast_loads`` / ``wire._fast_from_wire`` may only accept what ``_strict_loads_checked``
-/ ``_from_wire_checked`` accept and must return the same value; ``iter_records`` read again
-after a clean verification (``_reread``) must yield the same records; the merge's quick bind
+/ ``_from_wire_checked`` accept and must return the same value; ``verified_records`` after
+a clean ``verify_records`` must yield the same records; the merge's quick bind
 processors must bind what SQLAlchemy's own bind.
 """
 
@@ -296,9 +296,9 @@ def test_a_second_read_yields_the_same_records(odd):
         records[9][1]["municipality"] = "0538 068"
     plaintext, offset, manifest = _payload(records)
     first = list(wire.iter_records(plaintext, offset, manifest))
-    assert (wire._verified is not None) == (odd != "escape")
-    second = list(wire.iter_records(plaintext, offset, manifest))
-    assert wire._verified is None  # one reread per verification
+    verified = wire.verify_records(plaintext, offset, manifest)
+    assert verified.plain == (odd != "escape") and verified.records == len(records)
+    second = list(wire.verified_records(plaintext, offset, manifest, verified))
     assert second == first
     reference = [
         (entity, wire._from_wire_checked(entity, wire._strict_loads_checked(line)))
@@ -311,23 +311,14 @@ def test_a_second_read_yields_the_same_records(odd):
     assert first == reference
 
 
-def test_a_faulty_payload_is_not_reread():
+def test_a_faulty_payload_gives_no_verification():
     records = _records(50)
     plaintext, offset, manifest = _payload(records)
     other = wire.Manifest(**{**manifest.__dict__, "hashes": {**manifest.hashes, "case": "0" * 64}})
     with pytest.raises(BundleRejected):
-        list(wire.iter_records(plaintext, offset, other))
-    assert wire._verified is None
+        wire.verify_records(plaintext, offset, other)
     with pytest.raises(BundleRejected):
         list(wire.iter_records(plaintext, offset, other))
-
-
-def test_a_partial_read_is_not_a_verification():
-    plaintext, offset, manifest = _payload(_records(50))
-    records = wire.iter_records(plaintext, offset, manifest)
-    next(records)
-    records.close()
-    assert wire._verified is None
 
 
 # -- the merge's bind processors ---------------------------------------------------------------

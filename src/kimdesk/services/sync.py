@@ -361,9 +361,9 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
     # Manifest hashes and counts, strict JSON and every record's fields: checked in full
     # before the store is touched. Progress: the check is the first half, the merge the second.
     steps = 2 * manifest.total
-    for checked, _ in enumerate(wire.iter_records(plaintext, offset, manifest), start=1):
-        if progress and checked % 5000 == 0:
-            progress(checked, steps)
+    verified = wire.verify_records(
+        plaintext, offset, manifest, tick=(lambda done: progress(done, steps)) if progress else None
+    )
     if manifest.schema_version > migrate.HEAD_VERSION:
         raise BundleRejected(
             f"das Bundle stammt von einer neueren KIMdesk-Version (Schema "
@@ -398,7 +398,7 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
 
     now = utc_now()
     counts = Merger(conn, header.bundle_id, tick).merge(
-        wire.iter_records(plaintext, offset, manifest)
+        wire.verified_records(plaintext, offset, manifest, verified)
     )
     report.counts = counts.as_dict()
     conn.execute(

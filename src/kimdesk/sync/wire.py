@@ -19,7 +19,7 @@ import json
 import re
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import islice
@@ -628,38 +628,51 @@ def _lines(plaintext: bytes, offset: int) -> Iterator[bytes]:
         raise _fail("der Inhalt des Bundles endet mitten in einem Datensatz")
 
 
-#: The payload that ``iter_records`` last read to the end without a fault, if every line of it
-#: was a plain UTF-8 object (see ``_fast_loads``): (key, see ``_payload_key``). One entry.
-_verified: tuple | None = None
 _VERIFIED_CHUNK = 1000
 
 
-def _payload_key(plaintext: bytes, offset: int, manifest: Manifest) -> tuple:
-    """Everything the verdict of ``iter_records`` depends on: the bytes, counts, hashes, caps."""
-    return (
-        hashlib.sha256(memoryview(plaintext)[offset:]).digest(),
-        tuple(manifest.counts.get(e) for e in ENTITY_ORDER),
-        tuple(manifest.hashes.get(e) for e in ENTITY_ORDER),
-        (MAX_LINE, MAX_PLAINTEXT, MAX_PARTS),
-    )
+@dataclass(frozen=True)
+class Verified:
+    """Proof that ``verify_records`` read a payload to the end without a fault.
+
+    ``plain``: every line was a plain UTF-8 object the fast reader took (no ``\\u`` escapes),
+    so a second read may join lines into arrays and skip the checks.
+    """
+
+    records: int
+    plain: bool
+
+
+def verify_records(
+    plaintext: bytes, offset: int, manifest: Manifest, tick: Callable[[int], None] | None = None
+) -> Verified:
+    """Read every record with all checks (order, uniqueness, counts, hashes, fields)."""
+    state = {"plain": True}
+    done = 0
+    for done, _ in enumerate(_checked_records(plaintext, offset, manifest, state), start=1):
+        if tick and done % 5000 == 0:
+            tick(done)
+    return Verified(done, state["plain"])
+
+
+def verified_records(
+    plaintext: bytes, offset: int, manifest: Manifest, verified: Verified
+) -> Iterator[tuple[str, dict]]:
+    """The records of a payload ``verify_records`` has passed: read again, without re-checking
+    what cannot have changed (the caller holds the same bytes and manifest)."""
+    if verified.plain:
+        return _reread(plaintext, offset, manifest)
+    return iter_records(plaintext, offset, manifest)
 
 
 def iter_records(plaintext: bytes, offset: int, manifest: Manifest) -> Iterator[tuple[str, dict]]:
-    """Yield (entity, typed record), checking order, uniqueness, counts and hashes.
+    """Yield (entity, typed record), checking order, uniqueness, counts and hashes."""
+    return _checked_records(plaintext, offset, manifest, {"plain": True})
 
-    The importer reads a bundle twice: in full before it touches the store, then to merge.
-    Reading the very payload again that was just read to the end without a fault (same bytes,
-    manifest and caps) skips the checks, which are a function of exactly these and have passed:
-    the records are the same, but not the work.
-    """
-    global _verified
-    key = _payload_key(plaintext, offset, manifest)
-    if _verified is not None and _verified == key:
-        _verified = None  # one reread per verification
-        yield from _reread(plaintext, offset, manifest)
-        return
-    _verified = None
-    plain = True
+
+def _checked_records(
+    plaintext: bytes, offset: int, manifest: Manifest, state: dict
+) -> Iterator[tuple[str, dict]]:
     lines = _lines(plaintext, offset)
     for entity in ENTITY_ORDER:
         digest = hashlib.sha256()
@@ -676,7 +689,7 @@ def iter_records(plaintext: bytes, offset: int, manifest: Manifest) -> Iterator[
             if obj is not None:
                 record = _fast_from_wire(entity, obj, own=True) or _from_wire_checked(entity, obj)
             else:
-                plain = False
+                state["plain"] = False
                 record = from_wire(entity, _strict_loads_checked(line))
             if record["id"] <= last_id:
                 raise _fail(f"die Datensätze ({entity}) sind nicht eindeutig sortiert")
@@ -688,8 +701,6 @@ def iter_records(plaintext: bytes, offset: int, manifest: Manifest) -> Iterator[
             )
     if next(lines, None) is not None:
         raise _fail("das Bundle enthält mehr Datensätze als das Manifest nennt")
-    if plain:
-        _verified = key
 
 
 _PLAIN_DECODER = json.JSONDecoder()
