@@ -2,7 +2,7 @@
 
 import pytest
 
-from kimdesk.domain.catalog import Catalog, available_profiles, load_profile
+from kimdesk.domain.catalog import REQUIRED_CATALOGS, Catalog, available_profiles, load_profile
 from kimdesk.domain.errors import KimdeskError
 
 DESIGN_CODES = {
@@ -97,20 +97,7 @@ def test_inactive_entries_do_not_resolve():
         "county": "1",
         "catalogs": {
             name: [{"code": "a", "de": "A"}, {"code": "b", "de": "B", "active": False}]
-            for name in (
-                "program",
-                "kind",
-                "topic",
-                "referral_target",
-                "setting",
-                "language_mediation",
-                "municipality",
-                "access_route",
-                "closure_reason",
-                "residence_group",
-                "arrival_band",
-                "group_format",
-            )
+            for name in REQUIRED_CATALOGS
         },
     }
     catalog = Catalog.from_json(data)

@@ -132,48 +132,51 @@ def by_month(conn: Connection, f: Filters, program: str | None = None) -> dict:
     return dict(sorted(months.items()))
 
 
+def _count_parts(conn: Connection, f: Filters, part, key) -> dict[str, int]:
+    """Counts of a consultation part (topic, referral) by ``key``, through live consultations."""
+    query = (
+        select(key, func.count())
+        .select_from(part.join(consultation, part.c.consultation_id == consultation.c.id))
+        .where(_consultation_where(f))
+        .group_by(key)
+    )
+    return dict(conn.execute(query).all())
+
+
+def _by_count(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def referrals(conn: Connection, f: Filters) -> dict:
     """S3: referrals by target, absolute and % of all referrals."""
-    query = (
-        select(referral.c.target, func.count())
-        .select_from(referral.join(consultation, referral.c.consultation_id == consultation.c.id))
-        .where(_consultation_where(f))
-        .group_by(referral.c.target)
-    )
-    counts = dict(conn.execute(query).all())
+    counts = _count_parts(conn, f, referral, referral.c.target)
     total = sum(counts.values())
-    ordered = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    accompanied = conn.execute(
-        select(func.count())
-        .select_from(referral.join(consultation, referral.c.consultation_id == consultation.c.id))
-        .where(_consultation_where(f), referral.c.accompanied.is_(True))
-    ).scalar()
+    through = referral.join(consultation, referral.c.consultation_id == consultation.c.id)
+    accompanied, with_referral = conn.execute(
+        select(
+            func.count(case((referral.c.accompanied.is_(True), 1))),
+            func.count(distinct(referral.c.consultation_id)),
+        )
+        .select_from(through)
+        .where(_consultation_where(f))
+    ).one()
     return {
         "total": total,
         "accompanied": accompanied,
-        "by_target": shares(ordered, total),
-        "consultations_with_referral": conn.execute(
-            select(func.count(distinct(referral.c.consultation_id)))
-            .select_from(
-                referral.join(consultation, referral.c.consultation_id == consultation.c.id)
-            )
-            .where(_consultation_where(f))
-        ).scalar(),
+        "by_target": shares(_by_count(counts), total),
+        "consultations_with_referral": with_referral,
     }
 
 
 def topics(conn: Connection, f: Filters) -> dict:
     """S4: topic mentions (consultation × topic), absolute and %, and the top five."""
-    query = (
-        select(topic.c.topic, func.count())
-        .select_from(topic.join(consultation, topic.c.consultation_id == consultation.c.id))
-        .where(_consultation_where(f))
-        .group_by(topic.c.topic)
-    )
-    counts = dict(conn.execute(query).all())
+    counts = _count_parts(conn, f, topic, topic.c.topic)
     mentions = sum(counts.values())
-    ordered = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    return {"mentions": mentions, "by_topic": shares(ordered, mentions), "top5": top(counts)}
+    return {
+        "mentions": mentions,
+        "by_topic": shares(_by_count(counts), mentions),
+        "top5": top(counts),
+    }
 
 
 def cases(conn: Connection, f: Filters) -> dict:
