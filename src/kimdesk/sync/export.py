@@ -12,7 +12,7 @@ from kimdesk.domain.validation import age_group
 from kimdesk.store.models import ConsultationTopicRow, ReferralRow
 from kimdesk.store.records import ENTITY_TABLES
 
-from .wire import ENTITY_ORDER, FIELDS, to_wire
+from .fields import ENTITY_ORDER, FIELDS, to_wire
 
 _topic = ConsultationTopicRow.__table__
 _referral = ReferralRow.__table__

@@ -36,7 +36,7 @@ from kimdesk.store.bookkeeping import CHANGE_SEQ, next_seq
 from kimdesk.store.models import Conflict, ConsultationTopicRow, ReferralRow
 from kimdesk.store.records import ENTITY_TABLES
 
-from .wire import FIELDS, canonical, to_wire
+from .fields import FIELDS, canonical, to_wire
 
 #: Records per lookup and per executemany (an IN list of this many ids; SQLite allows 32766).
 BATCH = 5000
