@@ -197,6 +197,32 @@ def delete_record(
     )
 
 
+Parts = tuple[tuple[str, ...], tuple[tuple[str, bool, str], ...]]
+
+
+def consultation_parts(conn: Connection, ids: list[str]) -> dict[str, Parts]:
+    """Topics (in code order) and referrals (target, accompanied, outcome; in their order)
+    of the given consultations, two queries for all of them."""
+    topics: dict[str, list[str]] = {i: [] for i in ids}
+    referrals: dict[str, list[tuple[str, bool, str]]] = {i: [] for i in ids}
+    query = (
+        select(topic_t.c.consultation_id, topic_t.c.topic)
+        .where(topic_t.c.consultation_id.in_(ids))
+        .order_by(topic_t.c.consultation_id, topic_t.c.topic)
+    )
+    for cid, topic in conn.execute(query):
+        topics[cid].append(topic)
+    query = (
+        select(referral_t.c.consultation_id, referral_t.c.target, referral_t.c.accompanied,
+               referral_t.c.outcome)
+        .where(referral_t.c.consultation_id.in_(ids))
+        .order_by(referral_t.c.consultation_id, referral_t.c.pos)
+    )  # fmt: skip
+    for cid, target, accompanied, outcome in conn.execute(query):
+        referrals[cid].append((target, bool(accompanied), outcome))
+    return {i: (tuple(topics[i]), tuple(referrals[i])) for i in ids}
+
+
 def get_consultation(conn: Connection, consultation_id: str) -> Consultation | None:
     row = (
         conn.execute(select(consultation_t).where(consultation_t.c.id == consultation_id))
@@ -205,23 +231,9 @@ def get_consultation(conn: Connection, consultation_id: str) -> Consultation | N
     )
     if row is None:
         return None
-    topics = tuple(
-        conn.execute(
-            select(topic_t.c.topic)
-            .where(topic_t.c.consultation_id == consultation_id)
-            .order_by(topic_t.c.topic)
-        ).scalars()
-    )
-    referrals = tuple(
-        Referral(target=r.target, accompanied=r.accompanied, outcome=r.outcome)
-        for r in conn.execute(
-            select(referral_t)
-            .where(referral_t.c.consultation_id == consultation_id)
-            .order_by(referral_t.c.pos)
-        )
-    )
+    topics, referrals = consultation_parts(conn, [consultation_id])[consultation_id]
     values = {k: v for k, v in row.items() if k != "change_seq"}
-    return Consultation(**values, topics=topics, referrals=referrals)
+    return Consultation(**values, topics=topics, referrals=tuple(Referral(*r) for r in referrals))
 
 
 def get_record(conn: Connection, entity_type: type[Record], record_id: str) -> Record | None:

@@ -9,13 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain.validation import age_group
-from kimdesk.store.models import ConsultationTopicRow, ReferralRow
-from kimdesk.store.records import ENTITY_TABLES
+from kimdesk.store.records import ENTITY_TABLES, consultation_parts
 
 from .fields import ENTITY_ORDER, FIELDS, to_wire
 
-_topic = ConsultationTopicRow.__table__
-_referral = ReferralRow.__table__
 _BATCH = 2000
 
 
@@ -35,26 +32,13 @@ def changed_records(
         )
         result = conn.execution_options(yield_per=_BATCH).execute(query).mappings()
         for rows in result.partitions(_BATCH):
-            parts = _parts(conn, [r["id"] for r in rows]) if entity == "consultation" else {}
+            parts = (
+                consultation_parts(conn, [r["id"] for r in rows])
+                if entity == "consultation"
+                else {}
+            )
             for row in rows:
                 if entity == "client":
                     row = dict(row)
                     row["age_group"] = age_group(row.pop("birth_date"), today).value
                 yield entity, to_wire(entity, row, parts.get(row["id"]))
-
-
-def _parts(conn: Connection, ids: list[str]) -> dict[str, dict]:
-    parts: dict[str, dict] = {i: {"topics": [], "referrals": []} for i in ids}
-    for cid, topic in conn.execute(
-        select(_topic.c.consultation_id, _topic.c.topic).where(_topic.c.consultation_id.in_(ids))
-    ):
-        parts[cid]["topics"].append(topic)
-    query = (
-        select(_referral.c.consultation_id, _referral.c.target, _referral.c.accompanied,
-               _referral.c.outcome)
-        .where(_referral.c.consultation_id.in_(ids))
-        .order_by(_referral.c.consultation_id, _referral.c.pos)
-    )  # fmt: skip
-    for cid, target, accompanied, outcome in conn.execute(query):
-        parts[cid]["referrals"].append((target, accompanied, outcome))
-    return parts

@@ -88,15 +88,15 @@ def _to_json_value(value):
     return value
 
 
-def to_wire(entity: str, row, parts: dict | None = None) -> dict:
-    """A stored row (mapping) as a wire record."""
+def to_wire(entity: str, row, parts: tuple | None = None) -> dict:
+    """A stored row (mapping) as a wire record; a consultation's ``parts`` are
+    (topics, referrals as (target, accompanied, outcome)), see ``consultation_parts``."""
     record = {f.name: _to_json_value(row[f.name]) for f in FIELDS[entity]}
     if entity == "consultation":
-        parts = parts or {}
-        record["topics"] = sorted(parts.get("topics", ()))
+        topics, referrals = parts or ((), ())
+        record["topics"] = sorted(topics)
         record["referrals"] = [
-            {"target": t, "accompanied": bool(a), "outcome": o}
-            for t, a, o in parts.get("referrals", ())
+            {"target": t, "accompanied": bool(a), "outcome": o} for t, a, o in referrals
         ]
     return record
 

@@ -34,7 +34,7 @@ from sqlalchemy.engine import Connection
 from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.store.bookkeeping import CHANGE_SEQ, next_seq
 from kimdesk.store.models import Conflict, ConsultationTopicRow, ReferralRow
-from kimdesk.store.records import ENTITY_TABLES
+from kimdesk.store.records import ENTITY_TABLES, consultation_parts
 
 from .fields import FIELDS, canonical, to_wire
 
@@ -125,26 +125,8 @@ class Merger:
             for r in self.conn.execute(select(*columns).where(table.c.id.in_(ids))).mappings()
         }
         if entity == "consultation" and rows:
-            found = list(rows)
-            for row in rows.values():
-                row["topics"], row["referrals"] = [], []
-            for cid, topic in self.conn.execute(
-                select(_topic.c.consultation_id, _topic.c.topic).where(
-                    _topic.c.consultation_id.in_(found)
-                )
-            ):
-                rows[cid]["topics"].append(topic)
-            query = (
-                select(_referral.c.consultation_id, _referral.c.target,
-                       _referral.c.accompanied, _referral.c.outcome)
-                .where(_referral.c.consultation_id.in_(found))
-                .order_by(_referral.c.consultation_id, _referral.c.pos)
-            )  # fmt: skip
-            for cid, target, accompanied, outcome in self.conn.execute(query):
-                rows[cid]["referrals"].append((target, bool(accompanied), outcome))
-            for row in rows.values():
-                row["topics"] = tuple(sorted(row["topics"]))
-                row["referrals"] = tuple(row["referrals"])
+            for cid, (topics, referrals) in consultation_parts(self.conn, list(rows)).items():
+                rows[cid]["topics"], rows[cid]["referrals"] = topics, referrals
         return rows
 
     def _merge_batch(self, entity: str, batch: list[dict]) -> None:
@@ -238,10 +220,10 @@ class Merger:
             write_parts(self.conn, inserts, updates)
 
 
-def _parts_of(record: dict) -> dict | None:
+def _parts_of(record: dict) -> tuple | None:
     if "topics" not in record:
         return None
-    return {"topics": record["topics"], "referrals": record["referrals"]}
+    return record["topics"], record["referrals"]
 
 
 def write_parts(conn: Connection, inserts: list[dict], updates: list[dict]) -> None:
