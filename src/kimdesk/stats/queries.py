@@ -220,60 +220,35 @@ def cases(conn: Connection, f: Filters) -> dict:
     }
 
 
-def group_offers(conn: Connection, f: Filters) -> dict:
-    """S7: sessions held and cancelled, participants, per place and month (and format)."""
-    y, m = extract("year", session.c.held_on), extract("month", session.c.held_on)
+def _session_sums(conn: Connection, f: Filters, *keys) -> list[tuple]:
+    """Per ``keys``: sessions held, cancelled, and participants of held sessions."""
     held = case((session.c.status == "held", 1), else_=0)
     cancelled = case((session.c.status == "cancelled", 1), else_=0)
     participants = case((session.c.status == "held", session.c.participants), else_=0)
     query = (
-        select(
-            offer.c.municipality,
-            offer.c.format,
-            y,
-            m,
-            func.sum(held),
-            func.sum(cancelled),
-            func.sum(participants),
-        )
+        select(*keys, func.sum(held), func.sum(cancelled), func.sum(participants))
         .select_from(session.join(offer, session.c.offer_id == offer.c.id))
         .where(_session_where(f))
-        .group_by(offer.c.municipality, offer.c.format, y, m)
-        .order_by(offer.c.municipality, offer.c.format, y, m)
+        .group_by(*keys)
+        .order_by(*keys)
     )
-    rows = [
-        {
-            "municipality": mun,
-            "format": fmt,
-            "month": _month_key(yy, mm),
-            "held": int(h or 0),
-            "cancelled": int(c or 0),
-            "participants": int(p or 0),
-        }
-        for mun, fmt, yy, mm, h, c, p in conn.execute(query)
+    return [
+        (*row[: len(keys)], *(int(v or 0) for v in row[len(keys) :])) for row in conn.execute(query)
     ]
-    place_query = (
-        select(
-            offer.c.municipality,
-            offer.c.format,
-            func.sum(held),
-            func.sum(cancelled),
-            func.sum(participants),
-        )
-        .select_from(session.join(offer, session.c.offer_id == offer.c.id))
-        .where(_session_where(f))
-        .group_by(offer.c.municipality, offer.c.format)
-        .order_by(offer.c.municipality, offer.c.format)
-    )
+
+
+def group_offers(conn: Connection, f: Filters) -> dict:
+    """S7: sessions held and cancelled, participants, per place and month (and format)."""
+    y, m = extract("year", session.c.held_on), extract("month", session.c.held_on)
+    place = (offer.c.municipality, offer.c.format)
+    rows = [
+        {"municipality": mun, "format": fmt, "month": _month_key(yy, mm), "held": h,
+         "cancelled": c, "participants": p}
+        for mun, fmt, yy, mm, h, c, p in _session_sums(conn, f, *place, y, m)
+    ]  # fmt: skip
     by_place = [
-        {
-            "municipality": mun,
-            "format": fmt,
-            "held": int(h or 0),
-            "cancelled": int(c or 0),
-            "participants": int(p or 0),
-        }
-        for mun, fmt, h, c, p in conn.execute(place_query)
+        {"municipality": mun, "format": fmt, "held": h, "cancelled": c, "participants": p}
+        for mun, fmt, h, c, p in _session_sums(conn, f, *place)
     ]
     offers_where = [offer.c.deleted.is_(False)]
     if f.municipality:
