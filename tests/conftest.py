@@ -61,41 +61,43 @@ def templates(tmp_path_factory):
     return folder
 
 
+def _copy(templates: Path, tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    shutil.copyfile(templates / name, target)
+    return target
+
+
+def _workspace(path: Path, passphrase: str):
+    from kimdesk.services.workspace import open_workspace
+
+    ws = open_workspace(path, passphrase)
+    yield ws
+    ws.close()
+
+
 @pytest.fixture
 def office_file(templates, tmp_path) -> Path:
-    target = tmp_path / "office.kdb"
-    shutil.copyfile(templates / "office.kdb", target)
-    return target
+    return _copy(templates, tmp_path, "office.kdb")
 
 
 @pytest.fixture
 def cm_file(templates, tmp_path) -> Path:
-    target = tmp_path / "cm.kdb"
-    shutil.copyfile(templates / "cm.kdb", target)
-    return target
+    return _copy(templates, tmp_path, "cm.kdb")
 
 
 @pytest.fixture
 def office_identity(templates, tmp_path) -> Path:
-    target = tmp_path / "office.json"
-    shutil.copyfile(templates / "office.json", target)
-    return target
+    return _copy(templates, tmp_path, "office.json")
 
 
 @pytest.fixture
 def cm2_file(templates, tmp_path) -> Path:
-    target = tmp_path / "cm2.kdb"
-    shutil.copyfile(templates / "cm2.kdb", target)
-    return target
+    return _copy(templates, tmp_path, "cm2.kdb")
 
 
 @pytest.fixture
 def cm2_ws(cm2_file):
-    from kimdesk.services.workspace import open_workspace
-
-    ws = open_workspace(cm2_file, CM_PASS)
-    yield ws
-    ws.close()
+    yield from _workspace(cm2_file, CM_PASS)
 
 
 @pytest.fixture
@@ -110,20 +112,12 @@ def enrolled_office_ws(office_ws, templates):
 
 @pytest.fixture
 def cm_ws(cm_file):
-    from kimdesk.services.workspace import open_workspace
-
-    ws = open_workspace(cm_file, CM_PASS)
-    yield ws
-    ws.close()
+    yield from _workspace(cm_file, CM_PASS)
 
 
 @pytest.fixture
 def office_ws(office_file):
-    from kimdesk.services.workspace import open_workspace
-
-    ws = open_workspace(office_file, OFFICE_PASS)
-    yield ws
-    ws.close()
+    yield from _workspace(office_file, OFFICE_PASS)
 
 
 @pytest.fixture
