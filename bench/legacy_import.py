@@ -27,6 +27,7 @@ import os
 import random
 import re
 import resource
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -398,9 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep:
             print(f"kept:      {folder}")
         else:
-            for path in sorted(folder.rglob("*"), reverse=True):
-                path.rmdir() if path.is_dir() else path.unlink()
-            folder.rmdir()
+            shutil.rmtree(folder)
 
 
 if __name__ == "__main__":

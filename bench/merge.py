@@ -395,9 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep:
             print(f"kept:      {folder}")
         else:
-            for path in sorted(folder.rglob("*"), reverse=True):
-                path.rmdir() if path.is_dir() else path.unlink()
-            folder.rmdir()
+            shutil.rmtree(folder)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -175,9 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "PASS" if verdict == xverdict == "PASS" else "MISS"
     else:
         print("xlsx:      (kimdesk.services.exports not available)")
-    for path in sorted(folder.rglob("*"), reverse=True):
-        path.rmdir() if path.is_dir() else path.unlink()
-    folder.rmdir()
+    shutil.rmtree(folder)
     return 0 if verdict == "PASS" else 1
 
 

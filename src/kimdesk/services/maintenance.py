@@ -32,28 +32,24 @@ def check_store(ws: Workspace) -> CheckReport:
     return CheckReport(ws.path, version, problems)
 
 
-def rekey_store(ws: Workspace, new_passphrase: str) -> None:
-    ws.store.rekey(new_passphrase)
+def _audit_store_action(ws: Workspace, action: str) -> None:
     with ws.store.begin() as conn:
         audit(
             conn,
             at=utc_now(),
             installation_id=ws.installation.id,
-            action="rekey",
+            action=action,
             entity="installation",
             record_ids=[ws.installation.id],
         )
+
+
+def rekey_store(ws: Workspace, new_passphrase: str) -> None:
+    ws.store.rekey(new_passphrase)
+    _audit_store_action(ws, "rekey")
 
 
 def backup_store(ws: Workspace, out: str | os.PathLike) -> Path:
     target = ws.store.backup_to(out)
-    with ws.store.begin() as conn:
-        audit(
-            conn,
-            at=utc_now(),
-            installation_id=ws.installation.id,
-            action="backup",
-            entity="installation",
-            record_ids=[ws.installation.id],
-        )
+    _audit_store_action(ws, "backup")
     return target

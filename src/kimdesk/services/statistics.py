@@ -42,19 +42,22 @@ def make_filters(
     end = parse_day(date_to, "Das Enddatum") if isinstance(date_to, str) else date_to
     if start and end and start > end:
         raise KimdeskError("Der Zeitraum ist leer: das Anfangsdatum liegt nach dem Enddatum.")
-    code = None
-    if municipality:
-        entry = ws.catalog.resolve("municipality", municipality)
-        if entry is None:
-            raise KimdeskError(f"„{municipality}“ ist keine Kommune des Profils.")
-        code = entry.code
-    program_code = None
-    if program:
-        entry = ws.catalog.resolve("program", program)
-        if entry is None:
-            raise KimdeskError(f"„{program}“ ist kein Programm des Profils.")
-        program_code = entry.code
-    return Filters(start, end, code, program_code)
+    return Filters(
+        start,
+        end,
+        _code(ws, "municipality", municipality, "keine Kommune"),
+        _code(ws, "program", program, "kein Programm"),
+    )
+
+
+def _code(ws: Workspace, catalog: str, text: str | None, what: str) -> str | None:
+    """The catalog code for user text (code, label or alias), or a German error."""
+    if not text:
+        return None
+    entry = ws.catalog.resolve(catalog, text)
+    if entry is None:
+        raise KimdeskError(f"„{text}“ ist {what} des Profils.")
+    return entry.code
 
 
 def statistics(ws: Workspace, filters: Filters, *, publication: bool = False) -> dict:
