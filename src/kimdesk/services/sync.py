@@ -125,8 +125,7 @@ def export_bundle(
     with ws.store.connect() as conn:
         for entity, record in changed_records(conn, since, upto, today or date.today()):
             payload.add(entity, record)
-        seq = next_seq(conn, BUNDLE_SEQ)  # read inside this transaction, written below
-        conn.rollback()
+        seq = current_seq(conn, BUNDLE_SEQ) + 1  # taken for real in the transaction below
     if target.is_dir():
         target = target / default_bundle_name(ws, seq)
     manifest = wire.Manifest(
@@ -550,9 +549,3 @@ def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> str:
         audit(conn, at=now, installation_id=ws.installation.id, action="resolve",
               entity=entity, record_ids=[row["record_id"]], detail=f"kept {keep}")  # fmt: skip
     return row["record_id"]
-
-
-def received_bundles(ws: Workspace) -> list[dict]:
-    with ws.store.connect() as conn:
-        rows = conn.execute(select(_in).order_by(_in.c.installation_id, _in.c.seq)).mappings()
-        return [dict(r) for r in rows]

@@ -356,21 +356,6 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def open_read_only_check(path: str | os.PathLike) -> bool:
-    """True if the file is readable without a key (i.e. *not* encrypted)."""
-    import sqlite3
-
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
-            return True
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return False
-
-
 __all__ = [
     "MIN_PASSPHRASE",
     "NewerStore",

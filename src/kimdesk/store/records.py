@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import fields, replace
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain.entities import (
@@ -246,18 +246,8 @@ def get_record(conn: Connection, entity_type: type[Record], record_id: str) -> R
     return entity_type(**{k: v for k, v in row.items() if k in names})
 
 
-def get_case(conn: Connection, case_id: str) -> Case | None:
-    return get_record(conn, Case, case_id)
-
-
 def case_ids_by_legacy_ref(conn: Connection) -> dict[str, str]:
     query = select(case_t.c.legacy_ref, case_t.c.id).where(
         case_t.c.legacy_ref.is_not(None), case_t.c.deleted.is_(False)
     )
     return {ref: cid for ref, cid in conn.execute(query)}
-
-
-def count_live(conn: Connection, table) -> int:
-    return conn.execute(
-        select(func.count()).select_from(table).where(table.c.deleted.is_(False))
-    ).scalar()

@@ -21,7 +21,6 @@ without its per-row dictionary handling.
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -360,8 +359,3 @@ def _bound(process, column):
         return map(process, column)
     table = {value: process(value) for value in distinct}
     return map(table.__getitem__, column)
-
-
-def conflict_record(row) -> tuple[dict, dict]:
-    """The two JSON versions of a stored conflict."""
-    return json.loads(row.stored), json.loads(row.incoming)
