@@ -1,42 +1,68 @@
-"""Start of the desktop app. For now a window that says what is there; the workspaces follow."""
+"""Start of the desktop app: settings, language, the store thread, wizard or unlock."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from kimdesk import __version__
+from .i18n import install, tr
+from .main_window import MainWindow
+from .operations import Operations
+from .screen import Context
+from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def default_store_path() -> Path:
     return Path(user_data_dir("kimdesk", appauthor=False)) / "kimdesk.kdb"
 
 
-class PlaceholderWindow(QMainWindow):
-    def __init__(self, store: Path):
-        super().__init__()
-        self.setWindowTitle(f"KIMdesk {__version__}")
-        label = QLabel(
-            "<h2>KIMdesk</h2>"
-            "<p>Die Arbeitsoberfläche für Beratungen, Fälle und Übertragung entsteht gerade.</p>"
-            f"<p>Speicher: {store}</p>"
-            "<p>Bis dahin stehen alle Funktionen auf der Kommandozeile bereit: "
-            "<code>kimdesk --help</code></p>"
-        )
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setCentralWidget(label)
-        self.resize(640, 360)
+def start(
+    store: str | Path | None, settings: Settings, *, serial: bool = False
+) -> MainWindow | None:
+    """The window for a store, after the first-run wizard if there is no store yet.
+
+    Returns ``None`` if the wizard was cancelled. ``serial`` runs store operations on the
+    calling thread (tests).
+    """
+    install(settings.language or "de")
+    path = Path(store) if store else Path(settings.last_store or default_store_path())
+    ctx = Context(Operations(serial=serial), settings)
+    if path.exists():
+        return MainWindow(ctx, path)
+    from .wizard import SetupWizard
+
+    wizard = SetupWizard(ctx, path)
+    if wizard.exec() != QDialog.DialogCode.Accepted or wizard.workspace is None:
+        ctx.ops.shutdown()
+        return None
+    window = MainWindow(ctx, wizard.store_path)
+    window.on_unlocked(wizard.workspace)
+    return window
+
+
+def _excepthook(kind, value, tb) -> None:
+    # Type only: the message of an unexpected error may quote personal data.
+    log.error("unexpected error in the interface: %s", kind.__name__)
+    QMessageBox.critical(
+        None,
+        tr("KIMdesk"),
+        tr("Ein unerwarteter Fehler ist aufgetreten. Gespeicherte Daten sind nicht betroffen."),
+    )
 
 
 def run_gui(store: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("KIMdesk")
-    window = PlaceholderWindow(Path(store) if store else default_store_path())
+    app.setOrganizationName("KIMdesk")
+    sys.excepthook = _excepthook
+    window = start(store, Settings())
+    if window is None:
+        return 0
     window.show()
     return app.exec()

@@ -1,0 +1,218 @@
+"""The consultation list: ids for a filter and sort order, and rows for a page of ids.
+
+The list holds ids only (100,000 are a few megabytes) and asks for rows a page at a time,
+as Anki's browser does. Text search looks at the case manager's own notes, client names
+and case references, which are local to this device.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, exists, func, or_, select
+
+from kimdesk.store import records as store_records
+from kimdesk.store.models import CaseRow, ClientRow
+
+from .workspace import Workspace
+
+consultation = store_records.consultation_t
+topic_t = store_records.topic_t
+client = ClientRow.__table__
+case = CaseRow.__table__
+
+#: Sortable columns of the list, by the key the screen uses.
+SORT_KEYS = ("date", "municipality", "kind", "program", "who", "duration")
+
+
+@dataclass(frozen=True)
+class ConsultationFilter:
+    text: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    municipality: str | None = None
+    kind: str | None = None
+    topic: str | None = None
+    program: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConsultationLine:
+    """One row of the list: immutable, never an ORM object."""
+
+    id: str
+    occurred_on: date
+    municipality: str
+    kind: str
+    program: str
+    duration_min: int | None
+    who: str
+    topics: tuple[str, ...]
+    referrals: tuple[str, ...]
+    has_notes: bool
+
+
+def _who():
+    """The client's name (local, shown only on this device), else the case reference."""
+    name = func.trim(
+        func.coalesce(client.c.family_name, "")
+        + func.iif(client.c.given_name.is_(None), "", ", " + client.c.given_name)
+    )
+    return func.coalesce(func.nullif(name, ""), case.c.legacy_ref, "")
+
+
+def _joined(columns):
+    return select(*columns).select_from(
+        consultation.outerjoin(client, client.c.id == consultation.c.client_id).outerjoin(
+            case, case.c.id == consultation.c.case_id
+        )
+    )
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _conditions(flt: ConsultationFilter) -> list:
+    conds = [consultation.c.deleted.is_(False)]
+    if flt.date_from:
+        conds.append(consultation.c.occurred_on >= flt.date_from)
+    if flt.date_to:
+        conds.append(consultation.c.occurred_on <= flt.date_to)
+    for column, value in (
+        (consultation.c.municipality, flt.municipality),
+        (consultation.c.kind, flt.kind),
+        (consultation.c.program, flt.program),
+    ):
+        if value:
+            conds.append(column == value)
+    if flt.topic:
+        conds.append(
+            exists().where(
+                and_(topic_t.c.consultation_id == consultation.c.id, topic_t.c.topic == flt.topic)
+            )
+        )
+    text = flt.text.strip()
+    if text:
+        pattern = _like(text)
+        conds.append(
+            or_(
+                consultation.c.notes.like(pattern, escape="\\"),
+                client.c.family_name.like(pattern, escape="\\"),
+                client.c.given_name.like(pattern, escape="\\"),
+                case.c.legacy_ref.like(pattern, escape="\\"),
+            )
+        )
+    return conds
+
+
+def _sort_column(key: str):
+    return {
+        "date": consultation.c.occurred_on,
+        "municipality": consultation.c.municipality,
+        "kind": consultation.c.kind,
+        "program": consultation.c.program,
+        "who": _who(),
+        "duration": consultation.c.duration_min,
+    }[key]
+
+
+def consultation_ids(
+    ws: Workspace, flt: ConsultationFilter, *, sort: str = "date", descending: bool = True
+) -> list[str]:
+    """Ids of the live consultations matching the filter, in list order."""
+    column = _sort_column(sort)
+    order = (column.desc(), consultation.c.id.desc()) if descending else (column, consultation.c.id)
+    query = _joined([consultation.c.id]).where(*_conditions(flt)).order_by(*order)
+    with ws.store.connect() as conn:
+        return list(conn.execute(query).scalars())
+
+
+def consultation_lines(ws: Workspace, ids: list[str]) -> list[ConsultationLine]:
+    """Rows for the given ids, in the same order (ids that vanished are left out)."""
+    if not ids:
+        return []
+    query = _joined(
+        [
+            consultation.c.id,
+            consultation.c.occurred_on,
+            consultation.c.municipality,
+            consultation.c.kind,
+            consultation.c.program,
+            consultation.c.duration_min,
+            _who().label("who"),
+            (func.length(func.coalesce(consultation.c.notes, "")) > 0).label("has_notes"),
+        ]
+    ).where(consultation.c.id.in_(ids))
+    with ws.store.connect() as conn:
+        rows = {r.id: r for r in conn.execute(query)}
+        parts = store_records.consultation_parts(conn, list(rows))
+    lines = []
+    for cid in ids:
+        r = rows.get(cid)
+        if r is None:
+            continue
+        topics, referrals = parts[cid]
+        lines.append(
+            ConsultationLine(
+                id=r.id,
+                occurred_on=r.occurred_on,
+                municipality=r.municipality,
+                kind=r.kind,
+                program=r.program,
+                duration_min=r.duration_min,
+                who=r.who,
+                topics=topics,
+                referrals=tuple(t for t, _a, _o in referrals),
+                has_notes=bool(r.has_notes),
+            )
+        )
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class CaseChoice:
+    """An entry of the client/case picker."""
+
+    case_id: str | None
+    client_id: str | None
+    label: str
+    municipality: str | None
+    program: str | None
+
+
+def case_choices(ws: Workspace) -> list[CaseChoice]:
+    """Open cases (with their client) and clients without an open case, for the picker."""
+    name = func.trim(
+        func.coalesce(client.c.family_name, "")
+        + func.iif(client.c.given_name.is_(None), "", ", " + client.c.given_name)
+    )
+    cases = (
+        select(case.c.id, case.c.client_id, name.label("name"), case.c.legacy_ref,
+               case.c.municipality, case.c.program, case.c.opened_on)
+        .select_from(case.outerjoin(client, client.c.id == case.c.client_id))
+        .where(case.c.deleted.is_(False), case.c.closed_on.is_(None))
+        .order_by(name, case.c.legacy_ref, case.c.opened_on)
+    )  # fmt: skip
+    open_case_clients = select(case.c.client_id).where(
+        case.c.deleted.is_(False), case.c.closed_on.is_(None), case.c.client_id.is_not(None)
+    )
+    loose = (
+        select(client.c.id, name.label("name"), client.c.municipality)
+        .where(client.c.deleted.is_(False), client.c.id.not_in(open_case_clients))
+        .order_by(name)
+    )
+    choices = []
+    with ws.store.connect() as conn:
+        for r in conn.execute(cases):
+            who = r.name or r.legacy_ref or "Fall ohne Namen"
+            ref = f" [{r.legacy_ref}]" if r.legacy_ref and r.name else ""
+            label = f"{who}{ref} – Fall seit {r.opened_on:%d.%m.%Y}"
+            choices.append(CaseChoice(r.id, r.client_id, label, r.municipality, r.program))
+        for r in conn.execute(loose):
+            if r.name:
+                choices.append(CaseChoice(None, r.id, f"{r.name} – ohne offenen Fall",
+                                          r.municipality, None))  # fmt: skip
+    return choices

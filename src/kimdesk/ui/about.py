@@ -1,0 +1,31 @@
+"""Über KIMdesk: version, store, installation and its fingerprint."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kimdesk import __version__
+
+from .i18n import tr
+from .screen import Context
+
+
+def about_text(ctx: Context, store: Path) -> str:
+    lines = [
+        f"<h3>KIMdesk {html.escape(__version__)}</h3>",
+        tr("<p>Dokumentation und Monitoring des Kommunalen Integrationsmanagements (KIM NRW).</p>"),
+        "<p>" + tr("Speicher: {path}", path=html.escape(str(store))) + "</p>",
+    ]
+    if ctx.installation is not None:
+        lines.append(
+            "<p>" + tr("Installation: {name}", name=html.escape(ctx.installation.name)) + "<br>"
+            + tr("Profil: {profile}", profile=html.escape(ctx.installation.profile)) + "</p>"
+        )  # fmt: skip
+    return "".join(lines)
+
+
+def show_about(parent: QWidget, ctx: Context, store: Path) -> None:
+    QMessageBox.about(parent, tr("Über KIMdesk"), about_text(ctx, store))

@@ -1,0 +1,53 @@
+"""The one entry point for interface text.
+
+Source strings are German; ``translations/kimdesk_en.ts`` holds the English ones, edited
+in Qt Linguist. ``pyside6-lupdate`` finds every ``tr("…")`` call. Placeholders are
+``{name}``: a translation that loses or invents one is ignored, so a translator cannot
+break a message.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+#: The .qm files, built by ``make translations`` from the committed .ts sources.
+TRANSLATIONS = Path(__file__).parent / "translations"
+LANGUAGES = {"de": "Deutsch", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def _fields(text: str) -> set[str]:
+    try:
+        return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+    except ValueError:
+        return {"\0invalid"}
+
+
+def tr(text: str, /, **values) -> str:
+    translated = QCoreApplication.translate("", text)
+    if translated != text and _fields(translated) != _fields(text):
+        translated = text
+    return translated.format(**values) if values else translated
+
+
+def install(language: str) -> str:
+    """Load the interface language (``de`` needs nothing); returns the language in use."""
+    app = QCoreApplication.instance()
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "de":
+        return "de"
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS / f"kimdesk_{language}.qm")):
+        app.installTranslator(translator)
+        _installed.append(translator)
+        return language
+    return "de"
+
+
+def system_language() -> str:
+    return "en" if QLocale.system().language() == QLocale.Language.English else "de"

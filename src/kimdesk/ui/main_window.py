@@ -1,0 +1,215 @@
+"""The main window: unlock page or workspace tabs, menus, status bar, lock.
+
+It knows no screen's internals: screens get the context, the change set and the lock state.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+)
+
+from kimdesk import __version__
+from kimdesk.services.changes import Changes
+from kimdesk.services.workspace import Workspace
+
+from .about import show_about
+from .i18n import tr
+from .idle import IdleWatcher
+from .screen import Context, Screen
+from .screens import screens_for
+from .unlock import UnlockPage
+
+_LOCKED, _OPEN = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Context, store: Path):
+        super().__init__()
+        self.ctx = ctx
+        self.store = store
+        self.screens: list[Screen] = []
+        self.setWindowTitle(tr("KIMdesk {version}", version=__version__))
+        self.stack = QStackedWidget(self)
+        self.unlock_page = UnlockPage(ctx.ops, store)
+        self.unlock_page.unlocked.connect(self.on_unlocked)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("workspaceTabs")
+        self.tabs.setDocumentMode(True)
+        self.stack.addWidget(self.unlock_page)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self._build_status_bar()
+        self.idle = IdleWatcher(ctx.settings.idle_minutes, self)
+        self.idle.idle.connect(self.lock)
+        self.idle.stop()
+        ctx.ops.changed.connect(self.on_changes)
+        ctx.ops.failed.connect(self.show_error)
+        ctx.messages.error.connect(self.show_error)
+        ctx.messages.info.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._set_locked_ui(True)
+        self.resize(1180, 760)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("&Datei"))
+        self.lock_action = QAction(tr("&Sperren"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.settings_action = QAction(tr("&Einstellungen …"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        quit_action = QAction(tr("&Beenden"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        for action in (self.lock_action, self.settings_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.view_menu = self.menuBar().addMenu(tr("&Ansicht"))
+        help_menu = self.menuBar().addMenu(tr("&Hilfe"))
+        about = QAction(tr("Ü&ber KIMdesk"), self)
+        about.triggered.connect(lambda: show_about(self, self.ctx, self.store))
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        self.status_store = QLabel()
+        self.status_role = QLabel()
+        self.status_bundle = QLabel()
+        for label in (self.status_store, self.status_role, self.status_bundle):
+            self.statusBar().addPermanentWidget(label)
+        self.status_store.setText(tr("Speicher: {path}", path=self.store.name))
+        self.status_store.setToolTip(str(self.store))
+
+    def _build_screens(self) -> None:
+        for index, screen_type in enumerate(screens_for(self.ctx.installation.role)):
+            screen = screen_type(self.ctx)
+            self.screens.append(screen)
+            self.tabs.addTab(screen, screen.title)
+            action = QAction(screen.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, s=screen: self.show_screen(s))
+            self.view_menu.addAction(action)
+
+    def show_screen(self, screen: Screen) -> None:
+        self.tabs.setCurrentWidget(screen)
+        screen.setFocus()
+        if hasattr(screen, "focus_first"):
+            screen.focus_first()
+
+    def screen(self, screen_type: type[Screen]) -> Screen:
+        return next(s for s in self.screens if isinstance(s, screen_type))
+
+    # -- lock state -----------------------------------------------------------------------
+
+    def _set_locked_ui(self, locked: bool) -> None:
+        self.stack.setCurrentIndex(_LOCKED if locked else _OPEN)
+        self.lock_action.setEnabled(not locked)
+        self.view_menu.setEnabled(not locked)
+        self.status_role.setVisible(not locked)
+        self.status_bundle.setVisible(not locked)
+        if locked:
+            self.unlock_page.reset()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.stack.currentIndex() == _LOCKED
+
+    def on_unlocked(self, ws: Workspace) -> None:
+        self.ctx.catalog = ws.catalog
+        self.ctx.installation = ws.installation
+        self.ctx.settings.last_store = str(self.store)
+        if not self.screens:
+            self._build_screens()
+        role = tr("Kreisstelle") if ws.installation.role == "office" else tr("Case Management")
+        self.status_role.setText(f"{ws.installation.name} · {role}")
+        self._set_locked_ui(False)
+        self.refresh_status()
+        for screen in self.screens:
+            screen.unlocked()
+        self.idle.set_minutes(self.ctx.settings.idle_minutes)
+        current = self.tabs.currentWidget()
+        if current is not None:
+            self.show_screen(current)
+
+    def lock(self) -> None:
+        if self.is_locked:
+            return
+        self.idle.stop()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self.ctx.ops.close()
+        self.ctx.catalog = None
+        self.ctx.installation = None
+        for screen in self.screens:
+            screen.locked()
+        self.status_bundle.clear()
+        self._set_locked_ui(True)
+
+    # -- changes and status ---------------------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        for screen in self.screens:
+            screen.on_changes(changes)
+        if changes.touches("bundle", "settings"):
+            self.refresh_status()
+
+    def refresh_status(self) -> None:
+        from kimdesk.services.sync import bundle_history
+
+        def shown(history):
+            if self.is_locked:
+                return
+            if not history:
+                self.status_bundle.setText(tr("Noch kein Bundle"))
+                return
+            last = history[-1]
+            self.status_bundle.setText(
+                tr("Letztes Bundle: Nr. {seq} vom {day}", seq=last["seq"],
+                   day=f"{last['created_at']:%d.%m.%Y}")
+            )  # fmt: skip
+
+        self.ctx.ops.run(bundle_history, shown)
+
+    def show_error(self, text: str) -> None:
+        QMessageBox.warning(self, tr("KIMdesk"), text)
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.idle.set_minutes(self.ctx.settings.idle_minutes)
+            if self.is_locked:
+                self.idle.stop()
+            self.on_changes(Changes.of("settings"))
+
+    def closeEvent(self, event) -> None:
+        if self.ctx.ops.busy:
+            answer = QMessageBox.question(
+                self,
+                tr("KIMdesk beenden"),
+                tr("Eine Aktion läuft noch. Trotzdem beenden, sobald sie fertig ist?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        for screen in self.screens:
+            if hasattr(screen, "confirm_close") and not screen.confirm_close():
+                event.ignore()
+                return
+        self.idle.stop()
+        self.ctx.ops.shutdown()
+        event.accept()

@@ -1,0 +1,209 @@
+"""Every read and write of the store runs here: on one worker thread that owns the workspace.
+
+The GUI never holds a database connection. A screen calls ``ops.run(fn, done)``; ``fn(ws)``
+runs on the store thread, ``done(result)`` back on the GUI thread. Results that carry a
+``Changes`` (a ``Changes`` itself or anything with ``.changes``) are announced once on
+``changed``, from which every screen refreshes what it shows (Anki's ``CollectionOp``).
+
+Tests pass ``serial=True`` through a fixture: operations then run at once on the calling
+thread, in the same order and with the same callbacks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from kimdesk.domain.errors import KimdeskError, ValidationError
+from kimdesk.services.changes import Changes
+from kimdesk.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(KimdeskError):
+    def __init__(self):
+        super().__init__("Abgebrochen.")
+
+
+@dataclass
+class Task:
+    """What a long operation sees besides the workspace: progress and a cancel flag."""
+
+    _emit: Callable[[int, int, str], None]
+    _cancel: threading.Event = field(default_factory=threading.Event)
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._emit(done, total, text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+@dataclass
+class _Job:
+    token: int
+    fn: Callable
+    done: Callable | None
+    failed: Callable | None
+    progress: Callable | None
+    task: Task | None = None
+
+
+class _Runner(QObject):
+    """Lives on the store thread; holds the workspace."""
+
+    finished = Signal(int, object, object)
+    progressed = Signal(int, int, int, str)
+
+    def __init__(self):
+        super().__init__()
+        self.ws: Workspace | None = None
+
+    @Slot(object)
+    def execute(self, job: _Job) -> None:
+        result, error = self._call(job)
+        self.finished.emit(job.token, result, error)
+
+    def _call(self, job: _Job):
+        try:
+            if job.task is not None:
+                return job.fn(self.ws, job.task), None
+            return job.fn(self.ws), None
+        except Exception as exc:  # handed to the GUI thread, never lost
+            if not isinstance(exc, KimdeskError):
+                # Type and place only: an exception message may quote stored values.
+                frames = traceback.extract_tb(exc.__traceback__)
+                where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in frames)
+                log.error("store operation failed: %s at %s", type(exc).__name__, where)
+            return None, exc
+
+
+class Operations(QObject):
+    """The GUI side: queue operations, dispatch their results."""
+
+    _submit = Signal(object)
+    changed = Signal(object)  # Changes
+    busy_changed = Signal(bool)
+    failed = Signal(str)  # an error nobody handled, as a German sentence
+
+    def __init__(self, *, serial: bool = False, parent: QObject | None = None):
+        super().__init__(parent)
+        self.serial = serial
+        self._tokens = itertools.count(1)
+        self._jobs: dict[int, _Job] = {}
+        self._runner = _Runner()
+        self._thread: QThread | None = None
+        if not serial:
+            self._thread = QThread()
+            self._thread.setObjectName("kimdesk-store")
+            self._runner.moveToThread(self._thread)
+            self._submit.connect(self._runner.execute)
+            self._thread.start()
+        self._runner.finished.connect(self._finish)
+        self._runner.progressed.connect(self._progress)
+
+    # -- submitting -----------------------------------------------------------------------
+
+    def run(
+        self,
+        fn: Callable[[Workspace], Any],
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> Task | None:
+        """Run ``fn(ws)`` on the store thread (``fn(ws, task)`` when ``progress`` is given)."""
+        job = _Job(next(self._tokens), fn, done, failed, progress)
+        if progress is not None:
+            token = job.token
+            job.task = Task(lambda d, t, s: self._runner.progressed.emit(token, d, t, s))
+        self._jobs[job.token] = job
+        if len(self._jobs) == 1:
+            self.busy_changed.emit(True)
+        if self.serial:
+            self._runner.execute(job)
+        else:
+            self._submit.emit(job)
+        return job.task
+
+    def open(self, opener: Callable[[], Workspace], done=None, failed=None) -> None:
+        """Open (or create) the workspace on the store thread and keep it there."""
+
+        def op(_ws):
+            ws = opener()
+            self._runner.ws = ws
+            return ws
+
+        self.run(op, done, failed)
+
+    def close(self, done=None) -> None:
+        """Close the workspace (the store's keys leave memory with its connection)."""
+
+        def op(ws):
+            self._runner.ws = None
+            if ws is not None:
+                ws.close()
+
+        self.run(op, done)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def shutdown(self) -> None:
+        self.close()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread = None
+
+    # -- results ------------------------------------------------------------------------
+
+    @Slot(int, int, int, str)
+    def _progress(self, token: int, done: int, total: int, text: str) -> None:
+        job = self._jobs.get(token)
+        if job is not None and job.progress is not None:
+            job.progress(done, total, text)
+
+    @Slot(int, object, object)
+    def _finish(self, token: int, result, error) -> None:
+        job = self._jobs.pop(token)
+        if not self._jobs:
+            self.busy_changed.emit(False)
+        if error is not None:
+            if job.failed is not None:
+                job.failed(error)
+            else:
+                self.failed.emit(message_for(error))
+            return
+        if job.done is not None:
+            job.done(result)
+        changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
+        if isinstance(changes, Changes) and changes:
+            self.changed.emit(changes)
+
+
+def message_for(error: Exception) -> str:
+    """A German sentence for the user; unexpected errors say that nothing was lost."""
+    if isinstance(error, ValidationError):
+        return " ".join(p.message for p in error.problems)
+    if isinstance(error, KimdeskError):
+        return str(error)
+    return (
+        "Ein unerwarteter Fehler ist aufgetreten; die Aktion wurde nicht ausgeführt und "
+        "gespeicherte Daten sind unverändert. Bitte wenden Sie sich an den Support."
+    )

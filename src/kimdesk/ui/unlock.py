@@ -1,0 +1,117 @@
+"""The locked face of the window: passphrase field, nothing else of the store is visible."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kimdesk.services.workspace import (
+    Workspace,
+    WrongPassphrase,
+    delay_for,
+    failed_attempts,
+    open_workspace,
+)
+
+from .i18n import tr
+from .operations import Operations, message_for
+
+
+class UnlockPage(QWidget):
+    """Emits ``unlocked(ws)`` once the store is open on the store thread."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, ops: Operations, store: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.store = store
+        box = QFrame(self)
+        box.setObjectName("unlockBox")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setMaximumWidth(520)
+        title = QLabel(tr("<h2>KIMdesk ist gesperrt</h2>"))
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.returnPressed.connect(self.submit)
+        self.button = QPushButton(tr("&Entsperren"))
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.submit)
+        self.message = QLabel()
+        self.message.setObjectName("unlockMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a40000;")
+        form = QFormLayout()
+        label = QLabel(tr("&Passphrase:"))
+        label.setBuddy(self.passphrase)
+        form.addRow(label, self.passphrase)
+        inner = QVBoxLayout(box)
+        inner.addWidget(title)
+        inner.addWidget(self.where)
+        inner.addLayout(form)
+        inner.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
+        inner.addWidget(self.message)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, alignment=Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.set_store(store)
+
+    def set_store(self, store: Path) -> None:
+        self.store = store
+        self.where.setText(tr("Speicher: {path}", path=str(store)))
+
+    def reset(self) -> None:
+        self.passphrase.clear()
+        self.passphrase.setEnabled(True)
+        self.button.setEnabled(True)
+        self.passphrase.setFocus()
+
+    def submit(self) -> None:
+        passphrase = self.passphrase.text()
+        if not passphrase or not self.button.isEnabled():
+            return
+        self.passphrase.setEnabled(False)
+        self.button.setEnabled(False)
+        wait = delay_for(failed_attempts(self.store))
+        self.message.setText(
+            tr("Bitte {seconds} Sekunden warten …", seconds=f"{wait:.0f}")
+            if wait
+            else tr("Der Speicher wird geöffnet …")
+        )
+        store = self.store
+        self.ops.open(lambda: open_workspace(store, passphrase), self._opened, self._failed)
+
+    def _opened(self, ws: Workspace) -> None:
+        self.passphrase.clear()
+        self.message.clear()
+        self.passphrase.setEnabled(True)
+        self.button.setEnabled(True)
+        self.unlocked.emit(ws)
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, WrongPassphrase):
+            text = tr("Die Passphrase ist falsch.")
+            wait = delay_for(failed_attempts(self.store))
+            if wait:
+                text += " " + tr(
+                    "Der nächste Versuch wartet {seconds} Sekunden.", seconds=f"{wait:.0f}"
+                )
+        else:
+            text = message_for(error)
+        self.message.setText(text)
+        self.reset()
