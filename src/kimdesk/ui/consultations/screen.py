@@ -1,12 +1,160 @@
-"""Placeholder until the screen is built."""
+"""Beratungen: the filterable list of consultations beside the quick-entry panel."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kimdesk.domain.entities import Consultation
+from kimdesk.services import records
+
 from ..i18n import tr
-from ..screen import Screen
+from ..screen import Context, Screen
+from .entry import EntryPanel
+from .filters import FilterBar
+from .model import ConsultationModel
 
 
 class ConsultationsScreen(Screen):
-    def __init__(self, ctx, parent=None):
+    refresh_on = ("consultation", "client", "case")
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.title = tr("&Beratungen")
+        self.model = ConsultationModel(ctx, self)
+        self.model.loaded.connect(self._loaded)
+        self.filters = FilterBar(ctx)
+        self.filters.changed.connect(self.model.query)
+        self.table = QTableView()
+        self.table.setObjectName("consultationTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, chars in enumerate((10, 14, 16, 10, 22, 30, 24, 7)):
+            self.table.setColumnWidth(column, self.fontMetrics().averageCharWidth() * chars)
+        self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
+        self.count = QLabel()
+        self.entry = EntryPanel(ctx)
+        self.entry.saved.connect(self._saved)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filters)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.count)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.entry)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._keep_selection: str | None = None
+
+        for keys, slot in (
+            ("Ctrl+F", self.filters.focus_search),
+            ("Ctrl+E", lambda: self.edit_row(self.table.currentIndex().row())),
+        ):
+            QShortcut(QKeySequence(keys), self, slot).setContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+        for keys, slot in (
+            ("Return", lambda: self.edit_row(self.table.currentIndex().row())),
+            ("Enter", lambda: self.edit_row(self.table.currentIndex().row())),
+            ("Del", self.delete_current),
+        ):
+            QShortcut(QKeySequence(keys), self.table, slot).setContext(
+                Qt.ShortcutContext.WidgetShortcut
+            )
+
+    # -- Screen ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        if self.filters.catalog_set is not self.ctx.catalog:
+            self.filters.set_catalog()
+            self.entry.set_catalog()
+        self.entry.load_choices()
+        self.model.query(self.filters.current())
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.entry.clear_data()
+        self.count.clear()
+
+    def focus_first(self) -> None:
+        self.entry.focus_first()
+
+    # -- list -----------------------------------------------------------------------------
+
+    def _loaded(self, rows: int) -> None:
+        self.count.setText(tr("{n} Beratungen", n=f"{rows:,}".replace(",", ".")))
+        if self._keep_selection:
+            row = self.model.row_of(self._keep_selection)
+            if row >= 0:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+            self._keep_selection = None
+
+    def _saved(self, saved: records.Saved) -> None:
+        self._keep_selection = saved.record.id
+
+    def edit_row(self, row: int) -> None:
+        consultation_id = self.model.id_at(row)
+        if consultation_id is None:
+            return
+        self.ctx.ops.run(
+            lambda ws: records.load(ws, Consultation, consultation_id), self._edit_loaded
+        )
+
+    def _edit_loaded(self, consultation: Consultation | None) -> None:
+        if consultation is None:
+            self.ctx.messages.info.emit(tr("Diese Beratung gibt es nicht mehr."))
+            return
+        self.entry.edit(consultation)
+
+    def delete_current(self) -> None:
+        row = self.table.currentIndex().row()
+        consultation_id = self.model.id_at(row)
+        line = self.model.line_at(row) if consultation_id else None
+        if line is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Beratung löschen"),
+            tr(
+                "Die Beratung vom {day} löschen? Die Löschung wird mit dem nächsten Bundle "
+                "an die Kreisstelle übertragen.",
+                day=f"{line.occurred_on:%d.%m.%Y}",
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def deleted(_changes) -> None:
+            self.ctx.messages.info.emit(tr("Die Beratung wurde gelöscht."))
+            if self.entry.editing is not None and self.entry.editing.id == consultation_id:
+                self.entry.new()
+
+        self.ctx.ops.run(lambda ws: records.delete(ws, Consultation, consultation_id), deleted)

@@ -1,0 +1,336 @@
+"""The quick-entry panel: a consultation in a dozen keystrokes.
+
+Date defaults to today, municipality to the usual town hall; the kind switches with one
+letter (e/c) and moves on; client/case, topics and referrals are type-ahead; Ctrl+Enter
+saves and starts the next consultation with the focus back on the kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kimdesk.domain.entities import Consultation, Referral
+from kimdesk.domain.errors import ValidationError
+from kimdesk.services import records
+from kimdesk.services.consultations import CaseChoice, case_choices
+
+from ..i18n import tr
+from ..operations import message_for
+from ..screen import Context
+from ..widgets.fields import CodeCombo, CountField, DateField
+from ..widgets.typeahead import ChoicePicker, Entry, TypeAheadChecklist, catalog_entries
+
+
+class KindChoice(QComboBox):
+    """The kind of consultation: a letter (e, c) or digit picks it and moves on."""
+
+    def keyPressEvent(self, event) -> None:
+        text = event.text().casefold()
+        if text:
+            for i in range(self.count()):
+                if self.itemText(i).casefold().startswith(text) or text == str(i + 1):
+                    self.setCurrentIndex(i)
+                    self.focusNextChild()
+                    return
+        super().keyPressEvent(event)
+
+
+class EntryPanel(QGroupBox):
+    saved = Signal(object)  # records.Saved
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editing: Consultation | None = None
+        self.last_saved: records.Saved | None = None
+        self._choices: dict[str, CaseChoice] = {}
+        self._build()
+        self.new()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.day = DateField()
+        self.municipality = CodeCombo([])
+        self.program = CodeCombo([])
+        self.kind = KindChoice()
+        self.who = ChoicePicker(tr("Name oder Fallzeichen tippen"))
+        self.who.chosen.connect(self._who_chosen)
+        self.topics = TypeAheadChecklist(tr("Thema tippen, Eingabe hakt an"))
+        self.referrals = TypeAheadChecklist(tr("Verweis tippen, Eingabe hakt an"))
+        self.referrals.changed.connect(self._referrals_changed)
+        self.accompanied = QListWidget()
+        self.accompanied.setToolTip(tr("Angehakte Verweise wurden begleitet."))
+        self.accompanied.setVisible(False)
+        self.duration = CountField(24 * 60, optional=True, suffix=tr(" min"))
+        self.setting = CodeCombo([])
+        self.mediation = CodeCombo([])
+        self.language = QLineEdit()
+        self.language.setMaxLength(2)
+        self.language.setPlaceholderText(tr("ISO-Code, z. B. ar"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(tr("Nur auf diesem Gerät, wird nie übertragen"))
+        self.notes.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.message = QLabel()
+        self.message.setObjectName("entryMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a40000;")
+        self.save_button = QPushButton(tr("Speichern (Strg+Eingabe)"))
+        self.save_button.clicked.connect(self.save)
+        self.new_button = QPushButton(tr("Neu (Strg+N)"))
+        self.new_button.clicked.connect(self.new)
+        self.undo_button = QPushButton(tr("Rückgängig (Alt+Rück)"))
+        self.undo_button.setToolTip(tr("Nimmt die letzte Speicherung zurück."))
+        self.undo_button.clicked.connect(self.undo)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows = (
+            (tr("Dat&um:"), self.day),
+            (tr("&Kommune:"), self.municipality),
+            (tr("&Programm:"), self.program),
+            (tr("A&rt:"), self.kind),
+            (tr("K&lient:in / Fall:"), self.who),
+            (tr("&Themen:"), self.topics),
+            (tr("&Verweise:"), self.referrals),
+            ("", self.accompanied),
+            (tr("Dau&er:"), self.duration),
+            (tr("Sett&ing:"), self.setting),
+            (tr("Sprachmittlu&ng:"), self.mediation),
+            (tr("Spra&che:"), self.language),
+            (tr("N&otizen:"), self.notes),
+        )
+        for text, widget in rows:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.new_button, self.undo_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        order = [w for _t, w in rows] + [self.save_button, self.new_button, self.undo_button]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+        for keys, slot in (("Ctrl+N", self.new), ("Alt+Backspace", self.undo), ("Esc", self.new)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def set_catalog(self) -> None:
+        """Fill the choices from the unlocked store's catalog."""
+        catalog, language = self.ctx.catalog, self.ctx.settings.language or "de"
+
+        def pairs(name):
+            return [(e.code, e.label(language)) for e in catalog.entries_of(name)]
+
+        served = set(self.ctx.settings.municipalities)
+        towns = pairs("municipality")
+        towns.sort(key=lambda p: p[0] not in served)  # the served ones first
+        self.municipality.set_pairs(towns)
+        self.program.set_pairs(pairs("program"))
+        self.kind.clear()
+        for code, label in pairs("kind"):
+            self.kind.addItem(label, code)
+        self.setting.set_pairs(pairs("setting"), optional=True)
+        self.mediation.set_pairs(pairs("language_mediation"), optional=True)
+        self.topics.set_entries(catalog_entries(catalog, "topic", language))
+        self.referrals.set_entries(catalog_entries(catalog, "referral_target", language))
+        self.new()
+
+    def set_choices(self, choices: list[CaseChoice]) -> None:
+        self._choices = {}
+        entries = []
+        for choice in choices:
+            key = f"case:{choice.case_id}" if choice.case_id else f"client:{choice.client_id}"
+            self._choices[key] = choice
+            entries.append(Entry(key, choice.label))
+        self.who.set_entries(entries)
+
+    def load_choices(self) -> None:
+        self.ctx.ops.run(case_choices, self.set_choices)
+
+    def clear_data(self) -> None:
+        """The window locks: forget the picker's names (the draft stays in memory, hidden)."""
+        self.set_choices([])
+        self.who.set_key(None)
+
+    # -- form state -----------------------------------------------------------------------
+
+    def focus_first(self) -> None:
+        self.kind.setFocus()
+
+    def new(self) -> None:
+        """An empty consultation; date, town hall and programme stay as they were."""
+        self.editing = None
+        self.setTitle(tr("Neue Beratung"))
+        if self.municipality.code() is None or self.ctx.settings.usual_municipality:
+            self.municipality.set_code(self.ctx.settings.usual_municipality)
+        self.kind.setCurrentIndex(0)
+        self.who.set_key(None)
+        self.topics.set_checked([])
+        self.referrals.set_checked([])
+        self.duration.set_number(None)
+        self.setting.set_code(None)
+        self.mediation.set_code(None)
+        self.language.clear()
+        self.notes.clear()
+        self.message.clear()
+        self.focus_first()
+
+    def edit(self, c: Consultation) -> None:
+        self.new()
+        self.editing = c
+        self.setTitle(tr("Beratung vom {day} bearbeiten", day=f"{c.occurred_on:%d.%m.%Y}"))
+        self.day.set_value(c.occurred_on)
+        self.municipality.set_code(c.municipality)
+        self.program.set_code(c.program)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(c.kind)))
+        key = (
+            f"case:{c.case_id}" if c.case_id else (f"client:{c.client_id}" if c.client_id else None)
+        )
+        self.who.set_key(key)
+        self.topics.set_checked(c.topics)
+        self.referrals.set_checked([r.target for r in c.referrals])
+        self._set_accompanied({r.target for r in c.referrals if r.accompanied})
+        self.duration.set_number(c.duration_min)
+        self.setting.set_code(c.setting)
+        self.mediation.set_code(c.language_mediation)
+        self.language.setText(c.language or "")
+        self.notes.setPlainText(c.notes or "")
+        self.focus_first()
+
+    def _who_chosen(self, key: str | None) -> None:
+        choice = self._choices.get(key) if key else None
+        if choice is not None and choice.case_id:
+            if choice.municipality:
+                self.municipality.set_code(choice.municipality)
+            if choice.program:
+                self.program.set_code(choice.program)
+
+    def _referrals_changed(self) -> None:
+        before = self._accompanied_targets()
+        self._set_accompanied(before)
+
+    def _accompanied_targets(self) -> set[str]:
+        items = (self.accompanied.item(i) for i in range(self.accompanied.count()))
+        return {
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        }
+
+    def _set_accompanied(self, targets: set[str]) -> None:
+        self.accompanied.clear()
+        for code in self.referrals.checked():
+            item = QListWidgetItem(
+                tr("{target}: begleitet", target=self.ctx.label("referral_target", code))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            item.setCheckState(
+                Qt.CheckState.Checked if code in targets else Qt.CheckState.Unchecked
+            )
+            self.accompanied.addItem(item)
+        self.accompanied.setVisible(self.accompanied.count() > 0)
+        rows = max(1, self.accompanied.count())
+        self.accompanied.setMaximumHeight(self.fontMetrics().height() * (rows + 1) + 6)
+
+    def consultation(self) -> Consultation:
+        choice = self._choices.get(self.who.key() or "")
+        kind = self.kind.currentData()
+        accompanied = self._accompanied_targets()
+        values = dict(
+            occurred_on=self.day.value(),
+            municipality=self.municipality.code(),
+            program=self.program.code(),
+            kind=kind,
+            client_id=choice.client_id if choice else None,
+            case_id=choice.case_id if choice and kind == "cm" else None,
+            topics=tuple(self.topics.checked()),
+            referrals=tuple(
+                Referral(t, accompanied=t in accompanied) for t in self.referrals.checked()
+            ),
+            duration_min=self.duration.number(),
+            setting=self.setting.code(),
+            language_mediation=self.mediation.code(),
+            language=self.language.text().strip().lower() or None,
+            notes=self.notes.toPlainText().strip() or None,
+        )
+        if self.editing is not None:
+            return replace(self.editing, **values)
+        return Consultation(**values)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.ctx.catalog is None:
+            return
+        record = self.consultation()
+        today = date.today()
+        self.ctx.ops.run(
+            lambda ws: records.save(ws, record, today=today), self._saved, self._failed
+        )
+
+    def _saved(self, saved: records.Saved) -> None:
+        self.last_saved = saved
+        self.undo_button.setEnabled(True)
+        c = saved.record
+        what = tr("geändert") if saved.previous is not None else tr("gespeichert")
+        self.ctx.messages.info.emit(
+            tr(
+                "Beratung vom {day} {what}. Rückgängig: Alt+Rück",
+                day=f"{c.occurred_on:%d.%m.%Y}",
+                what=what,
+            )
+        )
+        self.saved.emit(saved)
+        self.new()
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, ValidationError):
+            self.message.setText("\n".join(p.message for p in error.problems))
+        else:
+            self.message.setText(message_for(error))
+
+    def undo(self) -> None:
+        saved = self.last_saved
+        if saved is None or self.ctx.catalog is None:
+            return
+        self.last_saved = None
+        self.undo_button.setEnabled(False)
+
+        def undone(_changes) -> None:
+            self.ctx.messages.info.emit(tr("Die letzte Speicherung wurde zurückgenommen."))
+
+        self.ctx.ops.run(lambda ws: records.undo(ws, saved), undone)

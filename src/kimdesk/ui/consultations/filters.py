@@ -1,0 +1,101 @@
+"""The filter bar above the consultation list: text, period, municipality, kind, topic,
+programme. Every change queries at once (the model drops outdated results)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from kimdesk.services.consultations import ConsultationFilter
+
+from ..i18n import tr
+from ..screen import Context
+from ..widgets.fields import CodeCombo, DateField
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # ConsultationFilter
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.catalog_set = None
+        self.text = QLineEdit()
+        self.text.setObjectName("consultationSearch")
+        self.text.setClearButtonEnabled(True)
+        self.text.setPlaceholderText(tr("Suche in Namen, Fallzeichen, Notizen (Strg+F)"))
+        self.date_from = DateField(optional=True)
+        self.date_to = DateField(optional=True)
+        self.municipality = CodeCombo([], optional=True)
+        self.kind = CodeCombo([], optional=True)
+        self.topic = CodeCombo([], optional=True)
+        self.program = CodeCombo([], optional=True)
+        self.reset_button = QPushButton(tr("Filter zurücksetzen"))
+        self.reset_button.clicked.connect(self.reset)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.text, 0, 0, 1, 6)
+        grid.addWidget(self.reset_button, 0, 6)
+        cells = (
+            (tr("von"), self.date_from),
+            (tr("bis"), self.date_to),
+            (tr("Kommune"), self.municipality),
+            (tr("Art"), self.kind),
+            (tr("Thema"), self.topic),
+            (tr("Programm"), self.program),
+        )
+        for column, (text, widget) in enumerate(cells):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, 1, column)
+            grid.addWidget(widget, 2, column)
+            widget.setAccessibleName(tr("Filter {what}", what=text))
+        self.text.textChanged.connect(self._emit)
+        for widget in (self.date_from, self.date_to):
+            widget.dateChanged.connect(self._emit)
+        for combo in (self.municipality, self.kind, self.topic, self.program):
+            combo.currentIndexChanged.connect(self._emit)
+        self._quiet = False
+
+    def set_catalog(self) -> None:
+        catalog, language = self.ctx.catalog, self.ctx.settings.language or "de"
+        self._quiet = True
+        for combo, name in (
+            (self.municipality, "municipality"),
+            (self.kind, "kind"),
+            (self.topic, "topic"),
+            (self.program, "program"),
+        ):
+            combo.set_pairs([(e.code, e.label(language)) for e in catalog.entries_of(name)],
+                            optional=True)  # fmt: skip
+        self._quiet = False
+        self.catalog_set = catalog
+
+    def current(self) -> ConsultationFilter:
+        return ConsultationFilter(
+            text=self.text.text(),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            municipality=self.municipality.code(),
+            kind=self.kind.code(),
+            topic=self.topic.code(),
+            program=self.program.code(),
+        )
+
+    def _emit(self, *_args) -> None:
+        if not self._quiet and self.ctx.catalog is not None:
+            self.changed.emit(self.current())
+
+    def reset(self) -> None:
+        self._quiet = True
+        self.text.clear()
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        for combo in (self.municipality, self.kind, self.topic, self.program):
+            combo.set_code(None)
+        self._quiet = False
+        self._emit()
+
+    def focus_search(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()

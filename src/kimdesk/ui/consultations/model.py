@@ -1,0 +1,189 @@
+"""The consultation list as a lazy table model: all ids, rows fetched a page at a time.
+
+The ids of a query arrive in one store operation (with the first page, so the first paint
+needs one round trip); further pages are asked for when the view first shows their rows.
+Only the newest query counts: results of an older one are dropped, and while a query runs
+only the latest request waits behind it (typing in the filter never piles up queries).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from kimdesk.services.consultations import (
+    ConsultationFilter,
+    ConsultationLine,
+    consultation_ids,
+    consultation_lines,
+)
+
+from ..i18n import tr
+from ..operations import message_for
+from ..screen import Context
+
+PAGE = 200
+LOADING = "…"
+
+#: (sort key of the service, header) per column.
+COLUMNS = (
+    ("date", "Datum"),
+    ("municipality", "Kommune"),
+    ("kind", "Art"),
+    ("program", "Programm"),
+    ("who", "Klient:in / Fall"),
+    (None, "Themen"),
+    (None, "Verweise"),
+    ("duration", "Dauer"),
+)
+
+
+class ConsultationModel(QAbstractTableModel):
+    loaded = Signal(int)  # number of rows after a query
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.filter = ConsultationFilter()
+        self.sort_key = "date"
+        self.descending = True
+        self._ids: list[str] = []
+        self._pages: dict[int, dict[str, ConsultationLine]] = {}
+        self._asked: set[int] = set()
+        self._generation = 0
+        self._running = False
+        self._waiting = False
+        self.active = False  # between the first query and clear(): sorting re-queries
+
+    # -- queries --------------------------------------------------------------------------
+
+    def query(self, flt: ConsultationFilter | None = None) -> None:
+        if flt is not None:
+            self.filter = flt
+        self.active = True
+        self._generation += 1
+        if self._running:
+            self._waiting = True
+            return
+        self._start()
+
+    def _start(self) -> None:
+        self._running, self._waiting = True, False
+        generation = self._generation
+        flt, key, desc = self.filter, self.sort_key, self.descending
+
+        def fetch(ws):
+            ids = consultation_ids(ws, flt, sort=key, descending=desc)
+            return ids, consultation_lines(ws, ids[:PAGE])
+
+        self.ctx.ops.run(
+            fetch, lambda result: self._arrived(generation, *result), self._query_failed
+        )
+
+    def _query_failed(self, error: Exception) -> None:
+        self._running = False
+        self.ctx.messages.error.emit(message_for(error))
+
+    def _arrived(self, generation: int, ids: list[str], first: list[ConsultationLine]) -> None:
+        self._running = False
+        if self._waiting:
+            self._start()
+            return
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._ids = ids
+        self._pages = {0: {line.id: line for line in first}}
+        self._asked = {0}
+        self.endResetModel()
+        self.loaded.emit(len(ids))
+
+    def _ask_page(self, page: int) -> None:
+        if page in self._asked or self.ctx.catalog is None:
+            return
+        self._asked.add(page)
+        generation = self._generation
+        ids = self._ids[page * PAGE : (page + 1) * PAGE]
+
+        def arrived(lines: list[ConsultationLine]) -> None:
+            if generation != self._generation:
+                return
+            self._pages[page] = {line.id: line for line in lines}
+            self.dataChanged.emit(
+                self.index(page * PAGE, 0),
+                self.index(min((page + 1) * PAGE, len(self._ids)) - 1, len(COLUMNS) - 1),
+            )
+
+        self.ctx.ops.run(lambda ws: consultation_lines(ws, ids), arrived)
+
+    def clear(self) -> None:
+        self.active = False
+        self._generation += 1
+        self.beginResetModel()
+        self._ids, self._pages, self._asked = [], {}, set()
+        self.endResetModel()
+
+    # -- access ---------------------------------------------------------------------------
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, consultation_id: str) -> int:
+        try:
+            return self._ids.index(consultation_id)
+        except ValueError:
+            return -1
+
+    def line_at(self, row: int) -> ConsultationLine | None:
+        page = self._pages.get(row // PAGE)
+        if page is None:
+            self._ask_page(row // PAGE)
+            return None
+        return page.get(self._ids[row])
+
+    # -- Qt model -------------------------------------------------------------------------
+
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(COLUMNS[section][1])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        line = self.line_at(index.row())
+        if line is None:
+            return LOADING
+        return self._text(line, index.column(), role == Qt.ItemDataRole.ToolTipRole)
+
+    def _text(self, line: ConsultationLine, column: int, full: bool) -> str:
+        label = self.ctx.label
+        if column == 0:
+            return f"{line.occurred_on:%d.%m.%Y}"
+        if column == 1:
+            return label("municipality", line.municipality)
+        if column == 2:
+            return label("kind", line.kind)
+        if column == 3:
+            return label("program", line.program)
+        if column == 4:
+            return line.who
+        if column == 5:
+            return ", ".join(label("topic", t) for t in line.topics)
+        if column == 6:
+            return ", ".join(label("referral_target", t) for t in line.referrals)
+        return tr("{minutes} min", minutes=line.duration_min) if line.duration_min else ""
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][0]
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        if self.active:
+            self.query()

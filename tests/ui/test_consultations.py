@@ -1,0 +1,250 @@
+"""Beratungen: quick entry by keyboard (with keystroke budgets), list, filter, edit, delete,
+undo — asserting what lands in the store and what the screen shows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kimdesk.domain.entities import Case, Client, Consultation, Referral
+from kimdesk.services import records
+from kimdesk.services.consultations import ConsultationFilter, consultation_ids
+from kimdesk.store.records import get_consultation
+from kimdesk.ui.consultations.screen import ConsultationsScreen
+from tests.conftest import CM_PASS
+
+from .conftest import in_store
+
+TROISDORF = "05382068"
+SIEGBURG = "05382060"
+
+
+class Keyboard:
+    """Sends keys to whatever has the focus, as a user's keyboard does, and counts them."""
+
+    def __init__(self, qtbot):
+        self.qtbot = qtbot
+        self.count = 0
+
+    def key(self, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        self.qtbot.keyClick(widget, key, modifier)
+        self.count += 1
+
+    def type(self, text: str) -> None:
+        for char in text:
+            self.key(char)
+
+
+@pytest.fixture
+def window(make_window, cm_file, ui_settings):
+    ui_settings.usual_municipality = TROISDORF
+    return make_window(cm_file, CM_PASS)
+
+
+def screen_of(window) -> ConsultationsScreen:
+    screen = window.screen(ConsultationsScreen)
+    window.show_screen(screen)
+    return screen
+
+
+def stored(window) -> list[Consultation]:
+    def fetch(ws):
+        ids = consultation_ids(ws, ConsultationFilter())
+        return [records.load(ws, Consultation, i) for i in ids]
+
+    return in_store(window, fetch)
+
+
+def known_case(window) -> Case:
+    def make(ws):
+        client = records.save(ws, Client(given_name="Aylin", family_name="Yilmaz", gender="w"))
+        return records.save(
+            ws,
+            Case(client_id=client.record.id, municipality=SIEGBURG, program="kim",
+                 opened_on=date(2026, 1, 12)),
+        ).record  # fmt: skip
+
+    case = in_store(window, make)
+    screen_of(window).load()
+    return case
+
+
+def answer_next_dialog(button) -> None:
+    def press():
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]  # fmt: skip
+        if not boxes:
+            QTimer.singleShot(10, press)
+            return
+        boxes[0].button(button).click()
+
+    QTimer.singleShot(0, press)
+
+
+def test_a_one_off_consultation_with_two_topics_and_a_referral_takes_at_most_12_keys(qtbot, window):
+    screen = screen_of(window)
+    keys = Keyboard(qtbot)
+    keys.type("e")  # kind: einmalig, moves on to client/case
+    keys.key(Qt.Key.Key_Tab)  # anonymous: no client
+    keys.type("wo")
+    keys.key(Qt.Key.Key_Return)  # Wohnen
+    keys.type("d")
+    keys.key(Qt.Key.Key_Return)  # Deutsch (Kurse)
+    keys.key(Qt.Key.Key_Tab)
+    keys.type("j")
+    keys.key(Qt.Key.Key_Return)  # Jobcenter/Integration Point/Agentur für Arbeit
+    keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert keys.count <= 12, keys.count
+
+    [saved] = stored(window)
+    assert saved.kind == "einmalig"
+    assert saved.occurred_on == date.today()
+    assert saved.municipality == TROISDORF
+    assert set(saved.topics) == {"wohnen", "deutsch"}
+    assert saved.referrals == (Referral("jc_afa"),)
+    assert saved.client_id is None and saved.case_id is None
+    # The list shows it, and the form is ready for the next one with the focus on the kind.
+    assert screen.model.rowCount() == 1
+    assert screen.model.index(0, 5).data() == "Deutsch (Kurse), Wohnen"
+    assert screen.entry.topics.checked() == []
+    assert QApplication.focusWidget() is screen.entry.kind
+
+
+def test_a_cm_consultation_for_a_known_case_takes_at_most_15_keys(qtbot, window):
+    case = known_case(window)
+    screen = screen_of(window)
+    keys = Keyboard(qtbot)
+    keys.type("c")  # Case Management
+    keys.type("yil")
+    keys.key(Qt.Key.Key_Return)  # the case of Aylin Yilmaz; moves on to the topics
+    keys.type("auf")
+    keys.key(Qt.Key.Key_Return)  # Aufenthalt/Einbürgerung
+    keys.key(Qt.Key.Key_Tab)
+    keys.type("abh")
+    keys.key(Qt.Key.Key_Return)  # Ausländer-/Einbürgerungsbehörde
+    keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert keys.count <= 15, keys.count
+
+    [saved] = stored(window)
+    assert saved.kind == "cm"
+    assert saved.case_id == case.id and saved.client_id == case.client_id
+    assert saved.municipality == SIEGBURG  # taken from the case
+    assert saved.topics == ("aufenthalt",)
+    assert saved.referrals == (Referral("abh_ebh"),)
+    assert screen.model.index(0, 4).data() == "Yilmaz, Aylin"
+
+
+def test_a_cm_consultation_without_a_case_is_refused_and_the_form_is_kept(qtbot, window):
+    screen = screen_of(window)
+    keys = Keyboard(qtbot)
+    keys.type("c")
+    keys.key(Qt.Key.Key_Tab)
+    keys.type("wo")
+    keys.key(Qt.Key.Key_Return)
+    keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window) == []
+    assert "gehört zu einem Fall" in screen.entry.message.text()
+    assert screen.entry.topics.checked() == ["wohnen"]
+    assert screen.entry.kind.currentData() == "cm"
+
+
+def add(window, **values) -> Consultation:
+    base = dict(occurred_on=date(2026, 3, 2), municipality=TROISDORF, kind="einmalig",
+                topics=("wohnen",))  # fmt: skip
+    base.update(values)
+    return in_store(window, lambda ws: records.save(ws, Consultation(**base))).record
+
+
+def test_filters_narrow_the_list(qtbot, window):
+    add(window, notes="Anruf wegen Kita-Platz", topics=("kinderbetreuung",))
+    add(window, municipality=SIEGBURG, occurred_on=date(2025, 5, 1))
+    add(window, topics=("wohnen", "deutsch"))
+    screen = screen_of(window)
+    screen.load()
+    assert screen.model.rowCount() == 3
+    qtbot.keyClick(screen, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is screen.filters.text
+    qtbot.keyClicks(screen.filters.text, "kita")
+    assert screen.model.rowCount() == 1
+    assert screen.model.index(0, 5).data() == "Kinderbetreuung"
+    screen.filters.text.clear()
+    screen.filters.topic.set_code("deutsch")
+    assert screen.model.rowCount() == 1
+    screen.filters.reset()
+    screen.filters.municipality.set_code(SIEGBURG)
+    assert screen.model.rowCount() == 1
+    assert screen.model.index(0, 0).data() == "01.05.2025"
+    assert "1 Beratungen" in screen.count.text()
+
+
+def test_edit_from_the_list_changes_the_stored_consultation(qtbot, window):
+    first = add(window, duration_min=30)
+    screen = screen_of(window)
+    screen.load()
+    screen.table.setFocus()
+    screen.table.selectRow(0)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    entry = screen.entry
+    assert entry.editing is not None and entry.editing.id == first.id
+    assert entry.duration.value() == 30
+    entry.duration.setValue(45)
+    qtbot.keyClick(entry.duration, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [changed] = stored(window)
+    assert changed.id == first.id and changed.duration_min == 45 and changed.version == 2
+    assert entry.editing is None
+
+
+def test_delete_asks_and_leaves_a_tombstone(qtbot, window):
+    first = add(window)
+    screen = screen_of(window)
+    screen.load()
+    screen.table.setFocus()
+    screen.table.selectRow(0)
+    answer_next_dialog(QMessageBox.StandardButton.No)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
+    assert len(stored(window)) == 1
+    answer_next_dialog(QMessageBox.StandardButton.Yes)
+    with qtbot.waitActive(window):  # offscreen, no window manager reactivates it
+        window.activateWindow()
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
+    assert stored(window) == []
+    assert screen.model.rowCount() == 0
+
+    def raw(ws):
+        with ws.store.connect() as conn:
+            return get_consultation(conn, first.id)
+
+    tomb = in_store(window, raw)
+    assert tomb.deleted and tomb.version == 2
+
+
+def test_undo_takes_back_the_last_save(qtbot, window):
+    screen = screen_of(window)
+    keys = Keyboard(qtbot)
+    keys.type("e")
+    keys.key(Qt.Key.Key_Tab)
+    keys.type("wo")
+    keys.key(Qt.Key.Key_Return)
+    keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(stored(window)) == 1
+    keys.key(Qt.Key.Key_Backspace, Qt.KeyboardModifier.AltModifier)
+    assert stored(window) == []
+    assert screen.model.rowCount() == 0
+
+
+def test_locking_empties_the_list_and_the_picker(qtbot, window):
+    known_case(window)
+    add(window)
+    screen = screen_of(window)
+    screen.load()
+    assert screen.model.rowCount() == 1 and screen.entry.who.entries
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_locked
+    assert screen.model.rowCount() == 0
+    assert screen.entry.who.entries == []
