@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/legacy_import.py
 	$(BIN)/python bench/merge.py
 	$(BIN)/python bench/stats.py
+	$(BIN)/python bench/gui.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

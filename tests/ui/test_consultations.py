@@ -248,3 +248,25 @@ def test_locking_empties_the_list_and_the_picker(qtbot, window):
     assert window.is_locked
     assert screen.model.rowCount() == 0
     assert screen.entry.who.entries == []
+
+
+def test_a_long_list_loads_its_ids_after_the_first_page_and_pages_on_demand(qtbot, window):
+    from kimdesk.store.records import insert_records
+
+    def fill(ws):
+        items = [Consultation(occurred_on=date(2025, 1, 1), municipality=TROISDORF,
+                              kind="einmalig", topics=("wohnen",), duration_min=i + 1)
+                 for i in range(450)]  # fmt: skip
+        with ws.store.begin() as conn:
+            insert_records(conn, items, origin=ws.installation.id)
+
+    in_store(window, fill)
+    screen = screen_of(window)
+    screen.load()
+    model = screen.model
+    assert model.rowCount() == 450 and model.complete
+    screen.table.sortByColumn(7, Qt.SortOrder.AscendingOrder)  # by duration
+    assert model.index(0, 7).data() == "1 min"
+    assert model.index(420, 7).data() in ("…", "421 min")  # asked for when first shown
+    assert model.index(420, 7).data() == "421 min"
+    assert "450 Beratungen" in screen.count.text()

@@ -7,10 +7,12 @@ and case references, which are local to this device.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import OperationalError
 
 from kimdesk.store import records as store_records
 from kimdesk.store.models import CaseRow, ClientRow
@@ -63,9 +65,10 @@ def _who():
 
 
 def _joined(columns):
+    """Consultations with their case and client (the case's client for CM consultations)."""
     return select(*columns).select_from(
-        consultation.outerjoin(client, client.c.id == consultation.c.client_id).outerjoin(
-            case, case.c.id == consultation.c.case_id
+        consultation.outerjoin(case, case.c.id == consultation.c.case_id).outerjoin(
+            client, client.c.id == func.coalesce(consultation.c.client_id, case.c.client_id)
         )
     )
 
@@ -90,8 +93,8 @@ def _conditions(flt: ConsultationFilter) -> list:
             conds.append(column == value)
     if flt.topic:
         conds.append(
-            exists().where(
-                and_(topic_t.c.consultation_id == consultation.c.id, topic_t.c.topic == flt.topic)
+            consultation.c.id.in_(
+                select(topic_t.c.consultation_id).where(topic_t.c.topic == flt.topic)
             )
         )
     text = flt.text.strip()
@@ -119,15 +122,67 @@ def _sort_column(key: str):
     }[key]
 
 
-def consultation_ids(
-    ws: Workspace, flt: ConsultationFilter, *, sort: str = "date", descending: bool = True
-) -> list[str]:
-    """Ids of the live consultations matching the filter, in list order."""
+def _order(sort: str, descending: bool):
     column = _sort_column(sort)
-    order = (column.desc(), consultation.c.id.desc()) if descending else (column, consultation.c.id)
-    query = _joined([consultation.c.id]).where(*_conditions(flt)).order_by(*order)
+    return (column.desc(), consultation.c.id.desc()) if descending else (column, consultation.c.id)
+
+
+def consultation_ids(
+    ws: Workspace,
+    flt: ConsultationFilter,
+    *,
+    sort: str = "date",
+    descending: bool = True,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[str] | None:
+    """Ids of the live consultations matching the filter, in list order.
+
+    Returns ``None`` as soon as ``cancelled()`` says the result is no longer wanted (the
+    user typed on): the scan is interrupted, so a newer query does not wait for it.
+    """
+    query = (
+        _joined([consultation.c.id]).where(*_conditions(flt)).order_by(*_order(sort, descending))
+    )
     with ws.store.connect() as conn:
-        return list(conn.execute(query).scalars())
+        if cancelled is None:
+            return list(conn.execute(query).scalars())
+        # SQLite asks the handler every few thousand steps; a true answer interrupts the scan.
+        raw = conn.connection.dbapi_connection
+        raw.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
+        try:
+            return list(conn.execute(query).scalars())
+        except OperationalError:
+            if cancelled():
+                return None
+            raise
+        finally:
+            raw.set_progress_handler(None, 0)
+
+
+def first_page(
+    ws: Workspace,
+    flt: ConsultationFilter,
+    *,
+    sort: str = "date",
+    descending: bool = True,
+    limit: int = 200,
+) -> tuple[int, list[ConsultationLine]]:
+    """How many consultations match, and the rows of the first ``limit`` of them.
+
+    One pass in SQLite (a window count beside a LIMIT), so a list can show a new result
+    before all of its ids have crossed into Python.
+    """
+    query = (
+        _joined([consultation.c.id, func.count().over().label("total")])
+        .where(*_conditions(flt))
+        .order_by(*_order(sort, descending))
+        .limit(limit)
+    )
+    with ws.store.connect() as conn:
+        rows = conn.execute(query).all()
+    if not rows:
+        return 0, []
+    return rows[0].total, consultation_lines(ws, [r.id for r in rows])
 
 
 def consultation_lines(ws: Workspace, ids: list[str]) -> list[ConsultationLine]:

@@ -197,19 +197,10 @@ class MainWindow(QMainWindow):
             self.on_changes(Changes.of("settings"))
 
     def closeEvent(self, event) -> None:
-        if self.ctx.ops.busy:
-            answer = QMessageBox.question(
-                self,
-                tr("KIMdesk beenden"),
-                tr("Eine Aktion läuft noch. Trotzdem beenden, sobald sie fertig ist?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
         for screen in self.screens:
             if hasattr(screen, "confirm_close") and not screen.confirm_close():
                 event.ignore()
                 return
         self.idle.stop()
-        self.ctx.ops.shutdown()
+        self.ctx.ops.shutdown()  # waits for a running operation: nothing is cut off
         event.accept()

@@ -107,6 +107,7 @@ class Operations(QObject):
         self._jobs: dict[int, _Job] = {}
         self._runner = _Runner()
         self._thread: QThread | None = None
+        self._shut = False
         if not serial:
             self._thread = QThread()
             self._thread.setObjectName("kimdesk-store")
@@ -127,6 +128,8 @@ class Operations(QObject):
         progress: Callable[[int, int, str], None] | None = None,
     ) -> Task | None:
         """Run ``fn(ws)`` on the store thread (``fn(ws, task)`` when ``progress`` is given)."""
+        if self._shut:
+            return None
         job = _Job(next(self._tokens), fn, done, failed, progress)
         if progress is not None:
             token = job.token
@@ -165,11 +168,16 @@ class Operations(QObject):
         return bool(self._jobs)
 
     def shutdown(self) -> None:
+        """Close the workspace and stop the store thread; later operations are refused."""
+        if self._shut:
+            return
         self.close()
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
             self._thread = None
+        self._shut = True
+        self._jobs.clear()  # results still queued for the GUI thread are of no use now
 
     # -- results ------------------------------------------------------------------------
 
@@ -181,7 +189,9 @@ class Operations(QObject):
 
     @Slot(int, object, object)
     def _finish(self, token: int, result, error) -> None:
-        job = self._jobs.pop(token)
+        job = self._jobs.pop(token, None)
+        if job is None:
+            return
         if not self._jobs:
             self.busy_changed.emit(False)
         if error is not None:

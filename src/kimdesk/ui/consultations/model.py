@@ -1,7 +1,8 @@
 """The consultation list as a lazy table model: all ids, rows fetched a page at a time.
 
-The ids of a query arrive in one store operation (with the first page, so the first paint
-needs one round trip); further pages are asked for when the view first shows their rows.
+A query arrives in two store operations: first the number of matches with the first page
+(one pass in SQLite, so the table repaints quickly), then all ids; further pages are asked
+for when the view first shows their rows.
 Only the newest query counts: results of an older one are dropped, and while a query runs
 only the latest request waits behind it (typing in the filter never piles up queries).
 """
@@ -15,6 +16,7 @@ from kimdesk.services.consultations import (
     ConsultationLine,
     consultation_ids,
     consultation_lines,
+    first_page,
 )
 
 from ..i18n import tr
@@ -49,6 +51,8 @@ class ConsultationModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._pages: dict[int, dict[str, ConsultationLine]] = {}
         self._asked: set[int] = set()
+        self._wanted: set[int] = set()  # pages shown before their ids arrived
+        self._total = 0
         self._generation = 0
         self._running = False
         self._waiting = False
@@ -72,8 +76,7 @@ class ConsultationModel(QAbstractTableModel):
         flt, key, desc = self.filter, self.sort_key, self.descending
 
         def fetch(ws):
-            ids = consultation_ids(ws, flt, sort=key, descending=desc)
-            return ids, consultation_lines(ws, ids[:PAGE])
+            return first_page(ws, flt, sort=key, descending=desc, limit=PAGE)
 
         self.ctx.ops.run(
             fetch, lambda result: self._arrived(generation, *result), self._query_failed
@@ -83,7 +86,8 @@ class ConsultationModel(QAbstractTableModel):
         self._running = False
         self.ctx.messages.error.emit(message_for(error))
 
-    def _arrived(self, generation: int, ids: list[str], first: list[ConsultationLine]) -> None:
+    def _arrived(self, generation: int, total: int, first: list[ConsultationLine]) -> None:
+        """The count and first page are there: show them; the other ids follow."""
         self._running = False
         if self._waiting:
             self._start()
@@ -91,14 +95,40 @@ class ConsultationModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
-        self._ids = ids
+        self._total = total
+        self._ids = [line.id for line in first]
         self._pages = {0: {line.id: line for line in first}}
         self._asked = {0}
         self.endResetModel()
-        self.loaded.emit(len(ids))
+        self.loaded.emit(total)
+        if total > len(first):
+            flt, key, desc = self.filter, self.sort_key, self.descending
+
+            def outdated() -> bool:  # read on the store thread: a plain int comparison
+                return generation != self._generation
+
+            self.ctx.ops.run(
+                lambda ws: consultation_ids(ws, flt, sort=key, descending=desc, cancelled=outdated),
+                lambda ids: self._all_ids(generation, ids),
+            )
+
+    def _all_ids(self, generation: int, ids: list[str] | None) -> None:
+        if ids is None or generation != self._generation:
+            return
+        self._ids = ids
+        if len(ids) != self._total:  # changed in between (cannot happen from this window)
+            self.beginResetModel()
+            self._total = len(ids)
+            self.endResetModel()
+        wanted, self._wanted = self._wanted, set()
+        for page in sorted(wanted):
+            self._ask_page(page)
 
     def _ask_page(self, page: int) -> None:
         if page in self._asked or self.ctx.catalog is None:
+            return
+        if (page + 1) * PAGE > len(self._ids) and len(self._ids) < self._total:
+            self._wanted.add(page)  # its ids are still on the way
             return
         self._asked.add(page)
         generation = self._generation
@@ -110,7 +140,7 @@ class ConsultationModel(QAbstractTableModel):
             self._pages[page] = {line.id: line for line in lines}
             self.dataChanged.emit(
                 self.index(page * PAGE, 0),
-                self.index(min((page + 1) * PAGE, len(self._ids)) - 1, len(COLUMNS) - 1),
+                self.index(min((page + 1) * PAGE, self._total) - 1, len(COLUMNS) - 1),
             )
 
         self.ctx.ops.run(lambda ws: consultation_lines(ws, ids), arrived)
@@ -119,13 +149,19 @@ class ConsultationModel(QAbstractTableModel):
         self.active = False
         self._generation += 1
         self.beginResetModel()
-        self._ids, self._pages, self._asked = [], {}, set()
+        self._ids, self._pages, self._asked, self._wanted = [], {}, set(), set()
+        self._total = 0
         self.endResetModel()
 
     # -- access ---------------------------------------------------------------------------
 
     def id_at(self, row: int) -> str | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    @property
+    def complete(self) -> bool:
+        """All ids of the current result are known (not only the first page)."""
+        return len(self._ids) == self._total
 
     def row_of(self, consultation_id: str) -> int:
         try:
@@ -135,7 +171,7 @@ class ConsultationModel(QAbstractTableModel):
 
     def line_at(self, row: int) -> ConsultationLine | None:
         page = self._pages.get(row // PAGE)
-        if page is None:
+        if page is None or row >= len(self._ids):
             self._ask_page(row // PAGE)
             return None
         return page.get(self._ids[row])
@@ -143,7 +179,7 @@ class ConsultationModel(QAbstractTableModel):
     # -- Qt model -------------------------------------------------------------------------
 
     def rowCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._ids)
+        return 0 if parent is not None and parent.isValid() else self._total
 
     def columnCount(self, parent=None) -> int:
         return 0 if parent is not None and parent.isValid() else len(COLUMNS)

@@ -48,8 +48,11 @@ class ConsultationsScreen(Screen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, chars in enumerate((10, 14, 16, 10, 22, 30, 24, 7)):
-            self.table.setColumnWidth(column, self.fontMetrics().averageCharWidth() * chars)
+        metrics = self.fontMetrics()
+        samples = ("00.00.0000", "Neunkirchen-S.", "Case Management", "MuKi-S", "Kovalenko, Olena",
+                   "Familie/Erziehung, Wohnen", "Jobcenter/Integration", "000 min")  # fmt: skip
+        for column, sample in enumerate(samples):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
         self.count = QLabel()
         self.entry = EntryPanel(ctx)

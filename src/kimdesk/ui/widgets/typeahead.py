@@ -214,7 +214,6 @@ class ChoicePicker(_TypeAhead):
         self.edit.setClearButtonEnabled(True)
         self.edit.textEdited.connect(self._typed)
         self.list.setVisible(False)
-        self.list.setMaximumHeight(self.fontMetrics().height() * 8)
 
     def key(self) -> str | None:
         return self._key
@@ -229,7 +228,9 @@ class ChoicePicker(_TypeAhead):
         if self._key is not None:
             self._key = None
             self.chosen.emit(None)
-        self.list.setVisible(bool(text.strip()) and self.list.count() > 0)
+        rows = min(self.list.count(), 6)
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 6 if rows else 0)
+        self.list.setVisible(bool(text.strip()) and rows > 0)
 
     def _enter(self) -> None:
         if self.list.isVisible():

@@ -1,0 +1,195 @@
+"""Benchmark: the case manager's consultation list with 100,000 consultations.
+
+    python bench/gui.py [--rows N]
+
+Fills a case manager store with N consultations (as ``bench/stats.py`` does, plus clients
+with names on a fifth of the cases and notes on a tenth of the consultations; not timed),
+then measures with the real window (offscreen platform, store operations on their thread):
+
+* cold start: from launching a fresh Python process to the unlock page on screen
+  (``kimdesk.ui.app.start`` + ``show``; median of 3 processes);
+* first paint: from unlocking (the list's query of all ids and the first page) until the
+  table has painted its rows — the first time after unlocking, then the median of 5 reloads;
+* filter keystroke: one character typed into the search field (or a topic chosen) until the
+  table has repainted with the new result; median and worst of the keystrokes.
+
+Goals: first paint <= 0.3 s, filter keystroke <= 0.1 s, cold start <= 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics as stat
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))
+
+from stats import PASS, fill  # noqa: E402  (the same data as the statistics benchmark)
+
+GOALS = {"first paint": 0.3, "filter keystroke": 0.1, "cold start": 1.0}
+FAMILY = ["Yilmaz", "Kovalenko", "Haidari", "Nasser", "Tesfaye", "Schmidt", "Popescu", "Ali"]
+GIVEN = ["Aylin", "Olena", "Ahmad", "Mariam", "Dawit", "Anna", "Ioana", "Omar"]
+
+COLD_START = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from kimdesk.ui.app import start
+from kimdesk.ui.settings import Settings
+window = start(sys.argv[1], Settings(sys.argv[2]))
+window.show()
+def shown():
+    print(time.time(), flush=True)
+    window.ctx.ops.shutdown()
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+
+def add_people(ws, seed: int) -> None:
+    """Names for a fifth of the cases, notes for a tenth of the consultations (local data)."""
+    from sqlalchemy import select, update
+
+    from kimdesk.domain.entities import Client
+    from kimdesk.store.records import case_t, consultation_t, insert_records
+
+    rnd = random.Random(seed)
+    with ws.store.begin() as conn:
+        case_ids = list(conn.execute(select(case_t.c.id)).scalars())[::5]
+        clients = [Client(given_name=rnd.choice(GIVEN), family_name=rnd.choice(FAMILY))
+                   for _ in case_ids]  # fmt: skip
+        insert_records(conn, clients, origin=ws.installation.id)
+        for case_id, client in zip(case_ids, clients, strict=True):
+            conn.execute(update(case_t).where(case_t.c.id == case_id).values(client_id=client.id))
+        ids = list(conn.execute(select(consultation_t.c.id)).scalars())[::10]
+        for cid in ids:
+            conn.execute(
+                update(consultation_t)
+                .where(consultation_t.c.id == cid)
+                .values(notes=f"Termin {rnd.randrange(1000)} wegen Wohnung und Kita")
+            )
+
+
+def cold_start(store: Path, folder: Path) -> float:
+    env = {**os.environ, "KIMDESK_STATE_DIR": str(folder / "state")}
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", COLD_START, str(store), str(folder / "cold.ini")],
+        capture_output=True, text=True, env=env, check=True, timeout=60,
+    ).stdout  # fmt: skip
+    return float(out.split()[-1]) - t0
+
+
+def wait_loaded(app, model, timeout: float = 30.0) -> None:
+    done = []
+    model.loaded.connect(done.append)
+    deadline = time.perf_counter() + timeout
+    while not done:
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the list did not load")
+        time.sleep(0.0005)
+    model.loaded.disconnect(done.append)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=2023)
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from kimdesk.services import setup
+
+    app = QApplication(sys.argv[:1])
+    folder = Path(tempfile.mkdtemp(prefix="kimdesk-bench-gui-"))
+    os.environ["KIMDESK_STATE_DIR"] = str(folder / "state")
+    with setup.init_store(folder / "office.kdb", PASS, role="office", name="Kreis") as office:
+        setup.write_identity(office, folder / "office.json")
+    with setup.init_store(folder / "cm.kdb", PASS, role="casemanager", name="CM",
+                          office_identity=folder / "office.json") as ws:  # fmt: skip
+        t0 = time.perf_counter()
+        fill(ws, args.rows, args.seed)
+        add_people(ws, args.seed)
+        print(f"fill:             {args.rows:,} consultations in "
+              f"{time.perf_counter() - t0:.1f} s (not timed)")  # fmt: skip
+
+    from kimdesk.ui.app import start
+    from kimdesk.ui.consultations.screen import ConsultationsScreen
+    from kimdesk.ui.settings import Settings
+
+    results: dict[str, list[float]] = {name: [] for name in GOALS}
+    cold_start(folder / "cm.kdb", folder)  # warm the file cache and Python's bytecode
+    results["cold start"] = [cold_start(folder / "cm.kdb", folder) for _ in range(3)]
+
+    window = start(folder / "cm.kdb", Settings(folder / "gui.ini"))
+    window.show()
+    page = window.unlock_page
+    page.passphrase.setText(PASS)
+    done = []
+    page.unlocked.connect(done.append)
+    page.submit()
+    while not done:
+        app.processEvents()
+        time.sleep(0.001)
+    screen = window.screen(ConsultationsScreen)
+    model, table = screen.model, screen.table
+    t0 = time.perf_counter()  # the unlock itself (key derivation) is not part of the list
+    wait_loaded(app, model)
+    table.viewport().repaint()
+    first_after_unlock = time.perf_counter() - t0
+    assert model.rowCount() == args.rows, model.rowCount()
+    for _ in range(5):
+        t0 = time.perf_counter()
+        screen.load()
+        wait_loaded(app, model)
+        table.viewport().repaint()
+        results["first paint"].append(time.perf_counter() - t0)
+
+    search = screen.filters.text
+    search.setFocus()
+    for text in ("k", "o", "v", "a"):
+        t0 = time.perf_counter()
+        QTest.keyClick(search, text)
+        wait_loaded(app, model)
+        table.viewport().repaint()
+        results["filter keystroke"].append(time.perf_counter() - t0)
+    shown_for_kova = model.rowCount()
+    for _ in range(4):
+        t0 = time.perf_counter()
+        QTest.keyClick(search, Qt.Key.Key_Backspace)
+        wait_loaded(app, model)
+        table.viewport().repaint()
+        results["filter keystroke"].append(time.perf_counter() - t0)
+    for topic in ("wohnen", "deutsch"):
+        t0 = time.perf_counter()
+        screen.filters.topic.set_code(topic)
+        wait_loaded(app, model)
+        table.viewport().repaint()
+        results["filter keystroke"].append(time.perf_counter() - t0)
+    window.close()
+
+    print(f"rows shown:       {args.rows:,}; after typing 'kova': {shown_for_kova:,}")
+    print(f"first paint:      {first_after_unlock:.3f} s after unlocking")
+    print(f"{'measure':<18}{'median':>9}{'worst':>9}{'goal':>9}{'ratio':>8}")
+    for name, goal in GOALS.items():
+        values = results[name]
+        median, worst = stat.median(values), max(values)
+        print(f"{name:<18}{median:>8.3f}s{worst:>8.3f}s{goal:>8.1f}s{worst / goal:>8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
