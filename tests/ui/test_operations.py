@@ -1,0 +1,93 @@
+"""Store operations run on one worker thread; results, errors and progress come back by
+signal to the GUI thread, which never waits."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.services.changes import Changes
+from kimdesk.ui.operations import Operations
+from tests.conftest import CM_PASS
+
+
+@pytest.fixture
+def ops(qtbot):
+    ops = Operations()  # threaded, as in the app
+    yield ops
+    ops.shutdown()
+
+
+def test_operations_run_in_order_on_one_other_thread(qtbot, ops, cm_file):
+    from kimdesk.services.workspace import open_workspace
+
+    gui = threading.get_ident()
+    seen, results = [], []
+    ops.open(lambda: open_workspace(cm_file, CM_PASS))
+
+    def op(n):
+        def run(ws):
+            seen.append((threading.get_ident(), ws.installation.name))
+            time.sleep(0.05)
+            return n
+
+        return run
+
+    started = time.perf_counter()
+    for n in range(3):
+        ops.run(op(n), results.append)
+    assert time.perf_counter() - started < 0.05  # the GUI thread did not wait
+    assert ops.busy
+    qtbot.waitUntil(lambda: len(results) == 3, timeout=5000)
+    assert results == [0, 1, 2]
+    threads = {ident for ident, _name in seen}
+    assert len(threads) == 1 and gui not in threads
+    assert {name for _ident, name in seen} == {"CM-07 Troisdorf"}
+    assert not ops.busy
+
+
+def test_errors_come_back_and_changes_are_announced(qtbot, ops):
+    failures, changed = [], []
+    ops.changed.connect(changed.append)
+
+    def fail(_ws):
+        raise KimdeskError("Das ging nicht.")
+
+    ops.run(fail, failed=failures.append)
+    ops.run(lambda _ws: Changes.of("consultation"))
+    qtbot.waitUntil(lambda: bool(changed), timeout=5000)
+    assert str(failures[0]) == "Das ging nicht."
+    assert changed[0].touches("consultation")
+
+
+def test_unexpected_errors_become_one_german_sentence_without_their_message(qtbot, ops, caplog):
+    messages = []
+    ops.failed.connect(messages.append)
+
+    def broken(_ws):
+        raise ValueError("Kovalenko, Olena")  # a message that could quote personal data
+
+    ops.run(broken)
+    qtbot.waitUntil(lambda: bool(messages), timeout=5000)
+    assert "unerwarteter Fehler" in messages[0] and "Kovalenko" not in messages[0]
+    assert "ValueError" in caplog.text and "Kovalenko" not in caplog.text
+
+
+def test_progress_arrives_and_cancel_stops_the_operation(qtbot, ops):
+    reports, failures = [], []
+
+    def long(_ws, task):
+        for i in range(200):
+            task.report(i, 200, "Schritt")
+            time.sleep(0.005)
+        return "fertig"
+
+    task = ops.run(long, failed=failures.append, progress=lambda d, t, s: reports.append(d))
+    qtbot.waitUntil(lambda: len(reports) >= 3, timeout=5000)
+    task.cancel()
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert str(failures[0]) == "Abgebrochen."
+    assert reports[-1] < 199
