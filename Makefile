@@ -6,7 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean translations qm
+
+# Interface texts: German in the code, English in translations/kimdesk_en.ts (Qt Linguist).
+TS := translations/kimdesk_de.ts translations/kimdesk_en.ts
+QM_DIR := src/kimdesk/ui/translations
+QM := $(QM_DIR)/kimdesk_en.qm
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 fehlt ($(PYTHON))"; exit 1; }
@@ -17,10 +22,22 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
 	touch $(STAMP)
 
-run: $(STAMP)
+$(QM_DIR)/%.qm: translations/%.ts | $(STAMP)
+	@mkdir -p $(QM_DIR)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+qm: $(QM)
+
+# After changing interface texts: refresh the .ts files, then translate in pyside6-linguist.
+translations: $(STAMP)
+	for lang in de en; do \
+	  $(BIN)/pyside6-lupdate $$(find src/kimdesk/ui -name '*.py' | sort) -ts translations/kimdesk_$$lang.ts \
+	    -no-obsolete -locations none -source-language de -target-language $$lang; done
+
+run: $(STAMP) $(QM)
 	$(BIN)/kimdesk gui $(if $(STORE),--store $(STORE))
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

@@ -9,7 +9,7 @@ only the latest request waits behind it (typing in the filter never piles up que
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 
 from kimdesk.services.consultations import (
     ConsultationFilter,
@@ -28,14 +28,14 @@ LOADING = "…"
 
 #: (sort key of the service, header) per column.
 COLUMNS = (
-    ("date", "Datum"),
-    ("municipality", "Kommune"),
-    ("kind", "Art"),
-    ("program", "Programm"),
-    ("who", "Klient:in / Fall"),
-    (None, "Themen"),
-    (None, "Verweise"),
-    ("duration", "Dauer"),
+    ("date", QT_TR_NOOP("Datum")),
+    ("municipality", QT_TR_NOOP("Kommune")),
+    ("kind", QT_TR_NOOP("Art")),
+    ("program", QT_TR_NOOP("Programm")),
+    ("who", QT_TR_NOOP("Klient:in / Fall")),
+    (None, QT_TR_NOOP("Themen")),
+    (None, QT_TR_NOOP("Verweise")),
+    ("duration", QT_TR_NOOP("Dauer")),
 )
 
 
