@@ -1,12 +1,192 @@
-"""Placeholder until the screen is built."""
+"""Übertragung: what waits for the next bundle, writing it to a USB stick, bundles written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kimdesk.services.sync import bundle_history
+from kimdesk.services.transfer import Pending, Written, pending_changes, write_bundle
+
 from .i18n import tr
-from .screen import Screen
+from .operations import message_for
+from .screen import Context, Screen
+
+ENTITY_NAMES = {
+    "consultation": QT_TR_NOOP("Beratungen"),
+    "client": QT_TR_NOOP("Klient:innen"),
+    "case": QT_TR_NOOP("Fälle"),
+    "goal": QT_TR_NOOP("Ziele"),
+    "group_offer": QT_TR_NOOP("Gruppenangebote"),
+    "group_session": QT_TR_NOOP("Gruppentermine"),
+    "structural_need": QT_TR_NOOP("Bedarfsmeldungen"),
+}
 
 
 class TransferScreen(Screen):
-    def __init__(self, ctx, parent=None):
+    refresh_on = tuple(ENTITY_NAMES) + ("bundle",)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.title = tr("Ü&bertragung")
+        self.title = tr("&Übertragung")
+        self.pending = QLabel()
+        self.pending.setObjectName("pendingChanges")
+        self.pending.setWordWrap(True)
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText(tr("Ordner auf dem USB-Stick"))
+        choose = QPushButton(tr("Ordner &wählen …"))
+        choose.clicked.connect(self.choose_folder)
+        self.full = QCheckBox(
+            tr("&Vollständiges Bundle (alle Daten, z. B. für ein neues Gerät der Kreisstelle)")
+        )
+        self.write_button = QPushButton(tr("Bundle auf USB-Stick sch&reiben"))
+        self.write_button.setDefault(True)
+        self.write_button.clicked.connect(self.write)
+        self.folder.returnPressed.connect(self.write)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # the export reports no steps: an indeterminate bar
+        self.busy.setVisible(False)
+        self.result = QLabel()
+        self.result.setObjectName("transferResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = QTableWidget(0, 5)
+        self.history.setObjectName("bundleHistory")
+        self.history.setHorizontalHeaderLabels(
+            [tr("Nr."), tr("Geschrieben am"), tr("Datei"), tr("Datensätze"), tr("Umfang")]
+        )
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        waiting = QGroupBox(tr("Seit dem letzten Bundle"))
+        QVBoxLayout(waiting).addWidget(self.pending)
+        target = QGroupBox(tr("Bundle für die Kreisstelle schreiben"))
+        row = QHBoxLayout()
+        label = QLabel(tr("Ziel&ordner:"))
+        label.setBuddy(self.folder)
+        row.addWidget(label)
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        column = QVBoxLayout(target)
+        column.addLayout(row)
+        column.addWidget(self.full)
+        column.addWidget(self.write_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.busy)
+        column.addWidget(self.result)
+        written = QGroupBox(tr("Geschriebene Bundles"))
+        QVBoxLayout(written).addWidget(self.history)
+        layout = QVBoxLayout(self)
+        layout.addWidget(waiting)
+        layout.addWidget(target)
+        layout.addWidget(written, 1)
+        for first, second in (
+            (self.folder, choose),
+            (choose, self.full),
+            (self.full, self.write_button),
+            (self.write_button, self.history),
+        ):
+            QWidget.setTabOrder(first, second)  # fmt: skip
+
+    # -- Screen ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.ctx.ops.run(pending_changes, self._show_pending)
+        self.ctx.ops.run(bundle_history, self._show_history)
+
+    def clear(self) -> None:
+        self.pending.clear()
+        self.result.clear()
+        self.history.setRowCount(0)
+
+    def focus_first(self) -> None:
+        self.folder.setFocus()
+
+    def _show_pending(self, pending: Pending) -> None:
+        if not pending.total:
+            self.pending.setText(tr("Keine Änderungen: alles ist schon in einem Bundle."))
+            return
+        parts = [f"{tr(ENTITY_NAMES[e])}: {n}" for e, n in pending.counts.items()]
+        self.pending.setText(
+            tr("{n} geänderte Datensätze warten auf das nächste Bundle ({parts}).",
+               n=pending.total, parts=", ".join(parts))
+        )  # fmt: skip
+
+    def _show_history(self, rows: list[dict]) -> None:
+        self.history.setRowCount(len(rows))
+        for i, row in enumerate(reversed(rows)):
+            cells = (
+                str(row["seq"]),
+                f"{row['created_at'].astimezone():%d.%m.%Y %H:%M}",
+                row["file_name"],
+                str(row["records"]),
+                tr("vollständig") if row["full"] else tr("Änderungen"),
+            )
+            for column, text in enumerate(cells):
+                self.history.setItem(i, column, QTableWidgetItem(text))
+        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Ordner für das Bundle wählen"), self.folder.text() or str(Path.home())
+        )
+        if folder:
+            self.folder.setText(folder)
+
+    def write(self) -> None:
+        text = self.folder.text().strip()
+        if not text:
+            self.result.setText(tr("Bitte zuerst einen Ordner wählen (z. B. den USB-Stick)."))
+            return
+        folder = Path(text)
+        if not folder.is_dir():
+            self.result.setText(tr("Den Ordner {folder} gibt es nicht.", folder=str(folder)))
+            return
+        full = self.full.isChecked()
+        self.write_button.setEnabled(False)
+        self.busy.setVisible(True)
+        self.result.setText(tr("Das Bundle wird geschrieben …"))
+        self.ctx.ops.run(lambda ws: write_bundle(ws, folder, full=full), self._written,
+                         self._failed)  # fmt: skip
+
+    def _written(self, written: Written) -> None:
+        self._done()
+        result = written.result
+        if result.path is None:
+            self.result.setText(result.message)
+            return
+        self.result.setText(
+            tr("Bundle {seq} geschrieben: {path} ({records} Datensätze).\n"
+               "Bitte bringen Sie den USB-Stick zur Kreisstelle.",
+               seq=result.seq, path=str(result.path), records=result.records)
+        )  # fmt: skip
+        self.full.setChecked(False)
+
+    def _failed(self, error: Exception) -> None:
+        self._done()
+        self.result.setText(message_for(error))
+
+    def _done(self) -> None:
+        self.write_button.setEnabled(True)
+        self.busy.setVisible(False)

@@ -1,0 +1,75 @@
+"""Übertragung: pending changes, writing the bundle to a folder by keyboard, the history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from kimdesk.domain.entities import Consultation
+from kimdesk.services import records
+from kimdesk.services.sync import bundle_history
+from kimdesk.ui.transfer import TransferScreen
+
+from .conftest import in_store
+
+
+def shown(window) -> TransferScreen:
+    screen = window.screen(TransferScreen)
+    window.show_screen(screen)
+    return screen
+
+
+def test_pending_changes_go_into_a_bundle_on_the_stick(qtbot, cm_window, tmp_path):
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    for topic in ("wohnen", "deutsch"):
+        in_store(cm_window, lambda ws, t=topic: records.save(ws, Consultation(
+            occurred_on=date(2026, 3, 2), municipality="05382068", kind="einmalig",
+            topics=(t,))))  # fmt: skip
+    screen = shown(cm_window)
+    assert "2 geänderte Datensätze" in screen.pending.text()
+    assert "Beratungen: 2" in screen.pending.text()
+    assert screen.history.rowCount() == 0
+
+    screen.folder.setFocus()
+    qtbot.keyClicks(screen.folder, str(stick))
+    qtbot.keyClick(screen.folder, Qt.Key.Key_Return)
+
+    [bundle] = list(stick.glob("*.kimb"))
+    assert bundle.name in screen.result.text()
+    assert "Bitte bringen Sie den USB-Stick zur Kreisstelle." in screen.result.text()
+    assert screen.history.rowCount() == 1 and screen.history.item(0, 2).text() == bundle.name
+    assert screen.history.item(0, 3).text() == "2"
+    assert "Keine Änderungen" in screen.pending.text()
+    assert [h["file_name"] for h in in_store(cm_window, bundle_history)] == [bundle.name]
+    assert "Letztes Bundle: Nr. 1" in cm_window.status_bundle.text()
+
+    # Nothing new: nothing is written, and the page says why.
+    qtbot.keyClick(screen.folder, Qt.Key.Key_Return)
+    assert list(stick.glob("*.kimb")) == [bundle]
+    assert "kein Bundle geschrieben" in screen.result.text()
+
+
+def test_a_missing_folder_is_named_and_nothing_is_written(qtbot, cm_window, tmp_path):
+    screen = shown(cm_window)
+    screen.folder.setText(str(tmp_path / "nicht-da"))
+    qtbot.keyClick(screen.folder, Qt.Key.Key_Return)
+    assert "gibt es nicht" in screen.result.text()
+    assert in_store(cm_window, bundle_history) == []
+
+
+def test_a_full_bundle_and_locking_clears_the_page(qtbot, cm_window, tmp_path):
+    in_store(cm_window, lambda ws: records.save(ws, Consultation(
+        occurred_on=date(2026, 3, 2), municipality="05382068", kind="einmalig",
+        topics=("wohnen",))))  # fmt: skip
+    screen = shown(cm_window)
+    screen.folder.setText(str(tmp_path))
+    qtbot.keyClick(screen.folder, Qt.Key.Key_Return)
+    screen.full.setChecked(True)
+    qtbot.mouseClick(screen.write_button, Qt.MouseButton.LeftButton)
+    assert screen.history.rowCount() == 2
+    assert screen.history.item(0, 4).text() == "vollständig"
+    assert len(list(tmp_path.glob("*.kimb"))) == 2
+    qtbot.keyClick(cm_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert screen.history.rowCount() == 0 and not screen.pending.text()
