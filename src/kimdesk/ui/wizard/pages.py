@@ -1,0 +1,260 @@
+"""The wizard's input pages. Each validates itself and says in German what is missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from kimdesk.domain.catalog import available_profiles, load_profile
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.passphrase import MIN_LENGTH, strength
+from kimdesk.sync.identity import Identity
+
+from ..i18n import tr
+
+STRENGTH = {
+    "weak": QT_TR_NOOP("schwach – bitte länger oder mit mehr verschiedenen Zeichen"),
+    "medium": QT_TR_NOOP("mittel"),
+    "strong": QT_TR_NOOP("stark"),
+}
+
+
+def _row(form: QFormLayout, text: str, widget: QWidget) -> None:
+    label = QLabel(text)
+    label.setBuddy(widget.focusProxy() or widget)
+    form.addRow(label, widget)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("pageError")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #a40000;")
+    return label
+
+
+class StorePage(QWizardPage):
+    def __init__(self, default: Path, parent=None):
+        super().__init__(parent)
+        self.setTitle(tr("Speicher anlegen"))
+        self.setSubTitle(tr("Alle Daten liegen verschlüsselt in einer Datei auf diesem Gerät. "
+                            "Ohne die Passphrase kann niemand sie lesen – auch der Support nicht."))  # fmt: skip
+        self.path = QLineEdit(str(default))
+        browse = QPushButton(tr("&Durchsuchen …"))
+        browse.clicked.connect(self.browse)
+        where = QWidget()
+        row = QHBoxLayout(where)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        where.setFocusProxy(self.path)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.strength = QLabel()
+        self.strength.setObjectName("passphraseStrength")
+        self.passphrase.textChanged.connect(self._rate)
+        self.error = _error_label()
+        form = QFormLayout(self)
+        _row(form, tr("Speicher&datei:"), where)
+        _row(form, tr("&Passphrase:"), self.passphrase)
+        _row(form, tr("Passphrase &wiederholen:"), self.repeat)
+        form.addRow(tr("Stärke:"), self.strength)
+        hint = QLabel(tr("Mindestens {n} Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu "
+                         "merken und schwer zu erraten.", n=MIN_LENGTH))  # fmt: skip
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        form.addRow(self.error)
+        self._rate("")
+
+    def browse(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("Speicherdatei wählen"), self.path.text(), tr("KIMdesk-Speicher (*.kdb)")
+        )
+        if name:
+            self.path.setText(name if name.endswith(".kdb") else name + ".kdb")
+
+    def _rate(self, text: str) -> None:
+        self.strength.setText(tr(STRENGTH[strength(text)]) if text else "–")
+
+    def validatePage(self) -> bool:
+        path = Path(self.path.text().strip()).expanduser()
+        passphrase = self.passphrase.text()
+        if not self.path.text().strip():
+            message = tr("Bitte eine Speicherdatei angeben.")
+        elif path.exists():
+            message = tr("Die Datei {path} gibt es schon; ein Speicher wird nie überschrieben.",
+                         path=str(path))  # fmt: skip
+        elif len(passphrase) < MIN_LENGTH:
+            message = tr("Die Passphrase muss mindestens {n} Zeichen lang sein.", n=MIN_LENGTH)
+        elif passphrase != self.repeat.text():
+            message = tr("Die beiden Passphrasen sind verschieden.")
+        else:
+            self.error.clear()
+            return True
+        self.error.setText(message)
+        return False
+
+    def store_path(self) -> Path:
+        return Path(self.path.text().strip()).expanduser()
+
+
+class RolePage(QWizardPage):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(tr("Wer arbeitet mit diesem Gerät?"))
+        self.casemanager = QRadioButton(
+            tr("&Case Management im Rathaus (Beratungen dokumentieren)")
+        )
+        self.office = QRadioButton(tr("K&reisstelle / KIM-Koordination (Bundles zusammenführen)"))
+        self.casemanager.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.casemanager)
+        group.addButton(self.office)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(tr("z. B. CM-07 Troisdorf"))
+        self.profile = QComboBox()
+        for profile in available_profiles():
+            self.profile.addItem(load_profile(profile).name, profile)
+        self.error = _error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.casemanager)
+        layout.addWidget(self.office)
+        form = QFormLayout()
+        _row(form, tr("&Name des Geräts:"), self.name)
+        _row(form, tr("Pr&ofil (Kreis):"), self.profile)
+        layout.addLayout(form)
+        hint = QLabel(tr("Der Name erscheint bei der Kreisstelle in der Liste der Geräte. "
+                         "Bitte keinen Personennamen verwenden."))  # fmt: skip
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+
+    def role(self) -> str:
+        return "office" if self.office.isChecked() else "casemanager"
+
+    def validatePage(self) -> bool:
+        name = self.name.text().strip()
+        if not name or len(name) > 200:
+            self.error.setText(
+                tr("Bitte einen Namen für das Gerät angeben (höchstens 200 Zeichen).")
+            )
+            return False
+        self.error.clear()
+        return True
+
+
+class MunicipalitiesPage(QWizardPage):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(tr("Betreute Kommunen"))
+        self.setSubTitle(tr("Die erste angehakte Kommune ist das übliche Rathaus: neue Beratungen "
+                            "beginnen mit ihr. Mit Leertaste an- und abhaken."))  # fmt: skip
+        self.list = QListWidget()
+        self.list.itemChanged.connect(lambda _item: self.completeChanged.emit())
+        layout = QVBoxLayout(self)
+        label = QLabel(tr("&Kommunen:"))
+        label.setBuddy(self.list)
+        layout.addWidget(label)
+        layout.addWidget(self.list)
+        self._profile = None
+
+    def initializePage(self) -> None:
+        profile = self.wizard().role_page.profile.currentData()
+        if profile == self._profile:
+            return
+        self._profile = profile
+        self.list.clear()
+        for entry in load_profile(profile).entries_of("municipality"):
+            item = QListWidgetItem(entry.label_de)
+            item.setData(Qt.ItemDataRole.UserRole, entry.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+
+    def codes(self) -> list[str]:
+        items = (self.list.item(i) for i in range(self.list.count()))
+        checked = [i for i in items if i.checkState() == Qt.CheckState.Checked]
+        return [i.data(Qt.ItemDataRole.UserRole) for i in checked]
+
+
+class OfficePage(QWizardPage):
+    """The district office's identity file: without it a case manager cannot send bundles."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(tr("Identitätsdatei der Kreisstelle"))
+        self.setSubTitle(tr("Die Kreisstelle gibt Ihnen ihre Identitätsdatei (…json) und nennt "
+                            "Ihnen am Telefon ihren Fingerabdruck. Bitte vergleichen."))  # fmt: skip
+        self.path = QLineEdit()
+        self.path.textChanged.connect(self._read)
+        browse = QPushButton(tr("&Durchsuchen …"))
+        browse.clicked.connect(self.browse)
+        where = QWidget()
+        row = QHBoxLayout(where)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        where.setFocusProxy(self.path)
+        self.shown = QLabel()
+        self.shown.setObjectName("officeIdentity")
+        self.shown.setWordWrap(True)
+        self.shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = _error_label()
+        self.identity: Identity | None = None
+        form = QFormLayout(self)
+        _row(form, tr("&Datei:"), where)
+        form.addRow(self.shown)
+        form.addRow(self.error)
+
+    def browse(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, tr("Identitätsdatei der Kreisstelle"), self.path.text(),
+            tr("Identitätsdateien (*.json)"),
+        )  # fmt: skip
+        if name:
+            self.path.setText(name)
+
+    def _read(self, text: str) -> None:
+        self.identity = None
+        self.shown.clear()
+        self.error.clear()
+        if not text.strip():
+            return
+        try:
+            identity = Identity.read(text.strip())
+        except (KimdeskError, OSError):
+            self.error.setText(tr("Die Datei ist keine lesbare Identitätsdatei."))
+            return
+        if identity.role != "office":
+            self.error.setText(tr("Diese Identitätsdatei gehört nicht zu einer Kreisstelle."))
+            return
+        self.identity = identity
+        self.shown.setText(tr("Kreisstelle: {name}\nFingerabdruck: {fingerprint}",
+                              name=identity.name, fingerprint=identity.fingerprint))  # fmt: skip
+
+    def validatePage(self) -> bool:
+        if self.identity is None:
+            if not self.error.text():
+                self.error.setText(tr("Bitte die Identitätsdatei der Kreisstelle wählen."))
+            return False
+        return True
