@@ -1,12 +1,286 @@
-"""Placeholder until the screen is built."""
+"""Fälle: the case list beside the selected case with its client, goals and history."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kimdesk.domain.entities import Goal
+from kimdesk.domain.errors import ValidationError
+from kimdesk.services import cases, records
+
 from ..i18n import tr
-from ..screen import Screen
+from ..operations import message_for
+from ..screen import Context, Screen
+from ..widgets.fields import CodeCombo, DateField
+from .forms import PHASES, CaseForm, ClientForm
+from .goals import GoalsPanel
+
+
+class CloseDialog(QDialog):
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Fall abschließen"))
+        self.day = DateField()
+        self.reason = CodeCombo(
+            [(e.code, e.label_de) for e in ctx.catalog.entries_of("closure_reason")]
+        )
+        form = QFormLayout(self)
+        for text, widget in ((tr("Abgeschlossen &am:"), self.day), (tr("&Grund:"), self.reason)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
 
 
 class CasesScreen(Screen):
-    def __init__(self, ctx, parent=None):
+    refresh_on = ("client", "case", "goal", "consultation")
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.title = tr("&Fälle")
+        self.current: cases.CaseFile | None = None
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Suche nach Name, Aktenzeichen, Fallzeichen (Strg+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self.load_list())
+        self.with_closed = QCheckBox(tr("auch abgeschlossene"))
+        self.with_closed.toggled.connect(lambda _b: self.load_list())
+        self.list = QListWidget()
+        self.list.setObjectName("caseList")
+        self.list.currentItemChanged.connect(self._picked)
+        new_button = QPushButton(tr("Neuer Fall (Strg+N)"))
+        new_button.clicked.connect(self.new_case)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.search)
+        column.addWidget(self.with_closed)
+        column.addWidget(self.list, 1)
+        column.addWidget(new_button)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("caseHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        self.client_form = ClientForm(ctx)
+        self.case_form = CaseForm(ctx)
+        self.goals = GoalsPanel(ctx)
+        self.goals.save.connect(self.save_goal)
+        self.goals.remove.connect(self.remove_goal)
+        self.history = QTableWidget(0, 4)
+        self.history.setObjectName("caseHistory")
+        self.history.setHorizontalHeaderLabels([tr("Datum"), tr("Art"), tr("Themen"), tr("Dauer")])
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.message = QLabel()
+        self.message.setObjectName("caseMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a40000;")
+        self.save_button = QPushButton(tr("Speichern (Strg+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(tr("Fall abschließen …"))
+        self.close_button.clicked.connect(self.close_case)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+
+        detail = QWidget()
+        body = QVBoxLayout(detail)
+        body.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.client_form, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.case_form)
+        right.addLayout(buttons)
+        right.addWidget(self.message)
+        right.addStretch(1)
+        top.addLayout(right, 1)
+        body.addLayout(top)
+        body.addWidget(self.goals)
+        history_label = QLabel(tr("Beratungen in diesem Fall"))
+        body.addWidget(history_label)
+        body.addWidget(self.history)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(detail)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        for keys, slot in (("Ctrl+N", self.new_case), ("Ctrl+S", self.save),
+                           ("Ctrl+F", self.search.setFocus)):  # fmt: skip
+            QShortcut(QKeySequence(keys), self, slot).setContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+        self._catalog = None
+        self._select: str | None = None
+
+    # -- Screen ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        if self._catalog is not self.ctx.catalog:
+            self._catalog = self.ctx.catalog
+            self.client_form.set_catalog()
+            self.case_form.set_catalog()
+            self.goals.set_catalog()
+            self.new_case()
+        self.load_list()
+        if self.current is not None:
+            self.open_case(self.current.case.id)
+
+    def clear(self) -> None:
+        self.list.clear()
+        self.current = None
+        self.client_form.clear()
+        self.goals.table.setRowCount(0)
+        self.goals.text.clear()
+        self.history.setRowCount(0)
+        self.heading.clear()
+        self.search.clear()
+        self._catalog = None
+
+    def focus_first(self) -> None:
+        self.search.setFocus()
+
+    # -- list -----------------------------------------------------------------------------
+
+    def load_list(self) -> None:
+        if self.ctx.catalog is None:
+            return
+        text, closed = self.search.text(), self.with_closed.isChecked()
+        self.ctx.ops.run(lambda ws: cases.case_lines(ws, text, closed=closed), self._show_list)
+
+    def _show_list(self, lines: list[cases.CaseLine]) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for line in lines:
+            who = line.who or tr("(ohne Namen)")
+            state = (tr("abgeschlossen") if line.closed_on
+                     else tr(PHASES.get(line.phase, line.phase)))  # fmt: skip
+            item = QListWidgetItem(
+                f"{who}\n{self.ctx.label('municipality', line.municipality)} · "
+                f"{line.opened_on:%d.%m.%Y} · {state}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, line.case_id)
+            self.list.addItem(item)
+            if line.case_id == self._select:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._select = None
+
+    def _picked(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is not None:
+            self.open_case(item.data(Qt.ItemDataRole.UserRole))
+
+    def open_case(self, case_id: str) -> None:
+        self.ctx.ops.run(lambda ws: cases.case_file(ws, case_id), self._show_case)
+
+    def _show_case(self, file: cases.CaseFile | None) -> None:
+        if file is None:
+            self.new_case()
+            return
+        self.current = file
+        self.message.clear()
+        name = (
+            " ".join(p for p in (file.client.given_name, file.client.family_name) if p)
+            if file.client
+            else ""
+        )
+        self.heading.setText(tr("Fall von {who}", who=name) if name else tr("Fall"))
+        self.client_form.show_client(file.client)
+        self.case_form.show_case(file.case)
+        self.goals.show_goals(file.goals)
+        self.goals.setEnabled(True)
+        self.close_button.setEnabled(file.case.closed_on is None)
+        self.history.setRowCount(len(file.history))
+        for row, (day, kind, topics, minutes) in enumerate(file.history):
+            cells = (f"{day:%d.%m.%Y}", self.ctx.label("kind", kind),
+                     ", ".join(self.ctx.label("topic", t) for t in topics),
+                     tr("{minutes} min", minutes=minutes) if minutes else "")  # fmt: skip
+            for column, text in enumerate(cells):
+                self.history.setItem(row, column, QTableWidgetItem(text))
+
+    # -- actions --------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        self.current = None
+        self.list.clearSelection()
+        self.heading.setText(tr("Neuer Fall"))
+        self.client_form.show_client(None)
+        if self.ctx.catalog is not None:
+            self.case_form.show_case(None)
+        if self.ctx.catalog is not None:
+            self.goals.show_goals([])
+        self.goals.setEnabled(False)
+        self.close_button.setEnabled(False)
+        self.history.setRowCount(0)
+        self.message.clear()
+        self.client_form.given.setFocus()
+
+    def save(self) -> None:
+        if self.ctx.catalog is None:
+            return
+        client, case = self.client_form.value(), self.case_form.value()
+        self.ctx.ops.run(lambda ws: cases.save_case(ws, client, case), self._saved, self._failed)
+
+    def _saved(self, saved: cases.SavedCase) -> None:
+        self.message.clear()
+        self._select = saved.case.id
+        self.current = cases.CaseFile(saved.case, saved.client, self.goals.goals, [])
+        self.ctx.messages.info.emit(tr("Der Fall wurde gespeichert."))
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, ValidationError):
+            self.message.setText("\n".join(p.message for p in error.problems))
+        else:
+            self.message.setText(message_for(error))
+
+    def save_goal(self, panel: GoalsPanel) -> None:
+        if self.current is None:
+            return
+        goal = panel.value(self.current.case.id)
+        self.ctx.ops.run(lambda ws: records.save(ws, goal), None, self._failed)
+
+    def remove_goal(self, goal: Goal) -> None:
+        self.ctx.ops.run(lambda ws: records.delete(ws, Goal, goal.id), None, self._failed)
+
+    def close_case(self) -> None:
+        if self.current is None or self.current.case.closed_on is not None:
+            return
+        dialog = CloseDialog(self.ctx, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        case_id, day, reason = self.current.case.id, dialog.day.value(), dialog.reason.code()
+        self.ctx.ops.run(lambda ws: cases.close_case(ws, case_id, day, reason), None, self._failed)

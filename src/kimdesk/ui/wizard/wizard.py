@@ -30,7 +30,7 @@ STORE, ROLE, TOWNS, OFFICE, DONE = range(5)
 class DonePage(QWizardPage):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setTitle(tr("Speicher anlegen"))
+        self.setTitle(tr("Gerät einrichten"))
         self.status = QLabel()
         self.status.setObjectName("doneStatus")
         self.status.setWordWrap(True)

@@ -1,0 +1,158 @@
+"""Fälle: a client with a case by keyboard, goals, closing with a reason, the history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableWidget
+
+from kimdesk.domain.entities import Case, Client, Consultation, Goal
+from kimdesk.services import cases, records
+from kimdesk.ui.cases.screen import CasesScreen, CloseDialog
+
+from .conftest import in_store
+
+
+def shown(window) -> CasesScreen:
+    screen = window.screen(CasesScreen)
+    window.show_screen(screen)
+    return screen
+
+
+def all_cases(window):
+    return in_store(window, lambda ws: cases.case_lines(ws, closed=True))
+
+
+def test_a_new_client_with_a_case_is_saved_by_keyboard(qtbot, cm_window):
+    screen = shown(cm_window)
+    qtbot.keyClick(screen, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = screen.client_form
+    assert QApplication.focusWidget() is form.given
+    qtbot.keyClicks(form.given, "Olena")
+    qtbot.keyClick(form.given, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "Kovalenko")
+    form.phone.setText("0171 555")
+    form.nationality.setText("ua")
+    form.language.setText("UK")
+    form.gender.setCurrentIndex(form.gender.findData("w"))
+    screen.case_form.municipality.set_code("05382060")
+    qtbot.keyClick(form.phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    [line] = all_cases(cm_window)
+    assert line.who == "Kovalenko, Olena" and line.municipality == "05382060"
+    file = in_store(cm_window, lambda ws: cases.case_file(ws, line.case_id))
+    assert file.client.phone == "0171 555" and file.client.nationality == "UA"
+    assert file.client.main_language == "uk" and file.client.gender == "w"
+    assert file.case.phase == "intake" and file.case.opened_on == date.today()
+    assert screen.list.count() == 1 and "Kovalenko, Olena" in screen.list.item(0).text()
+    from PySide6.QtWidgets import QGroupBox
+
+    personal = screen.client_form.findChild(QGroupBox, "personalData")
+    assert "nur auf diesem Gerät" in personal.title()
+
+
+def test_a_wrong_nationality_is_explained_and_nothing_is_lost(qtbot, cm_window):
+    screen = shown(cm_window)
+    screen.new_case()
+    screen.client_form.family.setText("Haidari")
+    screen.client_form.nationality.setText("Syrien")
+    screen.save()
+    assert "ISO-3166" in screen.message.text()
+    assert all_cases(cm_window) == []
+    assert screen.client_form.family.text() == "Haidari"
+
+
+def make_case(window) -> Case:
+    def make(ws):
+        client = Client(given_name="Ahmad", family_name="Haidari")
+        saved = cases.save_case(
+            ws,
+            client,
+            Case(
+                client_id=None, municipality="05382068", program="kim", opened_on=date(2026, 2, 1)
+            ),
+        )
+        records.save(
+            ws,
+            Consultation(
+                occurred_on=date(2026, 3, 4),
+                municipality="05382068",
+                kind="cm",
+                case_id=saved.case.id,
+                topics=("arbeit",),
+                duration_min=45,
+            ),
+        )
+        return saved.case
+
+    return in_store(window, make)  # fmt: skip
+
+
+def test_goals_history_and_closing_a_case(qtbot, cm_window):
+    case = make_case(cm_window)
+    screen = shown(cm_window)
+    screen.load()
+    screen.list.setCurrentRow(0)
+    assert screen.heading.text() == "Fall von Ahmad Haidari"
+    assert screen.history.rowCount() == 1
+    assert [screen.history.item(0, c).text() for c in range(4)] == [
+        "04.03.2026", "Case Management", "Arbeit/Ausbildung", "45 min"]  # fmt: skip
+
+    goals = screen.goals
+    goals.topic.set_code("deutsch")
+    goals.text.setFocus()
+    qtbot.keyClicks(goals.text, "B1-Kurs beginnen")
+    qtbot.keyClick(goals.text, Qt.Key.Key_Return)
+    [goal] = in_store(cm_window, lambda ws: cases.case_file(ws, case.id)).goals
+    assert goal.topic == "deutsch" and goal.text == "B1-Kurs beginnen" and goal.status == "open"
+    assert goals.table.rowCount() == 1
+    goals.table.selectRow(0)
+    goals.status.setCurrentIndex(goals.status.findData("reached"))
+    qtbot.keyClick(goals.text, Qt.Key.Key_Return)
+    [goal] = in_store(cm_window, lambda ws: cases.case_file(ws, case.id)).goals
+    assert goal.status == "reached" and goal.version == 2
+    goals.table.selectRow(0)
+    qtbot.mouseClick(goals.remove_button, Qt.MouseButton.LeftButton)
+    assert in_store(cm_window, lambda ws: cases.case_file(ws, case.id)).goals == []
+    assert in_store(cm_window, lambda ws: records.load(ws, Goal, goal.id)) is None
+
+    def close(dialog):
+        try:
+            dialog.day.set_value(date(2026, 6, 30))
+            dialog.reason.set_code("ziele_erreicht")
+            dialog.accept()
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    def find():
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, CloseDialog) and w.isVisible()]  # fmt: skip
+        if dialogs:
+            close(dialogs[0])
+        else:
+            QTimer.singleShot(10, find)
+
+    QTimer.singleShot(0, find)
+    qtbot.mouseClick(screen.close_button, Qt.MouseButton.LeftButton)
+    closed = in_store(cm_window, lambda ws: records.load(ws, Case, case.id))
+    assert closed.phase == "closed" and closed.closed_on == date(2026, 6, 30)
+    assert closed.closure_reason == "ziele_erreicht"
+    assert screen.list.count() == 0  # open cases only
+    screen.with_closed.setChecked(True)
+    assert screen.list.count() == 1 and "abgeschlossen" in screen.list.item(0).text()
+
+
+def test_locking_leaves_no_name_on_the_screen(qtbot, cm_window):
+    make_case(cm_window)
+    screen = shown(cm_window)
+    screen.load()
+    screen.list.setCurrentRow(0)
+    assert screen.client_form.family.text() == "Haidari"
+    qtbot.keyClick(cm_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    texts = [w.text() for w in screen.findChildren(QLineEdit) + screen.findChildren(QLabel)]
+    texts += [t.item(r, c).text() for t in screen.findChildren(QTableWidget)
+              for r in range(t.rowCount()) for c in range(t.columnCount()) if t.item(r, c)]  # fmt: skip
+    assert not any("Haidari" in t or "Ahmad" in t for t in texts)
+    assert screen.list.count() == 0
