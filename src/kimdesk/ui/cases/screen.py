@@ -72,6 +72,8 @@ class CasesScreen(Screen):
         self.with_closed.toggled.connect(lambda _b: self.load_list())
         self.list = QListWidget()
         self.list.setObjectName("caseList")
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(1)
         self.list.currentItemChanged.connect(self._picked)
         new_button = QPushButton(tr("Neuer Fall (Strg+N)"))
         new_button.clicked.connect(self.new_case)
