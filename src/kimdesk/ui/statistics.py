@@ -1,12 +1,245 @@
-"""Placeholder until the screen is built."""
+"""Statistik: the figures of one's own data (a case manager) or the county (the office) as
+charts, with the same filters as ``kimdesk stats``, and Excel/PNG/PDF export.
+
+matplotlib is imported only when the screen is first shown: the app starts without it.
+Reports and figures are built on the store thread; the GUI only puts a figure on a canvas.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kimdesk.services.statistics import make_filters, statistics
+
 from .i18n import tr
-from .screen import Screen
+from .operations import message_for
+from .screen import Context, Screen
+from .widgets.fields import CodeCombo, DateField
 
 
 class StatisticsScreen(Screen):
-    def __init__(self, ctx, parent=None):
+    refresh_on = ("consultation", "case", "group_offer", "group_session", "structural_need")
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.title = tr("S&tatistik")
+        self.title = tr("&Statistik")
+        self.report: dict | None = None
+        self.specs = []
+        self.canvas = None
+        self.date_from = DateField(optional=True)
+        self.date_to = DateField(optional=True)
+        self.municipality = CodeCombo([], optional=True)
+        self.program = CodeCombo([], optional=True)
+        apply = QPushButton(tr("A&nwenden"))
+        apply.clicked.connect(self.load)
+        bar = QGridLayout()
+        for column, (text, widget) in enumerate(((tr("&von"), self.date_from),
+                                                 (tr("b&is"), self.date_to),
+                                                 (tr("&Kommune"), self.municipality),
+                                                 (tr("&Programm"), self.program))):  # fmt: skip
+            label = QLabel(text)
+            label.setBuddy(widget)
+            bar.addWidget(label, 0, column)
+            bar.addWidget(widget, 1, column)
+        bar.addWidget(apply, 1, 4)
+        self.summary = QLabel()
+        self.summary.setObjectName("keyFigures")
+        self.summary.setWordWrap(True)
+        self.charts = QListWidget()
+        self.charts.setObjectName("chartList")
+        self.charts.currentRowChanged.connect(self.show_chart)
+        self.excel = QPushButton(tr("&Excel-Datei …"))
+        self.excel.clicked.connect(self.export_excel)
+        self.images = QPushButton(tr("Diagramme als PNG/P&DF …"))
+        self.images.clicked.connect(self.export_images)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.result = QLabel()
+        self.result.setObjectName("exportResult")
+        self.result.setWordWrap(True)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(tr("Diagramme")))
+        column.addWidget(self.charts, 1)
+        column.addWidget(self.excel)
+        column.addWidget(self.images)
+        column.addWidget(self.busy)
+        column.addWidget(self.result)
+        self.chart_area = QWidget()
+        self.chart_layout = QVBoxLayout(self.chart_area)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel(tr("Die Zahlen werden berechnet …"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_layout.addWidget(self.placeholder)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.chart_area)
+        splitter.setStretchFactor(1, 4)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        for widget in (self.date_from, self.date_to, self.municipality, self.program):
+            widget.installEventFilter(self)
+        self._catalog = None
+
+    def eventFilter(self, watched, event) -> bool:
+        # Enter in any filter field applies the filters.
+        if event.type() == event.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            self.load()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- Screen ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        if self.ctx.catalog is None:
+            return
+        if self._catalog is not self.ctx.catalog:
+            self._catalog = catalog = self.ctx.catalog
+            from kimdesk.stats.charts import chart_builders  # matplotlib: only now
+
+            self.specs = chart_builders()
+            self.charts.blockSignals(True)
+            self.charts.clear()
+            self.charts.addItems([spec.title for spec in self.specs])
+            self.charts.blockSignals(False)
+            self.municipality.set_pairs(
+                [(e.code, e.label_de) for e in catalog.entries_of("municipality")], optional=True
+            )
+            self.program.set_pairs(
+                [(e.code, e.label_de) for e in catalog.entries_of("program")], optional=True
+            )
+        start, end = self.date_from.value(), self.date_to.value()
+        town, program = self.municipality.code(), self.program.code()
+
+        def compute(ws):
+            return statistics(ws, make_filters(ws, date_from=start, date_to=end,
+                                               municipality=town, program=program))  # fmt: skip
+
+        self.summary.setText(tr("Die Zahlen werden berechnet …"))
+        self.ctx.ops.run(compute, self._computed, self._failed)
+
+    def clear(self) -> None:
+        self._catalog = None
+        self.report = None
+        self.summary.clear()
+        self.result.clear()
+        self.charts.clear()
+        self._set_canvas(None)
+
+    def focus_first(self) -> None:
+        self.date_from.setFocus()
+
+    def _failed(self, error: Exception) -> None:
+        self.summary.setText(message_for(error))
+
+    def _computed(self, report: dict) -> None:
+        self.report = report
+        c, r, t = report["consultations"], report["referrals"], report["topics"]
+        self.summary.setText(
+            tr("Einzelberatungen: {total} (einmalig {one}, Case Management {cm}) · Verweise: "
+               "{referrals} · Themennennungen: {mentions}", total=c["total"],
+               one=c["by_kind"].get("einmalig", 0), cm=c["by_kind"].get("cm", 0),
+               referrals=r["total"], mentions=t["mentions"])
+        )  # fmt: skip
+        if self.charts.currentRow() < 0 and self.charts.count():
+            self.charts.setCurrentRow(0)
+        else:
+            self.show_chart(self.charts.currentRow())
+
+    def show_chart(self, row: int) -> None:
+        if self.report is None or not 0 <= row < len(self.specs):
+            return
+        spec, report = self.specs[row], self.report
+        self.ctx.ops.run(lambda ws: spec.build(report, ws.catalog), self._set_canvas)
+
+    def _set_canvas(self, figure) -> None:
+        if self.canvas is not None:
+            self.chart_layout.removeWidget(self.canvas)
+            self.canvas.deleteLater()
+            self.canvas = None
+        self.placeholder.setVisible(figure is None)
+        if figure is None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas.setObjectName("chartCanvas")
+        self.chart_layout.addWidget(self.canvas, 1)
+
+    # -- export ---------------------------------------------------------------------------
+
+    def export_excel(self) -> None:
+        if self.report is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("Statistik als Excel-Datei"), str(Path.home() / "kimdesk-statistik.xlsx"),
+            tr("Excel-Dateien (*.xlsx)"))  # fmt: skip
+        if name:
+            self.write_excel(Path(name if name.endswith(".xlsx") else name + ".xlsx"))
+
+    def write_excel(self, path: Path) -> None:
+        from kimdesk.services.exports import write_workbook
+
+        report = self.report
+        self._busy(tr("Die Excel-Datei wird geschrieben …"))
+        self.ctx.ops.run(lambda ws: write_workbook(report, ws.catalog, path),
+                         lambda p: self._exported(tr("Gespeichert: {path}", path=str(p))),
+                         self._export_failed)  # fmt: skip
+
+    def export_images(self) -> None:
+        if self.report is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Ordner für die Diagramme"), str(Path.home())
+        )
+        if folder:
+            self.write_images(Path(folder))
+
+    def write_images(self, folder: Path) -> None:
+        from kimdesk.services.exports import write_charts
+
+        report = self.report
+        self._busy(tr("Die Diagramme werden geschrieben …"))
+        self.ctx.ops.run(lambda ws: write_charts(report, ws.catalog, folder),
+                         lambda paths: self._exported(tr("{n} Dateien in {folder} gespeichert.",
+                                                         n=len(paths), folder=str(folder))),
+                         self._export_failed)  # fmt: skip
+
+    def _busy(self, text: str) -> None:
+        self.busy.setVisible(True)
+        self.excel.setEnabled(False)
+        self.images.setEnabled(False)
+        self.result.setText(text)
+
+    def _exported(self, text: str) -> None:
+        self._done()
+        self.result.setText(text)
+
+    def _export_failed(self, error: Exception) -> None:
+        self._done()
+        self.result.setText(message_for(error))
+
+    def _done(self) -> None:
+        self.busy.setVisible(False)
+        self.excel.setEnabled(True)
+        self.images.setEnabled(True)
