@@ -182,6 +182,7 @@ class StatisticsScreen(Screen):
             return
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
+        figure.set_dpi(self.logicalDpiX() or 96)  # slide figures are 150 dpi: too big on screen
         self.canvas = FigureCanvasQTAgg(figure)
         self.canvas.setObjectName("chartCanvas")
         self.chart_layout.addWidget(self.canvas, 1)
