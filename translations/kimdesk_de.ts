@@ -84,11 +84,159 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>weiblich</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>männlich</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>divers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keine Angabe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erstgespräch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Situationsanalyse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hilfeplanung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Umsetzung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Begleitung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auswertung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abgeschlossen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persönliche Daten – nur auf diesem Gerät, werden nie übertragen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vor&amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Famili&amp;enname:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geburtsdat&amp;um:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Telefon:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-Ma&amp;il:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ad&amp;resse:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ktenzeichen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noti&amp;zen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO-Code, z. B. SY; XX staatenlos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistische Angaben – werden an die Kreisstelle übertragen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geschlecht:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staatsangehörigkeit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aufenthalt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einreise:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minderjährige im Haushalt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hauptsprache:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wohnort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Kommune:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Programm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er&amp;öffnet am:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pha&amp;se:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zugangsweg:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einwilligung &amp;vom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notizen zum Fall:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abgeschlossen am {day}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -180,7 +328,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>offen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teilweise erreicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>erreicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nicht erreicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verworfen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ziele</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ziel (lokal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ziel in eigenen Worten (bleibt auf diesem Gerät)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ziel speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ziel entfernen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neues Ziel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -209,11 +409,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fall abschließen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abgeschlossen &amp;am:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grund:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suche nach Name, Aktenzeichen, Fallzeichen (Strg+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auch abgeschlossene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neuer Fall (Strg+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dauer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Speichern (Strg+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fall abschließen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beratungen in diesem Fall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(ohne Namen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abgeschlossen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fall von {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neuer Fall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Fall wurde gespeichert.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -241,7 +497,128 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>geplant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>läuft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beendet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abgesagt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Gruppenangebote</source>
+        <extracomment>Sessions and minutes a format usually has (the HET: 5 × 120 min).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ausgefallen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teilnahmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neues Angebot (Strg+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angebot speichern (Strg+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angebot löschen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angebot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Titel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fo&amp;rmat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trä&amp;ger:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geplante T&amp;ermine:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teilnehmende</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ausge&amp;fallen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin &amp;hinzufügen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Term&amp;in am:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dauer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teil&amp;nehmende:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entf löscht den gewählten Termin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stattgefunden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Das Angebot wurde gespeichert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Das Angebot „{title}“ mit allen Terminen löschen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Den Termin vom {day} löschen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Löschen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -293,10 +670,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Be&amp;darfsmeldungen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Einstellungen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,15 +698,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;tatistik</source>
+        <source>KIMdesk ist gesperrt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ü&amp;bertragung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;KIMdesk ist gesperrt&lt;/h2&gt;</source>
+        <source>Die Daten sind verschlüsselt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -370,6 +739,471 @@
     </message>
     <message>
         <source>Nichts gewählt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gemeldet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in Bearbeitung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gelöst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abgelehnt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedarfs&amp;meldungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gemeldet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herausforderung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fälle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neue Meldung (Strg+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dieser Text wird an die Kreisstelle übertragen. Bitte keine personenbezogenen Daten (Namen, Geburtsdaten, Adressen, Telefonnummern) eintragen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedarfsmeldung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gemeldet a&amp;m:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Thema:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herausforderung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Betroffene &amp;Fälle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lösung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zuständige Stelle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personenbezogene Daten?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Text enthält anscheinend {what}. Er wird an die Kreisstelle übertragen. Trotzdem so speichern?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Bedarfsmeldung wurde gespeichert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diese Bedarfsmeldung löschen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Statistik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;nwenden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;von</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>b&amp;is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kommune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Programm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Excel-Datei …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagramme als PNG/P&amp;DF …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagramme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Zahlen werden berechnet …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einzelberatungen: {total} (einmalig {one}, Case Management {cm}) · Verweise: {referrals} · Themennennungen: {mentions}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistik als Excel-Datei</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel-Dateien (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Excel-Datei wird geschrieben …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gespeichert: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordner für die Diagramme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Diagramme werden geschrieben …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} Dateien in {folder} gespeichert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beratungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klient:innen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gruppenangebote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gruppentermine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedarfsmeldungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Übertragung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordner auf dem USB-Stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordner &amp;wählen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vollständiges Bundle (alle Daten, z. B. für ein neues Gerät der Kreisstelle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle auf USB-Stick sch&amp;reiben</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geschrieben am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datensätze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Umfang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seit dem letzten Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle für die Kreisstelle schreiben</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ziel&amp;ordner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geschriebene Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keine Änderungen: alles ist schon in einem Bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} geänderte Datensätze warten auf das nächste Bundle ({parts}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vollständig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Änderungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordner für das Bundle wählen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte zuerst einen Ordner wählen (z. B. den USB-Stick).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Den Ordner {folder} gibt es nicht.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Das Bundle wird geschrieben …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle {seq} geschrieben: {path} ({records} Datensätze).
+Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schwach – bitte länger oder mit mehr verschiedenen Zeichen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mittel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speicher anlegen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle Daten liegen verschlüsselt in einer Datei auf diesem Gerät. Ohne die Passphrase kann niemand sie lesen – auch der Support nicht.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Durchsuchen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speicher&amp;datei:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;wiederholen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stärke:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mindestens {n} Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speicherdatei wählen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIMdesk-Speicher (*.kdb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte eine Speicherdatei angeben.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Datei {path} gibt es schon; ein Speicher wird nie überschrieben.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Passphrase muss mindestens {n} Zeichen lang sein.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die beiden Passphrasen sind verschieden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wer arbeitet mit diesem Gerät?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Case Management im Rathaus (Beratungen dokumentieren)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>K&amp;reisstelle / KIM-Koordination (Bundles zusammenführen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>z. B. CM-07 Troisdorf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name des Geräts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofil (Kreis):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Name erscheint bei der Kreisstelle in der Liste der Geräte. Bitte keinen Personennamen verwenden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte einen Namen für das Gerät angeben (höchstens 200 Zeichen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Betreute Kommunen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die erste angehakte Kommune ist das übliche Rathaus: neue Beratungen beginnen mit ihr. Mit Leertaste an- und abhaken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kommunen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identitätsdatei der Kreisstelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Kreisstelle gibt Ihnen ihre Identitätsdatei (…json) und nennt Ihnen am Telefon ihren Fingerabdruck. Bitte vergleichen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Datei:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identitätsdateien (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Datei ist keine lesbare Identitätsdatei.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diese Identitätsdatei gehört nicht zu einer Kreisstelle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kreisstelle: {name}
+Fingerabdruck: {fingerprint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte die Identitätsdatei der Kreisstelle wählen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gerät einrichten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der verschlüsselte Speicher wird angelegt …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Speicher ist angelegt: {path}
+
+Fingerabdruck dieses Geräts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identitätsdatei für die Case-Manager:innen speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identitätsdatei für die Kreisstelle speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Speicher konnte nicht angelegt werden: {reason}
+Mit „Zurück“ lassen sich die Angaben ändern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identitätsdatei speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIMdesk einrichten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weiter &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Zurück</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fertig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identitätsdatei gespeichert: {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

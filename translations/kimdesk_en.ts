@@ -5,372 +5,1211 @@
     <name></name>
     <message>
         <source>&lt;p&gt;Dokumentation und Monitoring des Kommunalen Integrationsmanagements (KIM NRW).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Documentation and monitoring of the municipal integration management (KIM NRW).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Speicher: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Store: {path}</translation>
     </message>
     <message>
         <source>Installation: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation: {name}</translation>
     </message>
     <message>
         <source>Profil: {profile}</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile: {profile}</translation>
     </message>
     <message>
         <source>Über KIMdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>About KIMdesk</translation>
     </message>
     <message>
         <source>KIMdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>KIMdesk</translation>
     </message>
     <message>
         <source>Ein unerwarteter Fehler ist aufgetreten. Gespeicherte Daten sind nicht betroffen.</source>
-        <translation type="unfinished"></translation>
+        <translation>An unexpected error occurred. Saved data is not affected.</translation>
     </message>
     <message>
         <source>&amp;Fälle</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cases</translation>
     </message>
     <message>
         <source>Name oder Fallzeichen tippen</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name or case reference</translation>
     </message>
     <message>
         <source>Thema tippen, Eingabe hakt an</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a topic, Enter ticks it</translation>
     </message>
     <message>
         <source>Verweis tippen, Eingabe hakt an</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a referral, Enter ticks it</translation>
     </message>
     <message>
         <source>Angehakte Verweise wurden begleitet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticked referrals were accompanied.</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>ISO-Code, z. B. ar</source>
-        <translation type="unfinished"></translation>
+        <translation>ISO code, e.g. ar</translation>
     </message>
     <message>
         <source>Nur auf diesem Gerät, wird nie übertragen</source>
-        <translation type="unfinished"></translation>
+        <translation>Only on this device, never transferred</translation>
     </message>
     <message>
         <source>Speichern (Strg+Eingabe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Neu (Strg+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>New (Ctrl+N)</translation>
     </message>
     <message>
         <source>Rückgängig (Alt+Rück)</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo (Alt+Backspace)</translation>
     </message>
     <message>
         <source>Nimmt die letzte Speicherung zurück.</source>
-        <translation type="unfinished"></translation>
+        <translation>Takes back the last save.</translation>
     </message>
     <message>
         <source>Dat&amp;um:</source>
-        <translation type="unfinished"></translation>
+        <translation>Da&amp;te:</translation>
+    </message>
+    <message>
+        <source>weiblich</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>männlich</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>divers</source>
+        <translation>diverse</translation>
+    </message>
+    <message>
+        <source>keine Angabe</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Erstgespräch</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Situationsanalyse</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Hilfeplanung</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>Umsetzung</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <source>Begleitung</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <source>Auswertung</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Abgeschlossen</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Persönliche Daten – nur auf diesem Gerät, werden nie übertragen</source>
+        <translation>Personal data – only on this device, never transferred</translation>
+    </message>
+    <message>
+        <source>Vor&amp;name:</source>
+        <translation>Gi&amp;ven name:</translation>
+    </message>
+    <message>
+        <source>Famili&amp;enname:</source>
+        <translation>Famil&amp;y name:</translation>
+    </message>
+    <message>
+        <source>Geburtsdat&amp;um:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>E-Ma&amp;il:</source>
+        <translation>E-ma&amp;il:</translation>
+    </message>
+    <message>
+        <source>Ad&amp;resse:</source>
+        <translation>Add&amp;ress:</translation>
+    </message>
+    <message>
+        <source>A&amp;ktenzeichen:</source>
+        <translation>File num&amp;bers:</translation>
+    </message>
+    <message>
+        <source>Noti&amp;zen:</source>
+        <translation>No&amp;tes:</translation>
+    </message>
+    <message>
+        <source>ISO-Code, z. B. SY; XX staatenlos</source>
+        <translation>ISO code, e.g. SY; XX stateless</translation>
+    </message>
+    <message>
+        <source>Statistische Angaben – werden an die Kreisstelle übertragen</source>
+        <translation>Statistical attributes – transferred to the district office</translation>
+    </message>
+    <message>
+        <source>Geschlecht:</source>
+        <translation>Gender:</translation>
+    </message>
+    <message>
+        <source>Staatsangehörigkeit:</source>
+        <translation>Nationality:</translation>
+    </message>
+    <message>
+        <source>Aufenthalt:</source>
+        <translation>Residence:</translation>
+    </message>
+    <message>
+        <source>Einreise:</source>
+        <translation>Arrival:</translation>
+    </message>
+    <message>
+        <source>Minderjährige im Haushalt:</source>
+        <translation>Minors in household:</translation>
+    </message>
+    <message>
+        <source>Hauptsprache:</source>
+        <translation>Main language:</translation>
+    </message>
+    <message>
+        <source>Wohnort:</source>
+        <translation>Home municipality:</translation>
+    </message>
+    <message>
+        <source>Fall</source>
+        <translation>Case</translation>
     </message>
     <message>
         <source>&amp;Kommune:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Municipality:</translation>
     </message>
     <message>
         <source>&amp;Programm:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Programme:</translation>
+    </message>
+    <message>
+        <source>Er&amp;öffnet am:</source>
+        <translation>&amp;Opened on:</translation>
+    </message>
+    <message>
+        <source>Pha&amp;se:</source>
+        <translation>P&amp;hase:</translation>
+    </message>
+    <message>
+        <source>&amp;Zugangsweg:</source>
+        <translation>Access &amp;route:</translation>
+    </message>
+    <message>
+        <source>Einwilligung &amp;vom:</source>
+        <translation>Consent &amp;given on:</translation>
+    </message>
+    <message>
+        <source>Notizen zum Fall:</source>
+        <translation>Case notes:</translation>
+    </message>
+    <message>
+        <source>Abgeschlossen am {day}: {reason}</source>
+        <translation>Closed on {day}: {reason}</translation>
     </message>
     <message>
         <source>A&amp;rt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kind:</translation>
     </message>
     <message>
         <source>K&amp;lient:in / Fall:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lient / case:</translation>
     </message>
     <message>
         <source>&amp;Themen:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Topics:</translation>
     </message>
     <message>
         <source>&amp;Verweise:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Referrals:</translation>
     </message>
     <message>
         <source>Dau&amp;er:</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;uration:</translation>
     </message>
     <message>
         <source>Sett&amp;ing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sett&amp;ing:</translation>
     </message>
     <message>
         <source>Sprachmittlu&amp;ng:</source>
-        <translation type="unfinished"></translation>
+        <translation>Language media&amp;tion:</translation>
     </message>
     <message>
         <source>Spra&amp;che:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lan&amp;guage:</translation>
     </message>
     <message>
         <source>N&amp;otizen:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otes:</translation>
     </message>
     <message>
         <source>Neue Beratung</source>
-        <translation type="unfinished"></translation>
+        <translation>New consultation</translation>
     </message>
     <message>
         <source>Beratung vom {day} bearbeiten</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit consultation of {day}</translation>
     </message>
     <message>
         <source>{target}: begleitet</source>
-        <translation type="unfinished"></translation>
+        <translation>{target}: accompanied</translation>
     </message>
     <message>
         <source>geändert</source>
-        <translation type="unfinished"></translation>
+        <translation>changed</translation>
     </message>
     <message>
         <source>gespeichert</source>
-        <translation type="unfinished"></translation>
+        <translation>saved</translation>
     </message>
     <message>
         <source>Beratung vom {day} {what}. Rückgängig: Alt+Rück</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation of {day} {what}. Undo: Alt+Backspace</translation>
     </message>
     <message>
         <source>Die letzte Speicherung wurde zurückgenommen.</source>
-        <translation type="unfinished"></translation>
+        <translation>The last save was taken back.</translation>
     </message>
     <message>
         <source>Suche in Namen, Fallzeichen, Notizen (Strg+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search names, case references, notes (Ctrl+F)</translation>
     </message>
     <message>
         <source>Filter zurücksetzen</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset filters</translation>
     </message>
     <message>
         <source>von</source>
-        <translation type="unfinished"></translation>
+        <translation>from</translation>
     </message>
     <message>
         <source>bis</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>Kommune</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <source>Art</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>teilweise erreicht</source>
+        <translation>partly reached</translation>
+    </message>
+    <message>
+        <source>erreicht</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>nicht erreicht</source>
+        <translation>not reached</translation>
+    </message>
+    <message>
+        <source>verworfen</source>
+        <translation>dropped</translation>
+    </message>
+    <message>
+        <source>Ziele</source>
+        <translation>Goals</translation>
     </message>
     <message>
         <source>Thema</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bis</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Ziel (lokal)</source>
+        <translation>Goal (local)</translation>
+    </message>
+    <message>
+        <source>Ziel in eigenen Worten (bleibt auf diesem Gerät)</source>
+        <translation>The goal in your own words (stays on this device)</translation>
+    </message>
+    <message>
+        <source>Ziel speichern</source>
+        <translation>Save goal</translation>
+    </message>
+    <message>
+        <source>Ziel entfernen</source>
+        <translation>Remove goal</translation>
+    </message>
+    <message>
+        <source>Neues Ziel</source>
+        <translation>New goal</translation>
     </message>
     <message>
         <source>Programm</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme</translation>
     </message>
     <message>
         <source>Filter {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter {what}</translation>
     </message>
     <message>
         <source>Datum</source>
         <extracomment>(sort key of the service, header) per column.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Klient:in / Fall</source>
-        <translation type="unfinished"></translation>
+        <translation>Client / case</translation>
     </message>
     <message>
         <source>Themen</source>
-        <translation type="unfinished"></translation>
+        <translation>Topics</translation>
     </message>
     <message>
         <source>Verweise</source>
-        <translation type="unfinished"></translation>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Fall abschließen</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <source>Abgeschlossen &amp;am:</source>
+        <translation>Closed &amp;on:</translation>
+    </message>
+    <message>
+        <source>&amp;Grund:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Suche nach Name, Aktenzeichen, Fallzeichen (Strg+F)</source>
+        <translation>Search by name, file number, case reference (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>auch abgeschlossene</source>
+        <translation>include closed</translation>
+    </message>
+    <message>
+        <source>Neuer Fall (Strg+N)</source>
+        <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
         <source>Dauer</source>
-        <translation type="unfinished"></translation>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Speichern (Strg+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Fall abschließen …</source>
+        <translation>Close case …</translation>
+    </message>
+    <message>
+        <source>Beratungen in diesem Fall</source>
+        <translation>Consultations in this case</translation>
+    </message>
+    <message>
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>abgeschlossen</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>Fall von {who}</source>
+        <translation>Case of {who}</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Neuer Fall</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Der Fall wurde gespeichert.</source>
+        <translation>The case was saved.</translation>
     </message>
     <message>
         <source>&amp;Beratungen</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;onsultations</translation>
     </message>
     <message>
         <source>{n} Beratungen</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} consultations</translation>
     </message>
     <message>
         <source>Diese Beratung gibt es nicht mehr.</source>
-        <translation type="unfinished"></translation>
+        <translation>This consultation no longer exists.</translation>
     </message>
     <message>
         <source>Beratung löschen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete consultation</translation>
     </message>
     <message>
         <source>Die Beratung vom {day} löschen? Die Löschung wird mit dem nächsten Bundle an die Kreisstelle übertragen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the consultation of {day}? The deletion is sent to the district office with the next bundle.</translation>
     </message>
     <message>
         <source>Die Beratung wurde gelöscht.</source>
-        <translation type="unfinished"></translation>
+        <translation>The consultation was deleted.</translation>
+    </message>
+    <message>
+        <source>geplant</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>läuft</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>beendet</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>abgesagt</source>
+        <translation>cancelled</translation>
     </message>
     <message>
         <source>&amp;Gruppenangebote</source>
-        <translation type="unfinished"></translation>
+        <extracomment>Sessions and minutes a format usually has (the HET: 5 × 120 min).</extracomment>
+        <translation>&amp;Group offers</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Termine</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>ausgefallen</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Teilnahmen</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Neues Angebot (Strg+N)</source>
+        <translation>New offer (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Angebot speichern (Strg+S)</source>
+        <translation>Save offer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Angebot löschen</source>
+        <translation>Delete offer</translation>
+    </message>
+    <message>
+        <source>Angebot</source>
+        <translation>Offer</translation>
+    </message>
+    <message>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Fo&amp;rmat:</source>
+        <translation>Fo&amp;rmat:</translation>
+    </message>
+    <message>
+        <source>Trä&amp;ger:</source>
+        <translation>Pro&amp;vider:</translation>
+    </message>
+    <message>
+        <source>Geplante T&amp;ermine:</source>
+        <translation>Planned s&amp;essions:</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>ausge&amp;fallen</source>
+        <translation>ca&amp;ncelled</translation>
+    </message>
+    <message>
+        <source>Termin &amp;hinzufügen</source>
+        <translation>Add sess&amp;ion</translation>
+    </message>
+    <message>
+        <source>Term&amp;in am:</source>
+        <translation>Session o&amp;n:</translation>
+    </message>
+    <message>
+        <source>Dauer:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Teil&amp;nehmende:</source>
+        <translation>Partici&amp;pants:</translation>
+    </message>
+    <message>
+        <source>Entf löscht den gewählten Termin.</source>
+        <translation>Del deletes the selected session.</translation>
+    </message>
+    <message>
+        <source>stattgefunden</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>Das Angebot wurde gespeichert.</source>
+        <translation>The offer was saved.</translation>
+    </message>
+    <message>
+        <source>Das Angebot „{title}“ mit allen Terminen löschen?</source>
+        <translation>Delete the offer “{title}” with all its sessions?</translation>
+    </message>
+    <message>
+        <source>Den Termin vom {day} löschen?</source>
+        <translation>Delete the session of {day}?</translation>
+    </message>
+    <message>
+        <source>Löschen</source>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>KIMdesk {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>KIMdesk {version}</translation>
     </message>
     <message>
         <source>&amp;Datei</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Sperren</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lock</translation>
     </message>
     <message>
         <source>&amp;Einstellungen …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings …</translation>
     </message>
     <message>
         <source>&amp;Beenden</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>&amp;Ansicht</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Hilfe</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Ü&amp;ber KIMdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About KIMdesk</translation>
     </message>
     <message>
         <source>Kreisstelle</source>
-        <translation type="unfinished"></translation>
+        <translation>District office</translation>
     </message>
     <message>
         <source>Case Management</source>
-        <translation type="unfinished"></translation>
+        <translation>Case management</translation>
     </message>
     <message>
         <source>Noch kein Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>No bundle yet</translation>
     </message>
     <message>
         <source>Letztes Bundle: Nr. {seq} vom {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Be&amp;darfsmeldungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Last bundle: no. {seq} of {day}</translation>
     </message>
     <message>
         <source>Einstellungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>nie</source>
-        <translation type="unfinished"></translation>
+        <translation>never</translation>
     </message>
     <message>
         <source>– keine –</source>
-        <translation type="unfinished"></translation>
+        <translation>– none –</translation>
     </message>
     <message>
         <source>&amp;Sperren nach:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lock after:</translation>
     </message>
     <message>
         <source>S&amp;prache:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lan&amp;guage:</translation>
     </message>
     <message>
         <source>Übliches &amp;Rathaus:</source>
-        <translation type="unfinished"></translation>
+        <translation>Usual &amp;town hall:</translation>
     </message>
     <message>
         <source>Eine andere Sprache gilt nach dem nächsten Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Another language takes effect at the next start.</translation>
     </message>
     <message>
-        <source>S&amp;tatistik</source>
-        <translation type="unfinished"></translation>
+        <source>KIMdesk ist gesperrt</source>
+        <translation>KIMdesk is locked</translation>
     </message>
     <message>
-        <source>Ü&amp;bertragung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;KIMdesk ist gesperrt&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>Die Daten sind verschlüsselt.</source>
+        <translation>The data is encrypted.</translation>
     </message>
     <message>
         <source>&amp;Entsperren</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unlock</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase:</translation>
     </message>
     <message>
         <source>Bitte {seconds} Sekunden warten …</source>
-        <translation type="unfinished"></translation>
+        <translation>Please wait {seconds} seconds …</translation>
     </message>
     <message>
         <source>Der Speicher wird geöffnet …</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening the store …</translation>
     </message>
     <message>
         <source>Die Passphrase ist falsch.</source>
-        <translation type="unfinished"></translation>
+        <translation>The passphrase is wrong.</translation>
     </message>
     <message>
         <source>Der nächste Versuch wartet {seconds} Sekunden.</source>
-        <translation type="unfinished"></translation>
+        <translation>The next attempt waits {seconds} seconds.</translation>
     </message>
     <message>
         <source>Tippen, Eingabe wählt</source>
-        <translation type="unfinished"></translation>
+        <translation>Type, Enter chooses</translation>
     </message>
     <message>
         <source>Gewählt: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chosen: {names}</translation>
     </message>
     <message>
         <source>Nichts gewählt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing chosen</translation>
+    </message>
+    <message>
+        <source>gemeldet</source>
+        <translation>reported</translation>
+    </message>
+    <message>
+        <source>in Bearbeitung</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>gelöst</source>
+        <translation>solved</translation>
+    </message>
+    <message>
+        <source>abgelehnt</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>Bedarfs&amp;meldungen</source>
+        <translation>Structural &amp;needs</translation>
+    </message>
+    <message>
+        <source>Gemeldet</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Herausforderung</source>
+        <translation>Challenge</translation>
+    </message>
+    <message>
+        <source>Fälle</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Neue Meldung (Strg+N)</source>
+        <translation>New report (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Dieser Text wird an die Kreisstelle übertragen. Bitte keine personenbezogenen Daten (Namen, Geburtsdaten, Adressen, Telefonnummern) eintragen.</source>
+        <translation>This text is transferred to the district office. Please enter no personal data (names, dates of birth, addresses, phone numbers).</translation>
+    </message>
+    <message>
+        <source>Bedarfsmeldung</source>
+        <translation>Structural need</translation>
+    </message>
+    <message>
+        <source>Gemeldet a&amp;m:</source>
+        <translation>Reported &amp;on:</translation>
+    </message>
+    <message>
+        <source>&amp;Thema:</source>
+        <translation>&amp;Topic:</translation>
+    </message>
+    <message>
+        <source>Herausforderung:</source>
+        <translation>Challenge:</translation>
+    </message>
+    <message>
+        <source>Betroffene &amp;Fälle:</source>
+        <translation>Affected &amp;cases:</translation>
+    </message>
+    <message>
+        <source>&amp;Lösung:</source>
+        <translation>So&amp;lution:</translation>
+    </message>
+    <message>
+        <source>&amp;Zuständige Stelle:</source>
+        <translation>&amp;Responsible body:</translation>
+    </message>
+    <message>
+        <source>Personenbezogene Daten?</source>
+        <translation>Personal data?</translation>
+    </message>
+    <message>
+        <source>Der Text enthält anscheinend {what}. Er wird an die Kreisstelle übertragen. Trotzdem so speichern?</source>
+        <translation>The text seems to contain {what}. It is transferred to the district office. Save it anyway?</translation>
+    </message>
+    <message>
+        <source>Die Bedarfsmeldung wurde gespeichert.</source>
+        <translation>The structural need was saved.</translation>
+    </message>
+    <message>
+        <source>Diese Bedarfsmeldung löschen?</source>
+        <translation>Delete this structural need?</translation>
+    </message>
+    <message>
+        <source>&amp;Statistik</source>
+        <translation>&amp;Statistics</translation>
+    </message>
+    <message>
+        <source>A&amp;nwenden</source>
+        <translation>A&amp;pply</translation>
+    </message>
+    <message>
+        <source>&amp;von</source>
+        <translation>&amp;from</translation>
+    </message>
+    <message>
+        <source>b&amp;is</source>
+        <translation>t&amp;o</translation>
+    </message>
+    <message>
+        <source>&amp;Kommune</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+        <source>&amp;Programm</source>
+        <translation>P&amp;rogramme</translation>
+    </message>
+    <message>
+        <source>&amp;Excel-Datei …</source>
+        <translation>&amp;Excel file …</translation>
+    </message>
+    <message>
+        <source>Diagramme als PNG/P&amp;DF …</source>
+        <translation>Charts as PNG/P&amp;DF …</translation>
+    </message>
+    <message>
+        <source>Diagramme</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Die Zahlen werden berechnet …</source>
+        <translation>Calculating the figures …</translation>
+    </message>
+    <message>
+        <source>Einzelberatungen: {total} (einmalig {one}, Case Management {cm}) · Verweise: {referrals} · Themennennungen: {mentions}</source>
+        <translation>Individual consultations: {total} (one-off {one}, case management {cm}) · Referrals: {referrals} · Topic mentions: {mentions}</translation>
+    </message>
+    <message>
+        <source>Statistik als Excel-Datei</source>
+        <translation>Statistics as an Excel file</translation>
+    </message>
+    <message>
+        <source>Excel-Dateien (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Die Excel-Datei wird geschrieben …</source>
+        <translation>Writing the Excel file …</translation>
+    </message>
+    <message>
+        <source>Gespeichert: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Ordner für die Diagramme</source>
+        <translation>Folder for the charts</translation>
+    </message>
+    <message>
+        <source>Die Diagramme werden geschrieben …</source>
+        <translation>Writing the charts …</translation>
+    </message>
+    <message>
+        <source>{n} Dateien in {folder} gespeichert.</source>
+        <translation>{n} files saved in {folder}.</translation>
+    </message>
+    <message>
+        <source>Beratungen</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <source>Klient:innen</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Gruppenangebote</source>
+        <translation>Group offers</translation>
+    </message>
+    <message>
+        <source>Gruppentermine</source>
+        <translation>Group sessions</translation>
+    </message>
+    <message>
+        <source>Bedarfsmeldungen</source>
+        <translation>Structural needs</translation>
+    </message>
+    <message>
+        <source>&amp;Übertragung</source>
+        <translation>T&amp;ransfer</translation>
+    </message>
+    <message>
+        <source>Ordner auf dem USB-Stick</source>
+        <translation>Folder on the USB stick</translation>
+    </message>
+    <message>
+        <source>Ordner &amp;wählen …</source>
+        <translation>&amp;Choose folder …</translation>
+    </message>
+    <message>
+        <source>&amp;Vollständiges Bundle (alle Daten, z. B. für ein neues Gerät der Kreisstelle)</source>
+        <translation>F&amp;ull bundle (all data, e.g. for a new device of the district office)</translation>
+    </message>
+    <message>
+        <source>Bundle auf USB-Stick sch&amp;reiben</source>
+        <translation>&amp;Write bundle to USB stick</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Geschrieben am</source>
+        <translation>Written on</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Datensätze</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Umfang</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Seit dem letzten Bundle</source>
+        <translation>Since the last bundle</translation>
+    </message>
+    <message>
+        <source>Bundle für die Kreisstelle schreiben</source>
+        <translation>Write a bundle for the district office</translation>
+    </message>
+    <message>
+        <source>Ziel&amp;ordner:</source>
+        <translation>Target f&amp;older:</translation>
+    </message>
+    <message>
+        <source>Geschriebene Bundles</source>
+        <translation>Bundles written</translation>
+    </message>
+    <message>
+        <source>Keine Änderungen: alles ist schon in einem Bundle.</source>
+        <translation>No changes: everything is in a bundle already.</translation>
+    </message>
+    <message>
+        <source>{n} geänderte Datensätze warten auf das nächste Bundle ({parts}).</source>
+        <translation>{n} changed records wait for the next bundle ({parts}).</translation>
+    </message>
+    <message>
+        <source>vollständig</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>Änderungen</source>
+        <translation>changes</translation>
+    </message>
+    <message>
+        <source>Ordner für das Bundle wählen</source>
+        <translation>Choose the folder for the bundle</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst einen Ordner wählen (z. B. den USB-Stick).</source>
+        <translation>Please choose a folder first (e.g. the USB stick).</translation>
+    </message>
+    <message>
+        <source>Den Ordner {folder} gibt es nicht.</source>
+        <translation>The folder {folder} does not exist.</translation>
+    </message>
+    <message>
+        <source>Das Bundle wird geschrieben …</source>
+        <translation>Writing the bundle …</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} geschrieben: {path} ({records} Datensätze).
+Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
+        <translation>Bundle {seq} written: {path} ({records} records).
+Please bring the USB stick to the district office.</translation>
+    </message>
+    <message>
+        <source>schwach – bitte länger oder mit mehr verschiedenen Zeichen</source>
+        <translation>weak – please make it longer or use more different characters</translation>
+    </message>
+    <message>
+        <source>mittel</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>stark</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <source>Speicher anlegen</source>
+        <translation>Create the store</translation>
+    </message>
+    <message>
+        <source>Alle Daten liegen verschlüsselt in einer Datei auf diesem Gerät. Ohne die Passphrase kann niemand sie lesen – auch der Support nicht.</source>
+        <translation>All data is kept encrypted in one file on this device. Without the passphrase nobody can read it – not even support.</translation>
+    </message>
+    <message>
+        <source>&amp;Durchsuchen …</source>
+        <translation>&amp;Browse …</translation>
+    </message>
+    <message>
+        <source>Speicher&amp;datei:</source>
+        <translation>Store &amp;file:</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;wiederholen:</source>
+        <translation>&amp;Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>Stärke:</source>
+        <translation>Strength:</translation>
+    </message>
+    <message>
+        <source>Mindestens {n} Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.</source>
+        <translation>At least {n} characters. A sentence of several words is easy to remember and hard to guess.</translation>
+    </message>
+    <message>
+        <source>Speicherdatei wählen</source>
+        <translation>Choose the store file</translation>
+    </message>
+    <message>
+        <source>KIMdesk-Speicher (*.kdb)</source>
+        <translation>KIMdesk stores (*.kdb)</translation>
+    </message>
+    <message>
+        <source>Bitte eine Speicherdatei angeben.</source>
+        <translation>Please give a store file.</translation>
+    </message>
+    <message>
+        <source>Die Datei {path} gibt es schon; ein Speicher wird nie überschrieben.</source>
+        <translation>The file {path} exists already; a store is never overwritten.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase muss mindestens {n} Zeichen lang sein.</source>
+        <translation>The passphrase must be at least {n} characters long.</translation>
+    </message>
+    <message>
+        <source>Die beiden Passphrasen sind verschieden.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Wer arbeitet mit diesem Gerät?</source>
+        <translation>Who works with this device?</translation>
+    </message>
+    <message>
+        <source>&amp;Case Management im Rathaus (Beratungen dokumentieren)</source>
+        <translation>&amp;Case management in the town hall (document consultations)</translation>
+    </message>
+    <message>
+        <source>K&amp;reisstelle / KIM-Koordination (Bundles zusammenführen)</source>
+        <translation>District &amp;office / KIM coordination (merge bundles)</translation>
+    </message>
+    <message>
+        <source>z. B. CM-07 Troisdorf</source>
+        <translation>e.g. CM-07 Troisdorf</translation>
+    </message>
+    <message>
+        <source>&amp;Name des Geräts:</source>
+        <translation>Device &amp;name:</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofil (Kreis):</source>
+        <translation>Pro&amp;file (district):</translation>
+    </message>
+    <message>
+        <source>Der Name erscheint bei der Kreisstelle in der Liste der Geräte. Bitte keinen Personennamen verwenden.</source>
+        <translation>The name appears in the district office’s list of devices. Please do not use a person’s name.</translation>
+    </message>
+    <message>
+        <source>Bitte einen Namen für das Gerät angeben (höchstens 200 Zeichen).</source>
+        <translation>Please give a name for the device (at most 200 characters).</translation>
+    </message>
+    <message>
+        <source>Betreute Kommunen</source>
+        <translation>Municipalities served</translation>
+    </message>
+    <message>
+        <source>Die erste angehakte Kommune ist das übliche Rathaus: neue Beratungen beginnen mit ihr. Mit Leertaste an- und abhaken.</source>
+        <translation>The first ticked municipality is the usual town hall: new consultations start with it. Space ticks and unticks.</translation>
+    </message>
+    <message>
+        <source>&amp;Kommunen:</source>
+        <translation>&amp;Municipalities:</translation>
+    </message>
+    <message>
+        <source>Identitätsdatei der Kreisstelle</source>
+        <translation>Identity file of the district office</translation>
+    </message>
+    <message>
+        <source>Die Kreisstelle gibt Ihnen ihre Identitätsdatei (…json) und nennt Ihnen am Telefon ihren Fingerabdruck. Bitte vergleichen.</source>
+        <translation>The district office gives you its identity file (…json) and tells you its fingerprint by phone. Please compare.</translation>
+    </message>
+    <message>
+        <source>&amp;Datei:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>Identitätsdateien (*.json)</source>
+        <translation>Identity files (*.json)</translation>
+    </message>
+    <message>
+        <source>Die Datei ist keine lesbare Identitätsdatei.</source>
+        <translation>The file is not a readable identity file.</translation>
+    </message>
+    <message>
+        <source>Diese Identitätsdatei gehört nicht zu einer Kreisstelle.</source>
+        <translation>This identity file does not belong to a district office.</translation>
+    </message>
+    <message>
+        <source>Kreisstelle: {name}
+Fingerabdruck: {fingerprint}</source>
+        <translation>District office: {name}
+Fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Bitte die Identitätsdatei der Kreisstelle wählen.</source>
+        <translation>Please choose the identity file of the district office.</translation>
+    </message>
+    <message>
+        <source>Gerät einrichten</source>
+        <translation>Set up the device</translation>
+    </message>
+    <message>
+        <source>Der verschlüsselte Speicher wird angelegt …</source>
+        <translation>Creating the encrypted store …</translation>
+    </message>
+    <message>
+        <source>Der Speicher ist angelegt: {path}
+
+Fingerabdruck dieses Geräts:</source>
+        <translation>The store is created: {path}
+
+Fingerprint of this device:</translation>
+    </message>
+    <message>
+        <source>&amp;Identitätsdatei für die Case-Manager:innen speichern …</source>
+        <translation>Save the &amp;identity file for the case managers …</translation>
+    </message>
+    <message>
+        <source>&amp;Identitätsdatei für die Kreisstelle speichern …</source>
+        <translation>Save the &amp;identity file for the district office …</translation>
+    </message>
+    <message>
+        <source>Der Speicher konnte nicht angelegt werden: {reason}
+Mit „Zurück“ lassen sich die Angaben ändern.</source>
+        <translation>The store could not be created: {reason}
+“Back” lets you change the entries.</translation>
+    </message>
+    <message>
+        <source>Identitätsdatei speichern</source>
+        <translation>Save identity file</translation>
+    </message>
+    <message>
+        <source>KIMdesk einrichten</source>
+        <translation>Set up KIMdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Weiter &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Zurück</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Fertig</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Identitätsdatei gespeichert: {path}</source>
+        <translation>Identity file saved: {path}</translation>
     </message>
 </context>
 </TS>

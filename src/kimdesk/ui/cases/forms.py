@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,12 +23,22 @@ from ..i18n import tr
 from ..screen import Context
 from ..widgets.fields import CodeCombo, DateField
 
-GENDERS = {Gender.W: "weiblich", Gender.M: "männlich", Gender.D: "divers", Gender.X: "keine Angabe",
-           Gender.UNKNOWN: "unbekannt"}  # fmt: skip
-PHASES = {Phase.INTAKE: "Erstgespräch", Phase.ASSESSMENT: "Situationsanalyse",
-          Phase.PLANNING: "Hilfeplanung", Phase.IMPLEMENTATION: "Umsetzung",
-          Phase.MONITORING: "Begleitung", Phase.EVALUATION: "Auswertung",
-          Phase.CLOSED: "Abgeschlossen"}  # fmt: skip
+GENDERS = {
+    Gender.W: QT_TR_NOOP("weiblich"),
+    Gender.M: QT_TR_NOOP("männlich"),
+    Gender.D: QT_TR_NOOP("divers"),
+    Gender.X: QT_TR_NOOP("keine Angabe"),
+    Gender.UNKNOWN: QT_TR_NOOP("unbekannt"),
+}
+PHASES = {
+    Phase.INTAKE: QT_TR_NOOP("Erstgespräch"),
+    Phase.ASSESSMENT: QT_TR_NOOP("Situationsanalyse"),
+    Phase.PLANNING: QT_TR_NOOP("Hilfeplanung"),
+    Phase.IMPLEMENTATION: QT_TR_NOOP("Umsetzung"),
+    Phase.MONITORING: QT_TR_NOOP("Begleitung"),
+    Phase.EVALUATION: QT_TR_NOOP("Auswertung"),
+    Phase.CLOSED: QT_TR_NOOP("Abgeschlossen"),
+}
 
 
 def _text(widget) -> str | None:

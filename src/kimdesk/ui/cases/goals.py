@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,9 +23,13 @@ from ..i18n import tr
 from ..screen import Context
 from ..widgets.fields import CodeCombo, DateField
 
-STATUSES = {GoalStatus.OPEN: "offen", GoalStatus.PARTIAL: "teilweise erreicht",
-            GoalStatus.REACHED: "erreicht", GoalStatus.NOT_REACHED: "nicht erreicht",
-            GoalStatus.DROPPED: "verworfen"}  # fmt: skip
+STATUSES = {
+    GoalStatus.OPEN: QT_TR_NOOP("offen"),
+    GoalStatus.PARTIAL: QT_TR_NOOP("teilweise erreicht"),
+    GoalStatus.REACHED: QT_TR_NOOP("erreicht"),
+    GoalStatus.NOT_REACHED: QT_TR_NOOP("nicht erreicht"),
+    GoalStatus.DROPPED: QT_TR_NOOP("verworfen"),
+}
 
 
 class GoalsPanel(QGroupBox):

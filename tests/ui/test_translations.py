@@ -1,0 +1,81 @@
+"""Translations: the .ts files cover every interface text, English keeps every placeholder,
+and the English interface loads."""
+
+from __future__ import annotations
+
+import re
+import string
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from kimdesk.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "translations"
+BIN = Path(sys.executable).parent
+
+
+def messages(path: Path) -> dict[str, ET.Element]:
+    return {m.find("source").text: m.find("translation") for m in ET.parse(path).iter("message")}
+
+
+def fields(text: str) -> set[str]:
+    return {name for _l, name, _s, _c in string.Formatter().parse(text) if name}
+
+
+def test_the_ts_files_hold_exactly_the_texts_of_the_code(tmp_path):
+    sources = sorted(str(p) for p in (ROOT / "src/kimdesk/ui").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(fresh), "-no-obsolete",
+                    "-locations", "none", "-silent"], check=True, timeout=120)  # fmt: skip
+    expected = set(messages(fresh))
+    assert set(messages(TS / "kimdesk_en.ts")) == expected, "run `make translations`"
+    assert set(messages(TS / "kimdesk_de.ts")) == expected, "run `make translations`"
+
+
+def test_every_text_has_an_english_translation_with_the_same_placeholders():
+    for source, translation in messages(TS / "kimdesk_en.ts").items():
+        assert translation.get("type") != "unfinished" and translation.text, source
+        assert fields(translation.text) == fields(source), source
+        assert source.count("&") == translation.text.count("&"), source
+
+
+def test_a_translation_that_breaks_a_placeholder_is_ignored(qapp):
+    assert i18n._fields("{n} Beratungen") == {"n"}
+    assert i18n._fields("{kaputt") == {"\0invalid"}
+
+
+@pytest.fixture
+def english(tmp_path, monkeypatch, qapp):
+    qm = tmp_path / "kimdesk_en.qm"
+    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(TS / "kimdesk_en.ts"),
+                    "-qm", str(qm)], check=True, timeout=60)  # fmt: skip
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
+    assert i18n.install("en") == "en"
+    yield
+    i18n.install("de")
+
+
+def test_the_english_interface(english, make_window, cm_file, ui_settings):
+    from tests.conftest import CM_PASS
+
+    ui_settings.language = "en"
+    assert i18n.tr("{n} Beratungen", n=3) == "3 consultations"
+    window = make_window(cm_file, CM_PASS)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["C&onsultations", "&Cases", "&Group offers", "Structural &needs",
+                      "&Statistics", "T&ransfer"]  # fmt: skip
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
+    letters = [
+        re.search(r"&(\w)", t).group(1).lower() for t in titles + ["&File", "&View", "&Help"]
+    ]
+    assert len(letters) == len(set(letters))
+
+
+def test_german_needs_no_file():
+    assert i18n.install("de") == "de"
+    assert i18n.tr("{n} Beratungen", n=2) == "2 Beratungen"
