@@ -205,8 +205,8 @@ class ConsultationModel(QAbstractTableModel):
             return label("municipality", line.municipality)
         if column == 2:
             return label("kind", line.kind)
-        if column == 3:
-            return label("program", line.program)
+        if column == 3:  # "KIM (Case Management)" → "KIM": the column is narrow
+            return label("program", line.program).split(" (")[0]
         if column == 4:
             return line.who
         if column == 5:

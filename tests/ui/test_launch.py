@@ -1,0 +1,50 @@
+"""Starting the app: the default store location, and the command line without Qt."""
+
+from __future__ import annotations
+
+from kimdesk.ui.app import default_store_path
+
+
+def test_default_store_lives_in_the_users_data_folder():
+    path = default_store_path()
+    assert path.name == "kimdesk.kdb" and "kimdesk" in str(path.parent).lower()
+
+
+def test_the_command_line_never_loads_qt_for_other_commands(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from kimdesk.launcher import main; "
+        "rc = main(['check', '--store', 'missing.kdb']); "
+        "print(rc, 'PySide6' in sys.modules)"
+    )
+    env = {**os.environ, "KIMDESK_PASSPHRASE": "whatever long", "KIMDESK_STATE_DIR": str(tmp_path)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert proc.stdout.strip() == "1 False", proc.stderr
+    assert "gibt es nicht" in proc.stderr
+
+
+def test_a_cold_start_does_not_load_matplotlib_before_the_statistics(tmp_path, cm_file):
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+        "from kimdesk.ui.app import start; from kimdesk.ui.settings import Settings; "
+        f"w = start({str(cm_file)!r}, Settings({str(tmp_path / 's.ini')!r})); w.show(); "
+        "print('matplotlib' in sys.modules, w.is_locked); w.close()"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIMDESK_STATE_DIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env=env)  # fmt: skip
+    assert proc.stdout.split() == ["False", "True"], proc.stderr
