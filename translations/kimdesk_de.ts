@@ -642,6 +642,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bisherige &amp;Liste übernehmen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Ansicht</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,7 +1035,59 @@ Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bisherige Liste übernehmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eine Excel- oder CSV-Liste mit den Spalten Datum, Kommune, Art, Programm, Fall, Themen, Verweise (Dauer, Setting, Sprachmittlung nach Wunsch). Ist eine Zeile fehlerhaft, wird nichts übernommen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Durchsuchen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fehlerhafte Zeilen &amp;überspringen (sie kommen in eine eigene Datei)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Über&amp;nehmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liste wählen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte eine Datei wählen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Liste wird geprüft und übernommen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} Beratungen übernommen, {cases} Fälle angelegt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} Zeilen übersprungen; die Gründe stehen in {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nicht übernommene Spalten: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… und {n} weitere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -642,6 +642,10 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>Bisherige &amp;Liste übernehmen …</source>
+        <translation>Take over the &amp;list kept so far …</translation>
+    </message>
+    <message>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
@@ -1032,8 +1036,60 @@ Please bring the USB stick to the district office.</translation>
         <translation>All data is kept encrypted in one file on this device. Without the passphrase nobody can read it – not even support.</translation>
     </message>
     <message>
+        <source>Bisherige Liste übernehmen</source>
+        <translation>Take over the list kept so far</translation>
+    </message>
+    <message>
+        <source>Eine Excel- oder CSV-Liste mit den Spalten Datum, Kommune, Art, Programm, Fall, Themen, Verweise (Dauer, Setting, Sprachmittlung nach Wunsch). Ist eine Zeile fehlerhaft, wird nichts übernommen.</source>
+        <translation>An Excel or CSV list with the columns Datum, Kommune, Art, Programm, Fall, Themen, Verweise (Dauer, Setting, Sprachmittlung if you like). If any row is wrong, nothing is taken over.</translation>
+    </message>
+    <message>
         <source>&amp;Durchsuchen …</source>
         <translation>&amp;Browse …</translation>
+    </message>
+    <message>
+        <source>Fehlerhafte Zeilen &amp;überspringen (sie kommen in eine eigene Datei)</source>
+        <translation>&amp;Skip wrong rows (they go into a file of their own)</translation>
+    </message>
+    <message>
+        <source>Über&amp;nehmen</source>
+        <translation>&amp;Take over</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Liste wählen</source>
+        <translation>Choose the list</translation>
+    </message>
+    <message>
+        <source>Listen (*.xlsx *.csv)</source>
+        <translation>Lists (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Bitte eine Datei wählen.</source>
+        <translation>Please choose a file.</translation>
+    </message>
+    <message>
+        <source>Die Liste wird geprüft und übernommen …</source>
+        <translation>Checking and taking over the list …</translation>
+    </message>
+    <message>
+        <source>{n} Beratungen übernommen, {cases} Fälle angelegt.</source>
+        <translation>{n} consultations taken over, {cases} cases created.</translation>
+    </message>
+    <message>
+        <source>{n} Zeilen übersprungen; die Gründe stehen in {file}.</source>
+        <translation>{n} rows skipped; the reasons are in {file}.</translation>
+    </message>
+    <message>
+        <source>Nicht übernommene Spalten: {names}</source>
+        <translation>Columns not taken over: {names}</translation>
+    </message>
+    <message>
+        <source>… und {n} weitere.</source>
+        <translation>… and {n} more.</translation>
     </message>
     <message>
         <source>Speicher&amp;datei:</source>

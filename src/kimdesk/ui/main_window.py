@@ -73,7 +73,10 @@ class MainWindow(QMainWindow):
         quit_action = QAction(tr("&Beenden"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        for action in (self.lock_action, self.settings_action):
+        self.legacy_action = QAction(tr("Bisherige &Liste übernehmen …"), self)
+        self.legacy_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.legacy_action.triggered.connect(self.import_legacy)
+        for action in (self.legacy_action, self.lock_action, self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -116,6 +119,8 @@ class MainWindow(QMainWindow):
     def _set_locked_ui(self, locked: bool) -> None:
         self.stack.setCurrentIndex(_LOCKED if locked else _OPEN)
         self.lock_action.setEnabled(not locked)
+        role = self.ctx.installation.role if self.ctx.installation else None
+        self.legacy_action.setEnabled(not locked and role == "casemanager")
         self.view_menu.setEnabled(not locked)
         self.status_role.setVisible(not locked)
         self.status_bundle.setVisible(not locked)
@@ -185,6 +190,11 @@ class MainWindow(QMainWindow):
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self, tr("KIMdesk"), text)
+
+    def import_legacy(self) -> None:
+        from .legacy import LegacyImportDialog
+
+        LegacyImportDialog(self.ctx, self).exec()
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
