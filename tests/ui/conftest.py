@@ -7,7 +7,8 @@ the app never detects that it is under test.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.conftest import CM_PASS, OFFICE_PASS
 
@@ -58,3 +59,26 @@ def cm_window(make_window, cm_file):
 @pytest.fixture
 def office_window(make_window, office_file):
     return make_window(office_file, OFFICE_PASS)
+
+
+def when_visible(kind, action) -> None:
+    """Act on the next visible top-level widget of ``kind`` once it shows (a modal dialog,
+    whose ``exec()`` the test is about to call). The dialog is never left open."""
+
+    def attempt():
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if not found:
+            QTimer.singleShot(10, attempt)
+            return
+        try:
+            action(found[0])
+        finally:
+            if found[0].isVisible():
+                found[0].reject()
+
+    QTimer.singleShot(0, attempt)
+
+
+def answer_next_dialog(button) -> None:
+    """Press ``button`` in the next message box that appears."""
+    when_visible(QMessageBox, lambda box: box.button(button).click())

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableWidget
 
 from kimdesk.domain.entities import Case, Client, Consultation, Goal
 from kimdesk.services import cases, records
 from kimdesk.ui.cases.screen import CasesScreen, CloseDialog
 
-from .conftest import in_store
+from .conftest import in_store, when_visible
 
 
 def shown(window) -> CasesScreen:
@@ -118,23 +118,11 @@ def test_goals_history_and_closing_a_case(qtbot, cm_window):
     assert in_store(cm_window, lambda ws: records.load(ws, Goal, goal.id)) is None
 
     def close(dialog):
-        try:
-            dialog.day.set_value(date(2026, 6, 30))
-            dialog.reason.set_code("ziele_erreicht")
-            dialog.accept()
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
+        dialog.day.set_value(date(2026, 6, 30))
+        dialog.reason.set_code("ziele_erreicht")
+        dialog.accept()
 
-    def find():
-        dialogs = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, CloseDialog) and w.isVisible()]  # fmt: skip
-        if dialogs:
-            close(dialogs[0])
-        else:
-            QTimer.singleShot(10, find)
-
-    QTimer.singleShot(0, find)
+    when_visible(CloseDialog, close)
     qtbot.mouseClick(screen.close_button, Qt.MouseButton.LeftButton)
     closed = in_store(cm_window, lambda ws: records.load(ws, Case, case.id))
     assert closed.phase == "closed" and closed.closed_on == date(2026, 6, 30)

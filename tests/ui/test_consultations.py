@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kimdesk.domain.entities import Case, Client, Consultation, Referral
@@ -16,7 +16,7 @@ from kimdesk.store.records import get_consultation
 from kimdesk.ui.consultations.screen import ConsultationsScreen
 from tests.conftest import CM_PASS
 
-from .conftest import in_store
+from .conftest import answer_next_dialog, in_store
 
 TROISDORF = "05382068"
 SIEGBURG = "05382060"
@@ -72,18 +72,6 @@ def known_case(window) -> Case:
     case = in_store(window, make)
     screen_of(window).load()
     return case
-
-
-def answer_next_dialog(button) -> None:
-    def press():
-        boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.isVisible()]  # fmt: skip
-        if not boxes:
-            QTimer.singleShot(10, press)
-            return
-        boxes[0].button(button).click()
-
-    QTimer.singleShot(0, press)
 
 
 def test_a_one_off_consultation_with_two_topics_and_a_referral_takes_at_most_12_keys(qtbot, window):

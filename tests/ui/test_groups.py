@@ -4,31 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kimdesk.services import groups
 from kimdesk.ui.groups import GroupOffersScreen
 
-from .conftest import in_store
+from .conftest import answer_next_dialog, in_store
 
 
 def shown(window) -> GroupOffersScreen:
     screen = window.screen(GroupOffersScreen)
     window.show_screen(screen)
     return screen
-
-
-def answer(button) -> None:
-    def press():
-        boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.isVisible()]  # fmt: skip
-        if not boxes:
-            QTimer.singleShot(10, press)
-            return
-        boxes[0].button(button).click()
-
-    QTimer.singleShot(0, press)
 
 
 def add_session(qtbot, screen, day: date, participants: int, cancelled=False):
@@ -65,7 +53,7 @@ def test_an_het_with_three_sessions(qtbot, cm_window):
 
     screen.session_table.setFocus()
     screen.session_table.selectRow(0)
-    answer(QMessageBox.StandardButton.Yes)
+    answer_next_dialog(QMessageBox.StandardButton.Yes)
     qtbot.keyClick(screen.session_table, Qt.Key.Key_Delete)
     [line] = in_store(cm_window, groups.offer_lines)
     assert (line.held, line.participants) == (1, 7)

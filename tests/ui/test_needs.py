@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from kimdesk.services import needs
 from kimdesk.ui.needs import NeedsScreen
 
-from .conftest import in_store
-from .test_groups import answer
+from .conftest import answer_next_dialog, in_store
 
 
 def shown(window) -> NeedsScreen:
@@ -27,7 +26,7 @@ def test_a_need_with_what_looks_like_personal_data_asks_first(qtbot, cm_window):
     screen.challenge.setFocus()
     qtbot.keyClicks(screen.challenge, "Familie Yilmaz, geb. 01.02.1980, findet keine Wohnung")
     screen.affected.setValue(1)
-    answer(QMessageBox.StandardButton.No)
+    answer_next_dialog(QMessageBox.StandardButton.No)
     qtbot.keyClick(screen.challenge, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert in_store(cm_window, needs.need_list) == []
     assert "Yilmaz" in screen.challenge.toPlainText()  # nothing typed is lost

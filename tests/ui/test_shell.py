@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import CM_PASS
 
-from .conftest import unlock
+from .conftest import unlock, when_visible
 
 
 def test_a_wrong_passphrase_is_refused_and_the_right_one_opens(qtbot, make_window, cm_file):
@@ -35,25 +35,6 @@ def test_the_window_locks_after_idle_time(qtbot, cm_window):
     qtbot.waitUntil(lambda: cm_window.is_locked, timeout=2000)
 
 
-def _when_visible(kind, action):
-    """Act on the next visible top-level widget of ``kind`` once it shows (a modal dialog)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def attempt():
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-        if not found:
-            QTimer.singleShot(10, attempt)
-            return
-        try:
-            action(found[0])
-        finally:  # never leave a modal dialog open: the test would hang
-            if found[0].isVisible():
-                found[0].reject()
-
-    QTimer.singleShot(0, attempt)
-
-
 def test_settings_change_the_idle_lock_and_the_usual_town_hall(qtbot, cm_window, ui_settings):
     from kimdesk.ui.settings_dialog import SettingsDialog
 
@@ -63,7 +44,7 @@ def test_settings_change_the_idle_lock_and_the_usual_town_hall(qtbot, cm_window,
         qtbot.keyClicks(dialog.municipality, "Tr")
         dialog.accept()
 
-    _when_visible(SettingsDialog, fill)
+    when_visible(SettingsDialog, fill)
     cm_window.settings_action.trigger()
     assert ui_settings.idle_minutes == 12
     assert ui_settings.usual_municipality == "05382068"

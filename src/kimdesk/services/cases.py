@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from kimdesk.domain import validation
 from kimdesk.domain.entities import Case, Client, Goal
@@ -17,7 +17,7 @@ from kimdesk.store.models import CaseRow, ClientRow, GoalRow
 
 from . import records
 from .changes import Changes
-from .consultations import _like
+from .consultations import contains_pattern, who
 from .workspace import Workspace
 
 case_t = CaseRow.__table__
@@ -40,13 +40,8 @@ class CaseLine:
 
 def case_lines(ws: Workspace, text: str = "", *, closed: bool = False) -> list[CaseLine]:
     """Cases (open ones, or all), newest first, optionally filtered by name or reference."""
-    name = func.trim(
-        func.coalesce(client_t.c.family_name, "")
-        + func.iif(client_t.c.given_name.is_(None), "", ", " + client_t.c.given_name)
-    )
-    who = func.coalesce(func.nullif(name, ""), case_t.c.legacy_ref, "")
     query = (
-        select(case_t.c.id, case_t.c.client_id, who.label("who"), case_t.c.municipality,
+        select(case_t.c.id, case_t.c.client_id, who().label("who"), case_t.c.municipality,
                case_t.c.program, case_t.c.opened_on, case_t.c.phase, case_t.c.closed_on)
         .select_from(case_t.outerjoin(client_t, client_t.c.id == case_t.c.client_id))
         .where(case_t.c.deleted.is_(False))
@@ -55,7 +50,7 @@ def case_lines(ws: Workspace, text: str = "", *, closed: bool = False) -> list[C
     if not closed:
         query = query.where(case_t.c.closed_on.is_(None))
     if text.strip():
-        pattern = _like(text.strip())
+        pattern = contains_pattern(text.strip())
         query = query.where(
             or_(
                 client_t.c.family_name.like(pattern, escape="\\"),

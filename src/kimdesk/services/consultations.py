@@ -55,13 +55,17 @@ class ConsultationLine:
     has_notes: bool
 
 
-def _who():
-    """The client's name (local, shown only on this device), else the case reference."""
-    name = func.trim(
+def client_name():
+    """ "Family, Given" of the joined client (local data: shown on this device only)."""
+    return func.trim(
         func.coalesce(client.c.family_name, "")
         + func.iif(client.c.given_name.is_(None), "", ", " + client.c.given_name)
     )
-    return func.coalesce(func.nullif(name, ""), case.c.legacy_ref, "")
+
+
+def who():
+    """The client's name, else the case reference, else nothing."""
+    return func.coalesce(func.nullif(client_name(), ""), case.c.legacy_ref, "")
 
 
 def _joined(columns):
@@ -73,7 +77,7 @@ def _joined(columns):
     )
 
 
-def _like(text: str) -> str:
+def contains_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -99,7 +103,7 @@ def _conditions(flt: ConsultationFilter) -> list:
         )
     text = flt.text.strip()
     if text:
-        pattern = _like(text)
+        pattern = contains_pattern(text)
         conds.append(
             or_(
                 consultation.c.notes.like(pattern, escape="\\"),
@@ -117,7 +121,7 @@ def _sort_column(key: str):
         "municipality": consultation.c.municipality,
         "kind": consultation.c.kind,
         "program": consultation.c.program,
-        "who": _who(),
+        "who": who(),
         "duration": consultation.c.duration_min,
     }[key]
 
@@ -197,7 +201,7 @@ def consultation_lines(ws: Workspace, ids: list[str]) -> list[ConsultationLine]:
             consultation.c.kind,
             consultation.c.program,
             consultation.c.duration_min,
-            _who().label("who"),
+            who().label("who"),
             (func.length(func.coalesce(consultation.c.notes, "")) > 0).label("has_notes"),
         ]
     ).where(consultation.c.id.in_(ids))
@@ -240,10 +244,7 @@ class CaseChoice:
 
 def case_choices(ws: Workspace) -> list[CaseChoice]:
     """Open cases (with their client) and clients without an open case, for the picker."""
-    name = func.trim(
-        func.coalesce(client.c.family_name, "")
-        + func.iif(client.c.given_name.is_(None), "", ", " + client.c.given_name)
-    )
+    name = client_name()
     cases = (
         select(case.c.id, case.c.client_id, name.label("name"), case.c.legacy_ref,
                case.c.municipality, case.c.program, case.c.opened_on)

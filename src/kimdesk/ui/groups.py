@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -15,23 +13,27 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kimdesk.domain.entities import GroupOffer, GroupSession
 from kimdesk.domain.enums import OfferStatus, SessionStatus
-from kimdesk.domain.errors import ValidationError
 from kimdesk.services import groups, records
 
 from .i18n import tr
-from .operations import message_for
 from .screen import Context, Screen
+from .widgets.common import (
+    confirm,
+    error_label,
+    fill_table,
+    list_column,
+    record_table,
+    shortcuts,
+    show_error,
+)
 from .widgets.fields import CodeCombo, CountField, DateField
 
 OFFER_STATUS = {OfferStatus.PLANNED: QT_TR_NOOP("geplant"), OfferStatus.RUNNING: QT_TR_NOOP("läuft"),
@@ -39,24 +41,6 @@ OFFER_STATUS = {OfferStatus.PLANNED: QT_TR_NOOP("geplant"), OfferStatus.RUNNING:
                 OfferStatus.CANCELLED: QT_TR_NOOP("abgesagt")}  # fmt: skip
 #: Sessions and minutes a format usually has (the HET: 5 × 120 min).
 FORMAT_DEFAULTS = {"het": (5, 120)}
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(str(text)))
 
 
 class GroupOffersScreen(Screen):
@@ -68,17 +52,12 @@ class GroupOffersScreen(Screen):
         self.lines: list[groups.OfferLine] = []
         self.offer: GroupOffer | None = None
         self.sessions: list[GroupSession] = []
-        self.offers = _table([tr("Titel"), tr("Kommune"), tr("Termine"), tr("ausgefallen"),
-                              tr("Teilnahmen"), tr("Status")])  # fmt: skip
-        self.offers.setObjectName("offerTable")
+        self.offers = record_table([tr("Titel"), tr("Kommune"), tr("Termine"), tr("ausgefallen"),
+                              tr("Teilnahmen"), tr("Status")], "offerTable")  # fmt: skip
         self.offers.itemSelectionChanged.connect(self._picked)
         new_button = QPushButton(tr("Neues Angebot (Strg+N)"))
         new_button.clicked.connect(self.new_offer)
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.offers, 1)
-        column.addWidget(new_button)
+        left = list_column(self.offers, new_button)
 
         self.name = QLineEdit()
         self.format = CodeCombo([])
@@ -90,10 +69,7 @@ class GroupOffersScreen(Screen):
         self.status = QComboBox()
         for code, label in OFFER_STATUS.items():
             self.status.addItem(tr(label), str(code))
-        self.message = QLabel()
-        self.message.setObjectName("offerMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a40000;")
+        self.message = error_label("offerMessage")
         save = QPushButton(tr("Angebot speichern (Strg+S)"))
         save.clicked.connect(self.save_offer)
         self.delete_button = QPushButton(tr("Angebot löschen"))
@@ -114,8 +90,9 @@ class GroupOffersScreen(Screen):
         form.addRow(row)
         form.addRow(self.message)
 
-        self.session_table = _table([tr("Datum"), tr("Dauer"), tr("Teilnehmende"), tr("Status")])
-        self.session_table.setObjectName("sessionTable")
+        self.session_table = record_table(
+            [tr("Datum"), tr("Dauer"), tr("Teilnehmende"), tr("Status")], "sessionTable"
+        )
         self.held_on = DateField()
         self.duration = CountField(24 * 60, optional=True, suffix=tr(" min"))
         self.participants = CountField(1000)
@@ -149,13 +126,8 @@ class GroupOffersScreen(Screen):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
-        for keys, slot in (("Ctrl+N", self.new_offer), ("Ctrl+S", self.save_offer)):
-            QShortcut(QKeySequence(keys), self, slot).setContext(
-                Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
-        QShortcut(QKeySequence("Del"), self.session_table, self.delete_session).setContext(
-            Qt.ShortcutContext.WidgetShortcut
-        )
+        shortcuts(self, (("Ctrl+N", self.new_offer), ("Ctrl+S", self.save_offer)))
+        shortcuts(self.session_table, (("Del", self.delete_session),), only_widget=True)
         self._catalog = None
         self._select: str | None = None
 
@@ -184,7 +156,7 @@ class GroupOffersScreen(Screen):
     def _show_offers(self, lines: list[groups.OfferLine]) -> None:
         self.lines = lines
         self.offers.blockSignals(True)
-        _fill(self.offers, [
+        fill_table(self.offers, [
             (o.offer.title, self.ctx.label("municipality", o.offer.municipality),
              f"{o.held}/{o.offer.planned_sessions or '–'}", o.cancelled, o.participants,
              tr(OFFER_STATUS[OfferStatus(o.offer.status)]))
@@ -236,7 +208,7 @@ class GroupOffersScreen(Screen):
     def _show_sessions(self, sessions: list[GroupSession]) -> None:
         self.sessions = sessions
         status = {"held": tr("stattgefunden"), "cancelled": tr("ausgefallen")}
-        _fill(self.session_table, [
+        fill_table(self.session_table, [
             (f"{s.held_on:%d.%m.%Y}", tr("{minutes} min", minutes=s.duration_min) if s.duration_min else "",
              s.participants, status[s.status]) for s in sessions
         ])  # fmt: skip
@@ -275,15 +247,14 @@ class GroupOffersScreen(Screen):
         self.ctx.messages.info.emit(tr("Das Angebot wurde gespeichert."))
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, ValidationError):
-            self.message.setText("\n".join(p.message for p in error.problems))
-        else:
-            self.message.setText(message_for(error))
+        show_error(self.message, error)
 
     def delete_offer(self) -> None:
         offer = self.offer
-        if offer is None or not self._confirm(
-            tr("Das Angebot „{title}“ mit allen Terminen löschen?", title=offer.title)
+        if offer is None or not confirm(
+            self,
+            tr("Löschen"),
+            tr("Das Angebot „{title}“ mit allen Terminen löschen?", title=offer.title),
         ):
             return
 
@@ -317,17 +288,11 @@ class GroupOffersScreen(Screen):
         if not rows:
             return
         session = self.sessions[rows[0].row()]
-        if self._confirm(tr("Den Termin vom {day} löschen?", day=f"{session.held_on:%d.%m.%Y}")):
+        if confirm(
+            self,
+            tr("Löschen"),
+            tr("Den Termin vom {day} löschen?", day=f"{session.held_on:%d.%m.%Y}"),
+        ):
             self.ctx.ops.run(
                 lambda ws: records.delete(ws, GroupSession, session.id), None, self._failed
             )
-
-    def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            tr("Löschen"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes

@@ -6,9 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,12 +24,18 @@ from PySide6.QtWidgets import (
 
 from kimdesk.domain.entities import StructuralNeed
 from kimdesk.domain.enums import NeedStatus
-from kimdesk.domain.errors import ValidationError
 from kimdesk.services import needs, records
 
 from .i18n import tr
-from .operations import message_for
 from .screen import Context, Screen
+from .widgets.common import (
+    confirm,
+    error_label,
+    list_column,
+    record_table,
+    shortcuts,
+    show_error,
+)
 from .widgets.fields import CodeCombo, CountField, DateField
 
 STATUS = {NeedStatus.REPORTED: QT_TR_NOOP("gemeldet"), NeedStatus.IN_PROGRESS: QT_TR_NOOP("in Bearbeitung"),
@@ -54,22 +57,13 @@ class NeedsScreen(Screen):
         self.title = tr("Bedarfs&meldungen")
         self.items: list[StructuralNeed] = []
         self.need: StructuralNeed | None = None
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("needTable")
-        self.table.setHorizontalHeaderLabels([tr("Gemeldet"), tr("Kommune"), tr("Thema"),
-                                              tr("Herausforderung"), tr("Fälle"), tr("Status")])  # fmt: skip
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = record_table([tr("Gemeldet"), tr("Kommune"), tr("Thema"),
+                                   tr("Herausforderung"), tr("Fälle"), tr("Status")], "needTable")  # fmt: skip
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.itemSelectionChanged.connect(self._picked)
         new_button = QPushButton(tr("Neue Meldung (Strg+N)"))
         new_button.clicked.connect(self.new_need)
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.table, 1)
-        column.addWidget(new_button)
+        left = list_column(self.table, new_button)
 
         self.reported = DateField()
         self.municipality = CodeCombo([])
@@ -87,10 +81,7 @@ class NeedsScreen(Screen):
             self.status.addItem(tr(label), str(code))
         self.solution = _text_box(3)
         self.responsible = QLineEdit()
-        self.message = QLabel()
-        self.message.setObjectName("needMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a40000;")
+        self.message = error_label("needMessage")
         save = QPushButton(tr("Speichern (Strg+S)"))
         save.clicked.connect(self.save)
         self.delete_button = QPushButton(tr("Löschen"))
@@ -118,10 +109,7 @@ class NeedsScreen(Screen):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
-        for keys, slot in (("Ctrl+N", self.new_need), ("Ctrl+S", self.save)):
-            QShortcut(QKeySequence(keys), self, slot).setContext(
-                Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
+        shortcuts(self, (("Ctrl+N", self.new_need), ("Ctrl+S", self.save)))
         self._catalog = None
         self._select: str | None = None
 
@@ -221,18 +209,12 @@ class NeedsScreen(Screen):
         self.ctx.messages.info.emit(tr("Die Bedarfsmeldung wurde gespeichert."))
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, ValidationError):
-            self.message.setText("\n".join(p.message for p in error.problems))
-        else:
-            self.message.setText(message_for(error))
+        show_error(self.message, error)
 
     def delete(self) -> None:
         need = self.need
         if need is None:
             return
-        answer = QMessageBox.question(self, tr("Löschen"), tr("Diese Bedarfsmeldung löschen?"),
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)  # fmt: skip
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, tr("Löschen"), tr("Diese Bedarfsmeldung löschen?")):
             self.ctx.ops.run(lambda ws: records.delete(ws, StructuralNeed, need.id),
                              lambda _c: self.new_need(), self._failed)  # fmt: skip

@@ -21,6 +21,7 @@ from kimdesk.domain.enums import Gender, Minors, Phase
 
 from ..i18n import tr
 from ..screen import Context
+from ..widgets.common import add_rows
 from ..widgets.fields import CodeCombo, DateField
 
 GENDERS = {
@@ -61,11 +62,7 @@ def _notes() -> QPlainTextEdit:
 
 
 def _form(box: QGroupBox, rows) -> None:
-    form = QFormLayout(box)
-    for text, widget in rows:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        form.addRow(label, widget)
+    add_rows(QFormLayout(box), rows)
 
 
 class ClientForm(QWidget):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -18,19 +16,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kimdesk.domain.entities import Goal
-from kimdesk.domain.errors import ValidationError
 from kimdesk.services import cases, records
 
 from ..i18n import tr
-from ..operations import message_for
 from ..screen import Context, Screen
+from ..widgets.common import add_rows, error_label, record_table, shortcuts, show_error
 from ..widgets.fields import CodeCombo, DateField
 from .forms import PHASES, CaseForm, ClientForm
 from .goals import GoalsPanel
@@ -45,10 +41,7 @@ class CloseDialog(QDialog):
             [(e.code, e.label_de) for e in ctx.catalog.entries_of("closure_reason")]
         )
         form = QFormLayout(self)
-        for text, widget in ((tr("Abgeschlossen &am:"), self.day), (tr("&Grund:"), self.reason)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_rows(form, ((tr("Abgeschlossen &am:"), self.day), (tr("&Grund:"), self.reason)))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -96,16 +89,10 @@ class CasesScreen(Screen):
         self.goals = GoalsPanel(ctx)
         self.goals.save.connect(self.save_goal)
         self.goals.remove.connect(self.remove_goal)
-        self.history = QTableWidget(0, 4)
-        self.history.setObjectName("caseHistory")
-        self.history.setHorizontalHeaderLabels([tr("Datum"), tr("Art"), tr("Themen"), tr("Dauer")])
-        self.history.horizontalHeader().setStretchLastSection(True)
-        self.history.verticalHeader().setVisible(False)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.message = QLabel()
-        self.message.setObjectName("caseMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a40000;")
+        self.history = record_table(
+            [tr("Datum"), tr("Art"), tr("Themen"), tr("Dauer")], "caseHistory"
+        )
+        self.message = error_label("caseMessage")
         self.save_button = QPushButton(tr("Speichern (Strg+S)"))
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(tr("Fall abschließen …"))
@@ -141,11 +128,8 @@ class CasesScreen(Screen):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        for keys, slot in (("Ctrl+N", self.new_case), ("Ctrl+S", self.save),
-                           ("Ctrl+F", self.search.setFocus)):  # fmt: skip
-            QShortcut(QKeySequence(keys), self, slot).setContext(
-                Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
+        shortcuts(self, (("Ctrl+N", self.new_case), ("Ctrl+S", self.save),
+                         ("Ctrl+F", self.search.setFocus)))  # fmt: skip
         self._catalog = None
         self._select: str | None = None
 
@@ -264,10 +248,7 @@ class CasesScreen(Screen):
         self.ctx.messages.info.emit(tr("Der Fall wurde gespeichert."))
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, ValidationError):
-            self.message.setText("\n".join(p.message for p in error.problems))
-        else:
-            self.message.setText(message_for(error))
+        show_error(self.message, error)
 
     def save_goal(self, panel: GoalsPanel) -> None:
         if self.current is None:

@@ -12,7 +12,6 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,13 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.domain.entities import Consultation, Referral
-from kimdesk.domain.errors import ValidationError
 from kimdesk.services import records
 from kimdesk.services.consultations import CaseChoice, case_choices
 
 from ..i18n import tr
-from ..operations import message_for
 from ..screen import Context
+from ..widgets.common import error_label, shortcuts, show_error
 from ..widgets.fields import CodeCombo, CountField, DateField
 from ..widgets.typeahead import ChoicePicker, Entry, TypeAheadChecklist, catalog_entries
 
@@ -91,10 +89,7 @@ class EntryPanel(QGroupBox):
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(tr("Nur auf diesem Gerät, wird nie übertragen"))
         self.notes.setMaximumHeight(self.fontMetrics().height() * 5)
-        self.message = QLabel()
-        self.message.setObjectName("entryMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a40000;")
+        self.message = error_label("entryMessage")
         self.save_button = QPushButton(tr("Speichern (Strg+Eingabe)"))
         self.save_button.clicked.connect(self.save)
         self.new_button = QPushButton(tr("Neu (Strg+N)"))
@@ -134,14 +129,8 @@ class EntryPanel(QGroupBox):
         order = [w for _t, w in rows] + [self.save_button, self.new_button, self.undo_button]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save)
-        for keys, slot in (("Ctrl+N", self.new), ("Alt+Backspace", self.undo), ("Esc", self.new)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        shortcuts(self, (("Ctrl+Return", self.save), ("Ctrl+Enter", self.save),
+                         ("Ctrl+N", self.new), ("Alt+Backspace", self.undo), ("Esc", self.new)))  # fmt: skip
 
     def set_catalog(self) -> None:
         """Fill the choices from the unlocked store's catalog."""
@@ -318,10 +307,7 @@ class EntryPanel(QGroupBox):
         self.new()
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, ValidationError):
-            self.message.setText("\n".join(p.message for p in error.problems))
-        else:
-            self.message.setText(message_for(error))
+        show_error(self.message, error)
 
     def undo(self) -> None:
         saved = self.last_saved

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -20,6 +18,7 @@ from kimdesk.services import records
 
 from ..i18n import tr
 from ..screen import Context, Screen
+from ..widgets.common import confirm, shortcuts
 from .entry import EntryPanel
 from .filters import FilterBar
 from .model import ConsultationModel
@@ -74,21 +73,9 @@ class ConsultationsScreen(Screen):
         layout.addWidget(splitter)
         self._keep_selection: str | None = None
 
-        for keys, slot in (
-            ("Ctrl+F", self.filters.focus_search),
-            ("Ctrl+E", lambda: self.edit_row(self.table.currentIndex().row())),
-        ):
-            QShortcut(QKeySequence(keys), self, slot).setContext(
-                Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
-        for keys, slot in (
-            ("Return", lambda: self.edit_row(self.table.currentIndex().row())),
-            ("Enter", lambda: self.edit_row(self.table.currentIndex().row())),
-            ("Del", self.delete_current),
-        ):
-            QShortcut(QKeySequence(keys), self.table, slot).setContext(
-                Qt.ShortcutContext.WidgetShortcut
-            )
+        shortcuts(self, (("Ctrl+F", self.filters.focus_search), ("Ctrl+E", self.edit_current)))
+        shortcuts(self.table, (("Return", self.edit_current), ("Enter", self.edit_current),
+                               ("Del", self.delete_current)), only_widget=True)  # fmt: skip
 
     # -- Screen ---------------------------------------------------------------------------
 
@@ -121,6 +108,9 @@ class ConsultationsScreen(Screen):
     def _saved(self, saved: records.Saved) -> None:
         self._keep_selection = saved.record.id
 
+    def edit_current(self) -> None:
+        self.edit_row(self.table.currentIndex().row())
+
     def edit_row(self, row: int) -> None:
         consultation_id = self.model.id_at(row)
         if consultation_id is None:
@@ -141,18 +131,12 @@ class ConsultationsScreen(Screen):
         line = self.model.line_at(row) if consultation_id else None
         if line is None:
             return
-        answer = QMessageBox.question(
-            self,
-            tr("Beratung löschen"),
-            tr(
-                "Die Beratung vom {day} löschen? Die Löschung wird mit dem nächsten Bundle "
-                "an die Kreisstelle übertragen.",
-                day=f"{line.occurred_on:%d.%m.%Y}",
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+        question = tr(
+            "Die Beratung vom {day} löschen? Die Löschung wird mit dem nächsten Bundle "
+            "an die Kreisstelle übertragen.",
+            day=f"{line.occurred_on:%d.%m.%Y}",
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, tr("Beratung löschen"), question):
             return
 
         def deleted(_changes) -> None:

@@ -28,6 +28,7 @@ from kimdesk.domain.passphrase import MIN_LENGTH, strength
 from kimdesk.sync.identity import Identity
 
 from ..i18n import tr
+from ..widgets.common import add_rows, error_label
 
 STRENGTH = {
     "weak": QT_TR_NOOP("schwach – bitte länger oder mit mehr verschiedenen Zeichen"),
@@ -37,17 +38,20 @@ STRENGTH = {
 
 
 def _row(form: QFormLayout, text: str, widget: QWidget) -> None:
-    label = QLabel(text)
-    label.setBuddy(widget.focusProxy() or widget)
-    form.addRow(label, widget)
+    add_rows(form, ((text, widget),))
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("pageError")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #a40000;")
-    return label
+def _path_field(line: QLineEdit, browse) -> QWidget:
+    """A path with its "Durchsuchen …" button; the focus goes to the path."""
+    button = QPushButton(tr("&Durchsuchen …"))
+    button.clicked.connect(browse)
+    where = QWidget()
+    row = QHBoxLayout(where)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(line, 1)
+    row.addWidget(button)
+    where.setFocusProxy(line)
+    return where
 
 
 class StorePage(QWizardPage):
@@ -57,14 +61,7 @@ class StorePage(QWizardPage):
         self.setSubTitle(tr("Alle Daten liegen verschlüsselt in einer Datei auf diesem Gerät. "
                             "Ohne die Passphrase kann niemand sie lesen – auch der Support nicht."))  # fmt: skip
         self.path = QLineEdit(str(default))
-        browse = QPushButton(tr("&Durchsuchen …"))
-        browse.clicked.connect(self.browse)
-        where = QWidget()
-        row = QHBoxLayout(where)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        where.setFocusProxy(self.path)
+        where = _path_field(self.path, self.browse)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
@@ -72,7 +69,7 @@ class StorePage(QWizardPage):
         self.strength = QLabel()
         self.strength.setObjectName("passphraseStrength")
         self.passphrase.textChanged.connect(self._rate)
-        self.error = _error_label()
+        self.error = error_label("pageError")
         form = QFormLayout(self)
         _row(form, tr("Speicher&datei:"), where)
         _row(form, tr("&Passphrase:"), self.passphrase)
@@ -134,7 +131,7 @@ class RolePage(QWizardPage):
         self.profile = QComboBox()
         for profile in available_profiles():
             self.profile.addItem(load_profile(profile).name, profile)
-        self.error = _error_label()
+        self.error = error_label("pageError")
         layout = QVBoxLayout(self)
         layout.addWidget(self.casemanager)
         layout.addWidget(self.office)
@@ -207,19 +204,12 @@ class OfficePage(QWizardPage):
                             "Ihnen am Telefon ihren Fingerabdruck. Bitte vergleichen."))  # fmt: skip
         self.path = QLineEdit()
         self.path.textChanged.connect(self._read)
-        browse = QPushButton(tr("&Durchsuchen …"))
-        browse.clicked.connect(self.browse)
-        where = QWidget()
-        row = QHBoxLayout(where)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        where.setFocusProxy(self.path)
+        where = _path_field(self.path, self.browse)
         self.shown = QLabel()
         self.shown.setObjectName("officeIdentity")
         self.shown.setWordWrap(True)
         self.shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = _error_label()
+        self.error = error_label("pageError")
         self.identity: Identity | None = None
         form = QFormLayout(self)
         _row(form, tr("&Datei:"), where)

@@ -1,0 +1,94 @@
+"""Pieces every screen repeats: record tables, the error line, shortcuts, confirmations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kimdesk.domain.errors import ValidationError
+
+from ..operations import message_for
+
+
+def record_table(headers: list[str], name: str = "") -> QTableWidget:
+    """A read-only table of records: whole rows selected, one at a time."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: Iterable[tuple]) -> None:
+    rows = list(rows)
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(str(text)))
+
+
+def list_column(table: QWidget, new_button: QPushButton) -> QWidget:
+    """The left side of a list-and-form screen: the list above its "new" button."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(table, 1)
+    layout.addWidget(new_button)
+    return column
+
+
+def error_label(name: str) -> QLabel:
+    """Where a form says in German what is wrong; stays empty otherwise."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #a40000;")
+    return label
+
+
+def show_error(label: QLabel, error: Exception) -> None:
+    """A validation error as its German sentences, one per line; anything else as one."""
+    if isinstance(error, ValidationError):
+        label.setText("\n".join(p.message for p in error.problems))
+    else:
+        label.setText(message_for(error))
+
+
+def add_rows(form: QFormLayout, rows) -> None:
+    """Labelled rows; each label is the buddy of its field, so its mnemonic reaches it."""
+    for text, widget in rows:
+        label = QLabel(text)
+        label.setBuddy(widget.focusProxy() or widget)
+        form.addRow(label, widget)
+
+
+def shortcuts(widget: QWidget, keys_and_slots: Iterable[tuple[str, Callable]], *,
+              only_widget: bool = False) -> None:  # fmt: skip
+    """Shortcuts that work while the focus is in ``widget`` (or its children)."""
+    context = (Qt.ShortcutContext.WidgetShortcut if only_widget
+               else Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+    for keys, slot in keys_and_slots:
+        QShortcut(QKeySequence(keys), widget, slot).setContext(context)
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """A yes/no question whose default is no (deleting must be meant)."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, text, yes | no, no) == yes
