@@ -26,6 +26,8 @@ from kimdesk.services import groups, records
 from .i18n import tr
 from .screen import Context, Screen
 from .widgets.common import (
+    add_rows,
+    button_row,
     confirm,
     error_label,
     fill_table,
@@ -76,18 +78,11 @@ class GroupOffersScreen(Screen):
         self.delete_button.clicked.connect(self.delete_offer)
         form_box = QGroupBox(tr("Angebot"))
         form = QFormLayout(form_box)
-        for text, widget in ((tr("&Titel:"), self.name), (tr("Fo&rmat:"), self.format),
+        add_rows(form, ((tr("&Titel:"), self.name), (tr("Fo&rmat:"), self.format),
                              (tr("&Programm:"), self.program), (tr("&Kommune:"), self.municipality),
                              (tr("Trä&ger:"), self.provider), (tr("Geplante T&ermine:"), self.planned),
-                             (tr("Stat&us:"), self.status)):  # fmt: skip
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        row = QHBoxLayout()
-        row.addWidget(save)
-        row.addWidget(self.delete_button)
-        row.addStretch(1)
-        form.addRow(row)
+                             (tr("Stat&us:"), self.status)))  # fmt: skip
+        form.addRow(button_row(save, self.delete_button))
         form.addRow(self.message)
 
         self.session_table = record_table(

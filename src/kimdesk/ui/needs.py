@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -29,6 +28,8 @@ from kimdesk.services import needs, records
 from .i18n import tr
 from .screen import Context, Screen
 from .widgets.common import (
+    add_rows,
+    button_row,
     confirm,
     error_label,
     list_column,
@@ -88,20 +89,13 @@ class NeedsScreen(Screen):
         self.delete_button.clicked.connect(self.delete)
         box = QGroupBox(tr("Bedarfsmeldung"))
         form = QFormLayout(box)
-        for text, widget in ((tr("Gemeldet a&m:"), self.reported),
+        add_rows(form, ((tr("Gemeldet a&m:"), self.reported),
                              (tr("&Kommune:"), self.municipality), (tr("&Thema:"), self.topic),
                              (tr("Herausforderung:"), self.challenge), ("", warning),
                              (tr("Betroffene &Fälle:"), self.affected),
                              (tr("Stat&us:"), self.status), (tr("&Lösung:"), self.solution),
-                             (tr("&Zuständige Stelle:"), self.responsible)):  # fmt: skip
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        row = QHBoxLayout()
-        row.addWidget(save)
-        row.addWidget(self.delete_button)
-        row.addStretch(1)
-        form.addRow(row)
+                             (tr("&Zuständige Stelle:"), self.responsible)))  # fmt: skip
+        form.addRow(button_row(save, self.delete_button))
         form.addRow(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -77,6 +78,15 @@ def add_rows(form: QFormLayout, rows) -> None:
         label = QLabel(text)
         label.setBuddy(widget.focusProxy() or widget)
         form.addRow(label, widget)
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """Buttons side by side, left-aligned."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 def shortcuts(widget: QWidget, keys_and_slots: Iterable[tuple[str, Callable]], *,
