@@ -20,6 +20,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fingerabdruck dieses Geräts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Über KIMdesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -834,6 +838,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>M&amp;onitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A&amp;nwenden</source>
         <translation type="unfinished"></translation>
     </message>
@@ -854,11 +862,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Gerä&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Excel-Datei …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Diagramme als PNG/P&amp;DF …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Foliensatz (PDF) …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -883,6 +899,18 @@
     </message>
     <message>
         <source>Die Excel-Datei wird geschrieben …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foliensatz speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Foliensatz wird geschrieben …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -950,11 +978,127 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>wird importiert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schon importiert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>importiert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unverändert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>veraltet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gelöscht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konflikte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dateien wählen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ordner wählen (USB-Stick) …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jetzt im&amp;portieren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zusammenfassung &amp;speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles von einem USB-Stick wählen: zuerst wird geprüft, dann importiert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Datei</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ergebnis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grund / Hinweise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importiert am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Datensätze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bisherige Importe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles wählen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIMdesk-Bundles (*.kimb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordner mit Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In diesem Ordner liegen keine Bundles (*.kimb).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} Bundles werden geprüft …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} Bundles werden importiert …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geprüft: {new} Bundles können importiert werden, {rejected} werden abgelehnt. Noch ist nichts geändert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importiert: {new} Bundles, abgelehnt: {rejected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summe: {created} neu, {updated} geändert, {deleted} gelöscht, {conflicts} Konflikte, {rejected} abgelehnt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zusammenfassung speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV-Dateien (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1187,7 +1331,82 @@ Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Geräte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gerät &amp;eintragen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Wochen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Warnen nach:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gerät</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerabdruck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eingetragen am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letztes Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lücken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>noch kein Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seit {weeks} Wochen nichts gesendet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identitätsdatei des Geräts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Identitätsdateien (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gerät eintragen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gerät: {name}
+Fingerabdruck: {fingerprint}
+
+Stimmt der Fingerabdruck mit dem überein, den das Gerät anzeigt (Hilfe → Über KIMdesk)? Erst dann eintragen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ist eingetragen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} war schon eingetragen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1260,6 +1479,94 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>Identitätsdatei gespeichert: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klient:in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ziel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beratung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gruppenangebot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gruppentermin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gespeicherte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eingetroffene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Konflikte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datensatz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erkannt am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abweichende Felder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keine offenen Konflikte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gespeichert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eingetroffen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gespeicherte Fassung behalten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Eingetroffene Fassung behalten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} offene Konflikte. Bitte einen wählen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{entity} {record}: die {applied} Fassung ist angewendet; die andere ist hier aufbewahrt. Welche soll gelten?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Konflikt ist aufgelöst.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

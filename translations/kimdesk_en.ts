@@ -20,6 +20,10 @@
         <translation>Profile: {profile}</translation>
     </message>
     <message>
+        <source>Fingerabdruck dieses Geräts:</source>
+        <translation>Fingerprint of this device:</translation>
+    </message>
+    <message>
         <source>Über KIMdesk</source>
         <translation>About KIMdesk</translation>
     </message>
@@ -834,6 +838,10 @@
         <translation>&amp;Statistics</translation>
     </message>
     <message>
+        <source>M&amp;onitoring</source>
+        <translation>M&amp;onitoring</translation>
+    </message>
+    <message>
         <source>A&amp;nwenden</source>
         <translation>A&amp;pply</translation>
     </message>
@@ -854,12 +862,20 @@
         <translation>P&amp;rogramme</translation>
     </message>
     <message>
+        <source>Gerä&amp;t</source>
+        <translation>De&amp;vice</translation>
+    </message>
+    <message>
         <source>&amp;Excel-Datei …</source>
         <translation>&amp;Excel file …</translation>
     </message>
     <message>
         <source>Diagramme als PNG/P&amp;DF …</source>
         <translation>Charts as PNG/P&amp;DF …</translation>
+    </message>
+    <message>
+        <source>&amp;Foliensatz (PDF) …</source>
+        <translation>Slide &amp;deck (PDF) …</translation>
     </message>
     <message>
         <source>Diagramme</source>
@@ -884,6 +900,18 @@
     <message>
         <source>Die Excel-Datei wird geschrieben …</source>
         <translation>Writing the Excel file …</translation>
+    </message>
+    <message>
+        <source>Foliensatz speichern</source>
+        <translation>Save slide deck</translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Der Foliensatz wird geschrieben …</source>
+        <translation>Writing the slide deck …</translation>
     </message>
     <message>
         <source>Gespeichert: {path}</source>
@@ -950,12 +978,128 @@
         <translation>Written on</translation>
     </message>
     <message>
+        <source>wird importiert</source>
+        <translation>will be imported</translation>
+    </message>
+    <message>
+        <source>schon importiert</source>
+        <translation>already imported</translation>
+    </message>
+    <message>
+        <source>importiert</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>unverändert</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>veraltet</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <source>gelöscht</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>Konflikte</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>&amp;Dateien wählen …</source>
+        <translation>Choose &amp;files …</translation>
+    </message>
+    <message>
+        <source>&amp;Ordner wählen (USB-Stick) …</source>
+        <translation>Choose f&amp;older (USB stick) …</translation>
+    </message>
+    <message>
+        <source>Jetzt im&amp;portieren</source>
+        <translation>Im&amp;port now</translation>
+    </message>
+    <message>
+        <source>Zusammenfassung &amp;speichern …</source>
+        <translation>&amp;Save summary …</translation>
+    </message>
+    <message>
+        <source>Bundles von einem USB-Stick wählen: zuerst wird geprüft, dann importiert.</source>
+        <translation>Choose bundles from a USB stick: they are checked first, then imported.</translation>
+    </message>
+    <message>
         <source>Datei</source>
         <translation>File</translation>
     </message>
     <message>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Grund / Hinweise</source>
+        <translation>Reason / notes</translation>
+    </message>
+    <message>
+        <source>Importiert am</source>
+        <translation>Imported on</translation>
+    </message>
+    <message>
         <source>Datensätze</source>
         <translation>Records</translation>
+    </message>
+    <message>
+        <source>Bisherige Importe</source>
+        <translation>Imports so far</translation>
+    </message>
+    <message>
+        <source>Bundles wählen</source>
+        <translation>Choose bundles</translation>
+    </message>
+    <message>
+        <source>KIMdesk-Bundles (*.kimb)</source>
+        <translation>KIMdesk bundles (*.kimb)</translation>
+    </message>
+    <message>
+        <source>Ordner mit Bundles</source>
+        <translation>Folder with bundles</translation>
+    </message>
+    <message>
+        <source>In diesem Ordner liegen keine Bundles (*.kimb).</source>
+        <translation>This folder holds no bundles (*.kimb).</translation>
+    </message>
+    <message>
+        <source>{n} Bundles werden geprüft …</source>
+        <translation>Checking {n} bundles …</translation>
+    </message>
+    <message>
+        <source>{n} Bundles werden importiert …</source>
+        <translation>Importing {n} bundles …</translation>
+    </message>
+    <message>
+        <source>Geprüft: {new} Bundles können importiert werden, {rejected} werden abgelehnt. Noch ist nichts geändert.</source>
+        <translation>Checked: {new} bundles can be imported, {rejected} are rejected. Nothing has changed yet.</translation>
+    </message>
+    <message>
+        <source>Importiert: {new} Bundles, abgelehnt: {rejected}.</source>
+        <translation>Imported: {new} bundles, rejected: {rejected}.</translation>
+    </message>
+    <message>
+        <source>Summe: {created} neu, {updated} geändert, {deleted} gelöscht, {conflicts} Konflikte, {rejected} abgelehnt</source>
+        <translation>Total: {created} new, {updated} changed, {deleted} deleted, {conflicts} conflicts, {rejected} rejected</translation>
+    </message>
+    <message>
+        <source>Zusammenfassung speichern</source>
+        <translation>Save summary</translation>
+    </message>
+    <message>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>Umfang</source>
@@ -1188,8 +1332,86 @@ Please bring the USB stick to the district office.</translation>
         <translation>&amp;File:</translation>
     </message>
     <message>
+        <source>&amp;Geräte</source>
+        <translation>&amp;Devices</translation>
+    </message>
+    <message>
+        <source>Gerät &amp;eintragen …</source>
+        <translation>&amp;Enrol device …</translation>
+    </message>
+    <message>
+        <source> Wochen</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>&amp;Warnen nach:</source>
+        <translation>&amp;Warn after:</translation>
+    </message>
+    <message>
+        <source>Gerät</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Fingerabdruck</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Eingetragen am</source>
+        <translation>Enrolled on</translation>
+    </message>
+    <message>
+        <source>Letztes Bundle</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <source>vom</source>
+        <translation>of</translation>
+    </message>
+    <message>
+        <source>Lücken</source>
+        <translation>Gaps</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>noch kein Bundle</source>
+        <translation>no bundle yet</translation>
+    </message>
+    <message>
+        <source>seit {weeks} Wochen nichts gesendet</source>
+        <translation>nothing sent for {weeks} weeks</translation>
+    </message>
+    <message>
+        <source>Identitätsdatei des Geräts</source>
+        <translation>Identity file of the device</translation>
+    </message>
+    <message>
         <source>Identitätsdateien (*.json)</source>
         <translation>Identity files (*.json)</translation>
+    </message>
+    <message>
+        <source>Gerät eintragen</source>
+        <translation>Enrol device</translation>
+    </message>
+    <message>
+        <source>Gerät: {name}
+Fingerabdruck: {fingerprint}
+
+Stimmt der Fingerabdruck mit dem überein, den das Gerät anzeigt (Hilfe → Über KIMdesk)? Erst dann eintragen.</source>
+        <translation>Device: {name}
+Fingerprint: {fingerprint}
+
+Does the fingerprint match the one the device shows (Help → About KIMdesk)? Enrol only then.</translation>
+    </message>
+    <message>
+        <source>{name} ist eingetragen.</source>
+        <translation>{name} is enrolled.</translation>
+    </message>
+    <message>
+        <source>{name} war schon eingetragen.</source>
+        <translation>{name} was enrolled already.</translation>
     </message>
     <message>
         <source>Die Datei ist keine lesbare Identitätsdatei.</source>
@@ -1266,6 +1488,94 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     <message>
         <source>Identitätsdatei gespeichert: {path}</source>
         <translation>Identity file saved: {path}</translation>
+    </message>
+    <message>
+        <source>Klient:in</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Beratung</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Gruppenangebot</source>
+        <translation>Group offer</translation>
+    </message>
+    <message>
+        <source>Gruppentermin</source>
+        <translation>Group session</translation>
+    </message>
+    <message>
+        <source>gespeicherte</source>
+        <translation>stored</translation>
+    </message>
+    <message>
+        <source>eingetroffene</source>
+        <translation>incoming</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>&amp;Konflikte</source>
+        <translation>&amp;Conflicts</translation>
+    </message>
+    <message>
+        <source>Datensatz</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Erkannt am</source>
+        <translation>Detected on</translation>
+    </message>
+    <message>
+        <source>Abweichende Felder</source>
+        <translation>Differing fields</translation>
+    </message>
+    <message>
+        <source>Keine offenen Konflikte.</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Gespeichert</source>
+        <translation>Stored</translation>
+    </message>
+    <message>
+        <source>Eingetroffen</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>&amp;Gespeicherte Fassung behalten</source>
+        <translation>Keep the &amp;stored version</translation>
+    </message>
+    <message>
+        <source>&amp;Eingetroffene Fassung behalten</source>
+        <translation>Keep the &amp;incoming version</translation>
+    </message>
+    <message>
+        <source>{n} offene Konflikte. Bitte einen wählen.</source>
+        <translation>{n} open conflicts. Please choose one.</translation>
+    </message>
+    <message>
+        <source>{entity} {record}: die {applied} Fassung ist angewendet; die andere ist hier aufbewahrt. Welche soll gelten?</source>
+        <translation>{entity} {record}: the {applied} version is applied; the other one is kept here. Which one shall count?</translation>
+    </message>
+    <message>
+        <source>Der Konflikt ist aufgelöst.</source>
+        <translation>The conflict is settled.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import CM_PASS
@@ -59,8 +60,9 @@ def test_about_names_version_store_and_installation(cm_window, cm_file):
     from kimdesk import __version__
     from kimdesk.ui.about import about_text
 
-    text = about_text(cm_window.ctx, cm_file)
+    text = about_text(cm_window.ctx, cm_file, "ABCD-EFGH")
     assert __version__ in text and str(cm_file) in text and "CM-07 Troisdorf" in text
+    assert "ABCD-EFGH" in text
 
 
 def test_every_screen_is_reachable_with_ctrl_and_a_number(qtbot, cm_window):
@@ -71,9 +73,11 @@ def test_every_screen_is_reachable_with_ctrl_and_a_number(qtbot, cm_window):
         assert cm_window.tabs.currentWidget() is screen
 
 
-def test_tab_mnemonics_and_menus_do_not_clash(cm_window):
+@pytest.mark.parametrize("role", ["cm", "office"])
+def test_tab_mnemonics_and_menus_do_not_clash(role, request):
     import re
 
+    cm_window = request.getfixturevalue(f"{role}_window")
     letters = [
         re.search(r"&(\w)", cm_window.tabs.tabText(i)) for i in range(cm_window.tabs.count())
     ]

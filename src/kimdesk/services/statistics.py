@@ -9,6 +9,7 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
 from kimdesk.stats.filters import Filters
 from kimdesk.stats.report import compute, for_publication
+from kimdesk.store.installation import peers
 
 from .workspace import Workspace
 
@@ -36,17 +37,28 @@ def make_filters(
     date_to: str | date | None = None,
     municipality: str | None = None,
     program: str | None = None,
+    installation: str | None = None,
 ) -> Filters:
     """Filters from user input: dates in German or ISO form, municipality by name or AGS."""
     start = parse_day(date_from, "Das Anfangsdatum") if isinstance(date_from, str) else date_from
     end = parse_day(date_to, "Das Enddatum") if isinstance(date_to, str) else date_to
     if start and end and start > end:
         raise KimdeskError("Der Zeitraum ist leer: das Anfangsdatum liegt nach dem Enddatum.")
+    name = None
+    if installation:
+        with ws.store.connect() as conn:
+            known = {p.installation_id: p.name for p in peers(conn)}
+        known[ws.installation.id] = ws.installation.name
+        if installation not in known:
+            raise KimdeskError("Dieses Gerät ist der Kreisstelle nicht bekannt.")
+        name = known[installation]
     return Filters(
         start,
         end,
         _code(ws, "municipality", municipality, "keine Kommune"),
         _code(ws, "program", program, "kein Programm"),
+        installation or None,
+        name,
     )
 
 

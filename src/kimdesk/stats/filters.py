@@ -1,4 +1,5 @@
-"""The filters every statistic takes: period, municipality, program."""
+"""The filters every statistic takes: period, municipality, program, and at the office the
+installation (records whose latest change came from that device)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,24 @@ class Filters:
     date_to: date | None = None
     municipality: str | None = None
     program: str | None = None
+    installation: str | None = None
+    installation_name: str | None = None
 
     def as_json(self) -> dict:
-        return {
+        data = {
             "from": self.date_from.isoformat() if self.date_from else None,
             "to": self.date_to.isoformat() if self.date_to else None,
             "municipality": self.municipality,
             "program": self.program,
         }
+        if self.installation:
+            data["installation"] = self.installation
+            data["installation_name"] = self.installation_name
+        return data
+
+    def origin(self, column):
+        """Conditions on an ``origin`` column for the installation."""
+        return [column == self.installation] if self.installation else []
 
     def period(self, column):
         """Conditions on a date column for the period."""

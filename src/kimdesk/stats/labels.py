@@ -145,11 +145,14 @@ def period(filters: dict) -> str:
 def filter_lines(report: dict, catalog: Catalog) -> list[tuple[str, str]]:
     filters = report["filters"]
     municipality, program = filters.get("municipality"), filters.get("program")
-    return [
+    lines = [
         ("Zeitraum", period(filters)),
         ("Kommune", catalog.label("municipality", municipality) if municipality else ALL),
         ("Programm", catalog.label("program", program) if program else ALL),
     ]
+    if filters.get("installation"):
+        lines.append(("Gerät", filters.get("installation_name") or filters["installation"]))
+    return lines
 
 
 def caption(report: dict, catalog: Catalog) -> str:

@@ -35,7 +35,11 @@ KINDS = ("einmalig", "cm")
 
 
 def _consultation_where(f: Filters, program: str | None = None):
-    conditions = [consultation.c.deleted.is_(False), *f.period(consultation.c.occurred_on)]
+    conditions = [
+        consultation.c.deleted.is_(False),
+        *f.period(consultation.c.occurred_on),
+        *f.origin(consultation.c.origin),
+    ]
     if f.municipality:
         conditions.append(consultation.c.municipality == f.municipality)
     program = program or f.program
@@ -49,6 +53,7 @@ def _session_where(f: Filters, program: str | None = None):
         session.c.deleted.is_(False),
         offer.c.deleted.is_(False),
         *f.period(session.c.held_on),
+        *f.origin(session.c.origin),
     ]
     if f.municipality:
         conditions.append(offer.c.municipality == f.municipality)
@@ -182,6 +187,7 @@ def topics(conn: Connection, f: Filters) -> dict:
 def cases(conn: Connection, f: Filters) -> dict:
     """S9: opened and closed (by reason) in the period, active at its end, by phase."""
     base = [case_file.c.deleted.is_(False)]
+    base.extend(f.origin(case_file.c.origin))
     if f.municipality:
         base.append(case_file.c.municipality == f.municipality)
     if f.program:
@@ -251,6 +257,7 @@ def group_offers(conn: Connection, f: Filters) -> dict:
         for mun, fmt, h, c, p in _session_sums(conn, f, *place)
     ]
     offers_where = [offer.c.deleted.is_(False)]
+    offers_where.extend(f.origin(offer.c.origin))
     if f.municipality:
         offers_where.append(offer.c.municipality == f.municipality)
     if f.program:
@@ -268,6 +275,7 @@ def group_offers(conn: Connection, f: Filters) -> dict:
 def structural_needs(conn: Connection, f: Filters) -> dict:
     """S8: challenge -> solution -> status, and counts by status."""
     where = [need.c.deleted.is_(False), *f.period(need.c.reported_on)]
+    where.extend(f.origin(need.c.origin))
     if f.municipality:
         where.append(need.c.municipality == f.municipality)
     by_status = dict(

@@ -8,12 +8,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kimdesk import __version__
+from kimdesk.services.setup import own_identity
 
 from .i18n import tr
 from .screen import Context
 
 
-def about_text(ctx: Context, store: Path) -> str:
+def about_text(ctx: Context, store: Path, fingerprint: str | None = None) -> str:
     lines = [
         f"<h3>KIMdesk {html.escape(__version__)}</h3>",
         tr("<p>Dokumentation und Monitoring des Kommunalen Integrationsmanagements (KIM NRW).</p>"),
@@ -24,8 +25,19 @@ def about_text(ctx: Context, store: Path) -> str:
             "<p>" + tr("Installation: {name}", name=html.escape(ctx.installation.name)) + "<br>"
             + tr("Profil: {profile}", profile=html.escape(ctx.installation.profile)) + "</p>"
         )  # fmt: skip
+    if fingerprint:
+        lines.append("<p>" + tr("Fingerabdruck dieses Geräts:") + f"<br><tt>{fingerprint}</tt></p>")
     return "".join(lines)
 
 
 def show_about(parent: QWidget, ctx: Context, store: Path) -> None:
-    QMessageBox.about(parent, tr("Über KIMdesk"), about_text(ctx, store))
+    """With the store open, the about box shows the fingerprint to compare when enrolling."""
+
+    def shown(identity=None) -> None:
+        fingerprint = identity.fingerprint if identity is not None else None
+        QMessageBox.about(parent, tr("Über KIMdesk"), about_text(ctx, store, fingerprint))
+
+    if ctx.installation is None:
+        shown()
+    else:
+        ctx.ops.run(own_identity, shown)

@@ -14,7 +14,11 @@ def screens_for(role: str) -> list[type[Screen]]:
     from .transfer import TransferScreen
 
     if role == "office":
-        return [StatisticsScreen, NeedsScreen]
+        from .office.conflicts import ConflictsScreen
+        from .office.devices import DevicesScreen
+        from .office.imports import ImportScreen
+
+        return [ImportScreen, DevicesScreen, ConflictsScreen, StatisticsScreen, NeedsScreen]
     return [
         ConsultationsScreen,
         CasesScreen,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kimdesk.services.office import devices
 from kimdesk.services.statistics import make_filters, statistics
 
 from .i18n import tr
@@ -31,11 +32,12 @@ from .widgets.fields import CodeCombo, DateField
 
 
 class StatisticsScreen(Screen):
-    refresh_on = ("consultation", "case", "group_offer", "group_session", "structural_need")
+    refresh_on = ("consultation", "case", "group_offer", "group_session", "structural_need", "peer")
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.title = tr("&Statistik")
+        self.office = ctx.installation is not None and ctx.installation.role == "office"
+        self.title = tr("M&onitoring") if self.office else tr("&Statistik")
         self.report: dict | None = None
         self.specs = []
         self.canvas = None
@@ -43,18 +45,20 @@ class StatisticsScreen(Screen):
         self.date_to = DateField(optional=True)
         self.municipality = CodeCombo([], optional=True)
         self.program = CodeCombo([], optional=True)
+        self.device = CodeCombo([], optional=True)
         apply = QPushButton(tr("A&nwenden"))
         apply.clicked.connect(self.load)
         bar = QGridLayout()
-        for column, (text, widget) in enumerate(((tr("&von"), self.date_from),
-                                                 (tr("b&is"), self.date_to),
-                                                 (tr("&Kommune"), self.municipality),
-                                                 (tr("&Programm"), self.program))):  # fmt: skip
+        fields = [(tr("&von"), self.date_from), (tr("b&is"), self.date_to),
+                  (tr("&Kommune"), self.municipality), (tr("&Programm"), self.program)]  # fmt: skip
+        if self.office:
+            fields.append((tr("Gerä&t"), self.device))
+        for column, (text, widget) in enumerate(fields):
             label = QLabel(text)
             label.setBuddy(widget)
             bar.addWidget(label, 0, column)
             bar.addWidget(widget, 1, column)
-        bar.addWidget(apply, 1, 4)
+        bar.addWidget(apply, 1, len(fields))
         self.summary = QLabel()
         self.summary.setObjectName("keyFigures")
         self.summary.setWordWrap(True)
@@ -65,6 +69,8 @@ class StatisticsScreen(Screen):
         self.excel.clicked.connect(self.export_excel)
         self.images = QPushButton(tr("Diagramme als PNG/P&DF …"))
         self.images.clicked.connect(self.export_images)
+        self.deck = QPushButton(tr("&Foliensatz (PDF) …"))
+        self.deck.clicked.connect(self.export_deck)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
@@ -78,6 +84,7 @@ class StatisticsScreen(Screen):
         column.addWidget(self.charts, 1)
         column.addWidget(self.excel)
         column.addWidget(self.images)
+        column.addWidget(self.deck)
         column.addWidget(self.busy)
         column.addWidget(self.result)
         self.chart_area = QWidget()
@@ -94,7 +101,7 @@ class StatisticsScreen(Screen):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
-        for widget in (self.date_from, self.date_to, self.municipality, self.program):
+        for _text, widget in fields:
             widget.installEventFilter(self)
         self._catalog = None
 
@@ -128,18 +135,26 @@ class StatisticsScreen(Screen):
             self.program.set_pairs(
                 [(e.code, e.label_de) for e in catalog.entries_of("program")], optional=True
             )
+            if self.office:
+                self.ctx.ops.run(devices, self._show_devices)
         start, end = self.date_from.value(), self.date_to.value()
         town, program = self.municipality.code(), self.program.code()
+        device = self.device.code() if self.office else None
 
         def compute(ws):
             return statistics(ws, make_filters(ws, date_from=start, date_to=end,
-                                               municipality=town, program=program))  # fmt: skip
+                                               municipality=town, program=program,
+                                               installation=device))  # fmt: skip
 
         self.summary.setText(tr("Die Zahlen werden berechnet …"))
         self.ctx.ops.run(compute, self._computed, self._failed)
 
+    def _show_devices(self, lines) -> None:
+        self.device.set_pairs([(d.installation_id, d.name) for d in lines], optional=True)
+
     def clear(self) -> None:
         self._catalog = None
+        self.device.set_pairs([], optional=True)
         self.report = None
         self.summary.clear()
         self.result.clear()
@@ -226,10 +241,28 @@ class StatisticsScreen(Screen):
                                                          n=len(paths), folder=str(folder))),
                          self._export_failed)  # fmt: skip
 
+    def export_deck(self) -> None:
+        if self.report is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("Foliensatz speichern"), str(Path.home() / "kimdesk-foliensatz.pdf"),
+            tr("PDF-Dateien (*.pdf)"))  # fmt: skip
+        if name:
+            self.write_deck(Path(name if name.endswith(".pdf") else name + ".pdf"))
+
+    def write_deck(self, path: Path) -> None:
+        from kimdesk.services.exports import write_deck
+
+        report = self.report
+        self._busy(tr("Der Foliensatz wird geschrieben …"))
+        self.ctx.ops.run(lambda ws: write_deck(report, ws.catalog, path),
+                         lambda p: self._exported(tr("Gespeichert: {path}", path=str(p))),
+                         self._export_failed)  # fmt: skip
+
     def _busy(self, text: str) -> None:
         self.busy.setVisible(True)
-        self.excel.setEnabled(False)
-        self.images.setEnabled(False)
+        for button in (self.excel, self.images, self.deck):
+            button.setEnabled(False)
         self.result.setText(text)
 
     def _exported(self, text: str) -> None:
@@ -242,5 +275,5 @@ class StatisticsScreen(Screen):
 
     def _done(self) -> None:
         self.busy.setVisible(False)
-        self.excel.setEnabled(True)
-        self.images.setEnabled(True)
+        for button in (self.excel, self.images, self.deck):
+            button.setEnabled(True)

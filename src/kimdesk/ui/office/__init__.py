@@ -1,0 +1,1 @@
+"""The district office's screens (role ``office``)."""

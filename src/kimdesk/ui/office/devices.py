@@ -1,0 +1,136 @@
+"""Geräte: enrolling a case manager device (fingerprint compared first), and the devices
+with their latest bundle, gaps and a warning for those silent too long."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kimdesk.services import office
+
+from ..i18n import tr
+from ..operations import message_for
+from ..screen import Context, Screen
+from ..widgets.common import fill_table, record_table
+
+SILENT = QColor("#fbeec9")
+DEFAULT_WEEKS = 4
+
+
+class DevicesScreen(Screen):
+    refresh_on = ("peer", "bundle")
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.title = tr("&Geräte")
+        self.lines: list[office.DeviceLine] = []
+        enrol = QPushButton(tr("Gerät &eintragen …"))
+        enrol.clicked.connect(self.choose_identity)
+        self.weeks = QSpinBox()
+        self.weeks.setRange(1, 52)
+        self.weeks.setValue(DEFAULT_WEEKS)
+        self.weeks.setSuffix(tr(" Wochen"))
+        self.weeks.valueChanged.connect(lambda _v: self._show(self.lines))
+        weeks_label = QLabel(tr("&Warnen nach:"))
+        weeks_label.setBuddy(self.weeks)
+        row = QHBoxLayout()
+        row.addWidget(enrol)
+        row.addStretch(1)
+        row.addWidget(weeks_label)
+        row.addWidget(self.weeks)
+        self.table = record_table([tr("Gerät"), tr("Fingerabdruck"), tr("Eingetragen am"),
+                                   tr("Letztes Bundle"), tr("vom"), tr("Lücken"), tr("Hinweis")],
+                                  "deviceTable")  # fmt: skip
+        self.message = QLabel()
+        self.message.setObjectName("deviceMessage")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+    def load(self) -> None:
+        self.ctx.ops.run(office.devices, self._show)
+
+    def clear(self) -> None:
+        self.lines = []
+        self.table.setRowCount(0)
+        self.message.clear()
+
+    def focus_first(self) -> None:
+        self.table.setFocus()
+
+    def _show(self, lines: list[office.DeviceLine]) -> None:
+        self.lines = lines
+        now, limit = office.now(), timedelta(weeks=self.weeks.value())
+        rows, silent_rows = [], []
+        for i, d in enumerate(lines):
+            silent = d.silent_for(now)
+            if silent is None:
+                note = tr("noch kein Bundle")
+            elif silent > limit:
+                note = tr("seit {weeks} Wochen nichts gesendet", weeks=silent.days // 7)
+                silent_rows.append(i)
+            else:
+                note = ""
+            rows.append((
+                d.name, d.fingerprint, f"{d.trusted_at.astimezone():%d.%m.%Y}",
+                d.last_seq or "–",
+                f"{d.last_created_at.astimezone():%d.%m.%Y}" if d.last_created_at else "–",
+                office.gap_text(d.gaps), note,
+            ))  # fmt: skip
+        fill_table(self.table, rows)
+        for i in silent_rows:
+            for column in range(self.table.columnCount()):
+                self.table.item(i, column).setBackground(SILENT)
+        self.table.resizeColumnsToContents()
+
+    # -- enrolling ------------------------------------------------------------------------
+
+    def choose_identity(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, tr("Identitätsdatei des Geräts"), str(Path.home()),
+            tr("Identitätsdateien (*.json)"))  # fmt: skip
+        if name:
+            self.check_identity(Path(name))
+
+    def check_identity(self, path: Path) -> None:
+        self.ctx.ops.run(lambda _ws: office.read_identity(path),
+                         lambda identity: self._confirm(path, identity), self._failed)  # fmt: skip
+
+    def _confirm(self, path: Path, identity) -> None:
+        answer = QMessageBox.question(
+            self, tr("Gerät eintragen"),
+            tr("Gerät: {name}\nFingerabdruck: {fingerprint}\n\nStimmt der Fingerabdruck mit dem "
+               "überein, den das Gerät anzeigt (Hilfe → Über KIMdesk)? "
+               "Erst dann eintragen.", name=identity.name, fingerprint=identity.fingerprint),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self.enroll(path)
+
+    def enroll(self, path: Path) -> None:
+        self.ctx.ops.run(lambda ws: office.enroll_device(ws, path), self._enrolled, self._failed)
+
+    def _enrolled(self, enrolled: office.Enrolled) -> None:
+        identity = enrolled.enrolment.identity
+        self.message.setText(
+            tr("{name} ist eingetragen.", name=identity.name) if enrolled.enrolment.new
+            else tr("{name} war schon eingetragen.", name=identity.name)
+        )  # fmt: skip
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(message_for(error))

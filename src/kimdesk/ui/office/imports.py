@@ -1,0 +1,242 @@
+"""Import: bundle files or a whole USB stick, a preview (the dry run) per bundle, the import
+with progress, a summary that stays and can be saved, and the import history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kimdesk.services import office
+from kimdesk.services.sync import MergeSummary
+
+from ..i18n import tr
+from ..operations import message_for
+from ..screen import Context, Screen
+from ..widgets.common import fill_table, record_table
+
+STATUS = {
+    "imported": QT_TR_NOOP("wird importiert"),
+    "already_imported": QT_TR_NOOP("schon importiert"),
+    "rejected": QT_TR_NOOP("abgelehnt"),
+}
+DONE_STATUS = {"imported": QT_TR_NOOP("importiert")}
+COUNT_HEADERS = (QT_TR_NOOP("neu"), QT_TR_NOOP("geändert"), QT_TR_NOOP("unverändert"),
+                 QT_TR_NOOP("veraltet"), QT_TR_NOOP("gelöscht"), QT_TR_NOOP("Konflikte"))  # fmt: skip
+REJECTED = QColor("#f6d5d3")
+WARNED = QColor("#fbeec9")
+
+
+class ImportScreen(Screen):
+    refresh_on = ("bundle", "peer")
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.title = tr("&Import")
+        self.files: list[Path] = []
+        self.summary: MergeSummary | None = None
+        self.task = None
+        pick_files = QPushButton(tr("&Dateien wählen …"))
+        pick_files.clicked.connect(self.choose_files)
+        pick_folder = QPushButton(tr("&Ordner wählen (USB-Stick) …"))
+        pick_folder.clicked.connect(self.choose_folder)
+        self.import_button = QPushButton(tr("Jetzt im&portieren"))
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.run_import)
+        self.save_button = QPushButton(tr("Zusammenfassung &speichern …"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_summary)
+        self.cancel_button = QPushButton(tr("Abbrechen"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        for button in (pick_files, pick_folder, self.import_button, self.save_button,
+                       self.cancel_button):  # fmt: skip
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.state = QLabel(tr("Bundles von einem USB-Stick wählen: zuerst wird geprüft, "
+                               "dann importiert."))  # fmt: skip
+        self.state.setObjectName("importState")
+        self.state.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        headers = [tr("Datei"), tr("Gerät"), tr("Nr."), tr("Ergebnis"),
+                   *(tr(h) for h in COUNT_HEADERS), tr("Grund / Hinweise")]  # fmt: skip
+        self.table = record_table(headers, "importSummary")
+        self.totals = QLabel()
+        self.totals.setObjectName("importTotals")
+        self.history = record_table([tr("Importiert am"), tr("von"), tr("Gerät"), tr("Nr."),
+                                     tr("Datei"), tr("Datensätze")], "importHistory")  # fmt: skip
+        top = QWidget()
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(buttons)
+        column.addWidget(self.state)
+        column.addWidget(self.progress)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.totals)
+        history = QGroupBox(tr("Bisherige Importe"))
+        QVBoxLayout(history).addWidget(self.history)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(history)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(splitter)
+
+    # -- Screen ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.ctx.ops.run(office.import_history, self._show_history)
+
+    def clear(self) -> None:
+        self.files, self.summary = [], None
+        self.table.setRowCount(0)
+        self.history.setRowCount(0)
+        self.totals.clear()
+        self.import_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+
+    def _show_history(self, lines: list[office.ImportLine]) -> None:
+        fill_table(self.history, (
+            (f"{h.imported_at.astimezone():%d.%m.%Y %H:%M}", h.imported_by, h.device, h.seq,
+             h.file_name, sum(h.counts.get(k, 0) for k in ("created", "updated", "deleted")))
+            for h in lines
+        ))  # fmt: skip
+        self.history.resizeColumnsToContents()
+
+    # -- choosing and previewing ----------------------------------------------------------
+
+    def choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, tr("Bundles wählen"), str(Path.home()), tr("KIMdesk-Bundles (*.kimb)"))  # fmt: skip
+        if names:
+            self.preview([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Ordner mit Bundles"), str(Path.home()))
+        if folder:
+            self.preview_folder(Path(folder))
+
+    def preview_folder(self, folder: Path) -> None:
+        self.ctx.ops.run(lambda _ws: office.bundle_files(folder), self._found, self._failed)
+
+    def _found(self, files: list[Path]) -> None:
+        if not files:
+            self.state.setText(tr("In diesem Ordner liegen keine Bundles (*.kimb)."))
+            self.table.setRowCount(0)
+            return
+        self.preview(files)
+
+    def preview(self, files: list[Path]) -> None:
+        """The dry run: what each bundle would do, nothing changes yet."""
+        self.files = files
+        self.state.setText(tr("{n} Bundles werden geprüft …", n=len(files)))
+        self._run(dry_run=True)
+
+    def run_import(self) -> None:
+        if self.files:
+            self.state.setText(tr("{n} Bundles werden importiert …", n=len(self.files)))
+            self._run(dry_run=False)
+
+    def _run(self, *, dry_run: bool) -> None:
+        files = list(self.files)
+        self.import_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.cancel_button.setVisible(True)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+
+        def merge(ws, task):
+            return office.merge(ws, files, dry_run=dry_run,
+                                progress=lambda done, total: task.report(done, total or 0))  # fmt: skip
+
+        self.task = self.ctx.ops.run(merge, lambda m: self._merged(m, dry_run), self._failed,
+                                     progress=self._progressed)  # fmt: skip
+
+    def _progressed(self, done: int, total: int, _text: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _idle(self) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+
+    def _failed(self, error: Exception) -> None:
+        self._idle()
+        self.state.setText(message_for(error))
+        self.import_button.setEnabled(bool(self.files))
+
+    def _merged(self, merged: office.Merged, dry_run: bool) -> None:
+        self._idle()
+        self.summary = summary = merged.summary
+        self.show_summary(summary)
+        self.save_button.setEnabled(True)
+        rejected = sum(b.status == "rejected" for b in summary.bundles)
+        new = sum(b.status == "imported" for b in summary.bundles)
+        if dry_run:
+            self.import_button.setEnabled(new > 0)
+            self.state.setText(
+                tr("Geprüft: {new} Bundles können importiert werden, {rejected} werden abgelehnt. "
+                   "Noch ist nichts geändert.", new=new, rejected=rejected)
+            )  # fmt: skip
+        else:
+            self.files = []
+            self.state.setText(tr("Importiert: {new} Bundles, abgelehnt: {rejected}.", new=new,
+                                  rejected=rejected))  # fmt: skip
+            self.ctx.messages.info.emit(self.state.text())
+
+    def show_summary(self, summary: MergeSummary) -> None:
+        names = STATUS if summary.dry_run else {**STATUS, **DONE_STATUS}
+        fill_table(self.table, (
+            (Path(b.file).name, b.installation_name or "", b.seq or "", tr(names[b.status]),
+             *(b.counts[k] for k in ("created", "updated", "unchanged", "stale", "deleted",
+                                     "conflicts")),
+             b.reason or " ".join(b.warnings))
+            for b in summary.bundles
+        ))  # fmt: skip
+        for row, b in enumerate(summary.bundles):
+            color = REJECTED if b.status == "rejected" else WARNED if b.warnings else None
+            if color is not None:
+                for column in range(self.table.columnCount()):
+                    self.table.item(row, column).setBackground(color)
+        self.table.resizeColumnsToContents()
+        t = summary.totals
+        self.totals.setText(
+            tr("Summe: {created} neu, {updated} geändert, {deleted} gelöscht, {conflicts} "
+               "Konflikte, {rejected} abgelehnt", **{k: t[k] for k in
+               ("created", "updated", "deleted", "conflicts", "rejected")})
+        )  # fmt: skip
+
+    def save_summary(self) -> None:
+        if self.summary is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("Zusammenfassung speichern"), str(Path.home() / "import-zusammenfassung.csv"),
+            tr("CSV-Dateien (*.csv)"))  # fmt: skip
+        if name:
+            self.write_summary(Path(name))
+
+    def write_summary(self, path: Path) -> None:
+        summary = self.summary
+        self.ctx.ops.run(lambda _ws: office.write_summary(summary, path),
+                         lambda p: self.ctx.messages.info.emit(tr("Gespeichert: {path}", path=str(p))),
+                         self._failed)  # fmt: skip
