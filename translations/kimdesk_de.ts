@@ -674,6 +674,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Noch kein Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letzter Import: {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Letztes Bundle: Nr. {seq} vom {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1510,11 +1518,64 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dauer (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sprachmittlung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zuletzt geändert von</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geändert am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gelöscht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zuständige Stelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ja</source>
+        <extracomment>Fields whose values are catalog codes, by catalog.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>nein</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (begleitet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -674,6 +674,14 @@
         <translation>No bundle yet</translation>
     </message>
     <message>
+        <source>Noch kein Import</source>
+        <translation>No import yet</translation>
+    </message>
+    <message>
+        <source>Letzter Import: {day}</source>
+        <translation>Last import: {day}</translation>
+    </message>
+    <message>
         <source>Letztes Bundle: Nr. {seq} vom {day}</source>
         <translation>Last bundle: no. {seq} of {day}</translation>
     </message>
@@ -1518,12 +1526,65 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation>incoming</translation>
     </message>
     <message>
+        <source>Dauer (min)</source>
+        <translation>Duration (min)</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Sprachmittlung</source>
+        <translation>Language mediation</translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Zuletzt geändert von</source>
+        <translation>Last changed by</translation>
+    </message>
+    <message>
+        <source>Geändert am</source>
+        <translation>Changed on</translation>
+    </message>
+    <message>
+        <source>Gelöscht</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Lösung</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Zuständige Stelle</source>
+        <translation>Responsible body</translation>
+    </message>
+    <message>
+        <source>Termin am</source>
+        <translation>Session on</translation>
+    </message>
+    <message>
         <source>ja</source>
+        <extracomment>Fields whose values are catalog codes, by catalog.</extracomment>
         <translation>yes</translation>
     </message>
     <message>
         <source>nein</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source> (begleitet)</source>
+        <translation> (accompanied)</translation>
     </message>
     <message>
         <source>&amp;Konflikte</source>

@@ -98,6 +98,7 @@ def test_importing_a_stick_previews_then_imports(qtbot, office_window, templates
     assert "Signatur" in table.item(rejected, 10).text() or table.item(rejected, 10).text()
     assert len(in_store(office_window, lambda ws: rows(ws, "consultation"))) == 2
     assert "Importiert: 2 Bundles, abgelehnt: 1." in screen.state.text()
+    assert "Letzter Import:" in office_window.status_bundle.text()
     assert "2 neu" in screen.totals.text()
     assert screen.history.rowCount() == 2
     assert {screen.history.item(r, 2).text() for r in range(2)} == {"CM-07 Troisdorf"}
@@ -141,12 +142,21 @@ def test_a_conflict_is_shown_side_by_side_and_settled(qtbot, office_window, temp
     imports.run_import()
     screen = shown(office_window, ConflictsScreen)
     assert screen.list.rowCount() == 1
-    assert "duration_min" in screen.list.item(0, 2).text()
+    assert "Dauer (min)" in screen.list.item(0, 2).text()
     fields = {screen.fields.item(r, 0).text(): r for r in range(screen.fields.rowCount())}
-    row = fields["duration_min"]
+    row = fields["Dauer (min)"]
+    assert row == 0  # what differs comes first
+    origin = fields["Zuletzt geändert von"]
+    assert {screen.fields.item(origin, 1).text(), screen.fields.item(origin, 2).text()} == {
+        "CM-07 Troisdorf", "CM-11 Siegburg"}  # fmt: skip
+    assert (
+        screen.fields.item(fields["Themen"], 1).text() == "Wohnen, Deutsch (Kurse)"
+        or screen.fields.item(fields["Themen"], 1).text() == "Deutsch (Kurse), Wohnen"
+    )
     assert {screen.fields.item(row, 1).text(), screen.fields.item(row, 2).text()} == {"30", "45"}
     assert screen.fields.item(row, 1).font().bold()
-    assert not screen.fields.item(fields["kind"], 1).font().bold()
+    assert not screen.fields.item(fields["Art"], 1).font().bold()
+    assert screen.fields.item(fields["Art"], 1).text() == "Einmalige Beratung"
     keep = "stored" if screen.fields.item(row, 1).text() == "30" else "incoming"
     button = screen.keep_stored if keep == "stored" else screen.keep_incoming
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

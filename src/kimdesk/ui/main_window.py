@@ -172,21 +172,30 @@ class MainWindow(QMainWindow):
             self.refresh_status()
 
     def refresh_status(self) -> None:
+        """The status bar names the latest bundle written (case manager) or imported (office)."""
+        from kimdesk.services.office import import_history
         from kimdesk.services.sync import bundle_history
+
+        if self.ctx.installation is None:
+            return
+        office = self.ctx.installation.role == "office"
 
         def shown(history):
             if self.is_locked:
                 return
             if not history:
-                self.status_bundle.setText(tr("Noch kein Bundle"))
-                return
-            last = history[-1]
-            self.status_bundle.setText(
-                tr("Letztes Bundle: Nr. {seq} vom {day}", seq=last["seq"],
-                   day=f"{last['created_at']:%d.%m.%Y}")
-            )  # fmt: skip
+                self.status_bundle.setText(
+                    tr("Noch kein Import") if office else tr("Noch kein Bundle")
+                )
+            elif office:
+                day = f"{history[0].imported_at.astimezone():%d.%m.%Y %H:%M}"
+                self.status_bundle.setText(tr("Letzter Import: {day}", day=day))
+            else:
+                last = history[-1]
+                self.status_bundle.setText(tr("Letztes Bundle: Nr. {seq} vom {day}", seq=last["seq"],
+                                              day=f"{last['created_at']:%d.%m.%Y}"))  # fmt: skip
 
-        self.ctx.ops.run(bundle_history, shown)
+        self.ctx.ops.run(import_history if office else bundle_history, shown)
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self, tr("KIMdesk"), text)

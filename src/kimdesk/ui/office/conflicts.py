@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.services.changes import Changes
+from kimdesk.services.office import devices
 from kimdesk.services.sync import list_conflicts, resolve_conflict
 
 from ..i18n import tr
@@ -32,6 +33,26 @@ ENTITIES = {
     "group_session": QT_TR_NOOP("Gruppentermin"), "structural_need": QT_TR_NOOP("Bedarfsmeldung"),
 }  # fmt: skip
 VERSIONS = {"stored": QT_TR_NOOP("gespeicherte"), "incoming": QT_TR_NOOP("eingetroffene")}
+FIELDS = {
+    "occurred_on": QT_TR_NOOP("Datum"), "duration_min": QT_TR_NOOP("Dauer (min)"),
+    "municipality": QT_TR_NOOP("Kommune"), "program": QT_TR_NOOP("Programm"),
+    "kind": QT_TR_NOOP("Art"), "topics": QT_TR_NOOP("Themen"), "referrals": QT_TR_NOOP("Verweise"),
+    "setting": QT_TR_NOOP("Setting"), "language_mediation": QT_TR_NOOP("Sprachmittlung"),
+    "language": QT_TR_NOOP("Sprache"), "case_id": QT_TR_NOOP("Fall"),
+    "client_id": QT_TR_NOOP("Klient:in"), "version": QT_TR_NOOP("Version"),
+    "origin": QT_TR_NOOP("Zuletzt geändert von"), "updated_at": QT_TR_NOOP("Geändert am"),
+    "deleted": QT_TR_NOOP("Gelöscht"), "status": QT_TR_NOOP("Status"),
+    "phase": QT_TR_NOOP("Phase"), "topic": QT_TR_NOOP("Thema"),
+    "challenge": QT_TR_NOOP("Herausforderung"), "solution": QT_TR_NOOP("Lösung"),
+    "responsible_body": QT_TR_NOOP("Zuständige Stelle"), "title": QT_TR_NOOP("Titel"),
+    "participants": QT_TR_NOOP("Teilnehmende"), "held_on": QT_TR_NOOP("Termin am"),
+}  # fmt: skip
+#: Fields whose values are catalog codes, by catalog.
+CODES = {"municipality": "municipality", "program": "program", "kind": "kind", "topic": "topic",
+         "setting": "setting", "language_mediation": "language_mediation",
+         "access_route": "access_route", "closure_reason": "closure_reason",
+         "format": "group_format"}  # fmt: skip
+HIDDEN = {"id"}  # the record id is in the heading
 
 
 @dataclass(frozen=True)
@@ -44,14 +65,32 @@ def resolve(ws, conflict_id: str, keep: str, entity: str) -> Resolved:
     return Resolved(resolve_conflict(ws, conflict_id, keep), Changes.of(entity, "conflict"))
 
 
-def _value(value) -> str:
+def describe(ctx: Context, key: str, value, devices: dict[str, str]) -> str:
+    """A stored value as the coordinator reads it: labels for codes, names for devices."""
     if value is None:
         return "–"
     if isinstance(value, bool):
         return tr("ja") if value else tr("nein")
+    if key in CODES:
+        return ctx.label(CODES[key], value)
+    if key == "topics":
+        return ", ".join(ctx.label("topic", t) for t in value)
+    if key == "referrals":
+        return ", ".join(
+            ctx.label("referral_target", r.get("target")) + (tr(" (begleitet)") if r.get("accompanied") else "")
+            for r in value
+        )  # fmt: skip
+    if key == "origin":
+        return devices.get(value, value)
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def conflicts_and_devices(ws) -> tuple[list[dict], dict[str, str]]:
+    names = {d.installation_id: d.name for d in devices(ws)}
+    names[ws.installation.id] = ws.installation.name
+    return list_conflicts(ws), names
 
 
 class ConflictsScreen(Screen):
@@ -61,6 +100,7 @@ class ConflictsScreen(Screen):
         super().__init__(ctx, parent)
         self.title = tr("&Konflikte")
         self.items: list[dict] = []
+        self.devices: dict[str, str] = {}
         self.list = record_table([tr("Datensatz"), tr("Erkannt am"), tr("Abweichende Felder")],
                                  "conflictList")  # fmt: skip
         self.list.itemSelectionChanged.connect(self._picked)
@@ -90,12 +130,14 @@ class ConflictsScreen(Screen):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([self.fontMetrics().averageCharWidth() * 60, 800])
         QVBoxLayout(self).addWidget(splitter)
         self._enable(False)
 
     def load(self) -> None:
-        self.ctx.ops.run(list_conflicts, self._show)
+        self.ctx.ops.run(conflicts_and_devices, lambda result: self._show(*result))
 
     def clear(self) -> None:
         self.items = []
@@ -111,11 +153,15 @@ class ConflictsScreen(Screen):
         self.keep_stored.setEnabled(on)
         self.keep_incoming.setEnabled(on)
 
-    def _show(self, items: list[dict]) -> None:
-        self.items = items
+    def _field(self, key: str) -> str:
+        return tr(FIELDS[key]) if key in FIELDS else key
+
+    def _show(self, items: list[dict], names: dict[str, str]) -> None:
+        self.items, self.devices = items, names
         fill_table(self.list, (
             (f"{tr(ENTITIES.get(c['entity'], c['entity']))} {c['record'][-8:]}",
-             c["detected_at"][:10], ", ".join(c["differing_fields"]))
+             f"{c['detected_at'][8:10]}.{c['detected_at'][5:7]}.{c['detected_at'][:4]}",
+             ", ".join(self._field(k) for k in c["differing_fields"]))
             for c in items
         ))  # fmt: skip
         self.list.resizeColumnsToContents()
@@ -133,12 +179,17 @@ class ConflictsScreen(Screen):
             return
         c = self.items[rows[0].row()]
         stored, incoming = c["stored"], c["incoming"]
-        names = [k for k in stored if k in incoming] + [k for k in incoming if k not in stored]
-        fill_table(self.fields, ((k, _value(stored.get(k)), _value(incoming.get(k)))
-                                 for k in names))  # fmt: skip
+        keys = [k for k in stored if k in incoming] + [k for k in incoming if k not in stored]
+        keys = [k for k in keys if k not in HIDDEN]
+        keys.sort(key=lambda k: k not in c["differing_fields"])  # what differs comes first
+        fill_table(self.fields, (
+            (self._field(k), describe(self.ctx, k, stored.get(k), self.devices),
+             describe(self.ctx, k, incoming.get(k), self.devices))
+            for k in keys
+        ))  # fmt: skip
         bold = QFont(self.fields.font())
         bold.setBold(True)
-        for row, key in enumerate(names):
+        for row, key in enumerate(keys):
             if key in c["differing_fields"]:
                 for column in range(3):
                     item = self.fields.item(row, column)
