@@ -4,6 +4,7 @@ the coordinator keeps one."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
@@ -82,6 +83,10 @@ def describe(ctx: Context, key: str, value, devices: dict[str, str]) -> str:
         )  # fmt: skip
     if key == "origin":
         return devices.get(value, value)
+    if key.endswith("_on") and isinstance(value, str) and len(value) == 10:
+        return f"{value[8:10]}.{value[5:7]}.{value[:4]}"
+    if key == "updated_at" and isinstance(value, str):
+        return f"{datetime.fromisoformat(value.replace('Z', '+00:00')).astimezone():%d.%m.%Y %H:%M:%S}"
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
