@@ -4,8 +4,8 @@ the coordinator keeps one."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QColor, QFont
