@@ -221,3 +221,34 @@ def test_the_board_lets_the_coordinator_set_status_solution_and_body(qtbot, offi
     [need] = in_store(office_window, lambda ws: list(rows(ws, "structural_need").values()))
     assert need["status"] == "solved" and need["responsible_body"] == "Sozialamt"
     assert board.table.item(0, 5).text() == "gelöst"
+
+
+def test_a_device_silent_for_longer_than_the_limit_is_marked(qtbot, office_window, templates,
+                                                             cm_file, tmp_path):  # fmt: skip
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from kimdesk.domain.ids import utc_now
+    from kimdesk.store.models import BundleIn
+
+    enrol(qtbot, office_window, templates / "cm.json")
+    with open_workspace(cm_file, CM_PASS) as cm:
+        add(cm, consultation())
+        path = sync.export_bundle(cm, tmp_path / "alt.kimb").path
+    imports = shown(office_window, ImportScreen)
+    imports.preview([path])
+    imports.run_import()
+
+    def age(ws):  # as if the bundle had been written six weeks ago
+        with ws.store.begin() as conn:
+            conn.execute(
+                update(BundleIn.__table__).values(created_at=utc_now() - timedelta(weeks=6))
+            )
+
+    in_store(office_window, age)
+    screen = shown(office_window, DevicesScreen)
+    screen.load()
+    assert screen.table.item(0, 6).text() == "seit 6 Wochen nichts gesendet"
+    screen.weeks.setValue(8)
+    assert screen.table.item(0, 6).text() == ""
