@@ -38,6 +38,7 @@ run: $(STAMP) $(QM)
 	$(BIN)/kimdesk gui $(if $(STORE),--store $(STORE))
 
 test: $(STAMP) $(QM)
+	sh .ci/ensure-postgres
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

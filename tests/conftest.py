@@ -143,3 +143,21 @@ def cli(capsys, monkeypatch):
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A real PostgreSQL 15 server for the session (see tests/pgcluster.py)."""
+    from tests.pgcluster import Cluster
+
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """An empty database of its own for each test."""
+    import uuid
+
+    return pg_cluster.create_database("t" + uuid.uuid4().hex[:16])

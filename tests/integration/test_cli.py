@@ -187,9 +187,13 @@ def test_check_finds_a_damaged_page(cli, office_file):
     assert "beschädigt" in err and "Traceback" not in err
 
 
-def test_server_urls_are_not_there_yet(cli):
-    code, _, err = cli("check", "--store", "postgresql+psycopg://u@h/db", passphrase=OFFICE_PASS)
-    assert code == 1 and "Server" in err
+def test_store_addresses_kimdesk_does_not_know_or_cannot_reach(cli):
+    code, _, err = cli("check", "--store", "mysql://u@h/db", passphrase=OFFICE_PASS)
+    assert code == 1 and "postgresql+psycopg://" in err
+    code, _, err = cli("check", "--store", "postgresql+psycopg://u:geheim@127.0.0.1:1/db",
+                       passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 1 and "nicht erreichbar" in err
+    assert "geheim" not in err  # the password of the address is never shown
 
 
 @pytest.mark.parametrize("args", [["--version"], ["check", "--store", "/nonexistent/x.kdb"]])

@@ -252,3 +252,20 @@ def test_a_device_silent_for_longer_than_the_limit_is_marked(qtbot, office_windo
     assert screen.table.item(0, 6).text() == "seit 6 Wochen nichts gesendet"
     screen.weeks.setValue(8)
     assert screen.table.item(0, 6).text() == ""
+
+
+def test_the_coordinator_workspace_on_a_server_store(qtbot, make_window, office_file, templates,
+                                                     stick, pg_url, ui_settings):  # fmt: skip
+    from kimdesk.services.server import move_to_server
+
+    with open_workspace(office_file, "office passphrase 1") as ws:
+        sync.enroll(ws, templates / "cm.json")
+        move_to_server(ws, pg_url, "office passphrase 1")
+    window = make_window(pg_url, "office passphrase 1")
+    assert "postgresql+psycopg://" in window.status_store.text()
+    screen = shown(window, ImportScreen)
+    screen.preview_folder(stick)
+    screen.run_import()
+    assert "Importiert: 2 Bundles" in screen.state.text()
+    assert len(in_store(window, lambda ws: rows(ws, "consultation"))) == 2
+    assert ui_settings.last_store == pg_url  # no password in it to begin with

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.services import legacy_import as legacy
-from kimdesk.services import maintenance, setup, statistics, sync
+from kimdesk.services import maintenance, server, setup, statistics, sync
 from kimdesk.services.workspace import Workspace, open_workspace
+from kimdesk.store.server import is_server_url
 
 from . import passphrase
 from .progress import ProgressBar
@@ -23,13 +24,18 @@ def _out(text: str = "") -> None:
 
 
 def _open(args) -> Workspace:
-    store = _file_store(args.store)
-    return open_workspace(store, passphrase.ask())
+    return open_workspace(_store(args.store), passphrase.ask())
 
 
-def _file_store(value: str) -> Path:
+def _store(value: str) -> Path | str:
+    """A store file, or an office store's server address (``postgresql+psycopg://…``)."""
+    if is_server_url(value):
+        return value
     if "://" in value:
-        raise KimdeskError("Diese Version kennt nur Speicherdateien, noch keine Server-Adressen.")
+        raise KimdeskError(
+            f"„{value.split('://')[0]}“ kennt KIMdesk nicht; Server-Speicher haben Adressen "
+            "wie postgresql+psycopg://benutzer@host:5432/kimdesk."
+        )
     return Path(value)
 
 
@@ -41,11 +47,9 @@ def gui(args) -> int:
 
 def init(args) -> int:
     if args.from_store:
-        raise KimdeskError(
-            "Die Übernahme auf einen Datenbankserver (--from-store) gibt es noch nicht."
-        )
-    path = _file_store(args.store)
-    if path.exists():
+        return _move(args)
+    path = _store(args.store)
+    if isinstance(path, Path) and path.exists():
         raise KimdeskError(
             f"Die Datei {path} gibt es schon; ein Speicher wird nicht überschrieben."
         )
@@ -59,10 +63,34 @@ def init(args) -> int:
         office_identity=args.office_key,
     ) as ws:
         identity = setup.own_identity(ws)
-        _out(f"Speicher angelegt: {path}")
+        _out(f"Speicher angelegt: {ws.path}")
         _out(f"Rolle: {ws.installation.role}, Name: {ws.installation.name}")
         _out(f"Installation: {ws.installation.id}")
         _out(f"Fingerabdruck: {identity.fingerprint}")
+    return 0
+
+
+def _move(args) -> int:
+    """``init --store URL --role office --from-store OFFICE.kdb``: the office moves to a server."""
+    if not is_server_url(args.store):
+        raise KimdeskError("--from-store braucht als --store die Adresse eines Datenbankservers.")
+    if args.role != "office":
+        raise KimdeskError("Auf einen Datenbankserver zieht nur der Speicher einer Kreisstelle um.")
+    secret = passphrase.ask()
+    with open_workspace(Path(args.from_store), secret) as source:
+        if args.name and args.name != source.installation.name:
+            _out(f"Hinweis: die Installation behält ihren Namen „{source.installation.name}“.")
+        bar = ProgressBar("Umzug", unit="Tabellen")
+        try:
+            moved = server.move_to_server(source, args.store, secret, progress=bar)
+        finally:
+            bar.close()
+    with open_workspace(args.store, secret) as ws:
+        identity = setup.own_identity(ws)
+    _out(f"Speicher umgezogen: {args.from_store} → {moved.url}")
+    _out(f"{sum(moved.rows.values())} Zeilen übernommen; Statistiken auf beiden Seiten gleich.")
+    _out(f"Fingerabdruck (unverändert): {identity.fingerprint}")
+    _out("Die Passphrase ist die bisherige; ändern mit: kimdesk rekey --store …")
     return 0
 
 

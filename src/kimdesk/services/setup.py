@@ -11,7 +11,7 @@ from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.store.bookkeeping import audit
-from kimdesk.store.engine import Store
+from kimdesk.store.engine import create_store
 from kimdesk.store.installation import (
     InstallationInfo,
     PeerInfo,
@@ -19,6 +19,7 @@ from kimdesk.store.installation import (
     save_installation,
     trust_peer,
 )
+from kimdesk.store.server import is_server_url
 from kimdesk.sync.identity import Identity, KeyPairs
 
 from .files import write_atomic
@@ -72,10 +73,12 @@ def init_store(
         signing_key=keys.signing,
         agreement_key=keys.agreement,
     )
-    store = Store.create(path, passphrase)
+    if is_server_url(path) and role != Role.OFFICE:
+        raise KimdeskError("Auf einem Datenbankserver liegt nur der Speicher einer Kreisstelle.")
+    store = create_store(path, passphrase)
     try:
         with store.begin() as conn:
-            save_installation(conn, info)
+            save_installation(conn, info, seal=store.seal)
             save_catalog(conn, catalog)
             if office is not None:
                 trust_peer(conn, peer_from_identity(office, now))
@@ -89,8 +92,9 @@ def init_store(
             )
     except Exception:
         store.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        if not is_server_url(path):
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
         raise
     store.close()
     return open_workspace(path, passphrase)

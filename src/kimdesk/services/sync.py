@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
@@ -299,21 +300,41 @@ def _merge_one(ws: Workspace, conn, path: Path, progress: Progress | None) -> Bu
     except BundleRejected as exc:
         report.reason = str(exc)
         return report
-    savepoint = conn.begin_nested()
-    try:
-        _verify_and_merge(ws, conn, path, data, report, progress)
-    except BundleRejected as exc:
-        savepoint.rollback()
-        report.status = "rejected"
-        report.reason = str(exc)
-        report.counts = dict.fromkeys(COUNT_KEYS, 0)
-        report.warnings = []
-    except BaseException:
-        savepoint.rollback()
-        raise
-    else:
-        savepoint.commit()
+    for attempt in range(MERGE_ATTEMPTS):
+        savepoint = conn.begin_nested()
+        try:
+            _verify_and_merge(ws, conn, path, data, report, progress)
+        except BundleRejected as exc:
+            savepoint.rollback()
+            report.status = "rejected"
+            report.reason = str(exc)
+            report.counts = dict.fromkeys(COUNT_KEYS, 0)
+            report.warnings = []
+        except DBAPIError as exc:
+            savepoint.rollback()
+            if not _concurrent(exc) or attempt == MERGE_ATTEMPTS - 1:
+                raise
+            # Another coordinator merged the same records at the same moment (a server
+            # store): its work is committed now, so this bundle is merged again on top.
+            report.counts, report.warnings = dict.fromkeys(COUNT_KEYS, 0), []
+            continue
+        except BaseException:
+            savepoint.rollback()
+            raise
+        else:
+            savepoint.commit()
+        return report
     return report
+
+
+#: On a server, a bundle whose records another coordinator wrote at the same time is retried.
+MERGE_ATTEMPTS = 4
+#: unique_violation, serialization_failure, deadlock_detected
+_CONCURRENT_STATES = {"23505", "40001", "40P01"}
+
+
+def _concurrent(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in _CONCURRENT_STATES
 
 
 def _printable(text: str, limit: int = 60) -> str:
@@ -369,6 +390,8 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
             f"{manifest.schema_version}); bitte KIMdesk in der Kreisstelle aktualisieren"
         )
     digest = hashlib.sha256(data).hexdigest()
+    # Two coordinators importing from the same device wait for each other here (server).
+    ws.store.lock_installation(conn, header.installation_id)
     seen = conn.execute(
         select(_in.c.installation_id, _in.c.sha256).where(_in.c.bundle_id == header.bundle_id)
     ).first()

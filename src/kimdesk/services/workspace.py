@@ -12,8 +12,9 @@ from pathlib import Path
 from platformdirs import user_state_dir
 
 from kimdesk.domain.catalog import Catalog
-from kimdesk.store.engine import Store, WrongPassphrase
+from kimdesk.store.engine import Store, WrongPassphrase, open_store
 from kimdesk.store.installation import InstallationInfo, load_catalog, load_installation
+from kimdesk.store.server import ServerStore, display_url, is_server_url
 
 #: After the second wrong passphrase in a row each attempt waits longer, up to this limit.
 MAX_DELAY_S = 30.0
@@ -21,12 +22,13 @@ MAX_DELAY_S = 30.0
 
 @dataclass
 class Workspace:
-    store: Store
+    store: Store | ServerStore
     installation: InstallationInfo
     catalog: Catalog
 
     @property
-    def path(self) -> Path:
+    def path(self) -> Path | str:
+        """The store file, or a server store's address without password."""
         return self.store.path
 
     def close(self) -> None:
@@ -39,13 +41,19 @@ class Workspace:
         self.close()
 
 
-def _failure_file(path: Path) -> Path:
-    key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:24]
+def _failure_file(path: Path | str) -> Path:
+    where = str(path.resolve()) if isinstance(path, Path) else display_url(path)
+    key = hashlib.sha256(where.encode("utf-8")).hexdigest()[:24]
     folder = Path(os.environ.get("KIMDESK_STATE_DIR") or user_state_dir("kimdesk", appauthor=False))
     return folder / f"unlock-{key}.json"
 
 
-def failed_attempts(path: Path) -> int:
+def store_target(path: str | os.PathLike) -> Path | str:
+    """A store file as a path; a server address stays the string it is."""
+    return path if is_server_url(path) else Path(path)
+
+
+def failed_attempts(path: Path | str) -> int:
     try:
         return int(json.loads(_failure_file(path).read_text())["failures"])
     except (OSError, ValueError, KeyError, TypeError):
@@ -59,7 +67,7 @@ def delay_for(failures: int) -> float:
     return min(2.0 ** (failures - 1), MAX_DELAY_S)
 
 
-def _record_failure(path: Path, failures: int) -> None:
+def _record_failure(path: Path | str, failures: int) -> None:
     target = _failure_file(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -69,24 +77,25 @@ def _record_failure(path: Path, failures: int) -> None:
 
 
 def open_workspace(path: str | os.PathLike, passphrase: str, *, sleep=time.sleep) -> Workspace:
-    """Open a store with a growing delay after repeated wrong passphrases."""
-    path = Path(path)
+    """Open a store (file or server) with a growing delay after repeated wrong passphrases."""
+    path = store_target(path)
     failures = failed_attempts(path)
     wait = delay_for(failures)
     if wait:
         sleep(wait)
     try:
-        store = Store.open(path, passphrase)
+        store = open_store(path, passphrase)
+        try:
+            with store.connect() as conn:
+                # On a server the keys are sealed: a wrong passphrase shows here.
+                installation = load_installation(conn, unseal=store.unseal)
+                catalog = load_catalog(conn)
+        except Exception:
+            store.close()
+            raise
     except WrongPassphrase:
         _record_failure(path, failures + 1)
         raise
     if failures:
         _failure_file(path).unlink(missing_ok=True)
-    try:
-        with store.connect() as conn:
-            installation = load_installation(conn)
-            catalog = load_catalog(conn)
-    except Exception:
-        store.close()
-        raise
     return Workspace(store, installation, catalog)

@@ -89,7 +89,38 @@ def _make_engine(path: Path, passphrase: str) -> Engine:
     return engine
 
 
-class Store:
+class EngineAccess:
+    """What every store offers on top of its engine (``self.engine``)."""
+
+    engine: Engine
+
+    def connect(self) -> Connection:
+        """A connection in a transaction: ``with store.begin() as conn`` commits on success."""
+        return self.engine.connect()
+
+    def begin(self):
+        return self.engine.begin()
+
+    @property
+    def revision(self) -> str:
+        with self.engine.connect() as conn:
+            return migrate.current_revision(conn)
+
+    @property
+    def schema_version(self) -> int:
+        return migrate.schema_version(self.revision)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class Store(EngineAccess):
     """An open store. ``connect()`` yields the single connection inside a transaction."""
 
     def __init__(self, path: Path, engine: Engine, passphrase: str):
@@ -199,22 +230,6 @@ class Store:
 
     # -- use ---------------------------------------------------------------------------
 
-    def connect(self):
-        """A connection in a transaction: ``with store.begin() as conn`` commits on success."""
-        return self.engine.connect()
-
-    def begin(self):
-        return self.engine.begin()
-
-    @property
-    def revision(self) -> str:
-        with self.engine.connect() as conn:
-            return migrate.current_revision(conn)
-
-    @property
-    def schema_version(self) -> int:
-        return migrate.schema_version(self.revision)
-
     @contextmanager
     def pragmas(self, *, foreign_keys: bool | None = None, cache_size: int | None = None):
         """Set connection PRAGMAs for a stretch of work (outside any transaction), then restore.
@@ -246,14 +261,15 @@ class Store:
             finally:
                 raw.close()
 
-    def close(self) -> None:
-        self.engine.dispose()
+    def seal(self, secret: bytes | None) -> bytes | None:
+        """Secrets need no extra layer here: the whole file is encrypted (see ``ServerStore``)."""
+        return secret
 
-    def __enter__(self) -> Store:
-        return self
+    def unseal(self, sealed: bytes | None) -> bytes | None:
+        return sealed
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def lock_installation(self, conn: Connection, installation_id: str) -> None:
+        """One connection per process: merges are serial already."""
 
     # -- maintenance -------------------------------------------------------------------
 
@@ -364,4 +380,23 @@ __all__ = [
     "StoreError",
     "WrongPassphrase",
     "check_passphrase",
+    "create_store",
+    "open_store",
 ]
+
+
+def create_store(target: str | os.PathLike, passphrase: str):
+    """A new store: a SQLCipher file, or for a ``postgresql+psycopg://`` address a server store."""
+    from .server import ServerStore, is_server_url
+
+    if is_server_url(target):
+        return ServerStore.create(str(target), passphrase)
+    return Store.create(target, passphrase)
+
+
+def open_store(target: str | os.PathLike, passphrase: str, *, migrate_ok: bool = True):
+    from .server import ServerStore, is_server_url
+
+    if is_server_url(target):
+        return ServerStore.open(str(target), passphrase, migrate_ok=migrate_ok)
+    return Store.open(target, passphrase, migrate_ok=migrate_ok)

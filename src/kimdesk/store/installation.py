@@ -44,7 +44,12 @@ class PeerInfo:
     trusted_at: datetime
 
 
-def save_installation(conn: Connection, info: InstallationInfo) -> None:
+def _same(value):
+    return value
+
+
+def save_installation(conn: Connection, info: InstallationInfo, *, seal=_same) -> None:
+    """``seal`` protects the private keys where the store itself is not encrypted (a server)."""
     if conn.execute(select(_inst.c.id)).first() is not None:
         raise KimdeskError("Dieser Speicher gehört schon zu einer Installation.")
     conn.execute(
@@ -54,17 +59,20 @@ def save_installation(conn: Connection, info: InstallationInfo) -> None:
             name=info.name,
             profile=info.profile,
             created_at=info.created_at,
-            signing_key=info.signing_key,
-            agreement_key=info.agreement_key,
+            signing_key=seal(info.signing_key),
+            agreement_key=seal(info.agreement_key),
         )
     )
 
 
-def load_installation(conn: Connection) -> InstallationInfo:
+def load_installation(conn: Connection, *, unseal=_same) -> InstallationInfo:
     row = conn.execute(select(_inst)).mappings().first()
     if row is None:
         raise KimdeskError("Der Speicher ist nicht eingerichtet (keine Installation).")
-    return InstallationInfo(**row)
+    values = dict(row)
+    values["signing_key"] = unseal(values["signing_key"])
+    values["agreement_key"] = unseal(values["agreement_key"])
+    return InstallationInfo(**values)
 
 
 def trust_peer(conn: Connection, peer: PeerInfo) -> bool:

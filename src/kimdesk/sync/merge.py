@@ -254,8 +254,16 @@ def _insert_rows(conn: Connection, table, names: list[str], records: list[dict],
 _STATEMENTS: dict = {}
 
 
+def _fast(conn: Connection) -> bool:
+    """The tuple fast path is for SQLite's positional parameters; a server gets plain Core
+    statements (its driver binds by name and the round trip dominates anyway)."""
+    return conn.dialect.name == "sqlite"
+
+
 def _known(conn: Connection, table, ids: list[str]) -> list[str]:
     """Which of the ids the store has: one plain query (a first bundle finds none)."""
+    if not _fast(conn):
+        return list(conn.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
     key = ("known", type(conn.dialect), conn.dialect.paramstyle, table, len(ids))
     sql = _STATEMENTS.get(key)
     if sql is None:
@@ -336,6 +344,10 @@ def _same(a, b) -> bool:
 
 def _execute_tuples(conn: Connection, table, names, data, *, by_column: bool = False) -> None:
     """executemany of rows (or, ``by_column``, of columns) given in the order of ``names``."""
+    if not _fast(conn):
+        rows = zip(*data, strict=True) if by_column else data
+        conn.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
+        return
     sql, processors = _insert_plan(conn, table, tuple(names))
     if processors:
         columns = list(data) if by_column else list(zip(*data, strict=True))

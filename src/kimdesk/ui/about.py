@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kimdesk import __version__
 from kimdesk.services.setup import own_identity
+from kimdesk.services.workspace import display_url
 
 from .i18n import tr
 from .screen import Context
@@ -18,7 +19,12 @@ def about_text(ctx: Context, store: Path, fingerprint: str | None = None) -> str
     lines = [
         f"<h3>KIMdesk {html.escape(__version__)}</h3>",
         tr("<p>Dokumentation und Monitoring des Kommunalen Integrationsmanagements (KIM NRW).</p>"),
-        "<p>" + tr("Speicher: {path}", path=html.escape(str(store))) + "</p>",
+        "<p>"
+        + tr(
+            "Speicher: {path}",
+            path=html.escape(str(store) if isinstance(store, Path) else display_url(store)),
+        )
+        + "</p>",
     ]
     if ctx.installation is not None:
         lines.append(

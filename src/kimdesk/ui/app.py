@@ -9,6 +9,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from kimdesk.services.workspace import store_target
+
 from .i18n import install, tr
 from .main_window import MainWindow
 from .operations import Operations
@@ -31,9 +33,9 @@ def start(
     calling thread (tests).
     """
     install(settings.language or "de")
-    path = Path(store) if store else Path(settings.last_store or default_store_path())
+    path = store_target(store or settings.last_store or default_store_path())
     ctx = Context(Operations(serial=serial), settings)
-    if path.exists():
+    if isinstance(path, str) or path.exists():  # a server store, or an existing file
         return MainWindow(ctx, path)
     from .wizard import SetupWizard
 

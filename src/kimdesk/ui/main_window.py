@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kimdesk import __version__
 from kimdesk.services.changes import Changes
-from kimdesk.services.workspace import Workspace
+from kimdesk.services.workspace import Workspace, display_url
 
 from .about import show_about
 from .i18n import tr
@@ -33,7 +33,7 @@ _LOCKED, _OPEN = 0, 1
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context, store: Path):
+    def __init__(self, ctx: Context, store: Path | str):
         super().__init__()
         self.ctx = ctx
         self.store = store
@@ -92,8 +92,9 @@ class MainWindow(QMainWindow):
         self.status_bundle = QLabel()
         for label in (self.status_store, self.status_role, self.status_bundle):
             self.statusBar().addPermanentWidget(label)
-        self.status_store.setText(tr("Speicher: {path}", path=self.store.name))
-        self.status_store.setToolTip(str(self.store))
+        name = self.store.name if isinstance(self.store, Path) else display_url(self.store)
+        self.status_store.setText(tr("Speicher: {path}", path=name))
+        self.status_store.setToolTip(str(self.store) if isinstance(self.store, Path) else name)
 
     def _build_screens(self) -> None:
         for index, screen_type in enumerate(screens_for(self.ctx.installation.role)):
@@ -134,7 +135,10 @@ class MainWindow(QMainWindow):
     def on_unlocked(self, ws: Workspace) -> None:
         self.ctx.catalog = ws.catalog
         self.ctx.installation = ws.installation
-        self.ctx.settings.last_store = str(self.store)
+        # A server address is kept without its password: secrets never go into the INI file.
+        self.ctx.settings.last_store = (
+            str(self.store) if isinstance(self.store, Path) else display_url(self.store)
+        )
         if not self.screens:
             self._build_screens()
         role = tr("Kreisstelle") if ws.installation.role == "office" else tr("Case Management")

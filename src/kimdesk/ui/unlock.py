@@ -19,6 +19,7 @@ from kimdesk.services.workspace import (
     Workspace,
     WrongPassphrase,
     delay_for,
+    display_url,
     failed_attempts,
     open_workspace,
 )
@@ -32,7 +33,7 @@ class UnlockPage(QWidget):
 
     unlocked = Signal(object)
 
-    def __init__(self, ops: Operations, store: Path, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, store: Path | str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
         self.store = store
@@ -80,9 +81,10 @@ class UnlockPage(QWidget):
         outer.addStretch(2)
         self.set_store(store)
 
-    def set_store(self, store: Path) -> None:
+    def set_store(self, store: Path | str) -> None:
         self.store = store
-        self.where.setText(tr("Speicher: {path}", path=str(store)))
+        shown = str(store) if isinstance(store, Path) else display_url(store)
+        self.where.setText(tr("Speicher: {path}", path=shown))
 
     def reset(self) -> None:
         self.passphrase.clear()

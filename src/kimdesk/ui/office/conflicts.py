@@ -86,7 +86,9 @@ def describe(ctx: Context, key: str, value, devices: dict[str, str]) -> str:
     if key.endswith("_on") and isinstance(value, str) and len(value) == 10:
         return f"{value[8:10]}.{value[5:7]}.{value[:4]}"
     if key == "updated_at" and isinstance(value, str):
-        return f"{datetime.fromisoformat(value.replace('Z', '+00:00')).astimezone():%d.%m.%Y %H:%M:%S}"
+        return (
+            f"{datetime.fromisoformat(value.replace('Z', '+00:00')).astimezone():%d.%m.%Y %H:%M:%S}"
+        )
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
