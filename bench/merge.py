@@ -1,6 +1,7 @@
 """Benchmark: ``merge_bundles`` of one full bundle against plain ``sqlite3`` doing the inserts.
 
     python bench/merge.py [--rows N] [--repeat R] [--seed S] [--keep]
+                          [--store postgresql | --store postgresql+psycopg://…]
 
 Creates an office store and a case manager store enrolled with each other, fills the case
 manager store with N consultations (1-3 topics, 0-2 referrals, rhein-sieg codes; one-off and
@@ -20,6 +21,11 @@ transaction (not timed), and times
   ``executemany`` of cases, consultations, topics and referrals, COMMIT;
 * the same bundle again (``already_imported``) and an incremental bundle after 1,000
   consultations were changed with ``save_record``.
+
+With ``--store postgresql`` the same full bundle is also merged into an office store on a
+PostgreSQL server (a throwaway cluster started for the run, as the tests do; or the empty
+database at the given address): the enrolled office is moved there with ``init --from-store``
+logic first (not timed), and the merge's time and rate are printed beside the SQLite figure.
 
 Goals: the merge at most 3x the baseline, peak RSS of the merge at most 1 GB.
 
@@ -168,7 +174,7 @@ def _merge_child(office: str, bundle: str) -> dict:
     from kimdesk.services.sync import merge_bundles
     from kimdesk.services.workspace import open_workspace
 
-    with open_workspace(Path(office), OFFICE_PASS) as ws:
+    with open_workspace(office, OFFICE_PASS) as ws:
         rss_open = _peak_rss_mib()
         start = time.perf_counter()
         summary = merge_bundles(ws, [bundle])
@@ -181,7 +187,7 @@ def _merge_child(office: str, bundle: str) -> dict:
     }
 
 
-def merge_in_child(office: Path, bundle: Path) -> dict:
+def merge_in_child(office: Path | str, bundle: Path) -> dict:
     context = multiprocessing.get_context("forkserver")
     with context.Pool(1) as pool:
         result = pool.apply(_merge_child, (str(office), str(bundle)))
@@ -189,6 +195,29 @@ def merge_in_child(office: Path, bundle: Path) -> dict:
     if report["status"] == "rejected":
         raise SystemExit(f"the bundle was rejected: {report['reason']}")
     return result
+
+
+def merge_on_server(store: str, empty_office: Path, bundle: Path) -> dict:
+    """Move a copy of the enrolled empty office to PostgreSQL, then time the merge there."""
+    from kimdesk.services.server import move_to_server
+    from kimdesk.services.workspace import open_workspace
+
+    cluster = None
+    if store == "postgresql":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.pgcluster import Cluster
+
+        cluster = Cluster().start()
+        store = cluster.create_database("bench")
+    try:
+        copy = empty_office.with_name("office-for-server.kdb")
+        shutil.copyfile(empty_office, copy)
+        with open_workspace(copy, OFFICE_PASS) as ws:
+            move_to_server(ws, store, OFFICE_PASS)
+        return merge_in_child(store, bundle)
+    finally:
+        if cluster is not None:
+            cluster.stop()
 
 
 # -- baseline: plain sqlite3 -----------------------------------------------------------------
@@ -272,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of merge and baseline")
     parser.add_argument("--seed", type=int, default=2023)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--store", help="also merge into PostgreSQL: 'postgresql' or a URL")
     args = parser.parse_args(argv)
 
     folder = Path(tempfile.mkdtemp(prefix="kimdesk-bench-"))
@@ -371,6 +401,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"again:     {again['elapsed']:7.2f} s  same bundle: {again['report']['status']} "
                 f"(peak RSS {again['rss_peak']:.0f} MiB)"
             )
+
+            if args.store:
+                server = merge_on_server(args.store, empty, full.path)
+                print(
+                    f"server:    {server['elapsed']:7.2f} s  "
+                    f"{full.records / server['elapsed']:9,.0f} records/s  "
+                    f"({_counts(server['report'])}; PostgreSQL, same bundle; "
+                    f"{server['elapsed'] / merge_time:.1f}x the SQLite merge)"
+                )
 
             rng = random.Random(args.seed + 1)
             changed = rng.sample(consultations, min(CHANGED, len(consultations)))
