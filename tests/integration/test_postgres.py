@@ -182,3 +182,21 @@ def test_a_server_store_is_not_taken_for_a_file(pg_url):
     with pytest.raises(Exception) as caught:
         ServerStore.open(pg_url, OFFICE_PASS)
     assert "kein KIMdesk-Speicher" in str(caught.value)
+
+
+def test_the_office_commands_take_the_server_address(cli, pg_url, templates, bundles, tmp_path):
+    assert cli("init", "--store", pg_url, "--role", "office", "--name", "Kreis",
+               passphrase=OFFICE_PASS)[0] == 0  # fmt: skip
+    code, out, err = cli("enroll", "--store", pg_url, templates / "cm.json", passphrase=OFFICE_PASS)
+    assert code == 0, err
+    code, out, err = cli("identity", "--store", pg_url, "--out", tmp_path / "kreis.json",
+                         passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 0 and (tmp_path / "kreis.json").exists()
+    # Bundles for another office (the templates' one) cannot be opened here: rejected.
+    code, out, err = cli("merge", "--store", pg_url, "--json", bundles[0], passphrase=OFFICE_PASS)
+    assert code == 1 and json.loads(out)["bundles"][0]["status"] == "rejected"
+    code, out, err = cli("conflicts", "--store", pg_url, "--json", passphrase=OFFICE_PASS)
+    assert code == 0 and json.loads(out)["conflicts"] == []
+    code, out, err = cli("backup", "--store", pg_url, "--out", tmp_path / "b.kdb",
+                         passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 1 and "pg_dump" in err
