@@ -12,6 +12,8 @@ from pathlib import Path
 from platformdirs import user_state_dir
 
 from kimdesk.domain.catalog import Catalog
+from kimdesk.domain.ids import utc_now
+from kimdesk.store.bookkeeping import audit
 from kimdesk.store.engine import Store, WrongPassphrase, open_store
 from kimdesk.store.installation import InstallationInfo, load_catalog, load_installation
 from kimdesk.store.server import ServerStore, display_url, is_server_url
@@ -98,4 +100,9 @@ def open_workspace(path: str | os.PathLike, passphrase: str, *, sleep=time.sleep
         raise
     if failures:
         _failure_file(path).unlink(missing_ok=True)
+        # The audit trail learns of the wrong attempts (how many, never what was typed).
+        with store.begin() as conn:
+            audit(conn, at=utc_now(), installation_id=installation.id, action="unlock_failed",
+                  entity="installation", record_ids=[installation.id],
+                  detail=f"{failures} Fehlversuche")  # fmt: skip
     return Workspace(store, installation, catalog)

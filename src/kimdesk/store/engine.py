@@ -76,6 +76,8 @@ def _make_engine(path: Path, passphrase: str) -> Engine:
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA temp_store = MEMORY")
             cursor.execute("PRAGMA foreign_keys = ON")
+            # Deleted and overwritten contents are zeroed, not left in free pages (erasure).
+            cursor.execute("PRAGMA secure_delete = ON")
             cursor.execute("PRAGMA busy_timeout = 5000")
             cursor.execute(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
         finally:

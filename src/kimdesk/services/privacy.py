@@ -1,0 +1,175 @@
+"""Data protection use cases: the audit trail (Eingabekontrolle) to view and export, and the
+erasure of a client's personal data (right to erasure, retention periods).
+
+Erasure empties the local personal fields of a client, of the client's cases, goals and
+consultations (names, birth date, contacts, file numbers, notes, consent date, goal texts):
+the records stay — statistics keep their counts — and each emptied record gets a new version,
+so the erasure is a change like any other and travels in the next bundle. The store runs with
+``secure_delete``: the old contents are overwritten, not just unlinked from the page.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from kimdesk.domain.entities import LOCAL_FIELDS, Case, Client, Goal
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now
+from kimdesk.store import records as store_records
+from kimdesk.store.bookkeeping import audit
+from kimdesk.store.models import AuditEntry, CaseRow, GoalRow
+
+from .changes import Changes
+from .files import write_atomic
+from .workspace import Workspace
+
+_audit = AuditEntry.__table__
+_case = CaseRow.__table__
+_goal = GoalRow.__table__
+_consultation = store_records.consultation_t
+
+ACTIONS = {
+    "init": "eingerichtet", "create": "angelegt", "update": "geändert", "delete": "gelöscht",
+    "erase": "Personendaten gelöscht", "export": "Bundle geschrieben", "merge": "Bundle übernommen",
+    "resolve": "Konflikt aufgelöst", "enroll": "Gerät eingetragen", "rekey": "Passphrase geändert",
+    "backup": "gesichert", "import": "Liste übernommen", "move": "umgezogen",
+    "unlock_failed": "Fehlversuche beim Entsperren",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class AuditLine:
+    at: datetime
+    action: str
+    entity: str
+    record_id: str | None
+    detail: str | None
+
+
+def audit_trail(ws: Workspace, *, limit: int | None = None) -> list[AuditLine]:
+    """Who did what when, newest first: ids and actions only, never contents."""
+    query = select(_audit).order_by(_audit.c.seq.desc())
+    if limit:
+        query = query.limit(limit)
+    with ws.store.connect() as conn:
+        return [AuditLine(r.at, r.action, r.entity, r.record_id, r.detail)
+                for r in conn.execute(query)]  # fmt: skip
+
+
+def write_audit_csv(ws: Workspace, path: str | os.PathLike) -> Path:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["Zeitpunkt", "Aktion", "Art", "Datensatz", "Hinweis"])
+    for line in audit_trail(ws):
+        writer.writerow([f"{line.at.astimezone():%d.%m.%Y %H:%M:%S}",
+                         ACTIONS.get(line.action, line.action), line.entity,
+                         line.record_id or "", line.detail or ""])  # fmt: skip
+    path = Path(path)
+    write_atomic(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    return path
+
+
+# -- erasure ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Erased:
+    records: int
+    changes: Changes
+
+
+def _emptied(record):
+    fields = LOCAL_FIELDS[type(record)]  # a legacy case reference may name a person, too
+    return replace(record, **dict.fromkeys(fields, None))
+
+
+def erase_client(ws: Workspace, client_id: str) -> Erased:
+    """Empty the personal data of one client and everything local that belongs to them."""
+    client = store_records_get(ws, Client, client_id)
+    if client is None:
+        raise KimdeskError("Diese Klient:in gibt es nicht (mehr).")
+    origin = ws.installation.id
+    changed = 0
+    with ws.store.begin() as conn:
+        case_ids = list(
+            conn.execute(select(_case.c.id).where(_case.c.client_id == client_id)).scalars()
+        )
+        goal_ids = list(
+            conn.execute(select(_goal.c.id).where(_goal.c.case_id.in_(case_ids))).scalars()
+        )
+        consultation_ids = list(conn.execute(select(_consultation.c.id).where(
+            (_consultation.c.client_id == client_id) | _consultation.c.case_id.in_(case_ids)
+        )).scalars())  # fmt: skip
+        targets = [store_records.get_record(conn, Client, client_id)]
+        targets += [store_records.get_record(conn, Case, i) for i in case_ids]
+        targets += [store_records.get_record(conn, Goal, i) for i in goal_ids]
+        targets += [store_records.get_consultation(conn, i) for i in consultation_ids]
+        for record in targets:
+            if record is None or record.deleted:
+                continue
+            emptied = _emptied(record)
+            if emptied != record:
+                store_records.save_record(conn, emptied, origin=origin)
+                changed += 1
+        audit(conn, at=utc_now(), installation_id=origin, action="erase", entity="client",
+              record_ids=[client_id], detail=f"{changed} Datensätze")  # fmt: skip
+    _checkpoint(ws)
+    return Erased(changed, Changes.of("client", "case", "goal", "consultation"))
+
+
+def store_records_get(ws: Workspace, entity_type, record_id: str):
+    with ws.store.connect() as conn:
+        record = store_records.get_record(conn, entity_type, record_id)
+    return None if record is None or record.deleted else record
+
+
+def clients_past_retention(ws: Workspace, years: int, today: date | None = None) -> list[str]:
+    """Clients whose cases are all closed for longer than ``years`` and who still have
+    personal data: the ones a retention period says to erase."""
+    cutoff = (today or date.today()) - timedelta(days=365 * years + years // 4)
+    with ws.store.connect() as conn:
+        rows = conn.execute(
+            select(_case.c.client_id, _case.c.closed_on)
+            .where(_case.c.client_id.is_not(None), _case.c.deleted.is_(False))
+        ).all()  # fmt: skip
+        latest: dict[str, date | None] = {}
+        for client_id, closed_on in rows:
+            if closed_on is None:
+                latest[client_id] = None  # an open case: keep
+            elif client_id not in latest or (latest[client_id] and closed_on > latest[client_id]):
+                latest[client_id] = closed_on
+        due = [c for c, closed in latest.items() if closed is not None and closed < cutoff]
+        named = []
+        for client_id in due:
+            client = store_records.get_record(conn, Client, client_id)
+            if (
+                client
+                and not client.deleted
+                and any(getattr(client, f) is not None for f in LOCAL_FIELDS[Client])
+            ):
+                named.append(client_id)
+    return sorted(named)
+
+
+def erase_past_retention(ws: Workspace, years: int, today: date | None = None) -> Erased:
+    total, changes = 0, Changes()
+    for client_id in clients_past_retention(ws, years, today):
+        erased = erase_client(ws, client_id)
+        total += erased.records
+        changes = changes | erased.changes
+    return Erased(total, changes)
+
+
+def _checkpoint(ws: Workspace) -> None:
+    """Move the overwritten pages out of the WAL into the file (SQLite only)."""
+    if ws.store.engine.dialect.name == "sqlite":
+        with ws.store.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            conn.rollback()
