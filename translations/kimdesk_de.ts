@@ -328,7 +328,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Eingabekontrolle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wer wann welchen Datensatz angelegt, geändert oder gelöscht hat – nur Kennungen, nie Inhalte. Die neuesten {n} Einträge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Art</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeitpunkt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als CSV &amp;speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Jahre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personendaten nach &amp;Frist löschen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aufbewahrung nach Fallabschluss:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eingabekontrolle speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personendaten löschen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die persönlichen Daten aller Klient:innen löschen, deren Fälle seit mehr als {years} Jahren abgeschlossen sind? Die Beratungen bleiben für die Statistik erhalten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} Datensätze geleert.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -449,6 +497,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Personendaten löschen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Löscht Namen, Kontaktdaten und Notizen dieser Person; die Beratungen bleiben für die Statistik.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Beratungen in diesem Fall</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,6 +530,10 @@
     </message>
     <message>
         <source>Der Fall wurde gespeichert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, Geburtsdatum, Kontaktdaten, Aktenzeichen und alle Notizen dieser Person und ihrer Fälle endgültig löschen? Die Beratungen und die statistischen Angaben bleiben erhalten.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -647,6 +707,10 @@
     </message>
     <message>
         <source>Bisherige &amp;Liste übernehmen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ein&amp;gabekontrolle …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -328,8 +328,56 @@
         <translation>Municipality</translation>
     </message>
     <message>
+        <source>Eingabekontrolle</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Wer wann welchen Datensatz angelegt, geändert oder gelöscht hat – nur Kennungen, nie Inhalte. Die neuesten {n} Einträge:</source>
+        <translation>Who created, changed or deleted which record when – ids only, never contents. The newest {n} entries:</translation>
+    </message>
+    <message>
         <source>Art</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Als CSV &amp;speichern …</source>
+        <translation>&amp;Save as CSV …</translation>
+    </message>
+    <message>
+        <source> Jahre</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Personendaten nach &amp;Frist löschen …</source>
+        <translation>Erase personal data after the &amp;retention period …</translation>
+    </message>
+    <message>
+        <source>Aufbewahrung nach Fallabschluss:</source>
+        <translation>Retention after a case is closed:</translation>
+    </message>
+    <message>
+        <source>Eingabekontrolle speichern</source>
+        <translation>Save audit trail</translation>
+    </message>
+    <message>
+        <source>Personendaten löschen</source>
+        <translation>Erase personal data</translation>
+    </message>
+    <message>
+        <source>Die persönlichen Daten aller Klient:innen löschen, deren Fälle seit mehr als {years} Jahren abgeschlossen sind? Die Beratungen bleiben für die Statistik erhalten.</source>
+        <translation>Erase the personal data of all clients whose cases have been closed for more than {years} years? The consultations stay for the statistics.</translation>
+    </message>
+    <message>
+        <source>{n} Datensätze geleert.</source>
+        <translation>{n} records emptied.</translation>
     </message>
     <message>
         <source>offen</source>
@@ -449,6 +497,14 @@
         <translation>Close case …</translation>
     </message>
     <message>
+        <source>Personendaten löschen …</source>
+        <translation>Erase personal data …</translation>
+    </message>
+    <message>
+        <source>Löscht Namen, Kontaktdaten und Notizen dieser Person; die Beratungen bleiben für die Statistik.</source>
+        <translation>Erases this person’s name, contact details and notes; the consultations stay for the statistics.</translation>
+    </message>
+    <message>
         <source>Beratungen in diesem Fall</source>
         <translation>Consultations in this case</translation>
     </message>
@@ -475,6 +531,10 @@
     <message>
         <source>Der Fall wurde gespeichert.</source>
         <translation>The case was saved.</translation>
+    </message>
+    <message>
+        <source>Name, Geburtsdatum, Kontaktdaten, Aktenzeichen und alle Notizen dieser Person und ihrer Fälle endgültig löschen? Die Beratungen und die statistischen Angaben bleiben erhalten.</source>
+        <translation>Erase for good the name, date of birth, contact details, file numbers and all notes of this person and their cases? The consultations and the statistical attributes stay.</translation>
     </message>
     <message>
         <source>&amp;Beratungen</source>
@@ -647,7 +707,11 @@
     </message>
     <message>
         <source>Bisherige &amp;Liste übernehmen …</source>
-        <translation>Take over the &amp;list kept so far …</translation>
+        <translation>&amp;Take over the list kept so far …</translation>
+    </message>
+    <message>
+        <source>Ein&amp;gabekontrolle …</source>
+        <translation>&amp;Audit trail …</translation>
     </message>
     <message>
         <source>&amp;Ansicht</source>

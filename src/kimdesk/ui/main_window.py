@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         ctx.ops.failed.connect(self.show_error)
         ctx.messages.error.connect(self.show_error)
         ctx.messages.info.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._copied: str | None = None
+        QApplication.clipboard().dataChanged.connect(self._remember_clipboard)
         self._set_locked_ui(True)
         self.resize(1180, 760)
 
@@ -76,7 +78,10 @@ class MainWindow(QMainWindow):
         self.legacy_action = QAction(tr("Bisherige &Liste übernehmen …"), self)
         self.legacy_action.setShortcut(QKeySequence("Ctrl+I"))
         self.legacy_action.triggered.connect(self.import_legacy)
-        for action in (self.legacy_action, self.lock_action, self.settings_action):
+        self.audit_action = QAction(tr("Ein&gabekontrolle …"), self)
+        self.audit_action.triggered.connect(self.show_audit)
+        for action in (self.legacy_action, self.audit_action, self.lock_action,
+                       self.settings_action):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -120,6 +125,7 @@ class MainWindow(QMainWindow):
     def _set_locked_ui(self, locked: bool) -> None:
         self.stack.setCurrentIndex(_LOCKED if locked else _OPEN)
         self.lock_action.setEnabled(not locked)
+        self.audit_action.setEnabled(not locked)
         role = self.ctx.installation.role if self.ctx.installation else None
         self.legacy_action.setEnabled(not locked and role == "casemanager")
         self.view_menu.setEnabled(not locked)
@@ -131,6 +137,20 @@ class MainWindow(QMainWindow):
     @property
     def is_locked(self) -> bool:
         return self.stack.currentIndex() == _LOCKED
+
+    def _remember_clipboard(self) -> None:
+        """Remember what was copied while KIMdesk was the active application."""
+        if QApplication.activeWindow() is not None or self.isActiveWindow():
+            self._copied = QApplication.clipboard().text()
+
+    def _clear_our_clipboard(self) -> None:
+        """What was copied from KIMdesk (a name, a note) does not outlive the lock; what
+        another program put on the clipboard is left alone."""
+        clipboard = QApplication.clipboard()
+        text = clipboard.text()
+        if clipboard.ownsClipboard() or (text and text == self._copied):
+            clipboard.clear()
+        self._copied = None
 
     def on_unlocked(self, ws: Workspace) -> None:
         self.ctx.catalog = ws.catalog
@@ -156,6 +176,7 @@ class MainWindow(QMainWindow):
         if self.is_locked:
             return
         self.idle.stop()
+        self._clear_our_clipboard()
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
@@ -203,6 +224,11 @@ class MainWindow(QMainWindow):
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self, tr("KIMdesk"), text)
+
+    def show_audit(self) -> None:
+        from .audit import AuditDialog
+
+        AuditDialog(self.ctx, self).exec()
 
     def import_legacy(self) -> None:
         from .legacy import LegacyImportDialog

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.domain.entities import Goal
-from kimdesk.services import cases, records
+from kimdesk.services import cases, privacy, records
 
 from ..i18n import tr
 from ..screen import Context, Screen
-from ..widgets.common import add_rows, error_label, record_table, shortcuts, show_error
+from ..widgets.common import add_rows, confirm, error_label, record_table, shortcuts, show_error
 from ..widgets.fields import CodeCombo, DateField
 from .forms import PHASES, CaseForm, ClientForm
 from .goals import GoalsPanel
@@ -97,9 +97,14 @@ class CasesScreen(Screen):
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(tr("Fall abschließen …"))
         self.close_button.clicked.connect(self.close_case)
+        self.erase_button = QPushButton(tr("Personendaten löschen …"))
+        self.erase_button.setToolTip(tr("Löscht Namen, Kontaktdaten und Notizen dieser Person; "
+                                        "die Beratungen bleiben für die Statistik."))  # fmt: skip
+        self.erase_button.clicked.connect(self.erase_person)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.erase_button)
         buttons.addStretch(1)
 
         detail = QWidget()
@@ -210,6 +215,7 @@ class CasesScreen(Screen):
         self.goals.show_goals(file.goals)
         self.goals.setEnabled(True)
         self.close_button.setEnabled(file.case.closed_on is None)
+        self.erase_button.setEnabled(file.client is not None)
         self.history.setRowCount(len(file.history))
         for row, (day, kind, topics, minutes) in enumerate(file.history):
             cells = (f"{day:%d.%m.%Y}", self.ctx.label("kind", kind),
@@ -231,6 +237,7 @@ class CasesScreen(Screen):
             self.goals.show_goals([])
         self.goals.setEnabled(False)
         self.close_button.setEnabled(False)
+        self.erase_button.setEnabled(False)
         self.history.setRowCount(0)
         self.message.clear()
         self.client_form.given.setFocus()
@@ -258,6 +265,21 @@ class CasesScreen(Screen):
 
     def remove_goal(self, goal: Goal) -> None:
         self.ctx.ops.run(lambda ws: records.delete(ws, Goal, goal.id), None, self._failed)
+
+    def erase_person(self) -> None:
+        client = self.current.client if self.current else None
+        if client is None:
+            return
+        if not confirm(self, tr("Personendaten löschen"),
+                       tr("Name, Geburtsdatum, Kontaktdaten, Aktenzeichen und alle Notizen dieser "
+                          "Person und ihrer Fälle endgültig löschen? Die Beratungen und die "
+                          "statistischen Angaben bleiben erhalten.")):  # fmt: skip
+            return
+        client_id = client.id
+        self.ctx.ops.run(lambda ws: privacy.erase_client(ws, client_id),
+                         lambda erased: self.ctx.messages.info.emit(
+                             tr("{n} Datensätze geleert.", n=erased.records)),
+                         self._failed)  # fmt: skip
 
     def close_case(self) -> None:
         if self.current is None or self.current.case.closed_on is not None:

@@ -61,6 +61,8 @@ class EntryPanel(QGroupBox):
         self.editing: Consultation | None = None
         self.last_saved: records.Saved | None = None
         self._choices: dict[str, CaseChoice] = {}
+        self._saving = False
+        self._locked_key: str | None = None
         self._build()
         self.new()
 
@@ -144,14 +146,19 @@ class EntryPanel(QGroupBox):
         towns.sort(key=lambda p: p[0] not in served)  # the served ones first
         self.municipality.set_pairs(towns)
         self.program.set_pairs(pairs("program"))
+        first = self.kind.count() == 0
+        kind = self.kind.currentData()
         self.kind.clear()
         for code, label in pairs("kind"):
             self.kind.addItem(label, code)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.setting.set_pairs(pairs("setting"), optional=True)
         self.mediation.set_pairs(pairs("language_mediation"), optional=True)
         self.topics.set_entries(catalog_entries(catalog, "topic", language))
         self.referrals.set_entries(catalog_entries(catalog, "referral_target", language))
-        self.new()
+        self._referrals_changed()
+        if first:  # after an unlock the draft stays as it was
+            self.new()
 
     def set_choices(self, choices: list[CaseChoice]) -> None:
         self._choices = {}
@@ -161,14 +168,20 @@ class EntryPanel(QGroupBox):
             self._choices[key] = choice
             entries.append(Entry(key, choice.label))
         self.who.set_entries(entries)
+        if self._locked_key in self._choices:  # the draft's client/case, back after unlocking
+            self.who.set_key(self._locked_key)
+        self._locked_key = None
 
     def load_choices(self) -> None:
         self.ctx.ops.run(case_choices, self.set_choices)
 
     def clear_data(self) -> None:
-        """The window locks: forget the picker's names (the draft stays in memory, hidden)."""
+        """The window locks: forget the picker's names; the draft stays (hidden) and gets its
+        client or case back after unlocking."""
+        key = self.who.key()
         self.set_choices([])
         self.who.set_key(None)
+        self._locked_key = key
 
     # -- form state -----------------------------------------------------------------------
 
@@ -283,15 +296,18 @@ class EntryPanel(QGroupBox):
     # -- actions --------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self.ctx.catalog is None:
+        # A second Ctrl+Enter (or double-click) while the first save runs saves nothing twice.
+        if self.ctx.catalog is None or self._saving:
             return
         record = self.consultation()
         today = date.today()
+        self._saving = True
         self.ctx.ops.run(
             lambda ws: records.save(ws, record, today=today), self._saved, self._failed
         )
 
     def _saved(self, saved: records.Saved) -> None:
+        self._saving = False
         self.last_saved = saved
         self.undo_button.setEnabled(True)
         c = saved.record
@@ -307,6 +323,7 @@ class EntryPanel(QGroupBox):
         self.new()
 
     def _failed(self, error: Exception) -> None:
+        self._saving = False
         show_error(self.message, error)
 
     def undo(self) -> None:

@@ -1,0 +1,104 @@
+"""Eingabekontrolle: the audit trail to read and export (ids and actions, never contents),
+and erasing personal data whose retention period has passed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from kimdesk.services import privacy
+
+from .i18n import tr
+from .operations import message_for
+from .screen import Context
+from .widgets.common import confirm, fill_table, record_table
+
+SHOWN = 2000
+
+
+class AuditDialog(QDialog):
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(tr("Eingabekontrolle"))
+        intro = QLabel(tr("Wer wann welchen Datensatz angelegt, geändert oder gelöscht hat – "
+                          "nur Kennungen, nie Inhalte. Die neuesten {n} Einträge:", n=SHOWN))  # fmt: skip
+        intro.setWordWrap(True)
+        self.table = record_table([tr("Zeitpunkt"), tr("Aktion"), tr("Art"), tr("Datensatz"),
+                                   tr("Hinweis")], "auditTable")  # fmt: skip
+        export = QPushButton(tr("Als CSV &speichern …"))
+        export.clicked.connect(self.export)
+        self.years = QSpinBox()
+        self.years.setRange(1, 30)
+        self.years.setValue(3)
+        self.years.setSuffix(tr(" Jahre"))
+        erase = QPushButton(tr("Personendaten nach &Frist löschen …"))
+        erase.clicked.connect(self.erase_past_retention)
+        close = QPushButton(tr("Schließen"))
+        close.clicked.connect(self.accept)
+        self.message = QLabel()
+        self.message.setObjectName("auditMessage")
+        self.message.setWordWrap(True)
+        row = QHBoxLayout()
+        label = QLabel(tr("Aufbewahrung nach Fallabschluss:"))
+        label.setBuddy(self.years)
+        for widget in (export, label, self.years, erase):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        self.resize(self.fontMetrics().averageCharWidth() * 120, self.fontMetrics().height() * 30)
+        self.load()
+
+    def load(self) -> None:
+        self.ctx.ops.run(lambda ws: privacy.audit_trail(ws, limit=SHOWN), self._show)
+
+    def _show(self, lines: list[privacy.AuditLine]) -> None:
+        fill_table(self.table, (
+            (f"{a.at.astimezone():%d.%m.%Y %H:%M:%S}", privacy.ACTIONS.get(a.action, a.action),
+             a.entity, a.record_id or "", a.detail or "")
+            for a in lines
+        ))  # fmt: skip
+        self.table.resizeColumnsToContents()
+
+    def export(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("Eingabekontrolle speichern"), str(Path.home() / "eingabekontrolle.csv"),
+            tr("CSV-Dateien (*.csv)"))  # fmt: skip
+        if name:
+            self.write(Path(name))
+
+    def write(self, path: Path) -> None:
+        self.ctx.ops.run(lambda ws: privacy.write_audit_csv(ws, path),
+                         lambda p: self.message.setText(tr("Gespeichert: {path}", path=str(p))),
+                         lambda e: self.message.setText(message_for(e)))  # fmt: skip
+
+    def erase_past_retention(self) -> None:
+        years = self.years.value()
+        if not confirm(self, tr("Personendaten löschen"),
+                       tr("Die persönlichen Daten aller Klient:innen löschen, deren Fälle seit mehr "
+                          "als {years} Jahren abgeschlossen sind? Die Beratungen bleiben für die "
+                          "Statistik erhalten.", years=years)):  # fmt: skip
+            return
+        self.erase(years)
+
+    def erase(self, years: int) -> None:
+        def done(erased: privacy.Erased) -> None:
+            self.message.setText(tr("{n} Datensätze geleert.", n=erased.records))
+            self.load()
+
+        self.ctx.ops.run(lambda ws: privacy.erase_past_retention(ws, years), done,
+                         lambda e: self.message.setText(message_for(e)))  # fmt: skip
