@@ -103,3 +103,41 @@ def test_no_personal_field_leaves_the_device(enrolled_office_ws, cm_file, tmp_pa
         assert _hits(out + err) == []
     captured = capsys.readouterr()
     assert _hits(captured.out + captured.err) == []
+
+
+def test_no_personal_field_in_exports_logs_or_the_stores_files(cm_file, tmp_path, caplog):
+    import logging
+    import zipfile
+
+    from kimdesk.services import privacy, setup
+    from kimdesk.services.exports import write_charts, write_workbook
+    from kimdesk.services.maintenance import backup_store
+    from kimdesk.services.statistics import make_filters, statistics
+
+    caplog.set_level(logging.DEBUG)
+    cm = open_workspace(cm_file, CM_PASS)
+    client = a_client(birth_date=BIRTH, **CANARIES)
+    case = a_case(client_id=client.id, notes="CANARY-CASE-NOTE", legacy_ref="CANARY-LEGACY-REF")
+    add(cm, client, case)
+    add(cm, Goal(case_id=case.id, topic="wohnen", text="CANARY-GOAL-TEXT"),
+        consultation(kind="cm", case_id=case.id, client_id=client.id, notes="CANARY-CONSULT-NOTE"))  # fmt: skip
+    report = statistics(cm, make_filters(cm))
+    book = write_workbook(report, cm.catalog, tmp_path / "statistik.xlsx")
+    charts = write_charts(report, cm.catalog, tmp_path / "charts")
+    audit = privacy.write_audit_csv(cm, tmp_path / "audit.csv")
+    identity = setup.write_identity(cm, tmp_path / "id.json")
+    backup = backup_store(cm, tmp_path / "backup.kdb")
+    store_files = [cm_file.with_name(cm_file.name + s) for s in ("", "-wal", "-shm")]
+    outputs = [audit, tmp_path / "id.json", backup, *charts, *store_files]
+    for path in outputs:
+        if path.exists():
+            assert _hits(path.read_bytes()) == [], path.name
+    with zipfile.ZipFile(book) as z:  # the xlsx is a zip: look inside
+        for name in z.namelist():
+            assert _hits(z.read(name)) == [], name
+    assert identity.name == "CM-07 Troisdorf"
+    cm.close()
+    for path in store_files:
+        if path.exists():
+            assert _hits(path.read_bytes()) == [], path.name
+    assert _hits(caplog.text) == []
