@@ -213,3 +213,22 @@ def test_python_dash_m_and_no_traceback(args, tmp_path):
     else:
         assert proc.returncode == 1
         assert proc.stderr.strip() == "kimdesk: Den Speicher /nonexistent/x.kdb gibt es nicht."
+
+
+@pytest.mark.parametrize("damage", ["page", "truncated", "foreign"])
+def test_a_damaged_store_is_named_with_a_pointer_to_the_backup(cli, cm_file, damage):
+    data = bytearray(cm_file.read_bytes())
+    if damage == "page":
+        for i in range(3 * 4096 + 200, 3 * 4096 + 300):
+            data[i] ^= 0x5A
+    elif damage == "truncated":
+        data = data[: len(data) // 2 + 123]
+    else:
+        data = bytearray(b"PK\x03\x04 this is a zip file, not a store" * 100)
+    cm_file.write_bytes(bytes(data))
+    code, out, err = cli("check", "--store", cm_file, passphrase=CM_PASS)
+    assert code == 1
+    assert str(cm_file) in err or cm_file.name in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) <= 3
+    if damage != "foreign":
+        assert "Sicherung" in err or "beschädigt" in err or "Prüfung" in out + err

@@ -52,6 +52,12 @@ CATALOG_NAMES_DE = {
 }
 
 
+def _shown(value: object, limit: int = 30) -> str:
+    """A wrong value quoted in a message: printable and short, whatever was typed."""
+    text = "".join(c if c.isprintable() else "?" for c in str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class _Checker:
     def __init__(self, catalog: Catalog, today: date):
         self.catalog = catalog
@@ -67,7 +73,7 @@ class _Checker:
                 self.add(field, f"{CATALOG_NAMES_DE[catalog]} fehlt.")
             return
         if not self.catalog.has(catalog, value):
-            self.add(field, f"„{value}“ ist kein gültiger Code für {CATALOG_NAMES_DE[catalog]}.")
+            self.add(field, f"„{_shown(value)}“ ist kein gültiger Code für {CATALOG_NAMES_DE[catalog]}.")
 
     def choice(self, field: str, value: str | None, allowed: type, *, required: bool = True):
         if value is None:
@@ -75,7 +81,7 @@ class _Checker:
                 self.add(field, "Angabe fehlt.")
             return
         if value not in {m.value for m in allowed}:
-            self.add(field, f"„{value}“ ist kein zulässiger Wert.")
+            self.add(field, f"„{_shown(value)}“ ist kein zulässiger Wert.")
 
     def day(
         self, field: str, value: date | None, *, required: bool = True, earliest=EARLIEST_DATE
