@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from kimdesk import __version__
 from kimdesk.domain.errors import KimdeskError
+from kimdesk.services import faults
 
 from . import commands
 
@@ -132,9 +133,15 @@ def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | No
     except KeyboardInterrupt:
         _fail("Abgebrochen; es wurde nichts verändert.")
     except OSError as exc:
+        if known := faults.explain(exc):
+            _fail(known)
+            return 1
         where = f" ({exc.filename})" if exc.filename else ""
         _fail(f"Eine Datei konnte nicht gelesen oder geschrieben werden{where}: {exc.strerror}.")
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks
+        if known := faults.explain(exc):
+            _fail(known)
+            return 1
         if os.environ.get("KIMDESK_DEBUG") == "1":  # for developers on their own test data
             raise
         # Only the type: messages of driver errors could carry values of personal fields.

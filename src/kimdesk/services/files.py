@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -20,6 +21,11 @@ def write_temp(path: Path, data: bytes) -> Path:
             os.fsync(fh.fileno())
     except OSError as exc:
         tmp.unlink(missing_ok=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise KimdeskError(
+                f"Für {path.name} ist auf {path.parent} nicht genug Platz; es wurde nichts "
+                "geschrieben und nichts geändert."
+            ) from None
         raise KimdeskError(
             f"Die Datei {path} konnte nicht geschrieben werden ({exc.strerror})."
         ) from None

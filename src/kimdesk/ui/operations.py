@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kimdesk.domain.errors import KimdeskError, ValidationError
+from kimdesk.services import faults
 from kimdesk.services.changes import Changes
 from kimdesk.services.workspace import Workspace
 
@@ -213,6 +214,8 @@ def message_for(error: Exception) -> str:
         return " ".join(p.message for p in error.problems)
     if isinstance(error, KimdeskError):
         return str(error)
+    if known := faults.explain(error):
+        return known
     return (
         "Ein unerwarteter Fehler ist aufgetreten; die Aktion wurde nicht ausgeführt und "
         "gespeicherte Daten sind unverändert. Bitte wenden Sie sich an den Support."
