@@ -4,6 +4,7 @@ operation took place completely or not at all, and it can simply be run again.""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -133,3 +134,24 @@ def test_rekey_and_backup_survive_a_kill(cli, full_cm, tmp_path, after):
     code, _out, err = cli("backup", "--store", full_cm, "--out", tmp_path / "zwei.kdb",
                           passphrase=passphrase)  # fmt: skip
     assert code == 0, err
+
+
+@pytest.mark.parametrize("after", (0.45, 0.55, 0.65))
+def test_a_schema_migration_survives_a_kill(cli, tmp_path, after):
+    """An old store is copied aside and migrated when it is opened: killed in between, it is
+    either still the old schema (migrated at the next opening) or the new one, and whole."""
+    from kimdesk.store import migrate
+    from kimdesk.store.engine import Store
+    from tests.conftest import FIXTURES
+
+    store = tmp_path / "alt.kdb"
+    shutil.copyfile(FIXTURES / "stores" / "store_v1.kdb", store)
+    passphrase = "fixture passphrase v1"
+    run_and_kill(["check", "--store", store], passphrase, after, tmp_path)
+    check_ok(cli, store, passphrase)  # opens (and migrates, if it was not done) and checks
+    with Store.open(store, passphrase) as opened:
+        assert opened.schema_version == migrate.HEAD_VERSION
+    assert consultations(store, passphrase) == 1
+    for aside in list(tmp_path.glob("alt.kdb.*.bak")):  # a copy aside is whole, or not there
+        with Store.open(aside, passphrase) as copy:
+            assert copy.integrity_problems() == []

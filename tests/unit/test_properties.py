@@ -78,3 +78,27 @@ def test_a_need_form_never_crashes(challenge, affected, day):
     record = StructuralNeed(reported_on=day, municipality="05382068", topic="wohnen",
                             challenge=challenge, affected_cases=affected)  # fmt: skip
     _answers_in_german(validate_structural_need, record)
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=TEXT, day=DAYS, other=st.one_of(st.none(), DAYS), code=st.text(max_size=20),
+       count=st.one_of(st.none(), st.integers(-10**9, 10**9)))  # fmt: skip
+def test_case_goal_offer_and_session_forms_never_crash(text, day, other, code, count):
+    from kimdesk.domain.entities import Case, Goal, GroupOffer, GroupSession
+    from kimdesk.domain.validation import (
+        validate_case,
+        validate_goal,
+        validate_group_offer,
+        validate_group_session,
+    )
+
+    _answers_in_german(validate_case, Case(client_id=None, municipality=code, program="kim",
+                                           opened_on=day, closed_on=other, notes=text,
+                                           closure_reason=code or None))  # fmt: skip
+    _answers_in_german(validate_goal, Goal(case_id="x", topic=code, text=text, due_on=other))
+    _answers_in_german(validate_group_offer, GroupOffer(program="muki", format=code, title=text,
+                                                        municipality="05382068",
+                                                        planned_sessions=count))  # fmt: skip
+    _answers_in_german(validate_group_session, GroupSession(offer_id="x", held_on=day,
+                                                            duration_min=count,
+                                                            participants=count or 0))  # fmt: skip
