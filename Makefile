@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean translations qm
+.PHONY: run test lint bench clean translations qm dist dist-check
 
 # Interface texts: German in the code, English in translations/kimdesk_en.ts (Qt Linguist).
 TS := translations/kimdesk_de.ts translations/kimdesk_en.ts
@@ -53,6 +53,15 @@ bench: $(STAMP)
 	$(BIN)/python bench/merge.py
 	$(BIN)/python bench/stats.py
 	$(BIN)/python bench/gui.py
+
+# The installable application: PyInstaller onedir in dist/kimdesk/ (Windows: see packaging/windows).
+dist: $(STAMP) $(QM)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/kimdesk.spec
+
+dist-check: dist
+	sh packaging/check-dist.sh dist/kimdesk/kimdesk
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -48,3 +48,22 @@ def test_a_cold_start_does_not_load_matplotlib_before_the_statistics(tmp_path, c
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60, env=env)  # fmt: skip
     assert proc.stdout.split() == ["False", "True"], proc.stderr
+
+
+def test_a_portable_installation_keeps_its_data_beside_the_program(tmp_path, monkeypatch):
+    import sys
+
+    from kimdesk import paths
+    from kimdesk.ui.settings import default_settings_file
+
+    program = tmp_path / "KIMdesk" / "kimdesk.exe"
+    program.parent.mkdir()
+    program.write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    assert paths.portable_root() is None  # a normal installation: the user's folders
+    (program.parent / "portable").write_text("")
+    assert default_store_path() == program.parent / "daten" / "kimdesk.kdb"
+    assert default_settings_file() == program.parent / "daten" / "kimdesk.ini"
+    monkeypatch.delenv("KIMDESK_STATE_DIR")
+    assert paths.state_dir() == program.parent / "daten" / "zustand"

@@ -9,10 +9,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_state_dir
-
 from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.ids import utc_now
+from kimdesk.paths import state_dir
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.engine import Store, WrongPassphrase, open_store
 from kimdesk.store.installation import InstallationInfo, load_catalog, load_installation
@@ -46,7 +45,7 @@ class Workspace:
 def _failure_file(path: Path | str) -> Path:
     where = str(path.resolve()) if isinstance(path, Path) else display_url(path)
     key = hashlib.sha256(where.encode("utf-8")).hexdigest()[:24]
-    folder = Path(os.environ.get("KIMDESK_STATE_DIR") or user_state_dir("kimdesk", appauthor=False))
+    folder = state_dir()
     return folder / f"unlock-{key}.json"
 
 

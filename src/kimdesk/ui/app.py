@@ -6,9 +6,10 @@ import logging
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from kimdesk.paths import data_dir
 from kimdesk.services.workspace import store_target
 
 from .i18n import install, tr
@@ -18,10 +19,11 @@ from .screen import Context
 from .settings import Settings
 
 log = logging.getLogger(__name__)
+ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "kimdesk.png"
 
 
 def default_store_path() -> Path:
-    return Path(user_data_dir("kimdesk", appauthor=False)) / "kimdesk.kdb"
+    return data_dir() / "kimdesk.kdb"
 
 
 def start(
@@ -62,6 +64,7 @@ def run_gui(store: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("KIMdesk")
     app.setOrganizationName("KIMdesk")
+    app.setWindowIcon(QIcon(str(ICON)))
     sys.excepthook = _excepthook
     window = start(store, Settings())
     if window is None:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_config_dir
 from PySide6.QtCore import QSettings
+
+from kimdesk.paths import config_dir
 
 DEFAULT_IDLE_MINUTES = 5
 
 
 def default_settings_file() -> Path:
-    return Path(user_config_dir("kimdesk", appauthor=False)) / "kimdesk.ini"
+    return config_dir() / "kimdesk.ini"
 
 
 class Settings:
