@@ -33,6 +33,7 @@ translations: $(STAMP)
 	for lang in de en; do \
 	  $(BIN)/pyside6-lupdate $$(find src/kimdesk/ui -name '*.py' | sort) -ts translations/kimdesk_$$lang.ts \
 	    -no-obsolete -locations none -source-language de -target-language $$lang; done
+	$(MAKE) --no-print-directory -B $(QM)
 
 run: $(STAMP) $(QM)
 	$(BIN)/kimdesk gui $(if $(STORE),--store $(STORE))
@@ -49,10 +50,11 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 bench: $(STAMP)
-	$(BIN)/python bench/legacy_import.py
-	$(BIN)/python bench/merge.py
-	$(BIN)/python bench/stats.py
-	$(BIN)/python bench/gui.py
+	-$(BIN)/python bench/legacy_import.py
+	-$(BIN)/python bench/merge.py --store postgresql
+	-$(BIN)/python bench/stats.py
+	-QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
+	$(BIN)/python bench/report.py
 
 # The installable application: PyInstaller onedir in dist/kimdesk/ (Windows: see packaging/windows).
 dist: $(STAMP) $(QM)

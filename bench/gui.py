@@ -31,6 +31,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
+import results as figures  # noqa: E402  (bench/results.py)
 from stats import PASS, fill  # noqa: E402  (the same data as the statistics benchmark)
 
 GOALS = {"first paint": 0.3, "filter keystroke": 0.1, "cold start": 1.0}
@@ -53,6 +54,72 @@ def shown():
 QTimer.singleShot(0, shown)
 app.exec()
 """
+
+
+PLAIN_START = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+label = QLabel("plain Qt")
+label.show()
+def shown():
+    print(time.time(), flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+
+def plain_start() -> float:
+    """Baseline of the cold start: a fresh Python showing one plain Qt label."""
+    t0 = time.time()
+    out = subprocess.run([sys.executable, "-c", PLAIN_START], capture_output=True, text=True,
+                         check=True, timeout=60).stdout  # fmt: skip
+    return float(out.split()[-1]) - t0
+
+
+def plain_qt_list(app, rows: int) -> tuple[float, float]:
+    """Baseline of list and filter: a QTableView over the same number of rows held in a
+    Python list (no store, no thread); the filter is a Python substring scan."""
+    from PySide6.QtCore import QAbstractTableModel, Qt
+    from PySide6.QtWidgets import QTableView
+
+    names = [f"{FAMILY[i % len(FAMILY)]}, {GIVEN[i % len(GIVEN)]}" for i in range(rows)]
+    data = [(f"{1 + i % 28:02d}.03.2024", "Troisdorf", "Einmalige Beratung", "KIM", names[i],
+             "Wohnen, Deutsch (Kurse)", "Jobcenter", "30 min") for i in range(rows)]  # fmt: skip
+
+    class Model(QAbstractTableModel):
+        shown = data
+
+        def rowCount(self, parent=None):
+            return len(self.shown)
+
+        def columnCount(self, parent=None):
+            return 8
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.shown[index.row()][index.column()]
+            return None
+
+    model = Model()
+    view = QTableView()
+    view.resize(1000, 700)
+    view.show()
+    t0 = time.perf_counter()
+    view.setModel(model)
+    view.viewport().repaint()
+    first = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    model.beginResetModel()
+    model.shown = [r for r in data if "kova" in r[4].casefold()]
+    model.endResetModel()
+    view.viewport().repaint()
+    filtered = time.perf_counter() - t0
+    view.close()
+    app.processEvents()
+    return first, filtered
 
 
 def add_people(ws, seed: int) -> None:
@@ -181,7 +248,25 @@ def main(argv: list[str] | None = None) -> int:
         results["filter keystroke"].append(time.perf_counter() - t0)
     window.close()
 
+    base_first, base_filter = plain_qt_list(app, args.rows)
+    base_start = min(plain_start() for _ in range(3))
     print(f"rows shown:       {args.rows:,}; after typing 'kova': {shown_for_kova:,}")
+    print(f"plain Qt:         list {base_first:.3f} s, filter {base_filter:.3f} s, "
+          f"start {base_start:.3f} s (in-memory model; a bare window)")  # fmt: skip
+    plain = "plain Qt: in-memory model of the same rows"
+    figures.record(f"list first paint, {args.rows:,} consultations",
+                   stat.median(results["first paint"]), "s", goal="≤ 0.3 s",
+                   baseline=base_first, baseline_name=plain,
+                   note=f"worst {max(results['first paint']):.3f} s; "
+                        f"{first_after_unlock:.3f} s right after unlocking")  # fmt: skip
+    figures.record("filter keystroke", stat.median(results["filter keystroke"]), "s",
+                   goal="≤ 0.1 s", baseline=base_filter,
+                   baseline_name="plain Qt: Python substring scan of the same rows",
+                   note=f"worst {max(results['filter keystroke']):.3f} s")  # fmt: skip
+    figures.record("cold start to the unlock page", stat.median(results["cold start"]), "s",
+                   goal="≤ 1 s", baseline=base_start,
+                   baseline_name="plain Qt: a fresh Python showing one label")  # fmt: skip
+    figures.save("gui")
     print(f"first paint:      {first_after_unlock:.3f} s after unlocking")
     print(f"{'measure':<18}{'median':>9}{'worst':>9}{'goal':>9}{'ratio':>8}")
     for name, goal in GOALS.items():

@@ -38,6 +38,8 @@ from functools import cache
 from itertools import count
 from pathlib import Path
 
+import results  # bench/results.py
+
 GOAL_RATIO = 5.0
 CASE_REFS = 5_000
 HEADER = [
@@ -390,6 +392,10 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "PASS" if ratio <= GOAL_RATIO else "MISS"
         print(f"ratio:     {ratio:.2f}x  (goal <= {GOAL_RATIO:g}x: {verdict})")
         print(f"  vs inserts alone: {kim_time / insert_only:.2f}x")
+        results.record(f"legacy import, {args.rows:,} rows", kim_time, "s",
+                       goal=f"≤ {GOAL_RATIO:g}× baseline", baseline=base_time,
+                       baseline_name="stdlib sqlite3, unencrypted: parse + executemany")  # fmt: skip
+        results.save("legacy_import")
         print(
             f"peak RSS:  {rss_kimdesk:.0f} MiB after the KIMdesk import "
             f"(before: {rss_before:.0f} MiB), {_peak_rss_mib():.0f} MiB at the end"

@@ -60,6 +60,8 @@ from datetime import date, timedelta
 from multiprocessing import forkserver
 from pathlib import Path
 
+import results  # bench/results.py
+
 GOAL_RATIO = 3.0
 GOAL_RSS_MIB = 1024.0
 CASES = 5_000
@@ -396,6 +398,14 @@ def main(argv: list[str] | None = None) -> int:
                 f"{rss_verdict}; {first['rss_open']:.0f} MiB after opening the store)"
             )
 
+            base_name = "stdlib sqlite3, unencrypted: executemany of the same rows"
+            results.record(f"export, {full.records:,} records", export_time, "s",
+                           note="read, canonical JSON, zlib, HPKE, signature, atomic write")
+            results.record(f"merge, {full.records:,} records (SQLite)", merge_time, "s",
+                           goal=f"≤ {GOAL_RATIO:g}× baseline", baseline=base_time,
+                           baseline_name=base_name)  # fmt: skip
+            results.record("merge, peak memory", rss, "MiB", goal="≤ 1024 MiB")
+
             again = merge_in_child(office_path, full.path)
             print(
                 f"again:     {again['elapsed']:7.2f} s  same bundle: {again['report']['status']} "
@@ -410,6 +420,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"({_counts(server['report'])}; PostgreSQL, same bundle; "
                     f"{server['elapsed'] / merge_time:.1f}x the SQLite merge)"
                 )
+                results.record(f"merge, {full.records:,} records (PostgreSQL)", server["elapsed"],
+                               "s", baseline=base_time, baseline_name=base_name,
+                               note="local PostgreSQL 15, fsync off")  # fmt: skip
 
             rng = random.Random(args.seed + 1)
             changed = rng.sample(consultations, min(CHANGED, len(consultations)))
@@ -429,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         finally:
             cm.close()
+        results.save("merge")
         return 0 if verdict == rss_verdict == "PASS" else 1
     finally:
         if args.keep:

@@ -32,6 +32,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+import results  # bench/results.py
+
 GOAL_SECONDS = 3.0
 MUNICIPALITIES = [f"05382{n:03d}" for n in range(4, 77, 4)]
 TOPICS = ["lebensunterhalt", "deutsch", "aufenthalt", "gesundheit", "wohnen", "arbeit",
@@ -176,6 +178,13 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "PASS" if verdict == xverdict == "PASS" else "MISS"
     else:
         print("xlsx:      (kimdesk.services.exports not available)")
+    base_name = f"stdlib sqlite3, unencrypted: {len(BASELINE)} GROUP BY queries"
+    results.record(f"statistics JSON, {args.rows:,} consultations", best_json, "s",
+                   goal=f"≤ {GOAL_SECONDS:g} s", baseline=best_base, baseline_name=base_name)
+    if xlsx_times:
+        results.record(f"statistics Excel, {args.rows:,} consultations", min(xlsx_times), "s",
+                       goal=f"≤ {GOAL_SECONDS:g} s", baseline=best_base, baseline_name=base_name)
+    results.save("stats")
     shutil.rmtree(folder)
     return 0 if verdict == "PASS" else 1
 
