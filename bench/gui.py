@@ -86,11 +86,12 @@ def plain_qt_list(app, rows: int) -> tuple[float, float]:
     from PySide6.QtWidgets import QTableView
 
     names = [f"{FAMILY[i % len(FAMILY)]}, {GIVEN[i % len(GIVEN)]}" for i in range(rows)]
-    data = [(f"{1 + i % 28:02d}.03.2024", "Troisdorf", "Einmalige Beratung", "KIM", names[i],
-             "Wohnen, Deutsch (Kurse)", "Jobcenter", "30 min") for i in range(rows)]  # fmt: skip
+    table_rows = [(f"{1 + i % 28:02d}.03.2024", "Troisdorf", "Einmalige Beratung", "KIM",
+                   names[i], "Wohnen, Deutsch (Kurse)", "Jobcenter", "30 min")
+                  for i in range(rows)]  # fmt: skip
 
     class Model(QAbstractTableModel):
-        shown = data
+        shown = table_rows
 
         def rowCount(self, parent=None):
             return len(self.shown)
@@ -113,7 +114,7 @@ def plain_qt_list(app, rows: int) -> tuple[float, float]:
     first = time.perf_counter() - t0
     t0 = time.perf_counter()
     model.beginResetModel()
-    model.shown = [r for r in data if "kova" in r[4].casefold()]
+    model.shown = [r for r in table_rows if "kova" in r[4].casefold()]
     model.endResetModel()
     view.viewport().repaint()
     filtered = time.perf_counter() - t0

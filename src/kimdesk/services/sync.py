@@ -268,7 +268,7 @@ def merge_bundles(
     """
     _require(ws, Role.OFFICE, "Das Zusammenführen von Bundles")
     reports = []
-    with ws.store.pragmas(foreign_keys=False, cache_size=-MERGE_CACHE_KIB):
+    with ws.store.pragmas(foreign_keys=False, cache_size=-MERGE_CACHE_KIB, secure_delete=False):
         conn = ws.store.connect()
         try:
             for path in files:
