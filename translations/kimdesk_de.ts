@@ -352,15 +352,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> Jahre</source>
+        <source>Aufbewahrungsfrist nach Fallabschluss (Kreisprofil): {years} Jahre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Personendaten nach &amp;Frist löschen …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aufbewahrung nach Fallabschluss:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -731,6 +727,10 @@
     </message>
     <message>
         <source>Case Management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

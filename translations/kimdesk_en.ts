@@ -352,16 +352,12 @@
         <translation>&amp;Save as CSV …</translation>
     </message>
     <message>
-        <source> Jahre</source>
-        <translation> years</translation>
+        <source>Aufbewahrungsfrist nach Fallabschluss (Kreisprofil): {years} Jahre</source>
+        <translation>Retention after a case is closed (county profile): {years} years</translation>
     </message>
     <message>
         <source>Personendaten nach &amp;Frist löschen …</source>
         <translation>Erase personal data after the &amp;retention period …</translation>
-    </message>
-    <message>
-        <source>Aufbewahrung nach Fallabschluss:</source>
-        <translation>Retention after a case is closed:</translation>
     </message>
     <message>
         <source>Eingabekontrolle speichern</source>
@@ -732,6 +728,10 @@
     <message>
         <source>Case Management</source>
         <translation>Case management</translation>
+    </message>
+    <message>
+        <source>{n} Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</source>
+        <translation>{n} clients are past the retention period of {years} years: File → Audit trail → Erase personal data after the retention period.</translation>
     </message>
     <message>
         <source>Noch kein Bundle</source>

@@ -83,3 +83,20 @@ def test_the_audit_trail_dialog_lists_and_exports(qtbot, cm_window, tmp_path):
     dialog.erase(1)  # nobody's case is closed: nothing to erase, said so
     assert dialog.message.text() == "0 Datensätze geleert."
     assert privacy.ACTIONS["erase"] == "Personendaten gelöscht"
+
+
+def test_the_countys_retention_period_is_announced_after_unlocking(qtbot, make_window, cm_file):
+    from kimdesk.services.workspace import open_workspace
+
+    with open_workspace(cm_file, CM_PASS) as ws:
+        assert ws.catalog.retention_years == 3  # from the county profile
+        cases.save_case(ws, Client(given_name="Ioana", family_name="Popescu"),
+                        Case(client_id=None, municipality="05382068", program="kim",
+                             opened_on=date(2019, 1, 7), closed_on=date(2020, 6, 30),
+                             closure_reason="umzug", phase="closed"))  # fmt: skip
+    window = make_window(cm_file, CM_PASS)
+    assert "Aufbewahrungsfrist von 3 Jahren" in window.statusBar().currentMessage()
+    dialog = AuditDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.erase(dialog.years)
+    assert dialog.message.text() == "1 Datensätze geleert."

@@ -47,6 +47,9 @@ class CatalogEntry:
         return self.label_en if language == "en" else self.label_de
 
 
+DEFAULT_RETENTION_YEARS = 3
+
+
 def _fold(text: str) -> str:
     """Normalise user text for matching: trimmed, case-insensitive, single spaces."""
     return " ".join(text.split()).casefold()
@@ -60,6 +63,9 @@ class Catalog:
     name: str
     county: str
     entries: tuple[CatalogEntry, ...]
+    #: Years after a case is closed until the client's personal data are erased; the county
+    #: (its district office) sets it in its profile.
+    retention_years: int = DEFAULT_RETENTION_YEARS
     _by_code: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
     _by_text: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
 
@@ -116,9 +122,15 @@ class Catalog:
 
     @classmethod
     def from_entries(
-        cls, profile: str, name: str, county: str, entries: Iterable[CatalogEntry]
+        cls,
+        profile: str,
+        name: str,
+        county: str,
+        entries: Iterable[CatalogEntry],
+        retention_years: int = 0,
     ) -> Catalog:
-        return cls(profile=profile, name=name, county=county, entries=tuple(entries))
+        return cls(profile=profile, name=name, county=county, entries=tuple(entries),
+                   retention_years=retention_years or DEFAULT_RETENTION_YEARS)  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> Catalog:
@@ -139,7 +151,10 @@ class Catalog:
                         aliases=tuple(item.get("aliases", ())),
                     )
                 )
-        return cls.from_entries(data["profile"], data["name"], data["county"], entries)
+        retention = data.get("retention_years", DEFAULT_RETENTION_YEARS)
+        if not isinstance(retention, int) or not 1 <= retention <= 30:
+            raise KimdeskError("Die Aufbewahrungsfrist im Katalogprofil ist ungültig (1–30 Jahre).")
+        return cls.from_entries(data["profile"], data["name"], data["county"], entries, retention)
 
 
 def available_profiles() -> list[str]:

@@ -139,8 +139,9 @@ def load_catalog(conn: Connection) -> Catalog:
     ]
     # The county itself is the one municipality entry without a parent.
     county = next((e.code for e in entries if e.catalog == "municipality" and not e.parent), "")
-    try:  # the shipped profile knows the county's name; a store copies only the entries
-        name = load_profile(info.profile).name
+    try:  # the shipped profile knows the county's name and retention; a store copies entries
+        shipped = load_profile(info.profile)
+        name, retention = shipped.name, shipped.retention_years
     except KimdeskError:
-        name = info.profile
-    return Catalog.from_entries(info.profile, name, county, entries)
+        name, retention = info.profile, 0
+    return Catalog.from_entries(info.profile, name, county, entries, retention)

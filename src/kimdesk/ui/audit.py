@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -37,10 +36,9 @@ class AuditDialog(QDialog):
                                    tr("Hinweis")], "auditTable")  # fmt: skip
         export = QPushButton(tr("Als CSV &speichern …"))
         export.clicked.connect(self.export)
-        self.years = QSpinBox()
-        self.years.setRange(1, 30)
-        self.years.setValue(3)
-        self.years.setSuffix(tr(" Jahre"))
+        self.years = ctx.catalog.retention_years if ctx.catalog else 3
+        retention = QLabel(tr("Aufbewahrungsfrist nach Fallabschluss (Kreisprofil): {years} Jahre",
+                              years=self.years))  # fmt: skip
         erase = QPushButton(tr("Personendaten nach &Frist löschen …"))
         erase.clicked.connect(self.erase_past_retention)
         close = QPushButton(tr("Schließen"))
@@ -49,9 +47,7 @@ class AuditDialog(QDialog):
         self.message.setObjectName("auditMessage")
         self.message.setWordWrap(True)
         row = QHBoxLayout()
-        label = QLabel(tr("Aufbewahrung nach Fallabschluss:"))
-        label.setBuddy(self.years)
-        for widget in (export, label, self.years, erase):
+        for widget in (export, retention, erase):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(close)
@@ -87,7 +83,7 @@ class AuditDialog(QDialog):
                          lambda e: self.message.setText(message_for(e)))  # fmt: skip
 
     def erase_past_retention(self) -> None:
-        years = self.years.value()
+        years = self.years
         if not confirm(self, tr("Personendaten löschen"),
                        tr("Die persönlichen Daten aller Klient:innen löschen, deren Fälle seit mehr "
                           "als {years} Jahren abgeschlossen sind? Die Beratungen bleiben für die "

@@ -168,9 +168,24 @@ class MainWindow(QMainWindow):
         for screen in self.screens:
             screen.unlocked()
         self.idle.set_minutes(self.ctx.settings.idle_minutes)
+        if ws.installation.role == "casemanager":
+            self._remind_retention(ws.catalog.retention_years)
         current = self.tabs.currentWidget()
         if current is not None:
             self.show_screen(current)
+
+    def _remind_retention(self, years: int) -> None:
+        """Say so when personal data have outlived the county's retention period."""
+        from kimdesk.services.privacy import clients_past_retention
+
+        def remind(due: list[str]) -> None:
+            if due:
+                self.statusBar().showMessage(tr(
+                    "{n} Klient:innen haben die Aufbewahrungsfrist von {years} Jahren "
+                    "überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.",
+                    n=len(due), years=years), 30_000)  # fmt: skip
+
+        self.ctx.ops.run(lambda ws: clients_past_retention(ws, years), remind)
 
     def lock(self) -> None:
         if self.is_locked:
