@@ -105,10 +105,22 @@ def canonical(record: dict) -> bytes:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
 
 
+#: Parsed timestamps by text: the records of one save share theirs, so a bundle repeats them.
+_PARSED: dict[str, datetime] = {}
+
+
 def _parse_datetime(text: str) -> datetime:
+    parsed = _PARSED.get(text) if type(text) is str else None
+    if parsed is not None:
+        return parsed
     if not isinstance(text, str) or not text.endswith("Z"):
         raise ValueError
     if _CANONICAL_TIME.fullmatch(text):
         # The shape the writer uses: read as strptime reads it (ValueError alike), 20x faster.
-        return datetime.fromisoformat(text)
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        parsed = datetime.fromisoformat(text)
+    else:
+        parsed = datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    if len(_PARSED) > 50_000:
+        _PARSED.clear()
+    _PARSED[text] = parsed
+    return parsed
