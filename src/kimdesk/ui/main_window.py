@@ -164,9 +164,9 @@ class MainWindow(QMainWindow):
         role = tr("Kreisstelle") if ws.installation.role == "office" else tr("Case Management")
         self.status_role.setText(f"{ws.installation.name} · {role}")
         self._set_locked_ui(False)
-        self.refresh_status()
         for screen in self.screens:
             screen.unlocked()
+        self.refresh_status()  # after the visible screen's queries: the status bar can wait
         self.idle.set_minutes(self.ctx.settings.idle_minutes)
         if ws.installation.role == "casemanager":
             self._remind_retention(ws.catalog.retention_years)

@@ -83,8 +83,8 @@ class ConsultationsScreen(Screen):
         if self.filters.catalog_set is not self.ctx.catalog:
             self.filters.set_catalog()
             self.entry.set_catalog()
+        self.model.query(self.filters.current())  # first: the list is what the eye waits for
         self.entry.load_choices()
-        self.model.query(self.filters.current())
 
     def clear(self) -> None:
         self.model.clear()
