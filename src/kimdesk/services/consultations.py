@@ -173,20 +173,31 @@ def first_page(
 ) -> tuple[int, list[ConsultationLine]]:
     """How many consultations match, and the rows of the first ``limit`` of them.
 
-    One pass in SQLite (a window count beside a LIMIT), so a list can show a new result
-    before all of its ids have crossed into Python.
+    So a list can show a new result before all of its ids have crossed into Python: a text
+    search counts beside its LIMIT in one pass; otherwise the page and a plain count are two
+    quick queries.
     """
-    query = (
-        _joined([consultation.c.id, func.count().over().label("total")])
-        .where(*_conditions(flt))
-        .order_by(*_order(sort, descending))
-        .limit(limit)
-    )
+    conditions = _conditions(flt)
+    if flt.text.strip():
+        # A text search scans every row anyway: count and first page in that one scan.
+        query = (
+            _joined([consultation.c.id, func.count().over().label("total")])
+            .where(*conditions)
+            .order_by(*_order(sort, descending))
+            .limit(limit)
+        )
+        with ws.store.connect() as conn:
+            rows = conn.execute(query).all()
+        if not rows:
+            return 0, []
+        return rows[0].total, consultation_lines(ws, [r.id for r in rows])
+    # Without text the page comes from the date index at once and the count needs no join.
+    page = _joined([consultation.c.id]).where(*conditions).order_by(*_order(sort, descending))
+    counted = select(func.count()).select_from(consultation).where(*conditions)
     with ws.store.connect() as conn:
-        rows = conn.execute(query).all()
-    if not rows:
-        return 0, []
-    return rows[0].total, consultation_lines(ws, [r.id for r in rows])
+        ids = list(conn.execute(page.limit(limit)).scalars())
+        total = conn.execute(counted).scalar() if len(ids) == limit else len(ids)
+    return total, consultation_lines(ws, ids)
 
 
 def consultation_lines(ws: Workspace, ids: list[str]) -> list[ConsultationLine]:

@@ -163,9 +163,9 @@ class MainWindow(QMainWindow):
             self._build_screens()
         role = tr("Kreisstelle") if ws.installation.role == "office" else tr("Case Management")
         self.status_role.setText(f"{ws.installation.name} · {role}")
-        self._set_locked_ui(False)
-        for screen in self.screens:
+        for screen in self.screens:  # stale while still hidden: the visible one loads once, on show
             screen.unlocked()
+        self._set_locked_ui(False)
         self.refresh_status()  # after the visible screen's queries: the status bar can wait
         self.idle.set_minutes(self.ctx.settings.idle_minutes)
         if ws.installation.role == "casemanager":

@@ -38,6 +38,14 @@ from ..widgets.fields import CodeCombo, CountField, DateField
 from ..widgets.typeahead import ChoicePicker, Entry, TypeAheadChecklist, catalog_entries
 
 
+def _choice_key(choice: CaseChoice) -> str:
+    return f"case:{choice.case_id}" if choice.case_id else f"client:{choice.client_id}"
+
+
+def _entries(choices: list[CaseChoice]) -> list[Entry]:
+    return [Entry(_choice_key(c), c.label) for c in choices]
+
+
 class KindChoice(QComboBox):
     """The kind of consultation: a letter (e, c) or digit picks it and moves on."""
 
@@ -160,20 +168,19 @@ class EntryPanel(QGroupBox):
         if first:  # after an unlock the draft stays as it was
             self.new()
 
-    def set_choices(self, choices: list[CaseChoice]) -> None:
-        self._choices = {}
-        entries = []
-        for choice in choices:
-            key = f"case:{choice.case_id}" if choice.case_id else f"client:{choice.client_id}"
-            self._choices[key] = choice
-            entries.append(Entry(key, choice.label))
-        self.who.set_entries(entries)
+    def set_choices(self, choices: list[CaseChoice], entries: list[Entry] | None = None) -> None:
+        self._choices = {_choice_key(c): c for c in choices}
+        self.who.set_entries(entries if entries is not None else _entries(choices))
         if self._locked_key in self._choices:  # the draft's client/case, back after unlocking
             self.who.set_key(self._locked_key)
         self._locked_key = None
 
     def load_choices(self) -> None:
-        self.ctx.ops.run(case_choices, self.set_choices)
+        def fetch(ws):  # the entries' folded labels are made on the store thread, too
+            choices = case_choices(ws)
+            return choices, _entries(choices)
+
+        self.ctx.ops.run(fetch, lambda result: self.set_choices(*result))
 
     def clear_data(self) -> None:
         """The window locks: forget the picker's names; the draft stays (hidden) and gets its

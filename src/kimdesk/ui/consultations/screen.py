@@ -86,6 +86,14 @@ class ConsultationsScreen(Screen):
         self.model.query(self.filters.current())  # first: the list is what the eye waits for
         self.entry.load_choices()
 
+    def on_changes(self, changes) -> None:
+        """A saved consultation renews the list only; the picker's names and cases change
+        seldom, and reading them again would hold up the next keystroke."""
+        if changes.touches("client", "case") or not self.isVisible():
+            super().on_changes(changes)
+        elif changes.touches("consultation"):
+            self.model.query(self.filters.current())
+
     def clear(self) -> None:
         self.model.clear()
         self.entry.clear_data()

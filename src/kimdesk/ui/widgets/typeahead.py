@@ -218,6 +218,12 @@ class ChoicePicker(_TypeAhead):
     def key(self) -> str | None:
         return self._key
 
+    def _filter(self, text: str) -> None:
+        if not text.strip():  # nothing typed: the list is hidden; thousands of items can wait
+            self.list.clear()
+            return
+        super()._filter(text)
+
     def set_key(self, key: str | None) -> None:
         self._key = key
         label = next((e.label for e in self.entries if e.key == key), "") if key else ""
