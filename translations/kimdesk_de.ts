@@ -328,6 +328,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Eingabekontrolle</source>
         <translation type="unfinished"></translation>
     </message>

@@ -328,6 +328,14 @@
         <translation>Municipality</translation>
     </message>
     <message>
+        <source>Installation</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
         <source>Eingabekontrolle</source>
         <translation>Audit trail</translation>
     </message>

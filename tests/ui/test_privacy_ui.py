@@ -77,6 +77,8 @@ def test_the_audit_trail_dialog_lists_and_exports(qtbot, cm_window, tmp_path):
     qtbot.addWidget(dialog)
     actions = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert {"angelegt", "eingerichtet"} <= actions
+    kinds = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    assert {"Klient:in", "Installation"} <= kinds
     dialog.write(tmp_path / "audit.csv")
     text = (tmp_path / "audit.csv").read_text(encoding="utf-8-sig")
     assert "angelegt" in text and "Olena" not in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -17,11 +18,18 @@ from PySide6.QtWidgets import (
 from kimdesk.services import privacy
 
 from .i18n import tr
+from .office.conflicts import ENTITIES as CONFLICT_ENTITIES
 from .operations import message_for
 from .screen import Context
 from .widgets.common import confirm, fill_table, record_table
 
 SHOWN = 2000
+ENTITIES = {
+    **CONFLICT_ENTITIES,
+    "installation": QT_TR_NOOP("Installation"),
+    "bundle": QT_TR_NOOP("Bundle"),
+    "peer": QT_TR_NOOP("Gerät"),
+}
 
 
 class AuditDialog(QDialog):
@@ -65,7 +73,8 @@ class AuditDialog(QDialog):
     def _show(self, lines: list[privacy.AuditLine]) -> None:
         fill_table(self.table, (
             (f"{a.at.astimezone():%d.%m.%Y %H:%M:%S}", privacy.ACTIONS.get(a.action, a.action),
-             a.entity, a.record_id or "", a.detail or "")
+             tr(ENTITIES[a.entity]) if a.entity in ENTITIES else a.entity, a.record_id or "",
+             a.detail or "")
             for a in lines
         ))  # fmt: skip
         self.table.resizeColumnsToContents()
