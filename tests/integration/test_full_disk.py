@@ -39,7 +39,11 @@ def small_disk(tmp_path):
     disks = []
 
     def make(name: str, size_kib: int) -> SmallDisk:
-        disks.append(SmallDisk(tmp_path / name, size_kib))
+        try:
+            disks.append(SmallDisk(tmp_path / name, size_kib))
+        except (subprocess.CalledProcessError, FileNotFoundError):
+            # A container without the right to mount: there is no small disk to fill here.
+            pytest.skip("mounting a tmpfs is not permitted on this machine")
         return disks[-1]
 
     yield make
