@@ -26,7 +26,7 @@ from kimdesk.sync import container, wire
 from kimdesk.sync.container import BundleRejected
 from kimdesk.sync.export import changed_records
 from kimdesk.sync.identity import Identity, fingerprint
-from kimdesk.sync.merge import COUNT_KEYS, Merger, write_parts
+from kimdesk.sync.merge import COUNT_KEYS, Merger, cyclic_gc_paused, write_parts
 
 from .files import publish, write_temp
 from .setup import peer_from_identity
@@ -381,9 +381,13 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
     # Manifest hashes and counts, strict JSON and every record's fields: checked in full
     # before the store is touched. Progress: the check is the first half, the merge the second.
     steps = 2 * manifest.total
-    verified = wire.verify_records(
-        plaintext, offset, manifest, tick=(lambda done: progress(done, steps)) if progress else None
-    )
+    with cyclic_gc_paused():  # a dict per record, freed at once: no cycles to look for
+        verified = wire.verify_records(
+            plaintext,
+            offset,
+            manifest,
+            tick=(lambda done: progress(done, steps)) if progress else None,
+        )
     if manifest.schema_version > migrate.HEAD_VERSION:
         raise BundleRejected(
             f"das Bundle stammt von einer neueren KIMdesk-Version (Schema "

@@ -47,7 +47,7 @@ _META = {"version", "origin", "updated_at"}
 
 
 @contextmanager
-def _cyclic_gc_paused():
+def cyclic_gc_paused():
     """Pause the cyclic garbage collector for a merge (reference counting still frees).
 
     Each batch keeps thousands of fresh containers alive, so the collector would traverse
@@ -102,7 +102,7 @@ class Merger:
     def merge(self, records: Iterable[tuple[str, dict]]) -> MergeCounts:
         batch: list[dict] = []
         current = None
-        with _cyclic_gc_paused():
+        with cyclic_gc_paused():
             for entity, record in records:
                 if entity != current or len(batch) >= BATCH:
                     if batch:
