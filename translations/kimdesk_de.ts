@@ -449,7 +449,9 @@
     </message>
     <message>
         <source>Datum</source>
-        <extracomment>(sort key of the service, header) per column.</extracomment>
+        <extracomment>(sort key of the service, header) per column.
+----------
+The session taken into the entry row to be changed (None: the row adds one).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -582,7 +584,7 @@
     </message>
     <message>
         <source>&amp;Gruppenangebote</source>
-        <extracomment>Sessions and minutes a format usually has (the HET: 5 × 120 min).</extracomment>
+        <extracomment>Most group offers of the town halls are MuKi-S courses.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -626,15 +628,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fo&amp;rmat:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trä&amp;ger:</source>
+        <source>F&amp;ormat:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Geplante T&amp;ermine:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tr&amp;äger:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -646,27 +648,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ausge&amp;fallen</source>
+        <source>ausgefalle&amp;n</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Termin &amp;hinzufügen</source>
+        <source>Daue&amp;r:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tei&amp;lnehmende:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin hin&amp;zufügen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter speichert den Termin. In der Tabelle: Enter bearbeitet, Entf löscht den gewählten Termin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin spei&amp;chern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin vom {day} wird bearbeitet. Esc bricht ab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termin löschen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Term&amp;in am:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dauer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teil&amp;nehmende:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entf löscht den gewählten Termin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -846,6 +860,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ein Geburtsdatum</source>
+        <extracomment>What the personal-data check found, as the warning names it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eine E-Mail-Adresse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eine Telefonnummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ein Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eine Adresse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bedarfs&amp;meldungen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -866,7 +901,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dieser Text wird an die Kreisstelle übertragen. Bitte keine personenbezogenen Daten (Namen, Geburtsdaten, Adressen, Telefonnummern) eintragen.</source>
+        <source>Bitte keine personenbezogenen Daten (Namen, Geburtsdaten, Adressen) in den Text: Er geht in die Berichte der Kreisstelle ein.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gem&amp;eldet am:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kommu&amp;ne:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>He&amp;rausforderung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Betroffene Fä&amp;lle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;ösung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Text enthält anscheinend personenbezogene Daten:
+{found}
+
+Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Bedarfsmeldung vom {day} löschen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bedarfsmeldung löschen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -874,23 +944,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gemeldet a&amp;m:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Thema:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Herausforderung:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Betroffene &amp;Fälle:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Lösung:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -898,19 +952,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Achtung, das sieht nach personenbezogenen Daten aus: {found}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Personenbezogene Daten?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Der Text enthält anscheinend {what}. Er wird an die Kreisstelle übertragen. Trotzdem so speichern?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Die Bedarfsmeldung wurde gespeichert.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diese Bedarfsmeldung löschen?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

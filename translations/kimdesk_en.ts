@@ -449,7 +449,9 @@
     </message>
     <message>
         <source>Datum</source>
-        <extracomment>(sort key of the service, header) per column.</extracomment>
+        <extracomment>(sort key of the service, header) per column.
+----------
+The session taken into the entry row to be changed (None: the row adds one).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -582,7 +584,7 @@
     </message>
     <message>
         <source>&amp;Gruppenangebote</source>
-        <extracomment>Sessions and minutes a format usually has (the HET: 5 × 120 min).</extracomment>
+        <extracomment>Most group offers of the town halls are MuKi-S courses.</extracomment>
         <translation>&amp;Group offers</translation>
     </message>
     <message>
@@ -626,16 +628,16 @@
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <source>Fo&amp;rmat:</source>
-        <translation>Fo&amp;rmat:</translation>
-    </message>
-    <message>
-        <source>Trä&amp;ger:</source>
-        <translation>Pro&amp;vider:</translation>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
     </message>
     <message>
         <source>Geplante T&amp;ermine:</source>
         <translation>Planned s&amp;essions:</translation>
+    </message>
+    <message>
+        <source>Tr&amp;äger:</source>
+        <translation>Pro&amp;vider:</translation>
     </message>
     <message>
         <source>Stat&amp;us:</source>
@@ -646,28 +648,40 @@
         <translation>Participants</translation>
     </message>
     <message>
-        <source>ausge&amp;fallen</source>
-        <translation>ca&amp;ncelled</translation>
+        <source>ausgefalle&amp;n</source>
+        <translation>&amp;cancelled</translation>
     </message>
     <message>
-        <source>Termin &amp;hinzufügen</source>
-        <translation>Add sess&amp;ion</translation>
+        <source>Daue&amp;r:</source>
+        <translation>Du&amp;ration:</translation>
+    </message>
+    <message>
+        <source>Tei&amp;lnehmende:</source>
+        <translation>Partic&amp;ipants:</translation>
+    </message>
+    <message>
+        <source>Termin hin&amp;zufügen</source>
+        <translation>&amp;Add session</translation>
+    </message>
+    <message>
+        <source>Enter speichert den Termin. In der Tabelle: Enter bearbeitet, Entf löscht den gewählten Termin.</source>
+        <translation>Enter saves the session. In the table: Enter edits, Del deletes the selected session.</translation>
+    </message>
+    <message>
+        <source>Termin spei&amp;chern</source>
+        <translation>&amp;Save session</translation>
+    </message>
+    <message>
+        <source>Termin vom {day} wird bearbeitet. Esc bricht ab.</source>
+        <translation>Editing the session of {day}. Esc cancels.</translation>
+    </message>
+    <message>
+        <source>Termin löschen</source>
+        <translation>Delete session</translation>
     </message>
     <message>
         <source>Term&amp;in am:</source>
         <translation>Session o&amp;n:</translation>
-    </message>
-    <message>
-        <source>Dauer:</source>
-        <translation>Duration:</translation>
-    </message>
-    <message>
-        <source>Teil&amp;nehmende:</source>
-        <translation>Partici&amp;pants:</translation>
-    </message>
-    <message>
-        <source>Entf löscht den gewählten Termin.</source>
-        <translation>Del deletes the selected session.</translation>
     </message>
     <message>
         <source>stattgefunden</source>
@@ -846,6 +860,27 @@
         <translation>rejected</translation>
     </message>
     <message>
+        <source>ein Geburtsdatum</source>
+        <extracomment>What the personal-data check found, as the warning names it.</extracomment>
+        <translation>a date of birth</translation>
+    </message>
+    <message>
+        <source>eine E-Mail-Adresse</source>
+        <translation>an e-mail address</translation>
+    </message>
+    <message>
+        <source>eine Telefonnummer</source>
+        <translation>a phone number</translation>
+    </message>
+    <message>
+        <source>ein Name</source>
+        <translation>a name</translation>
+    </message>
+    <message>
+        <source>eine Adresse</source>
+        <translation>an address</translation>
+    </message>
+    <message>
         <source>Bedarfs&amp;meldungen</source>
         <translation>Structural &amp;needs</translation>
     </message>
@@ -866,52 +901,70 @@
         <translation>New report (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Dieser Text wird an die Kreisstelle übertragen. Bitte keine personenbezogenen Daten (Namen, Geburtsdaten, Adressen, Telefonnummern) eintragen.</source>
-        <translation>This text is transferred to the district office. Please enter no personal data (names, dates of birth, addresses, phone numbers).</translation>
+        <source>Bitte keine personenbezogenen Daten (Namen, Geburtsdaten, Adressen) in den Text: Er geht in die Berichte der Kreisstelle ein.</source>
+        <translation>Please no personal data (names, dates of birth, addresses) in the text: it goes into the district office&apos;s reports.</translation>
+    </message>
+    <message>
+        <source>Gem&amp;eldet am:</source>
+        <translation>Reported &amp;on:</translation>
+    </message>
+    <message>
+        <source>Kommu&amp;ne:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>He&amp;rausforderung:</source>
+        <translation>C&amp;hallenge:</translation>
+    </message>
+    <message>
+        <source>Betroffene Fä&amp;lle:</source>
+        <translation>&amp;Affected cases:</translation>
+    </message>
+    <message>
+        <source>L&amp;ösung:</source>
+        <translation>So&amp;lution:</translation>
+    </message>
+    <message>
+        <source>Der Text enthält anscheinend personenbezogene Daten:
+{found}
+
+Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
+        <translation>The text seems to contain personal data:
+{found}
+
+It goes into the district office&apos;s reports. Save it anyway?</translation>
+    </message>
+    <message>
+        <source>Die Bedarfsmeldung vom {day} löschen?</source>
+        <translation>Delete the structural need of {day}?</translation>
+    </message>
+    <message>
+        <source>Bedarfsmeldung löschen</source>
+        <translation>Delete structural need</translation>
     </message>
     <message>
         <source>Bedarfsmeldung</source>
         <translation>Structural need</translation>
     </message>
     <message>
-        <source>Gemeldet a&amp;m:</source>
-        <translation>Reported &amp;on:</translation>
-    </message>
-    <message>
         <source>&amp;Thema:</source>
         <translation>&amp;Topic:</translation>
-    </message>
-    <message>
-        <source>Herausforderung:</source>
-        <translation>Challenge:</translation>
-    </message>
-    <message>
-        <source>Betroffene &amp;Fälle:</source>
-        <translation>Affected &amp;cases:</translation>
-    </message>
-    <message>
-        <source>&amp;Lösung:</source>
-        <translation>So&amp;lution:</translation>
     </message>
     <message>
         <source>&amp;Zuständige Stelle:</source>
         <translation>&amp;Responsible body:</translation>
     </message>
     <message>
+        <source>Achtung, das sieht nach personenbezogenen Daten aus: {found}</source>
+        <translation>Careful, this looks like personal data: {found}</translation>
+    </message>
+    <message>
         <source>Personenbezogene Daten?</source>
         <translation>Personal data?</translation>
     </message>
     <message>
-        <source>Der Text enthält anscheinend {what}. Er wird an die Kreisstelle übertragen. Trotzdem so speichern?</source>
-        <translation>The text seems to contain {what}. It is transferred to the district office. Save it anyway?</translation>
-    </message>
-    <message>
         <source>Die Bedarfsmeldung wurde gespeichert.</source>
         <translation>The structural need was saved.</translation>
-    </message>
-    <message>
-        <source>Diese Bedarfsmeldung löschen?</source>
-        <translation>Delete this structural need?</translation>
     </message>
     <message>
         <source>&amp;Statistik</source>

@@ -1,20 +1,34 @@
-"""Group offers with their sessions, for the Gruppenangebote screen."""
+"""Group offers with their sessions, for the Gruppenangebote screen.
+
+Offers are few (a town hall runs a handful a year), so the list carries whole records; the
+totals come from one grouped query over the sessions.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
 from sqlalchemy import case as when
 from sqlalchemy import func, select
 
+from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.entities import GroupOffer, GroupSession
+from kimdesk.domain.enums import SessionStatus
 from kimdesk.store.models import GroupOfferRow, GroupSessionRow
 
 from . import records
+from .changes import Changes
 from .workspace import Workspace
 
 offer_t = GroupOfferRow.__table__
 session_t = GroupSessionRow.__table__
+_OFFER_FIELDS = frozenset(f.name for f in fields(GroupOffer))
+_SESSION_FIELDS = frozenset(f.name for f in fields(GroupSession))
+#: "Heidelberger Elterntraining (5 × 120 min)": the profile states sessions and minutes in
+#: the label, there is no field for them.
+_SESSIONS_IN_LABEL = re.compile(r"(\d+)\s*[×x]\s*(\d+)\s*min", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,41 +39,65 @@ class OfferLine:
     participants: int
 
 
+def _offer(row: Mapping) -> GroupOffer:
+    return GroupOffer(**{k: v for k, v in row.items() if k in _OFFER_FIELDS})
+
+
 def offer_lines(ws: Workspace) -> list[OfferLine]:
-    """Live offers, newest first, with sessions held/cancelled and participants in total."""
+    """Live offers, newest first, with sessions held/cancelled and participants of the held
+    sessions in total."""
     live = session_t.c.deleted.is_(False)
+    held = live & (session_t.c.status == SessionStatus.HELD)
+    cancelled = live & (session_t.c.status == SessionStatus.CANCELLED)
     sums = (
         select(
             session_t.c.offer_id,
-            func.sum(when((live & (session_t.c.status == "held"), 1), else_=0)).label("held"),
-            func.sum(when((live & (session_t.c.status == "cancelled"), 1), else_=0)).label("cancelled"),
-            func.sum(when((live & (session_t.c.status == "held"), session_t.c.participants),
-                          else_=0)).label("participants"),
+            func.sum(when((held, 1), else_=0)).label("n_held"),
+            func.sum(when((cancelled, 1), else_=0)).label("n_cancelled"),
+            func.sum(when((held, session_t.c.participants), else_=0)).label("n_participants"),
         )
         .group_by(session_t.c.offer_id)
         .subquery()
-    )  # fmt: skip
+    )
     query = (
-        select(offer_t.c.id, sums.c.held, sums.c.cancelled, sums.c.participants)
+        select(offer_t, sums.c.n_held, sums.c.n_cancelled, sums.c.n_participants)
         .select_from(offer_t.outerjoin(sums, sums.c.offer_id == offer_t.c.id))
         .where(offer_t.c.deleted.is_(False))
         .order_by(offer_t.c.id.desc())
     )
     with ws.store.connect() as conn:
-        rows = conn.execute(query).all()
-    lines = []
-    for row in rows:
-        offer = records.load(ws, GroupOffer, row.id)
-        lines.append(OfferLine(offer, row.held or 0, row.cancelled or 0, row.participants or 0))
-    return lines
+        rows = conn.execute(query).mappings().all()
+    return [
+        OfferLine(_offer(r), r["n_held"] or 0, r["n_cancelled"] or 0, r["n_participants"] or 0)
+        for r in rows
+    ]
 
 
 def sessions_of(ws: Workspace, offer_id: str) -> list[GroupSession]:
+    """The live sessions of an offer in date order."""
     query = (
-        select(session_t.c.id)
+        select(session_t)
         .where(session_t.c.offer_id == offer_id, session_t.c.deleted.is_(False))
         .order_by(session_t.c.held_on, session_t.c.id)
     )
     with ws.store.connect() as conn:
-        ids = conn.execute(query).scalars().all()
-    return [records.load(ws, GroupSession, i) for i in ids]
+        rows = conn.execute(query).mappings().all()
+    return [GroupSession(**{k: v for k, v in r.items() if k in _SESSION_FIELDS}) for r in rows]
+
+
+def delete_offer(ws: Workspace, offer_id: str) -> Changes:
+    """An offer goes with its sessions (each a tombstone, so the office drops them too)."""
+    changes = Changes.of("group_offer", "group_session")
+    for session in sessions_of(ws, offer_id):
+        changes |= records.delete(ws, GroupSession, session.id)
+    return changes | records.delete(ws, GroupOffer, offer_id)
+
+
+def format_defaults(catalog: Catalog, format_code: str | None) -> tuple[int, int] | None:
+    """Sessions and minutes per session a group format prescribes, if its catalog entry
+    says so (the Heidelberger Elterntraining: 5 × 120 min)."""
+    for entry in catalog.entries_of("group_format"):
+        if entry.code == format_code:
+            found = _SESSIONS_IN_LABEL.search(entry.label_de)
+            return (int(found.group(1)), int(found.group(2))) if found else None
+    return None

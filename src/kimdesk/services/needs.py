@@ -1,39 +1,91 @@
-"""Structural needs (Bedarfsmeldungen): the list, and a check against personal data."""
+"""Structural needs (Bedarfsmeldungen): the list, and a check against personal data.
+
+The challenge text goes to the district office and into its reports, so it must not name
+anybody; the check is a soft one (the case manager may save anyway after being asked).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
+from datetime import date
 
 from sqlalchemy import select
 
+from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.entities import StructuralNeed
 from kimdesk.store.models import StructuralNeedRow
 
-from . import records
 from .workspace import Workspace
 
 need_t = StructuralNeedRow.__table__
+_FIELDS = frozenset(f.name for f in fields(StructuralNeed))
 
-#: Patterns that look like personal data in a text that leaves the device.
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """Something in a text that looks like personal data: its ``kind`` (birth_date, email,
+    phone, name, address) and the matched text (shown to the user only, never logged)."""
+
+    kind: str
+    found: str
+
+
+_BIRTH_DATE = "birth_date"
+#: Patterns that look like personal data, with the kind of data they look like.
 _SUSPICIOUS = (
-    (re.compile(r"\b\d{1,2}\.\d{1,2}\.(19|20)\d{2}\b"), "ein Datum (Geburtsdatum?)"),
-    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"), "eine E-Mail-Adresse"),
-    (re.compile(r"(\+49|\b0)\d[\d /-]{6,}\d"), "eine Telefonnummer"),
-    (re.compile(r"\b(Herr|Frau|Fr\.|Hr\.)\s+[A-ZÄÖÜ]"), "eine Anrede mit Namen"),
+    (re.compile(r"\b(?:geb\.|geboren)", re.IGNORECASE), _BIRTH_DATE),
+    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "email"),
+    (re.compile(r"(?:\+\d{2}|\b0)[\d ()/-]{6,}\d"), "phone"),
+    (re.compile(r"\b(?:Herr|Frau|Hr\.|Fr\.|Familie)\s+[A-ZÄÖÜ]\w*"), "name"),
+    (re.compile(r"\b[A-ZÄÖÜ]\w+(?:straße|strasse|str\.|weg|gasse|allee)\s+\d+"), "address"),
 )
+#: A German date; whether it could be a birth date depends on its year.
+_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(\d{4}|\d{2})\b")
 
 
-def personal_data_hints(text: str) -> list[str]:
-    """What in a challenge text looks like personal data (German descriptions)."""
-    return [what for pattern, what in _SUSPICIOUS if pattern.search(text or "")]
+def _birth_date(text: str, today: date) -> str | None:
+    """The first date that lies far enough back to be somebody's birthday (recent dates,
+    "seit dem 01.03.2024", are common in these texts and harmless)."""
+    for found in _DATE.finditer(text):
+        year = int(found.group(1))
+        if year < 100:  # "3.4.85": a two-digit year is read as the closest past one
+            year += 2000 if year <= today.year % 100 else 1900
+        if 1900 <= year <= today.year - 10:
+            return found.group(0)
+    return None
+
+
+def personal_data_hints(text: str | None, today: date | None = None) -> list[Hint]:
+    """What in a text looks like personal data, each kind once, in the order of the checks."""
+    text = text or ""
+    hints: dict[str, Hint] = {}
+    day = _birth_date(text, today or date.today())
+    if day:
+        hints[_BIRTH_DATE] = Hint(_BIRTH_DATE, day)
+    for pattern, kind in _SUSPICIOUS:
+        found = pattern.search(text)
+        if found and kind not in hints:
+            hints[kind] = Hint(kind, found.group(0).strip())
+    return list(hints.values())
 
 
 def need_list(ws: Workspace) -> list[StructuralNeed]:
+    """Live needs, the latest reported first."""
     query = (
-        select(need_t.c.id)
+        select(need_t)
         .where(need_t.c.deleted.is_(False))
         .order_by(need_t.c.reported_on.desc(), need_t.c.id.desc())
     )
     with ws.store.connect() as conn:
-        ids = conn.execute(query).scalars().all()
-    return [records.load(ws, StructuralNeed, i) for i in ids]
+        rows = conn.execute(query).mappings().all()
+    return [StructuralNeed(**{k: v for k, v in r.items() if k in _FIELDS}) for r in rows]
+
+
+def municipality_choices(catalog: Catalog, language: str = "de") -> list[tuple[str, str]]:
+    """Municipalities for a need, the county-wide entry (the one without a parent) first:
+    most needs concern the whole county."""
+    entries = catalog.entries_of("municipality")
+    county = [e for e in entries if e.parent is None]
+    towns = [e for e in entries if e.parent is not None]
+    return [(e.code, e.label(language)) for e in county + towns]

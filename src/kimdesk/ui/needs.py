@@ -1,5 +1,9 @@
 """Bedarfsmeldungen: structural needs for the steering group, with a guard against personal
-data in the challenge text (it is exported)."""
+data in the texts (the challenge and the solution go to the district office's reports).
+
+The office shows the same screen; there the coordinator keeps status, solution and
+responsible body up to date, so those stay editable for every role.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidgetItem,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +37,7 @@ from .widgets.common import (
     button_row,
     confirm,
     error_label,
+    fill_table,
     list_column,
     record_table,
     shortcuts,
@@ -41,13 +47,31 @@ from .widgets.fields import CodeCombo, CountField, DateField
 
 STATUS = {NeedStatus.REPORTED: QT_TR_NOOP("gemeldet"), NeedStatus.IN_PROGRESS: QT_TR_NOOP("in Bearbeitung"),
           NeedStatus.SOLVED: QT_TR_NOOP("gelöst"), NeedStatus.REJECTED: QT_TR_NOOP("abgelehnt")}  # fmt: skip
+#: What the personal-data check found, as the warning names it.
+HINT_KINDS = {"birth_date": QT_TR_NOOP("ein Geburtsdatum"), "email": QT_TR_NOOP("eine E-Mail-Adresse"),
+              "phone": QT_TR_NOOP("eine Telefonnummer"), "name": QT_TR_NOOP("ein Name"),
+              "address": QT_TR_NOOP("eine Adresse")}  # fmt: skip
+SHORT = 60
+
+
+def fit_columns(table: QTableWidget, stretch: int) -> None:
+    """Columns as wide as their contents, one taking the rest: no sideways scrolling."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 def _text_box(lines: int) -> QPlainTextEdit:
     box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setMaximumHeight(box.fontMetrics().height() * (lines + 1))
+    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
+    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
     return box
+
+
+def shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
 
 
 class NeedsScreen(Screen):
@@ -60,8 +84,9 @@ class NeedsScreen(Screen):
         self.need: StructuralNeed | None = None
         self.table = record_table([tr("Gemeldet"), tr("Kommune"), tr("Thema"),
                                    tr("Herausforderung"), tr("Fälle"), tr("Status")], "needTable")  # fmt: skip
-        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.itemSelectionChanged.connect(self._picked)
+        fit_columns(self.table, stretch=3)  # the challenge takes what is left, shortened
+        self.table.setWordWrap(False)
         new_button = QPushButton(tr("Neue Meldung (Strg+N)"))
         new_button.clicked.connect(self.new_need)
         left = list_column(self.table, new_button)
@@ -70,60 +95,74 @@ class NeedsScreen(Screen):
         self.municipality = CodeCombo([])
         self.topic = CodeCombo([])
         self.challenge = _text_box(5)
-        warning = QLabel(tr("Dieser Text wird an die Kreisstelle übertragen. Bitte keine "
-                            "personenbezogenen Daten (Namen, Geburtsdaten, Adressen, "
-                            "Telefonnummern) eintragen."))  # fmt: skip
-        warning.setObjectName("personalDataWarning")
-        warning.setWordWrap(True)
-        warning.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.challenge.textChanged.connect(self._check_text)
+        self.warning = QLabel(tr("Bitte keine personenbezogenen Daten (Namen, Geburtsdaten, Adressen) "
+                                 "in den Text: Er geht in die Berichte der Kreisstelle ein."))  # fmt: skip
+        self.warning.setObjectName("personalDataWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #7a4f00; font-weight: bold;")
+        self.suspicion = error_label("personalDataHint")
         self.affected = CountField(100_000)
         self.status = QComboBox()
         for code, label in STATUS.items():
             self.status.addItem(tr(label), str(code))
         self.solution = _text_box(3)
+        self.solution.textChanged.connect(self._check_text)
         self.responsible = QLineEdit()
         self.message = error_label("needMessage")
-        save = QPushButton(tr("Speichern (Strg+S)"))
-        save.clicked.connect(self.save)
+        self.save_button = QPushButton(tr("Speichern (Strg+S)"))
+        self.save_button.clicked.connect(self.save)
         self.delete_button = QPushButton(tr("Löschen"))
         self.delete_button.clicked.connect(self.delete)
         box = QGroupBox(tr("Bedarfsmeldung"))
         form = QFormLayout(box)
-        add_rows(form, ((tr("Gemeldet a&m:"), self.reported),
-                             (tr("&Kommune:"), self.municipality), (tr("&Thema:"), self.topic),
-                             (tr("Herausforderung:"), self.challenge), ("", warning),
-                             (tr("Betroffene &Fälle:"), self.affected),
-                             (tr("Stat&us:"), self.status), (tr("&Lösung:"), self.solution),
-                             (tr("&Zuständige Stelle:"), self.responsible)))  # fmt: skip
-        form.addRow(button_row(save, self.delete_button))
+        add_rows(form, ((tr("Gem&eldet am:"), self.reported),
+                        (tr("Kommu&ne:"), self.municipality), (tr("&Thema:"), self.topic),
+                        (tr("He&rausforderung:"), self.challenge)))  # fmt: skip
+        form.addRow("", self.warning)
+        form.addRow("", self.suspicion)
+        add_rows(form, ((tr("Betroffene Fä&lle:"), self.affected), (tr("Stat&us:"), self.status),
+                        (tr("L&ösung:"), self.solution),
+                        (tr("&Zuständige Stelle:"), self.responsible)))  # fmt: skip
+        form.addRow(button_row(self.save_button, self.delete_button))
         form.addRow(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # proportions: the list a little wider than the form
         QVBoxLayout(self).addWidget(splitter)
-        shortcuts(self, (("Ctrl+N", self.new_need), ("Ctrl+S", self.save)))
+        chain = (self.table, new_button, self.reported, self.municipality, self.topic,
+                 self.challenge, self.affected, self.status, self.solution, self.responsible,
+                 self.save_button, self.delete_button)  # fmt: skip
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        shortcuts(self, (("Ctrl+N", self.new_need), ("Ctrl+S", self.save),
+                         ("Ctrl+Return", self.save), ("Ctrl+Enter", self.save)))  # fmt: skip
+        shortcuts(self.table, (("Del", self.delete),), only_widget=True)
         self._catalog = None
         self._select: str | None = None
+
+    # -- Screen -----------------------------------------------------------------------------
 
     def load(self) -> None:
         if self._catalog is not self.ctx.catalog:
             self._catalog = catalog = self.ctx.catalog
-            self.municipality.set_pairs(
-                [(e.code, e.label_de) for e in catalog.entries_of("municipality")]
-            )
-            self.topic.set_pairs([(e.code, e.label_de) for e in catalog.entries_of("topic")])
+            language = "en" if self.ctx.settings.language == "en" else "de"
+            self.municipality.set_pairs(needs.municipality_choices(catalog, language))
+            self.topic.set_pairs([(e.code, e.label(language)) for e in catalog.entries_of("topic")],
+                                 optional=True)  # fmt: skip
             self.new_need()
         self.ctx.ops.run(needs.need_list, self._show_list)
 
     def clear(self) -> None:
         self._catalog = None
-        self.items, self.need = [], None
+        self.items, self.need, self._select = [], None, None
         self.table.setRowCount(0)
         for widget in (self.challenge, self.solution):
             widget.clear()
         self.responsible.clear()
+        self.affected.set_number(0)
+        self.message.clear()
 
     def focus_first(self) -> None:
         self.table.setFocus()
@@ -131,19 +170,21 @@ class NeedsScreen(Screen):
     def _show_list(self, items: list[StructuralNeed]) -> None:
         self.items = items
         self.table.blockSignals(True)
-        self.table.setRowCount(len(items))
+        fill_table(self.table, [
+            (f"{n.reported_on:%d.%m.%Y}", self.ctx.label("municipality", n.municipality),
+             self.ctx.label("topic", n.topic), shorten(n.challenge), n.affected_cases,
+             tr(STATUS[NeedStatus(n.status)])) for n in items
+        ])  # fmt: skip
         for row, n in enumerate(items):
-            short = n.challenge if len(n.challenge) <= 60 else n.challenge[:59] + "…"
-            cells = (f"{n.reported_on:%d.%m.%Y}", self.ctx.label("municipality", n.municipality),
-                     self.ctx.label("topic", n.topic), short, str(n.affected_cases),
-                     tr(STATUS[NeedStatus(n.status)]))  # fmt: skip
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-            if n.id == self._select:
-                self.table.selectRow(row)
-        self.table.resizeColumnsToContents()
-        self.table.blockSignals(False)
+            self.table.item(row, 3).setToolTip(n.challenge)
+        wanted = self._select or (self.need.id if self.need else None)
         self._select = None
+        row = next((r for r, n in enumerate(items) if n.id == wanted), None)
+        if row is not None:
+            self.table.selectRow(row)
+            if self.need is not None and self.need.id == wanted:
+                self.need = items[row]  # the new version; what is typed in the form stays
+        self.table.blockSignals(False)
 
     def _picked(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -158,10 +199,25 @@ class NeedsScreen(Screen):
         self.topic.set_code(n.topic if n else None)
         self.challenge.setPlainText(n.challenge if n else "")
         self.affected.set_number(n.affected_cases if n else 0)
-        self.status.setCurrentIndex(max(0, self.status.findData(n.status if n else "reported")))
+        self.status.setCurrentIndex(max(0, self.status.findData(n.status if n else
+                                                                NeedStatus.REPORTED)))  # fmt: skip
         self.solution.setPlainText(n.solution or "" if n else "")
         self.responsible.setText(n.responsible_body or "" if n else "")
         self.delete_button.setEnabled(n is not None)
+
+    def _hints(self) -> list[needs.Hint]:
+        first: dict[str, needs.Hint] = {}
+        for box in (self.challenge, self.solution):
+            for hint in needs.personal_data_hints(box.toPlainText()):
+                first.setdefault(hint.kind, hint)
+        return list(first.values())
+
+    def _check_text(self) -> None:
+        hints = self._hints()
+        self.suspicion.setText(tr("Achtung, das sieht nach personenbezogenen Daten aus: {found}",
+                                  found=", ".join(f"„{h.found}“" for h in hints)) if hints else "")  # fmt: skip
+
+    # -- actions ----------------------------------------------------------------------------
 
     def new_need(self) -> None:
         self.table.clearSelection()
@@ -180,25 +236,27 @@ class NeedsScreen(Screen):
         if self.ctx.catalog is None:
             return
         need = self.value()
-        hints = needs.personal_data_hints(need.challenge) + needs.personal_data_hints(
-            need.solution or ""
-        )
-        if hints:
-            answer = QMessageBox.warning(
-                self, tr("Personenbezogene Daten?"),
-                tr("Der Text enthält anscheinend {what}. Er wird an die Kreisstelle übertragen. "
-                   "Trotzdem so speichern?", what=", ".join(dict.fromkeys(hints))),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )  # fmt: skip
-            if answer != QMessageBox.StandardButton.Yes:
-                self.challenge.setFocus()
-                return
+        hints = self._hints()
+        if hints and not self._save_anyway(hints):
+            self.challenge.setFocus()
+            return
         self.ctx.ops.run(lambda ws: records.save(ws, need), self._saved, self._failed)
+
+    def _save_anyway(self, hints: list[needs.Hint]) -> bool:
+        found = "\n".join(f"• {tr(HINT_KINDS[h.kind])}: „{h.found}“" for h in hints)
+        answer = QMessageBox.warning(
+            self, tr("Personenbezogene Daten?"),
+            tr("Der Text enthält anscheinend personenbezogene Daten:\n{found}\n\nEr geht in die "
+               "Berichte der Kreisstelle ein. Trotzdem so speichern?", found=found),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self, saved: records.Saved) -> None:
         self.need = saved.record
         self._select = saved.record.id
+        self.message.clear()
         self.delete_button.setEnabled(True)
         self.ctx.messages.info.emit(tr("Die Bedarfsmeldung wurde gespeichert."))
 
@@ -209,6 +267,7 @@ class NeedsScreen(Screen):
         need = self.need
         if need is None:
             return
-        if confirm(self, tr("Löschen"), tr("Diese Bedarfsmeldung löschen?")):
+        question = tr("Die Bedarfsmeldung vom {day} löschen?", day=f"{need.reported_on:%d.%m.%Y}")
+        if confirm(self, tr("Bedarfsmeldung löschen"), question):
             self.ctx.ops.run(lambda ws: records.delete(ws, StructuralNeed, need.id),
                              lambda _c: self.new_need(), self._failed)  # fmt: skip
