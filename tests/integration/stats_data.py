@@ -30,8 +30,11 @@ def _c(day, municipality, kind, topics, referrals=(), program="kim", case_id=Non
     )
 
 
-def fill(ws) -> dict[str, str]:
-    """Write the dataset into a store; returns ids of the records the tests refer to."""
+def fill(ws, *, other_device: str = OTHER_DEVICE) -> dict[str, str]:
+    """Write the dataset into a store; returns ids of the records the tests refer to.
+
+    One consultation comes from ``other_device`` (S10 counts two installations); a store whose
+    records go into a bundle passes its own id: a device may only send its own records."""
     me = ws.installation.id
     k1 = Case(client_id=None, municipality=SIEGBURG, program="kim",
               opened_on=date(2022, 11, 1), phase="implementation")  # fmt: skip
@@ -68,7 +71,7 @@ def fill(ws) -> dict[str, str]:
     with ws.store.begin() as conn:
         for record in (k1, k2, k3, k4, c1, c2, c3, c4, c5, o1, o2, *sessions, gone_session, n1, n2):
             save_record(conn, record, origin=me)
-        save_record(conn, c6, origin=OTHER_DEVICE)
+        save_record(conn, c6, origin=other_device)
         delete_record(conn, Consultation, c5.id, origin=me)
         delete_record(conn, Case, k4.id, origin=me)
         delete_record(conn, GroupSession, gone_session.id, origin=me)

@@ -45,19 +45,15 @@ def test_office_and_case_manager_set_up(cli, tmp_path):
     assert ident["fingerprint"] == printed
 
     cm = tmp_path / "cm.kdb"
-    code, out, err = cli(
-        "init",
-        "--store",
-        cm,
-        "--role",
-        "casemanager",
-        "--name",
-        "CM-07",
-        "--office-key",
-        tmp_path / "office.json",
-        passphrase=CM_PASS,
-    )
+    init_cm = ("init", "--store", cm, "--role", "casemanager", "--name", "CM-07",
+               "--office-key", tmp_path / "office.json")  # fmt: skip
+    # Without a terminal to ask in, the office's fingerprint must be confirmed by --yes.
+    code, out, err = cli(*init_cm, passphrase=CM_PASS)
+    assert code == 1 and "--yes" in err and not cm.exists()
+    assert f"Fingerabdruck der Kreisstelle: {printed}" in out
+    code, out, err = cli(*init_cm, "--yes", passphrase=CM_PASS)
     assert (code, err) == (0, "")
+    assert f"Fingerabdruck der Kreisstelle: {printed}" in out
     code, _, _ = cli("identity", "--store", cm, "--out", tmp_path / "cm.json", passphrase=CM_PASS)
     cm_ident = json.loads((tmp_path / "cm.json").read_text())
     assert cm_ident["role"] == "casemanager" and cm_ident["encryption_key"] is None

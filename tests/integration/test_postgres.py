@@ -58,7 +58,7 @@ def test_an_office_on_the_server_keeps_its_keys_sealed(cli, pg_url):
 
 def test_a_case_manager_store_never_lives_on_a_server(cli, pg_url, office_identity):
     code, _out, err = cli("init", "--store", pg_url, "--role", "casemanager", "--name", "CM",
-                          "--office-key", office_identity, passphrase=CM_PASS)  # fmt: skip
+                          "--office-key", office_identity, "--yes", passphrase=CM_PASS)  # fmt: skip
     assert code == 1 and "Kreisstelle" in err
 
 
@@ -77,7 +77,7 @@ def bundles(templates, cm_file, cm2_file, tmp_path):
     folder = tmp_path / "bundles"
     folder.mkdir()
     with open_workspace(cm_file, CM_PASS) as cm:
-        fill(cm)
+        fill(cm, other_device=cm.installation.id)
         (shared,) = add(cm, consultation(duration_min=30))
         first = [sync.export_bundle(cm, folder).path]
         add(cm, replace(shared, duration_min=35), consultation(topics=("schule",)))

@@ -203,9 +203,10 @@ def test_conflict_between_two_devices_keeps_both_and_can_be_resolved(
     summary = merge(office, export(cm2_ws, tmp_path / "b"))
     assert summary.bundles[0].counts == counts(conflicts=1)
     (conflict,) = sync.list_conflicts(office)
-    # The later change wins and is applied; the other is kept.
-    assert conflict["applied"] == "incoming"
-    assert rows(office, "consultation")[record.id]["duration_min"] == 45
+    # A device never overrules another device's record, however late its change: the stored
+    # version stays applied, the other is kept for the coordinator.
+    assert conflict["applied"] == "stored"
+    assert rows(office, "consultation")[record.id]["duration_min"] == 30
 
     office.close()
     office_path = office.path
@@ -214,15 +215,15 @@ def test_conflict_between_two_devices_keeps_both_and_can_be_resolved(
     assert code == 0 and [c["id"] for c in listed] == [conflict["id"]]
     code, out, _ = cli("conflicts", "--store", office_path, passphrase=OFFICE_PASS)
     assert conflict["id"] in out and "duration_min" in out
-    code, out, _ = cli("resolve", "--store", office_path, conflict["id"], "--keep", "stored",
+    code, out, _ = cli("resolve", "--store", office_path, conflict["id"], "--keep", "incoming",
                        passphrase=OFFICE_PASS)  # fmt: skip
-    assert code == 0 and "gespeicherte Fassung" in out
+    assert code == 0 and "eingehende Fassung" in out
     reopened = open_workspace(office_path, OFFICE_PASS)
     try:
-        assert rows(reopened, "consultation")[record.id]["duration_min"] == 30
+        assert rows(reopened, "consultation")[record.id]["duration_min"] == 45
         assert sync.list_conflicts(reopened) == []
         with pytest.raises(KimdeskError, match="schon aufgelöst"):
-            sync.resolve_conflict(reopened, conflict["id"], "incoming")
+            sync.resolve_conflict(reopened, conflict["id"], "stored")
     finally:
         reopened.close()
 
@@ -260,8 +261,9 @@ def test_enrolment_is_idempotent_and_refuses_a_changed_key(office_ws, templates,
 
     forged["installation_id"] = first.identity.installation_id
     forged["fingerprint"] = fingerprint(
-        forged["installation_id"], base64.b64decode(forged["signing_key"]), None
-    )
+        forged["installation_id"], forged["role"], forged["name"],
+        base64.b64decode(forged["signing_key"]), None,
+    )  # fmt: skip
     (tmp_path / "forged.json").write_text(json.dumps(forged))
     with pytest.raises(KimdeskError, match="anderer Schlüssel"):
         sync.enroll(office_ws, tmp_path / "forged.json")

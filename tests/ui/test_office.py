@@ -104,7 +104,7 @@ def test_importing_a_stick_previews_then_imports(qtbot, office_window, templates
     assert {screen.history.item(r, 2).text() for r in range(2)} == {"CM-07 Troisdorf"}
     screen.write_summary(tmp_path / "zusammenfassung.csv")
     text = (tmp_path / "zusammenfassung.csv").read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0].startswith("Datei;Ergebnis;Grund")
+    assert text.splitlines()[0].startswith("Datei;Ergebnis;Code;Grund")
     assert text.count("rejected") == 1
 
     devices = shown(office_window, DevicesScreen)

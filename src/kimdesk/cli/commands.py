@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.text import printable
+from kimdesk.fileio import shown
 from kimdesk.services import legacy_import as legacy
 from kimdesk.services import maintenance, server, setup, statistics, sync
 from kimdesk.services.workspace import Workspace, open_workspace
@@ -53,6 +55,10 @@ def init(args) -> int:
         raise KimdeskError(
             f"Die Datei {path} gibt es schon; ein Speicher wird nicht überschrieben."
         )
+    if isinstance(path, str) and args.role != "office":
+        raise KimdeskError("Auf einem Datenbankserver liegt nur der Speicher einer Kreisstelle.")
+    if args.office_key and args.role == "casemanager":
+        _compare_office(args)
     secret = passphrase.ask(create=True)
     with setup.init_store(
         path,
@@ -63,11 +69,27 @@ def init(args) -> int:
         office_identity=args.office_key,
     ) as ws:
         identity = setup.own_identity(ws)
-        _out(f"Speicher angelegt: {ws.path}")
-        _out(f"Rolle: {ws.installation.role}, Name: {ws.installation.name}")
+        _out(f"Speicher angelegt: {shown(ws.path)}")
+        _out(f"Rolle: {ws.installation.role}, Name: {printable(ws.installation.name)}")
         _out(f"Installation: {ws.installation.id}")
         _out(f"Fingerabdruck: {identity.fingerprint}")
     return 0
+
+
+def _compare_office(args) -> None:
+    """The office's fingerprint, to compare by phone before the store trusts it."""
+    office = setup.read_office_identity(Path(args.office_key))
+    _out(f"Kreisstelle: {printable(office.name)} ({office.installation_id})")
+    _out(f"Fingerabdruck der Kreisstelle: {office.fingerprint}")
+    if office.version == 1:
+        _out("Hinweis: die Identitätsdatei hat das alte Format 1; ihr Fingerabdruck deckt Rolle "
+             "und Name nicht. Bitte die Kreisstelle um eine neue Identitätsdatei.")  # fmt: skip
+    passphrase.confirm(
+        "Stimmt er mit dem Fingerabdruck überein, den die Kreisstelle am Telefon nennt?",
+        yes=args.yes,
+        refusal="Der Fingerabdruck der Kreisstelle muss verglichen werden: in einem Terminal "
+        "aufrufen, oder nach dem Vergleich --yes angeben.",
+    )
 
 
 def _move(args) -> int:
@@ -96,8 +118,8 @@ def _move(args) -> int:
 
 def identity(args) -> int:
     with _open(args) as ws:
-        ident = setup.write_identity(ws, Path(args.out))
-    _out(f"Identität geschrieben: {args.out}")
+        ident = setup.write_identity(ws, Path(args.out), force=args.force)
+    _out(f"Identität geschrieben: {shown(args.out)}")
     _out(f"Fingerabdruck: {ident.fingerprint}")
     return 0
 
@@ -128,8 +150,8 @@ def rekey(args) -> int:
 
 def backup(args) -> int:
     with _open(args) as ws:
-        target = maintenance.backup_store(ws, Path(args.out))
-    _out(f"Sicherung geschrieben und geprüft: {target}")
+        target = maintenance.backup_store(ws, Path(args.out), force=args.force)
+    _out(f"Sicherung geschrieben und geprüft: {shown(target)}")
     return 0
 
 
@@ -168,11 +190,15 @@ def enroll(args) -> int:
     with _open(args) as ws:
         result = sync.enroll(ws, Path(args.file))
     ident = result.identity
+    name = printable(ident.name)
     if result.new:
-        _out(f"Eingetragen: {ident.name} ({ident.installation_id})")
+        _out(f"Eingetragen: {name} ({ident.installation_id})")
     else:
-        _out(f"Bereits eingetragen: {ident.name} ({ident.installation_id}); nichts geändert.")
+        _out(f"Bereits eingetragen: {name} ({ident.installation_id}); nichts geändert.")
     _out(f"Fingerabdruck: {ident.fingerprint} – bitte mit dem Gerät vergleichen.")
+    if result.legacy:
+        _out("Hinweis: die Identitätsdatei hat das alte Format 1; ihr Fingerabdruck deckt Rolle "
+             "und Name nicht. Das Gerät schreibt mit „kimdesk identity“ eine neue.")  # fmt: skip
     return 0
 
 
@@ -213,8 +239,8 @@ def _print_summary(summary) -> None:
     for b in summary.bundles:
         rows.append(
             (
-                Path(b.file).name,
-                b.installation_name or "–",
+                b.display_name,
+                printable(b.installation_name or "–", 40),
                 str(b.seq) if b.seq else "–",
                 _STATUS[b.status],
                 *(str(b.counts[k]) for k in _COLUMNS),
@@ -234,9 +260,9 @@ def _print_summary(summary) -> None:
             _out("  ".join("-" * w for w in widths))
     for b in summary.bundles:
         if b.reason:
-            _out(f"{Path(b.file).name}: abgelehnt – {b.reason}.")
+            _out(f"{b.display_name}: abgelehnt – {b.reason}. [{b.reason_code}]")
         for warning in b.warnings:
-            _out(f"{Path(b.file).name}: Hinweis – {warning}")
+            _out(f"{b.display_name}: Hinweis – {warning}")
 
 
 def conflicts(args) -> int:
@@ -290,17 +316,21 @@ def stats(args) -> int:
         if args.xlsx:
             from kimdesk.services import exports
 
-            written.append(exports.write_workbook(report, labels, Path(args.xlsx)))
+            written.append(
+                exports.write_workbook(report, labels, Path(args.xlsx), force=args.force)
+            )
         if args.charts:
             from kimdesk.services import exports
 
-            written.extend(exports.write_charts(report, labels, Path(args.charts)))
+            written.extend(
+                exports.write_charts(report, labels, Path(args.charts), force=args.force)
+            )
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     elif not written:
         _print_stats(report, labels)
     for path in written:
-        print(f"geschrieben: {path}", file=sys.stderr if args.json else sys.stdout)
+        print(f"geschrieben: {shown(path)}", file=sys.stderr if args.json else sys.stdout)
     return 0
 
 

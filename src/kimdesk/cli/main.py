@@ -17,6 +17,8 @@ from kimdesk.services import faults
 
 from . import commands
 
+FORCE_HELP = "eine frühere Ausgabe desselben Befehls ersetzen"
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # usage errors: exit 2 with one line
@@ -43,11 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office-key", help="Identitätsdatei der Kreisstelle (für casemanager)")
     p.add_argument("--profile", default="rhein-sieg", help="Kreisprofil (Standard: rhein-sieg)")
     p.add_argument("--from-store", help="bestehenden Kreisstellen-Speicher übernehmen")
+    p.add_argument("--yes", action="store_true",
+                   help="den Fingerabdruck der Kreisstelle nicht erfragen (schon verglichen)")  # fmt: skip
     p.set_defaults(run=commands.init)
 
     p = sub.add_parser("identity", help="die öffentliche Identität dieser Installation schreiben")
     p.add_argument("--store", required=True)
     p.add_argument("--out", required=True, help="Zieldatei (JSON)")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=commands.identity)
 
     p = sub.add_parser("check", help="den Speicher auf Unversehrtheit prüfen")
@@ -60,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="eine verschlüsselte Sicherung schreiben")
     p.add_argument("--store", required=True)
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", required=True, help="Zieldatei oder Ordner")
+    p.add_argument("--force", action="store_true", help="eine frühere Sicherung ersetzen")
     p.set_defaults(run=commands.backup)
 
     p = sub.add_parser("import-legacy", help="eine bisherige Beratungsliste (CSV/XLSX) übernehmen")
@@ -112,12 +118,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--charts", metavar="ORDNER", help="Diagramme als PNG und PDF schreiben")
     p.add_argument("--json", action="store_true", help="alle Zahlen als JSON")
     p.add_argument("--publication", action="store_true", help="Zahlen unter 5 als „<5“")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=commands.stats)
     return parser
 
 
 def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | None = None) -> int:
     """Run one command; ``gui`` starts the desktop app (passed in by the launcher)."""
+    for stream in (sys.stdout, sys.stderr):  # a file name from a stick may hold any bytes
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # plain `kimdesk` starts the desktop app

@@ -1,4 +1,5 @@
-"""Where the passphrase comes from: ``KIMDESK_PASSPHRASE``, else a prompt in a terminal."""
+"""Where the passphrase comes from: ``KIMDESK_PASSPHRASE``, else a prompt in a terminal; and
+the one yes/no question the command line asks (comparing a fingerprint)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,17 @@ def ask(*, create: bool = False, env: str = ENV, label: str = "Passphrase") -> s
     if first != second:
         raise KimdeskError("Die beiden Eingaben der Passphrase stimmen nicht überein.")
     return first
+
+
+def confirm(question: str, *, yes: bool, refusal: str) -> None:
+    """Ask ``question`` (j/N) unless ``yes``; without a terminal ``refusal`` says what to do."""
+    if yes:
+        return
+    if not _interactive():
+        raise KimdeskError(refusal)
+    try:
+        answer = input(f"{question} [j/N] ").strip().casefold()
+    except EOFError:
+        answer = ""
+    if answer not in ("j", "ja", "y", "yes"):
+        raise KimdeskError("Abgebrochen; es wurde nichts angelegt.")

@@ -73,7 +73,9 @@ class _Checker:
                 self.add(field, f"{CATALOG_NAMES_DE[catalog]} fehlt.")
             return
         if not self.catalog.has(catalog, value):
-            self.add(field, f"„{_shown(value)}“ ist kein gültiger Code für {CATALOG_NAMES_DE[catalog]}.")
+            self.add(
+                field, f"„{_shown(value)}“ ist kein gültiger Code für {CATALOG_NAMES_DE[catalog]}."
+            )
 
     def choice(self, field: str, value: str | None, allowed: type, *, required: bool = True):
         if value is None:

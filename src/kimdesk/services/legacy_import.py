@@ -7,9 +7,8 @@ rejected ones written to ``FILE.rejected.csv``. The same file twice is refused.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,11 +23,12 @@ from kimdesk.domain.enums import Phase, ReferralOutcome
 from kimdesk.domain.errors import KimdeskError, ValidationError
 from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.domain.validation import validate_consultation
+from kimdesk.fileio import publish, read_limited, write_temp
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.models import LegacyImport
 from kimdesk.store.records import case_ids_by_legacy_ref, insert_records
 
-from .files import publish, write_atomic, write_temp
+from .excel_csv import excel_csv
 from .legacy_table import LegacyFileError, read_table
 from .workspace import Workspace
 
@@ -59,6 +59,8 @@ FIELD_COLUMN = {
     "language_mediation": "Sprachmittlung",
 }
 CHUNK = 5000
+#: A list larger than this is not a consultation list (the bench's 200,000 rows: 19 MB).
+MAX_LIST_BYTES = 512 * 1024 * 1024
 _SPLIT = re.compile(r"[,|]")
 _DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -296,12 +298,7 @@ def import_legacy(
     today: date | None = None,
 ) -> ImportResult:
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KimdeskError(f"Die Datei {path} gibt es nicht.") from None
-    except OSError as exc:
-        raise KimdeskError(f"Die Datei {path} ist nicht lesbar ({exc.strerror}).") from None
+    data = read_limited(path, MAX_LIST_BYTES)
     digest = hashlib.sha256(data).hexdigest()
     legacy_t = LegacyImport.__table__
     with ws.store.connect() as conn:
@@ -350,10 +347,10 @@ def import_legacy(
         problems=problems,
     )
     if rejected:
-        result.rejected_file = path.with_name(path.name + ".rejected.csv")
+        result.rejected_file = _free_name(path.with_name(path.name + ".rejected.csv"))
         listing = _rejected_csv(table.header, index, rejected)
         if not good:
-            write_atomic(result.rejected_file, listing)
+            publish(write_temp(result.rejected_file, listing), result.rejected_file)
             raise LegacyImportError(path.name, problems, rejected_file=result.rejected_file)
         # Written aside first, named only once the rows are committed: a failed import
         # leaves no listing that claims otherwise.
@@ -472,19 +469,20 @@ def _count(n: int, one: str, many: str) -> str:
     return f"1 {one}" if n == 1 else f"{n} {many}"
 
 
-def _neutralise(value: object) -> object:
-    """Keep spreadsheet programs from running cell text as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+def _free_name(path: Path) -> Path:
+    """``path``, or the first of ``….rejected-2.csv``, ``-3`` … that does not exist yet: an
+    earlier listing is never overwritten."""
+    candidate, n = path, 1
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = path.with_name(path.name.removesuffix(".csv") + f"-{n}.csv")
+    return candidate
 
 
 def _rejected_csv(header, index, rejected) -> bytes:
     """The rejected rows with their reasons, readable by Excel (UTF-8 with BOM, ``;``)."""
     keys = [k for k in COLUMNS if k in index]
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["Zeile", *(COLUMNS[k] for k in keys), "Fehler"])
+    rows = []
     for number, cells, problems in rejected:
         values = []
         for key in keys:
@@ -492,5 +490,5 @@ def _rejected_csv(header, index, rejected) -> bytes:
             value = cells[i] if i < len(cells) else ""
             values.append(value.strftime("%d.%m.%Y") if isinstance(value, date) else value)
         reasons = " | ".join(f"{p.column}: {p.reason}" for p in problems)
-        writer.writerow([number, *(_neutralise(v) for v in values), _neutralise(reasons)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        rows.append([number, *values, reasons])
+    return excel_csv(["Zeile", *(COLUMNS[k] for k in keys), "Fehler"], rows)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from kimdesk.domain.ids import utc_now
+from kimdesk.fileio import check_output
 from kimdesk.store import migrate
 from kimdesk.store.bookkeeping import audit
 
@@ -49,7 +51,14 @@ def rekey_store(ws: Workspace, new_passphrase: str) -> None:
     _audit_store_action(ws, "rekey")
 
 
-def backup_store(ws: Workspace, out: str | os.PathLike) -> Path:
-    target = ws.store.backup_to(out)
+def backup_store(ws: Workspace, out: str | os.PathLike, *, force: bool = False) -> Path:
+    """A verified encrypted copy. ``out`` may be a folder (a dated name is chosen in it);
+    ``force`` replaces only an earlier backup of this same installation."""
+    target = Path(out)
+    if target.is_dir() and not target.is_symlink():
+        stem = Path(str(ws.path)).stem
+        target = target / f"{stem}-sicherung-{datetime.now():%Y%m%d-%H%M%S}.kdb"
+    replace = check_output(target, force=force, recognise=ws.store.is_backup_of_self)
+    ws.store.backup_to(target, replace=replace)
     _audit_store_action(ws, "backup")
     return target

@@ -3,8 +3,6 @@ bundle files on a stick, merging with a change set, the import summary as CSV.""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from dataclasses import dataclass
@@ -16,6 +14,8 @@ from sqlalchemy import func, select
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
+from kimdesk.domain.text import printable
+from kimdesk.fileio import starts_with, write_output
 from kimdesk.store.installation import peers
 from kimdesk.store.models import BundleIn
 from kimdesk.sync.identity import Identity
@@ -23,7 +23,7 @@ from kimdesk.sync.merge import COUNT_KEYS
 
 from . import sync
 from .changes import Changes
-from .files import write_atomic
+from .excel_csv import excel_csv, header_of
 from .workspace import Workspace
 
 _in = BundleIn.__table__
@@ -61,7 +61,7 @@ def devices(ws: Workspace) -> list[DeviceLine]:
             last = latest.get(peer.installation_id)
             lines.append(
                 DeviceLine(
-                    peer.installation_id, peer.name, peer.fingerprint, peer.trusted_at,
+                    peer.installation_id, printable(peer.name), peer.fingerprint, peer.trusted_at,
                     last.seq if last else None, last.created_at if last else None,
                     tuple(sync.missing_bundles(conn, peer.installation_id)),
                 )
@@ -132,9 +132,9 @@ class ImportLine:
 def import_history(ws: Workspace) -> list[ImportLine]:
     """Every bundle merged here, newest first: when, by whom, from which device."""
     with ws.store.connect() as conn:
-        names = {p.installation_id: p.name for p in peers(conn)}
+        names = {p.installation_id: printable(p.name) for p in peers(conn)}
         rows = conn.execute(select(_in).order_by(_in.c.imported_at.desc(), _in.c.seq.desc()))
-        names[ws.installation.id] = ws.installation.name
+        names[ws.installation.id] = printable(ws.installation.name)
         return [
             ImportLine(r.imported_at, names.get(r.imported_by, r.imported_by),
                        names.get(r.installation_id, r.installation_id), r.seq, r.file_name,
@@ -143,25 +143,22 @@ def import_history(ws: Workspace) -> list[ImportLine]:
         ]  # fmt: skip
 
 
-SUMMARY_HEADER = ["Datei", "Ergebnis", "Grund", "Gerät", "Bundle", *COUNT_KEYS, "Hinweise"]
+SUMMARY_HEADER = ["Datei", "Ergebnis", "Code", "Grund", "Gerät", "Bundle", *COUNT_KEYS, "Hinweise"]
 
 
 def summary_csv(summary: sync.MergeSummary) -> bytes:
-    """The import summary for Excel (UTF-8 with BOM, semicolons)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(SUMMARY_HEADER)
-    for b in summary.bundles:
-        writer.writerow([Path(b.file).name, b.status, b.reason or "",
-                         b.installation_name or b.installation or "", b.seq or "",
-                         *(b.counts[k] for k in COUNT_KEYS), " | ".join(b.warnings)])  # fmt: skip
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    """The import summary for Excel. File names come from a stick and, for a rejected bundle,
+    the device from an unverified header: both printable, and no cell runs as a formula."""
+    rows = [[printable(b.display_name, 200), b.status, b.reason_code or "", b.reason or "",
+             printable(b.installation_name or b.installation or ""), b.seq or "",
+             *(b.counts[k] for k in COUNT_KEYS), " | ".join(b.warnings)]
+            for b in summary.bundles]  # fmt: skip
+    return excel_csv(SUMMARY_HEADER, rows)
 
 
-def write_summary(summary: sync.MergeSummary, path: str | os.PathLike) -> Path:
-    path = Path(path)
-    write_atomic(path, summary_csv(summary))
-    return path
+def write_summary(summary: sync.MergeSummary, path: str | os.PathLike, *, force=False) -> Path:
+    return write_output(Path(path), summary_csv(summary), force=force,
+                        recognise=starts_with(header_of(SUMMARY_HEADER)))  # fmt: skip
 
 
 def now() -> datetime:

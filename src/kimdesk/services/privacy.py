@@ -10,8 +10,6 @@ so the erasure is a change like any other and travels in the next bundle. The st
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -22,12 +20,13 @@ from sqlalchemy import select
 from kimdesk.domain.entities import LOCAL_FIELDS, Case, Client, Goal
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
+from kimdesk.fileio import starts_with, write_output
 from kimdesk.store import records as store_records
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.models import AuditEntry, CaseRow, GoalRow
 
 from .changes import Changes
-from .files import write_atomic
+from .excel_csv import excel_csv, header_of
 from .workspace import Workspace
 
 _audit = AuditEntry.__table__
@@ -63,17 +62,16 @@ def audit_trail(ws: Workspace, *, limit: int | None = None) -> list[AuditLine]:
                 for r in conn.execute(query)]  # fmt: skip
 
 
-def write_audit_csv(ws: Workspace, path: str | os.PathLike) -> Path:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(["Zeitpunkt", "Aktion", "Art", "Datensatz", "Hinweis"])
-    for line in audit_trail(ws):
-        writer.writerow([f"{line.at.astimezone():%d.%m.%Y %H:%M:%S}",
-                         ACTIONS.get(line.action, line.action), line.entity,
-                         line.record_id or "", line.detail or ""])  # fmt: skip
-    path = Path(path)
-    write_atomic(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
-    return path
+AUDIT_HEADER = ["Zeitpunkt", "Aktion", "Art", "Datensatz", "Hinweis"]
+
+
+def write_audit_csv(ws: Workspace, path: str | os.PathLike, *, force: bool = False) -> Path:
+    """The audit trail for Excel; ``force`` replaces an earlier audit export."""
+    rows = [[f"{line.at.astimezone():%d.%m.%Y %H:%M:%S}", ACTIONS.get(line.action, line.action),
+             line.entity, line.record_id or "", line.detail or ""]
+            for line in audit_trail(ws)]  # fmt: skip
+    return write_output(Path(path), excel_csv(AUDIT_HEADER, rows), force=force,
+                        recognise=starts_with(header_of(AUDIT_HEADER)))  # fmt: skip
 
 
 # -- erasure ------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,8 @@ from kimdesk.domain.catalog import load_profile
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.domain.text import name_problem
+from kimdesk.fileio import head, shared_mode, write_output
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.engine import create_store
 from kimdesk.store.installation import (
@@ -20,9 +23,8 @@ from kimdesk.store.installation import (
     trust_peer,
 )
 from kimdesk.store.server import is_server_url
-from kimdesk.sync.identity import Identity, KeyPairs
+from kimdesk.sync.identity import IDENTITY_FORMAT, MAX_IDENTITY_BYTES, Identity, KeyPairs
 
-from .files import write_atomic
 from .workspace import Workspace, open_workspace
 
 
@@ -42,9 +44,9 @@ def init_store(
         raise KimdeskError(
             f"Unbekannte Rolle „{role}“: erlaubt sind casemanager und office."
         ) from None
-    name = name.strip()
-    if not name or len(name) > 200:
-        raise KimdeskError("Der Name der Installation fehlt oder ist länger als 200 Zeichen.")
+    problem = name_problem(name)
+    if problem:
+        raise KimdeskError(problem)
     catalog = load_profile(profile)
     office: Identity | None = None
     if role == Role.CASEMANAGER:
@@ -52,9 +54,7 @@ def init_store(
             raise KimdeskError(
                 "Ein Case-Management-Speicher braucht die Identitätsdatei der Kreisstelle (--office-key)."
             )
-        office = Identity.read(office_identity)
-        if office.role != Role.OFFICE:
-            raise KimdeskError("Die angegebene Identitätsdatei gehört nicht zu einer Kreisstelle.")
+        office = read_office_identity(office_identity)
         if office.profile != profile:
             raise KimdeskError(
                 f"Die Kreisstelle arbeitet mit dem Profil „{office.profile}“, nicht „{profile}“."
@@ -126,7 +126,22 @@ def own_identity(ws: Workspace) -> Identity:
     )
 
 
-def write_identity(ws: Workspace, out: str | os.PathLike) -> Identity:
+def write_identity(ws: Workspace, out: str | os.PathLike, *, force: bool = False) -> Identity:
+    """This installation's identity file; ``force`` replaces an earlier identity file."""
     identity = own_identity(ws)
-    write_atomic(Path(out), identity.to_json().encode("utf-8"))
+    write_output(Path(out), identity.to_json().encode("utf-8"), force=force,
+                 recognise=is_identity_file, mode=shared_mode())  # fmt: skip
     return identity
+
+
+def is_identity_file(path: Path) -> bool:
+    data = json.loads(head(path, MAX_IDENTITY_BYTES + 1))
+    return isinstance(data, dict) and data.get("format") == IDENTITY_FORMAT
+
+
+def read_office_identity(path: str | os.PathLike) -> Identity:
+    """The district office's identity file, as a case manager's store is set up with it."""
+    office = Identity.read(path)
+    if office.role != Role.OFFICE:
+        raise KimdeskError("Die angegebene Identitätsdatei gehört nicht zu einer Kreisstelle.")
+    return office

@@ -17,18 +17,20 @@ from sqlalchemy.exc import DBAPIError
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.domain.text import printable
+from kimdesk.fileio import InputRefused, check_output, publish, read_limited, shown, write_temp
 from kimdesk.store import migrate
 from kimdesk.store.bookkeeping import BUNDLE_SEQ, CHANGE_SEQ, audit, current_seq, next_seq
 from kimdesk.store.installation import PeerInfo, peers, trust_peer
 from kimdesk.store.models import BundleIn, BundleOut, Conflict
 from kimdesk.store.records import ENTITY_TABLES
 from kimdesk.sync import container, wire
-from kimdesk.sync.container import BundleRejected
+from kimdesk.sync.admission import Admission
 from kimdesk.sync.export import changed_records
 from kimdesk.sync.identity import Identity, fingerprint
 from kimdesk.sync.merge import COUNT_KEYS, Merger, cyclic_gc_paused, write_parts
+from kimdesk.sync.reasons import BundleRejected, Reason
 
-from .files import publish, write_temp
 from .setup import peer_from_identity
 from .workspace import Workspace
 
@@ -55,6 +57,11 @@ class Enrolment:
     identity: Identity
     new: bool
 
+    @property
+    def legacy(self) -> bool:
+        """Identity format 1: its fingerprint does not cover the device's role and name."""
+        return self.identity.version == 1
+
 
 def enroll(ws: Workspace, identity_file: str | os.PathLike) -> Enrolment:
     _require(ws, Role.OFFICE, "Das Eintragen von Geräten")
@@ -65,7 +72,7 @@ def enroll(ws: Workspace, identity_file: str | os.PathLike) -> Enrolment:
         raise KimdeskError("Die Kreisstelle kann sich nicht selbst eintragen.")
     if identity.profile != ws.installation.profile:
         raise KimdeskError(
-            f"Das Gerät arbeitet mit dem Profil „{identity.profile}“, "
+            f"Das Gerät arbeitet mit dem Profil „{printable(identity.profile)}“, "
             f"die Kreisstelle mit „{ws.installation.profile}“."
         )
     now = utc_now()
@@ -129,6 +136,11 @@ def export_bundle(
         seq = current_seq(conn, BUNDLE_SEQ) + 1  # taken for real in the transaction below
     if target.is_dir():
         target = target / default_bundle_name(ws, seq)
+    if os.path.lexists(target):
+        raise KimdeskError(
+            f"Die Datei {shown(target)} gibt es schon; ein Bundle wird nicht überschrieben."
+        )
+    check_output(target)  # not a store's companion file, not beside a store in use
     manifest = wire.Manifest(
         bundle_id=bundle_id,
         installation_id=ws.installation.id,
@@ -151,10 +163,6 @@ def export_bundle(
         recipient_key=office.agreement_key,
         plaintext=payload.finish(manifest),
     )
-    if target.exists():
-        raise KimdeskError(
-            f"Die Datei {target} gibt es schon; ein Bundle wird nicht überschrieben."
-        )
     tmp = write_temp(target, data)
     published = False
     try:
@@ -169,7 +177,7 @@ def export_bundle(
                     change_from=since,
                     change_to=upto,
                     full=full,
-                    file_name=target.name,
+                    file_name=shown(target.name)[:400],
                     records=manifest.total,
                     sha256=hashlib.sha256(data).hexdigest(),
                 )
@@ -186,7 +194,7 @@ def export_bundle(
         raise
     return ExportResult(
         target, seq, manifest.total, dict(manifest.counts),
-        f"Bundle {seq} geschrieben: {target} ({manifest.total} Datensätze). "
+        f"Bundle {seq} geschrieben: {shown(target)} ({manifest.total} Datensätze). "
         "Bitte zur Kreisstelle bringen.",
     )  # fmt: skip
 
@@ -213,17 +221,29 @@ class BundleReport:
     file: str
     status: str  # imported | already_imported | rejected
     reason: str | None = None
+    reason_code: Reason | None = None
     installation: str | None = None
     installation_name: str | None = None
     seq: int | None = None
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def display_name(self) -> str:
+        """The file's name as it can be printed (a stick may hold any bytes)."""
+        return shown(Path(self.file).name)
+
+    def reject(self, exc: BundleRejected) -> None:
+        self.status, self.reason, self.reason_code = "rejected", str(exc), exc.code
+        self.counts = dict.fromkeys(COUNT_KEYS, 0)
+        self.warnings = []
+
     def as_json(self) -> dict:
         return {
-            "file": self.file,
+            "file": shown(self.file),
             "status": self.status,
             "reason": self.reason,
+            "reason_code": self.reason_code and str(self.reason_code),
             "installation": self.installation,
             "seq": self.seq,
             "counts": dict(self.counts),
@@ -269,7 +289,7 @@ def merge_bundles(
     _require(ws, Role.OFFICE, "Das Zusammenführen von Bundles")
     reports = []
     with ws.store.pragmas(foreign_keys=False, cache_size=-MERGE_CACHE_KIB, secure_delete=False):
-        conn = ws.store.connect()
+        conn = ws.store.connect(write=True)
         try:
             for path in files:
                 reports.append(_merge_one(ws, conn, Path(path), progress))
@@ -281,24 +301,28 @@ def merge_bundles(
     return MergeSummary(reports, dry_run)
 
 
+_INPUT_REASONS = {
+    "missing": Reason.MISSING,
+    "not_a_file": Reason.NOT_A_FILE,
+    "too_large": Reason.TOO_LARGE,
+    "unreadable": Reason.UNREADABLE,
+}
+
+
+def read_bundle(path: Path) -> bytes:
+    """A bundle file's bytes: a regular file of at most 1 GiB, checked before it is read."""
+    try:
+        return read_limited(path, container.MAX_BUNDLE_BYTES, what="Die Bundle-Datei")
+    except InputRefused as exc:
+        raise BundleRejected(_INPUT_REASONS[exc.kind], str(exc).rstrip(".")) from None
+
+
 def _merge_one(ws: Workspace, conn, path: Path, progress: Progress | None) -> BundleReport:
     report = BundleReport(file=str(path), status="rejected")
     try:
-        size = path.stat().st_size
-        if size > container.MAX_BUNDLE_BYTES:
-            raise BundleRejected("die Datei ist größer als 1 GiB und damit kein KIMdesk-Bundle")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        report.reason = "die Datei gibt es nicht"
-        return report
-    except IsADirectoryError:
-        report.reason = "das ist ein Ordner, keine Bundle-Datei"
-        return report
-    except OSError as exc:
-        report.reason = f"die Datei ist nicht lesbar ({exc.strerror})"
-        return report
+        data = read_bundle(path)
     except BundleRejected as exc:
-        report.reason = str(exc)
+        report.reject(exc)
         return report
     for attempt in range(MERGE_ATTEMPTS):
         savepoint = conn.begin_nested()
@@ -306,10 +330,7 @@ def _merge_one(ws: Workspace, conn, path: Path, progress: Progress | None) -> Bu
             _verify_and_merge(ws, conn, path, data, report, progress)
         except BundleRejected as exc:
             savepoint.rollback()
-            report.status = "rejected"
-            report.reason = str(exc)
-            report.counts = dict.fromkeys(COUNT_KEYS, 0)
-            report.warnings = []
+            report.reject(exc)
         except DBAPIError as exc:
             savepoint.rollback()
             if not _concurrent(exc) or attempt == MERGE_ATTEMPTS - 1:
@@ -337,27 +358,26 @@ def _concurrent(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in _CONCURRENT_STATES
 
 
-def _printable(text: str, limit: int = 60) -> str:
-    """An unverified name from a file, safe to print: no control characters, bounded."""
-    cleaned = "".join(c if c.isprintable() else "?" for c in text)[:limit]
-    return cleaned or "?"
-
-
 def _signer(conn, header: container.Header) -> PeerInfo:
     known = {p.installation_id: p for p in peers(conn)}
     peer = known.get(header.installation_id)
     if peer is None:
-        print_ = fingerprint(header.installation_id, header.signer_key, None)
+        print_ = fingerprint(header.installation_id, Role.CASEMANAGER, header.signer_name,
+                             header.signer_key, None)  # fmt: skip
         raise BundleRejected(
-            f"signiert von einer nicht eingetragenen Installation: {_printable(header.signer_name)} "
-            f"(Fingerabdruck {print_})"
+            Reason.UNKNOWN_SIGNER,
+            f"signiert von einer nicht eingetragenen Installation: {printable(header.signer_name)} "
+            f"(Fingerabdruck {print_})",
         )
     if peer.role != Role.CASEMANAGER:
-        raise BundleRejected("das Bundle stammt nicht von einem Case-Management-Gerät")
+        raise BundleRejected(
+            Reason.NOT_A_DEVICE, "das Bundle stammt nicht von einem Case-Management-Gerät"
+        )
     if peer.signing_key != header.signer_key:
         raise BundleRejected(
-            f"signiert mit einem anderen Schlüssel als dem eingetragenen von {peer.name} "
-            f"(Fingerabdruck {peer.fingerprint})"
+            Reason.KEY_MISMATCH,
+            f"signiert mit einem anderen Schlüssel als dem eingetragenen von {printable(peer.name)} "
+            f"(Fingerabdruck {peer.fingerprint})",
         )
     return peer
 
@@ -371,15 +391,23 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
     report.installation, report.installation_name = peer.installation_id, peer.name
     report.seq = header.seq
     if header.recipient_id != ws.installation.id:
-        raise BundleRejected("das Bundle ist für eine andere Kreisstelle verschlüsselt")
+        raise BundleRejected(
+            Reason.WRONG_RECIPIENT, "das Bundle ist für eine andere Kreisstelle verschlüsselt"
+        )
     plaintext = container.open_payload(data, header, ws.installation.agreement_key)
     manifest, offset = wire.read_manifest(plaintext)
     if (manifest.bundle_id, manifest.installation_id, manifest.seq) != (
         header.bundle_id, header.installation_id, header.seq,
     ):  # fmt: skip
-        raise BundleRejected("Manifest und Kopf des Bundles widersprechen sich")
-    # Manifest hashes and counts, strict JSON and every record's fields: checked in full
-    # before the store is touched. Progress: the check is the first half, the merge the second.
+        raise BundleRejected(
+            Reason.MANIFEST_MISMATCH, "Manifest und Kopf des Bundles widersprechen sich"
+        )
+    admission = Admission(signer=peer.installation_id, signer_name=peer.name,
+                          created_at=manifest.created_at, now=utc_now(), catalog=ws.catalog)  # fmt: skip
+    admission.check_bundle(manifest.total)
+    # Manifest hashes and counts, strict JSON, every record's fields, origins, times and codes:
+    # checked in full before the store is touched. Progress: the check is the first half, the
+    # merge the second.
     steps = 2 * manifest.total
     with cyclic_gc_paused():  # a dict per record, freed at once: no cycles to look for
         verified = wire.verify_records(
@@ -387,11 +415,14 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
             offset,
             manifest,
             tick=(lambda done: progress(done, steps)) if progress else None,
+            observe=admission.observe,
         )
+    text_warnings = admission.finish()
     if manifest.schema_version > migrate.HEAD_VERSION:
         raise BundleRejected(
+            Reason.SCHEMA_NEWER,
             f"das Bundle stammt von einer neueren KIMdesk-Version (Schema "
-            f"{manifest.schema_version}); bitte KIMdesk in der Kreisstelle aktualisieren"
+            f"{manifest.schema_version}); bitte KIMdesk in der Kreisstelle aktualisieren",
         )
     digest = hashlib.sha256(data).hexdigest()
     # Two coordinators importing from the same device wait for each other here (server).
@@ -402,7 +433,8 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
     if seen is not None:
         if (seen.installation_id, seen.sha256) != (header.installation_id, digest):
             raise BundleRejected(
-                "ein Bundle mit dieser Kennung wurde schon mit anderem Inhalt übernommen"
+                Reason.BUNDLE_ID_REUSED,
+                "ein Bundle mit dieser Kennung wurde schon mit anderem Inhalt übernommen",
             )
         report.status = "already_imported"
         return
@@ -413,7 +445,7 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
     ).first()
     if earlier is not None:
         report.warnings.append(
-            f"Bundle {header.seq} von {peer.name} kam schon einmal mit anderem Inhalt; wurde das "
+            f"Bundle {header.seq} von {printable(peer.name)} kam schon einmal mit anderem Inhalt; wurde das "
             "Gerät aus einer Sicherung wiederhergestellt? Alle Datensätze werden übernommen, "
             "abweichende Fassungen als Konflikte."
         )
@@ -423,7 +455,7 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
             progress(manifest.total + done, steps)
 
     now = utc_now()
-    counts = Merger(conn, header.bundle_id, tick).merge(
+    counts = Merger(conn, header.bundle_id, tick, office_id=ws.installation.id).merge(
         wire.verified_records(plaintext, offset, manifest, verified)
     )
     report.counts = counts.as_dict()
@@ -435,7 +467,7 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
             created_at=manifest.created_at,
             imported_at=now,
             imported_by=ws.installation.id,
-            file_name=path.name,
+            file_name=shown(path.name)[:400],
             sha256=digest,
             counts=json.dumps(report.counts),
         )
@@ -443,6 +475,7 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
     audit(conn, at=now, installation_id=ws.installation.id, action="merge", entity="bundle",
           record_ids=[header.bundle_id],
           detail=f"{peer.installation_id} #{header.seq}")  # fmt: skip
+    report.warnings.extend(text_warnings)
     report.warnings.extend(_gap_warnings(conn, peer))
     report.warnings.extend(_dangling_warnings(conn))
     report.status = "imported"
@@ -473,7 +506,7 @@ def _gap_warnings(conn, peer: PeerInfo) -> list[str]:
     text = ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in gaps[:20])
     if len(gaps) > 20:
         text += f" und {len(gaps) - 20} weitere Lücken"
-    return [f"{word} {text} von {peer.name} noch nicht eingetroffen."]
+    return [f"{word} {text} von {printable(peer.name)} noch nicht eingetroffen."]
 
 
 _REFERENCES = (

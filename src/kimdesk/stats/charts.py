@@ -12,12 +12,19 @@ import textwrap
 from collections.abc import Callable
 from typing import NamedTuple
 
+import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from kimdesk.domain.catalog import Catalog
 
 from . import labels as de
+
+# Labels are plain text, never math: a "$" in a label from a catalog or a store would otherwise
+# be parsed as TeX (and "$\\frac{1}$" raise for the whole chart). Tick labels are made when a
+# figure is drawn, so the setting is global, not a context around the builders.
+matplotlib.rcParams["text.parse_math"] = False
+matplotlib.rcParams["text.usetex"] = False
 
 SIZE = (10, 5.6)  # inches: 16:9 slides
 DPI = 150

@@ -19,10 +19,15 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import QueuePool
 
 from kimdesk.domain.errors import KimdeskError
+from kimdesk.fileio import fsync_dir, fsync_file, publish, temp_beside, write_error
 
 from . import migrate
 
+_BINARY = getattr(os, "O_BINARY", 0)
 SQLITE_HEADER = b"SQLite format 3\x00"
+_IMMEDIATE = "kimdesk_immediate"
+#: How long a write waits for another KIMdesk that holds the store (ms).
+BUSY_TIMEOUT_MS = 5000
 MIN_PASSPHRASE = 10
 #: Page cache for normal work (KiB when negative); bulk paths raise it for their duration.
 DEFAULT_CACHE_KIB = 64 * 1024
@@ -42,6 +47,10 @@ class NotAStore(StoreError):
 
 class NewerStore(StoreError):
     pass
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's write lock longer than the busy timeout."""
 
 
 def _quote(value: str) -> str:
@@ -78,7 +87,7 @@ def _make_engine(path: Path, passphrase: str) -> Engine:
             cursor.execute("PRAGMA foreign_keys = ON")
             # Deleted and overwritten contents are zeroed, not left in free pages (erasure).
             cursor.execute("PRAGMA secure_delete = ON")
-            cursor.execute("PRAGMA busy_timeout = 5000")
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
         finally:
             cursor.close()
@@ -86,7 +95,11 @@ def _make_engine(path: Path, passphrase: str) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
         # The driver's implicit transactions are off; DDL and DML share one real transaction.
-        conn.exec_driver_sql("BEGIN")
+        # A write transaction takes the write lock at once (IMMEDIATE): if another KIMdesk
+        # holds it, this one waits up to the busy timeout instead of failing later, when its
+        # snapshot would no longer be the latest.
+        immediate = conn.get_execution_options().get(_IMMEDIATE)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -96,12 +109,15 @@ class EngineAccess:
 
     engine: Engine
 
-    def connect(self) -> Connection:
-        """A connection in a transaction: ``with store.begin() as conn`` commits on success."""
-        return self.engine.connect()
+    def connect(self, *, write: bool = False) -> Connection:
+        """A connection; its transaction begins with the first statement. ``write``: that
+        transaction takes the write lock at once (see ``begin``)."""
+        conn = self.engine.connect()
+        return conn.execution_options(**{_IMMEDIATE: True}) if write else conn
 
     def begin(self):
-        return self.engine.begin()
+        """A write transaction: ``with store.begin() as conn`` commits on success."""
+        return self.engine.execution_options(**{_IMMEDIATE: True}).begin()
 
     @property
     def revision(self) -> str:
@@ -142,6 +158,14 @@ class Store(EngineAccess):
             )
         if not path.parent.is_dir():
             raise StoreError(f"Der Ordner {path.parent} existiert nicht.")
+        try:  # readable by its owner only; O_EXCL: never through a planted link
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600))
+        except FileExistsError:
+            raise StoreError(
+                f"Die Datei {path} gibt es schon; ein Speicher wird nicht überschrieben."
+            ) from None
+        except OSError as exc:
+            raise write_error(path, exc) from None
         engine = _make_engine(path, passphrase)
         store = cls(path, engine, passphrase)
         try:
@@ -175,14 +199,7 @@ class Store(EngineAccess):
                 revision = store._revision(conn)
         except (DatabaseError, OperationalError) as exc:
             engine.dispose()
-            if "not a database" in str(exc.orig):
-                raise WrongPassphrase(
-                    f"Die Passphrase ist falsch, oder {path} ist kein KIMdesk-Speicher."
-                ) from None
-            raise StoreError(
-                f"Der Speicher {path} ist beschädigt und kann nicht gelesen werden; "
-                "bitte die letzte Sicherung verwenden."
-            ) from None
+            raise open_error(path, exc) from None
         except StoreError:
             engine.dispose()
             raise
@@ -225,9 +242,9 @@ class Store(EngineAccess):
         target = self.path.with_name(f"{self.path.name}.{label}.{stamp}.bak")
         tmp = target.with_name(target.name + ".tmp")
         shutil.copyfile(self.path, tmp)
-        _fsync_file(tmp)
+        fsync_file(tmp)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
         return target
 
     # -- use ---------------------------------------------------------------------------
@@ -323,15 +340,22 @@ class Store(EngineAccess):
         self._passphrase = new_passphrase
         self.engine = _make_engine(self.path, new_passphrase)
 
-    def backup_to(self, target: str | os.PathLike) -> Path:
-        """A consistent, encrypted copy with the same passphrase, written atomically."""
+    def backup_to(self, target: str | os.PathLike, *, replace: bool = False) -> Path:
+        """A consistent, encrypted copy with the same passphrase, written atomically; the
+        caller has checked the target (``fileio.check_output``), ``replace`` if it exists."""
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise StoreError("Die Sicherung kann nicht die Speicherdatei selbst überschreiben.")
-        if not target.parent.is_dir():
-            raise StoreError(f"Der Ordner {target.parent} existiert nicht.")
-        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-        tmp.unlink(missing_ok=True)
+        tmp = temp_beside(target)  # empty and 0600: SQLCipher exports into it
+        try:
+            self._export_to(tmp)
+            publish(tmp, target, replace=replace)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return target
+
+    def _export_to(self, tmp: Path) -> None:
         raw = self.engine.raw_connection()
         try:
             cur = raw.cursor()
@@ -342,12 +366,9 @@ class Store(EngineAccess):
             finally:
                 cur.execute("DETACH DATABASE backup")
             cur.close()
-        except Exception:
-            tmp.unlink(missing_ok=True)
-            raise
         finally:
             raw.close()
-        _fsync_file(tmp)
+        fsync_file(tmp)
         # Prove the copy opens with the same passphrase and is whole before it takes the name.
         copy = Store.open(tmp, self._passphrase, migrate_ok=False)
         try:
@@ -355,11 +376,25 @@ class Store(EngineAccess):
         finally:
             copy.close()
         if problems:
-            tmp.unlink(missing_ok=True)
             raise StoreError("Die Sicherung ließ sich nicht fehlerfrei prüfen und wurde verworfen.")
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
-        return target
+
+    def is_backup_of_self(self, path: Path) -> bool:
+        """Is ``path`` another file of this installation (an earlier backup): it opens with
+        this passphrase and holds the same installation?"""
+        if path.resolve() == self.path.resolve():
+            return False
+        try:
+            other = Store.open(path, self._passphrase, migrate_ok=False)
+        except StoreError:
+            return False
+        try:
+            query = "SELECT id FROM installation"
+            with other.connect() as theirs, self.connect() as ours:
+                return (
+                    theirs.exec_driver_sql(query).scalar() == ours.exec_driver_sql(query).scalar()
+                )
+        finally:
+            other.close()
 
 
 def check_passphrase(passphrase: str) -> None:
@@ -367,22 +402,42 @@ def check_passphrase(passphrase: str) -> None:
         raise StoreError(f"Die Passphrase muss mindestens {MIN_PASSPHRASE} Zeichen lang sein.")
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def open_error(path: Path, exc: DatabaseError) -> StoreError:
+    """What went wrong opening a store, in words that do not send a user to the backup for a
+    full or write-protected disk or a store another KIMdesk holds."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "not a database" in text:
+        return WrongPassphrase(f"Die Passphrase ist falsch, oder {path} ist kein KIMdesk-Speicher.")
+    if "locked" in text or "busy" in text:
+        return StoreBusy(busy_message(path))
+    if "readonly" in text or "read-only" in text or not os.access(path.parent, os.W_OK):
+        return StoreError(
+            f"Der Speicher {path} liegt auf einem schreibgeschützten Datenträger oder in einem "
+            "Ordner ohne Schreibrecht; KIMdesk braucht dort Schreibrecht. Der Speicher ist "
+            "unverändert."
+        )
+    if "full" in text:
+        return StoreError(
+            f"Auf dem Datenträger von {path} ist kein Platz mehr; der Speicher ist unverändert. "
+            "Bitte Platz schaffen und erneut öffnen."
+        )
+    if "malformed" in text or "corrupt" in text:
+        return StoreError(
+            f"Der Speicher {path} ist beschädigt und kann nicht gelesen werden; "
+            "bitte die letzte Sicherung verwenden."
+        )
+    return StoreError(
+        f"Der Speicher {path} lässt sich nicht öffnen ({type(exc.orig).__name__}); er ist "
+        "unverändert. Wenn das bleibt: kimdesk check --store …"
+    )
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def busy_message(path: Path | str) -> str:
+    return (
+        f"Der Speicher {path} wird gerade von einem anderen KIMdesk benutzt (z. B. einem "
+        f"laufenden Zusammenführen); nach {BUSY_TIMEOUT_MS // 1000} Sekunden Warten wurde "
+        "abgebrochen, nichts wurde geändert. Bitte später wiederholen."
+    )
 
 
 __all__ = [
@@ -390,6 +445,7 @@ __all__ = [
     "NewerStore",
     "NotAStore",
     "Store",
+    "StoreBusy",
     "StoreError",
     "WrongPassphrase",
     "check_passphrase",

@@ -197,7 +197,10 @@ class ServerStore(EngineAccess):
                 {"s": self.seal(signing), "a": self.seal(agreement), "i": row.id},
             )
 
-    def backup_to(self, target):
+    def is_backup_of_self(self, path) -> bool:
+        return False
+
+    def backup_to(self, target, *, replace: bool = False):
         raise StoreError(
             "Einen Server-Speicher sichert die Datenbank-Administration (z. B. mit pg_dump)."
         )

@@ -33,7 +33,9 @@ from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.text import cut_utf8
+
+from .reasons import BundleRejected, Reason
 
 MAGIC = b"KIMB\r\n\x1a\n"
 FORMAT_VERSION = 1
@@ -44,10 +46,8 @@ MAX_BUNDLE_BYTES = 1 << 30
 _FIXED = struct.Struct(">8sH16s32sQ16s16sB")
 _SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
 _INFO = b"kimdesk-bundle-v1\x00"
-
-
-class BundleRejected(KimdeskError):
-    """The bundle was refused; the message is the reason for the coordinator."""
+TOO_LARGE = "die Datei ist größer als 1 GiB und damit kein KIMdesk-Bundle"
+_SHORT = "die Datei ist zu kurz für ein KIMdesk-Bundle (abgeschnitten?)"
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def seal(
     public = signer.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
-    name = signer_name.encode("utf-8")[:MAX_NAME]
+    name = cut_utf8(signer_name, MAX_NAME)  # a name cut inside a character cannot be read
     head = _FIXED.pack(
         MAGIC,
         FORMAT_VERSION,
@@ -107,35 +107,44 @@ def seal(
 def read_header(data: bytes) -> Header:
     """The strict header check: magic, version, lengths that add up exactly."""
     if len(data) > MAX_BUNDLE_BYTES:
-        raise BundleRejected("die Datei ist größer als 1 GiB und damit kein KIMdesk-Bundle")
+        raise BundleRejected(Reason.TOO_LARGE, TOO_LARGE)
     if len(data) < _FIXED.size + 8 + SIGNATURE_SIZE:
-        raise BundleRejected("die Datei ist zu kurz für ein KIMdesk-Bundle (abgeschnitten?)")
+        raise BundleRejected(Reason.TRUNCATED, _SHORT)
     magic, version, inst, key, seq, bundle, recipient, n = _FIXED.unpack_from(data, 0)
     if magic != MAGIC:
-        raise BundleRejected("die Datei ist kein KIMdesk-Bundle")
+        raise BundleRejected(Reason.NOT_A_BUNDLE, "die Datei ist kein KIMdesk-Bundle")
     if version != FORMAT_VERSION:
         raise BundleRejected(
-            f"das Bundle hat das Format {version}, diese KIMdesk-Version liest Format {FORMAT_VERSION}"
+            Reason.FORMAT_VERSION,
+            f"das Bundle hat das Format {version}, diese KIMdesk-Version liest Format {FORMAT_VERSION}",
         )
     if n > MAX_NAME:
-        raise BundleRejected("der Kopf des Bundles ist beschädigt (Name zu lang)")
+        raise BundleRejected(
+            Reason.HEADER_DAMAGED, "der Kopf des Bundles ist beschädigt (Name zu lang)"
+        )
     name_end = _FIXED.size + n
     if len(data) < name_end + 8 + SIGNATURE_SIZE:
-        raise BundleRejected("die Datei ist zu kurz für ein KIMdesk-Bundle (abgeschnitten?)")
+        raise BundleRejected(Reason.TRUNCATED, _SHORT)
     try:
         name = data[_FIXED.size : name_end].decode("utf-8")
     except UnicodeDecodeError:
-        raise BundleRejected("der Kopf des Bundles ist beschädigt (Name)") from None
+        raise BundleRejected(
+            Reason.HEADER_DAMAGED, "der Kopf des Bundles ist beschädigt (Name)"
+        ) from None
     (length,) = struct.unpack_from(">Q", data, name_end)
     offset = name_end + 8
     expected = offset + length + SIGNATURE_SIZE
     if expected != len(data):
         what = "abgeschnitten" if len(data) < expected else "mit angehängten Daten"
-        raise BundleRejected(f"die Länge der Datei stimmt nicht ({what})")
+        raise BundleRejected(Reason.LENGTH_MISMATCH, f"die Länge der Datei stimmt nicht ({what})")
     if seq < 1:
-        raise BundleRejected("der Kopf des Bundles ist beschädigt (Laufnummer 0)")
+        raise BundleRejected(
+            Reason.HEADER_DAMAGED, "der Kopf des Bundles ist beschädigt (Laufnummer 0)"
+        )
     if seq >= 1 << 63:  # the store holds signed 64-bit integers
-        raise BundleRejected("der Kopf des Bundles ist beschädigt (Laufnummer zu groß)")
+        raise BundleRejected(
+            Reason.HEADER_DAMAGED, "der Kopf des Bundles ist beschädigt (Laufnummer zu groß)"
+        )
     return Header(
         version=version,
         installation_id=str(uuid.UUID(bytes=inst)),
@@ -156,7 +165,8 @@ def verify(data: bytes, header: Header, enrolled_key: bytes) -> None:
         Ed25519PublicKey.from_public_bytes(enrolled_key).verify(signature, signed)
     except InvalidSignature:
         raise BundleRejected(
-            "die Signatur ist ungültig: die Datei wurde nach dem Schreiben verändert"
+            Reason.BAD_SIGNATURE,
+            "die Signatur ist ungültig: die Datei wurde nach dem Schreiben verändert",
         ) from None
 
 
@@ -169,5 +179,6 @@ def open_payload(data: bytes, header: Header, agreement_key: bytes) -> bytes:
         )
     except (InvalidTag, ValueError):
         raise BundleRejected(
-            "das Bundle lässt sich nicht entschlüsseln (für eine andere Kreisstelle verschlüsselt?)"
+            Reason.UNDECRYPTABLE,
+            "das Bundle lässt sich nicht entschlüsseln (für eine andere Kreisstelle verschlüsselt?)",
         ) from None

@@ -16,7 +16,7 @@ from sqlalchemy import Boolean, Date, Integer, String, Text
 from kimdesk.store.models import UTCDateTime
 from kimdesk.store.records import ENTITY_TABLES
 
-from .container import BundleRejected
+from .reasons import BundleRejected, Reason
 
 ENTITY_ORDER = tuple(ENTITY_TABLES)
 MAX_PARTS = 30
@@ -24,8 +24,8 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _CANONICAL_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
 
 
-def _fail(reason: str) -> BundleRejected:
-    return BundleRejected(reason)
+def _fail(code: Reason, reason: str) -> BundleRejected:
+    return BundleRejected(code, reason)
 
 
 # -- fields --------------------------------------------------------------------------------

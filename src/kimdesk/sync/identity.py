@@ -3,16 +3,19 @@
 Every installation signs with Ed25519; an office also holds an X25519 key pair to which
 case managers encrypt their bundles. The identity file carries only public keys.
 
-Identity file, version 1 (JSON, UTF-8)::
+Identity file, version 2 (JSON, UTF-8)::
 
-    {"format": "kimdesk-identity", "version": 1, "role": "office", "name": "...",
+    {"format": "kimdesk-identity", "version": 2, "role": "office", "name": "...",
      "installation_id": "<uuid>", "profile": "rhein-sieg", "created_at": "<ISO UTC>",
      "signing_key": "<base64 Ed25519 public key>",
      "encryption_key": "<base64 X25519 public key or null>",
      "fingerprint": "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"}
 
-The fingerprint is SHA-256 over ``kimdesk-identity-v1``, the installation id and both public
-keys, shown as 32 base32 characters in groups of four, to be compared by eye or phone.
+The fingerprint is compared by eye or phone, so it covers everything the other side trusts:
+installation id, role, name and both public keys (``fingerprint`` says exactly how; the same
+construction is in docs/sync.md). Version 1 files covered only the id and the keys: they are
+still read, and a case manager in them may not carry an encryption key (so an office's file
+cannot pass as a device's).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import base64
 import binascii
 import hashlib
 import json
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,9 +35,12 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import is_uuid
+from kimdesk.domain.text import printable
+from kimdesk.fileio import InputRefused, read_limited, shown
 
 IDENTITY_FORMAT = "kimdesk-identity"
-IDENTITY_VERSION = 1
+IDENTITY_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_IDENTITY_BYTES = 64 * 1024
 
 _RAW = serialization.Encoding.Raw
@@ -79,14 +86,35 @@ class KeyPairs:
         )
 
 
-def fingerprint(installation_id: str, signing_key: bytes, encryption_key: bytes | None) -> str:
+def _group(digest: bytes) -> str:
+    """The first 160 bits as 32 base32 characters in 8 groups of 4."""
+    text = base64.b32encode(digest[:20]).decode("ascii")
+    return "-".join(text[i : i + 4] for i in range(0, 32, 4))
+
+
+def fingerprint_v1(installation_id: str, signing_key: bytes, encryption_key: bytes | None) -> str:
+    """Identity format 1: the id and the public keys only."""
     digest = hashlib.sha256()
     digest.update(b"kimdesk-identity-v1\x00")
     digest.update(installation_id.encode("ascii") + b"\x00")
     digest.update(signing_key)
     digest.update(b"\x00" + (encryption_key or b""))
-    text = base64.b32encode(digest.digest()[:20]).decode("ascii")
-    return "-".join(text[i : i + 4] for i in range(0, 32, 4))
+    return _group(digest.digest())
+
+
+def fingerprint(
+    installation_id: str, role: str, name: str, signing_key: bytes, encryption_key: bytes | None
+) -> str:
+    """Identity format 2: SHA-256 over the label ``kimdesk-identity-v2`` and a NUL byte, then
+    each of installation id (ASCII), role (ASCII), name (UTF-8), Ed25519 key and X25519 key
+    (empty if none) as a 2-byte big-endian length and its bytes."""
+    digest = hashlib.sha256(b"kimdesk-identity-v2\x00")
+    for part in (
+        installation_id.encode("ascii"), role.encode("ascii"), name.encode("utf-8"),
+        signing_key, encryption_key or b"",
+    ):  # fmt: skip
+        digest.update(struct.pack(">H", len(part)) + part)
+    return _group(digest.digest())
 
 
 @dataclass(frozen=True)
@@ -100,10 +128,15 @@ class Identity:
     created_at: str
     signing_key: bytes
     encryption_key: bytes | None
+    #: The format of the file this identity was read from (new files are always the latest).
+    version: int = IDENTITY_VERSION
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint(self.installation_id, self.signing_key, self.encryption_key)
+        if self.version == 1:
+            return fingerprint_v1(self.installation_id, self.signing_key, self.encryption_key)
+        return fingerprint(self.installation_id, self.role, self.name, self.signing_key,
+                           self.encryption_key)  # fmt: skip
 
     def to_json(self) -> str:
         data = {
@@ -120,8 +153,9 @@ class Identity:
                 if self.encryption_key
                 else None
             ),
-            "fingerprint": self.fingerprint,
-        }
+            "fingerprint": fingerprint(self.installation_id, self.role, self.name,
+                                       self.signing_key, self.encryption_key),
+        }  # fmt: skip
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
@@ -137,8 +171,9 @@ class Identity:
             raise fail("sie ist kein JSON") from None
         if not isinstance(data, dict) or data.get("format") != IDENTITY_FORMAT:
             raise fail("das Format fehlt")
-        if data.get("version") != IDENTITY_VERSION:
-            raise fail(f"unbekannte Version {data.get('version')!r}")
+        version = data.get("version")
+        if type(version) is not int or version not in READABLE_VERSIONS:
+            raise fail(f"unbekannte Version {printable(repr(version), 20)}")
         for key in ("role", "name", "installation_id", "profile", "signing_key", "fingerprint"):
             if not isinstance(data.get(key), str) or not data[key]:
                 raise fail(f"das Feld „{key}“ fehlt")
@@ -156,6 +191,11 @@ class Identity:
             raise fail("ein Schlüssel hat die falsche Länge")
         if data["role"] == Role.OFFICE and encryption is None:
             raise fail("einer Kreisstelle fehlt der Verschlüsselungsschlüssel")
+        if version == 1 and data["role"] == Role.CASEMANAGER and encryption is not None:
+            # Format 1 gave only offices this key; its fingerprint does not cover the role.
+            raise fail("ein Case-Management-Gerät mit dem Schlüssel einer Kreisstelle")
+        if not isinstance(data.get("created_at", ""), str):
+            raise fail("das Feld „created_at“ ist kein Text")
         identity = cls(
             role=data["role"],
             name=data["name"],
@@ -164,23 +204,23 @@ class Identity:
             created_at=str(data.get("created_at", "")),
             signing_key=signing,
             encryption_key=encryption,
+            version=version,
         )
         if identity.fingerprint != data["fingerprint"]:
-            raise fail("der Fingerabdruck passt nicht zu den Schlüsseln (Datei verändert?)")
+            raise fail(
+                "der Fingerabdruck passt nicht zu Rolle, Name und Schlüsseln (Datei verändert?)"
+            )
         return identity
 
     @classmethod
     def read(cls, path: str | Path) -> Identity:
-        path = Path(path)
+        """An identity file: a regular file of at most 64 KiB (a link to /dev/zero or a pipe
+        is refused before anything is read)."""
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise IdentityError(f"Die Identitätsdatei {path} gibt es nicht.") from None
-        except OSError as exc:
-            raise IdentityError(
-                f"Die Identitätsdatei {path} ist nicht lesbar ({exc.strerror})."
-            ) from None
-        return cls.from_json(raw, source=f"Die Datei {path}")
+            raw = read_limited(path, MAX_IDENTITY_BYTES, what="Die Identitätsdatei")
+        except InputRefused as exc:
+            raise IdentityError(str(exc)) from None
+        return cls.from_json(raw, source=f"Die Datei {shown(path)}")
 
 
 def _no_duplicates(pairs):

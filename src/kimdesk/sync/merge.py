@@ -9,7 +9,10 @@ Rules (DESIGN §5), comparing the incoming version with the stored one:
 - another installation: same content -> unchanged, else conflict. Case managers never
   receive other installations' changes, so such a change is never based on the stored one.
 - conflict: the later ``updated_at`` wins, then the greater installation id; the winner is
-  applied, both versions are kept in ``conflict`` until the coordinator settles it.
+  applied, both versions are kept in ``conflict`` until the coordinator settles it. A device
+  never wins against another device's record, though: its version is kept for the
+  coordinator and the stored one stays (a device speaks only for itself; only the office's
+  own edits and the device's own older versions can be overruled by a bundle).
 
 Everything runs inside the caller's transaction with SQLAlchemy Core, in batches sorted by id.
 New rows (the bulk of a first bundle) go in as positional tuples through ``exec_driver_sql``:
@@ -92,8 +95,16 @@ def _wins(incoming: dict, stored: dict) -> bool:
 
 
 class Merger:
-    def __init__(self, conn: Connection, bundle_id: str, progress: Callable[[int], None] | None):
+    def __init__(
+        self,
+        conn: Connection,
+        bundle_id: str,
+        progress: Callable[[int], None] | None,
+        *,
+        office_id: str | None = None,
+    ):
         self.conn = conn
+        self.office_id = office_id
         self.bundle_id = bundle_id
         self.counts = MergeCounts()
         self.progress = progress
@@ -164,7 +175,7 @@ class Merger:
                 c.unchanged += 1
                 continue
             c.conflicts += 1
-            applied = "incoming" if _wins(record, old) else "stored"
+            applied = "incoming" if self._overrules(record, old) else "stored"
             if applied == "incoming":
                 updates.append(record)
             conflicts.append(self._conflict_row(entity, old, record, applied))
@@ -175,6 +186,13 @@ class Merger:
         self.done += len(batch)
         if self.progress:
             self.progress(self.done)
+
+    def _overrules(self, incoming: dict, stored: dict) -> bool:
+        """May the incoming version of a conflict be applied? Only over the office's own edit
+        or the same device's version, and then only if it is the later one."""
+        if stored["origin"] not in (incoming["origin"], self.office_id):
+            return False
+        return _wins(incoming, stored)
 
     def _conflict_row(self, entity: str, old: dict, new: dict, applied: str) -> dict:
         return {

@@ -20,6 +20,7 @@ from .fields import (
     _fail,
     _parse_datetime,
 )
+from .reasons import Reason
 
 
 def _storable(value) -> None:
@@ -65,9 +66,11 @@ def _strict_loads_checked(data: bytes):
             parse_float=_no_float,
         )
     except RecursionError:
-        raise _fail("ein Datensatz ist zu tief verschachtelt") from None
+        raise _fail(Reason.STRICT_JSON, "ein Datensatz ist zu tief verschachtelt") from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _fail(f"ein Datensatz ist kein strenges JSON ({_why(exc)})") from None
+        raise _fail(
+            Reason.STRICT_JSON, f"ein Datensatz ist kein strenges JSON ({_why(exc)})"
+        ) from None
 
 
 def _why(exc: Exception) -> str:
@@ -92,24 +95,29 @@ def from_wire(entity: str, obj) -> dict:
 def _from_wire_checked(entity: str, obj) -> dict:
     """The reference check: decides and names every rejection (see ``_fast_from_wire``)."""
     if not isinstance(obj, dict):
-        raise _fail(f"ein Datensatz ({entity}) ist kein Objekt")
+        raise _fail(Reason.RECORD_INVALID, f"ein Datensatz ({entity}) ist kein Objekt")
     fields = FIELDS[entity]
     allowed = {f.name for f in fields} | set(PART_KEYS.get(entity, ()))
     unknown = set(obj) - allowed
     if unknown:
-        raise _fail(f"ein Datensatz ({entity}) hat unbekannte Felder: {', '.join(sorted(unknown))}")
+        raise _fail(
+            Reason.RECORD_INVALID,
+            f"ein Datensatz ({entity}) hat unbekannte Felder: {', '.join(sorted(unknown))}",
+        )
     typed: dict = {}
     for f in fields:
         if f.name not in obj:
             if f.nullable:
                 typed[f.name] = None  # written by an older schema that lacked the field
                 continue
-            raise _fail(f"einem Datensatz ({entity}) fehlt das Feld {f.name}")
+            raise _fail(
+                Reason.RECORD_INVALID, f"einem Datensatz ({entity}) fehlt das Feld {f.name}"
+            )
         typed[f.name] = _typed(entity, f, obj[f.name])
     if not _UUID.match(typed["id"]):
-        raise _fail(f"ein Datensatz ({entity}) hat keine gültige id")
+        raise _fail(Reason.RECORD_INVALID, f"ein Datensatz ({entity}) hat keine gültige id")
     if typed["version"] < 1:
-        raise _fail(f"ein Datensatz ({entity}) hat eine ungültige Version")
+        raise _fail(Reason.RECORD_INVALID, f"ein Datensatz ({entity}) hat eine ungültige Version")
     if entity == "consultation":
         typed["topics"], typed["referrals"] = _parts(obj)
     return typed
@@ -119,7 +127,7 @@ def _typed(entity: str, f: Field, value):
     if value is None:
         if f.nullable:
             return None
-        raise _fail(f"im Datensatz ({entity}) fehlt ein Wert für {f.name}")
+        raise _fail(Reason.RECORD_INVALID, f"im Datensatz ({entity}) fehlt ein Wert für {f.name}")
     try:
         if f.kind == "str" and isinstance(value, str):
             if len(value) > f.max_length or "\x00" in value:
@@ -137,7 +145,9 @@ def _typed(entity: str, f: Field, value):
             return _parse_datetime(value)
     except ValueError:
         pass
-    raise _fail(f"im Datensatz ({entity}) hat {f.name} einen unzulässigen Wert")
+    raise _fail(
+        Reason.RECORD_INVALID, f"im Datensatz ({entity}) hat {f.name} einen unzulässigen Wert"
+    )
 
 
 def _bad():
@@ -148,13 +158,13 @@ def _parts(obj) -> tuple[tuple[str, ...], tuple[tuple[str, bool, str], ...]]:
     topics = obj.get("topics")
     referrals = obj.get("referrals")
     if not isinstance(topics, list) or not isinstance(referrals, list):
-        raise _fail("eine Beratung hat keine Themen- oder Verweisliste")
+        raise _fail(Reason.RECORD_INVALID, "eine Beratung hat keine Themen- oder Verweisliste")
     if len(topics) > MAX_PARTS or len(referrals) > MAX_PARTS:
-        raise _fail("eine Beratung hat zu viele Themen oder Verweise")
+        raise _fail(Reason.RECORD_INVALID, "eine Beratung hat zu viele Themen oder Verweise")
     if not all(isinstance(t, str) and 0 < len(t) <= 32 for t in topics):
-        raise _fail("eine Beratung hat ein ungültiges Thema")
+        raise _fail(Reason.RECORD_INVALID, "eine Beratung hat ein ungültiges Thema")
     if len(set(topics)) != len(topics):
-        raise _fail("eine Beratung nennt ein Thema doppelt")
+        raise _fail(Reason.RECORD_INVALID, "eine Beratung nennt ein Thema doppelt")
     parsed = []
     for r in referrals:
         if (
@@ -166,7 +176,7 @@ def _parts(obj) -> tuple[tuple[str, ...], tuple[tuple[str, bool, str], ...]]:
             or not isinstance(r["outcome"], str)
             or not 0 < len(r["outcome"]) <= 16
         ):
-            raise _fail("eine Beratung hat einen ungültigen Verweis")
+            raise _fail(Reason.RECORD_INVALID, "eine Beratung hat einen ungültigen Verweis")
         parsed.append((r["target"], r["accompanied"], r["outcome"]))
     return tuple(sorted(topics)), tuple(parsed)
 

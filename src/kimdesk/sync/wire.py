@@ -37,6 +37,7 @@ from .fields import (
     canonical,
     to_wire,  # noqa: F401 - likewise
 )
+from .reasons import Reason
 from .strict import (
     _PLANS,
     _fast_from_wire,
@@ -104,15 +105,19 @@ class Manifest:
             "created_at", "full", "change_from", "change_to", "entities",
         }  # fmt: skip
         if not isinstance(obj, dict) or set(obj) != keys:
-            raise _fail("das Manifest des Bundles ist unvollständig")
+            raise _fail(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist unvollständig")
         if obj["format"] != MANIFEST_FORMAT or obj["version"] != MANIFEST_VERSION:
-            raise _fail("das Manifest des Bundles hat ein unbekanntes Format")
+            raise _fail(
+                Reason.MANIFEST_INVALID, "das Manifest des Bundles hat ein unbekanntes Format"
+            )
         ints = ("seq", "schema_version", "change_from", "change_to")
         if not all(isinstance(obj[k], int) and not isinstance(obj[k], bool) for k in ints):
-            raise _fail("das Manifest des Bundles ist beschädigt")
+            raise _fail(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
         entities = obj["entities"]
         if not isinstance(entities, dict) or set(entities) != set(ENTITY_ORDER):
-            raise _fail("das Manifest nennt nicht genau die bekannten Datenarten")
+            raise _fail(
+                Reason.MANIFEST_INVALID, "das Manifest nennt nicht genau die bekannten Datenarten"
+            )
         counts, hashes = {}, {}
         for e in ENTITY_ORDER:
             item = entities[e]
@@ -124,19 +129,24 @@ class Manifest:
                 or not isinstance(item["sha256"], str)
                 or not re.fullmatch(r"[0-9a-f]{64}", item["sha256"])
             ):
-                raise _fail("das Manifest des Bundles ist beschädigt")
+                raise _fail(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
             if not 0 <= item["count"] <= MAX_RECORDS:
-                raise _fail(f"das Manifest nennt eine unmögliche Anzahl ({e}: {item['count']})")
+                raise _fail(
+                    Reason.MANIFEST_INVALID,
+                    f"das Manifest nennt eine unmögliche Anzahl ({e}: {item['count']})",
+                )
             counts[e], hashes[e] = item["count"], item["sha256"]
         try:
             created = _parse_datetime(obj["created_at"])
         except (ValueError, TypeError):
-            raise _fail("das Manifest des Bundles ist beschädigt (Zeitpunkt)") from None
+            raise _fail(
+                Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt (Zeitpunkt)"
+            ) from None
         if not isinstance(obj["full"], bool) or not all(
             isinstance(obj[k], str) and _UUID.match(obj[k])
             for k in ("bundle_id", "installation_id")
         ):
-            raise _fail("das Manifest des Bundles ist beschädigt")
+            raise _fail(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
         return cls(
             bundle_id=obj["bundle_id"],
             installation_id=obj["installation_id"],
@@ -183,10 +193,12 @@ class PayloadWriter:
 
 def read_manifest(plaintext: bytes) -> tuple[Manifest, int]:
     if len(plaintext) < 4:
-        raise _fail("der Inhalt des Bundles ist leer")
+        raise _fail(Reason.MANIFEST_INVALID, "der Inhalt des Bundles ist leer")
     (length,) = struct.unpack_from(">I", plaintext, 0)
     if length > MAX_MANIFEST or 4 + length > len(plaintext):
-        raise _fail("das Manifest des Bundles ist zu groß oder abgeschnitten")
+        raise _fail(
+            Reason.MANIFEST_INVALID, "das Manifest des Bundles ist zu groß oder abgeschnitten"
+        )
     return Manifest.parse(plaintext[4 : 4 + length]), 4 + length
 
 
@@ -210,23 +222,31 @@ def _lines(plaintext: bytes, offset: int) -> Iterator[bytes]:
                     break
             produced += len(chunk)
             if produced > MAX_PLAINTEXT:
-                raise _fail("der Inhalt des Bundles ist unzulässig groß")
+                raise _fail(Reason.PAYLOAD_TOO_LARGE, "der Inhalt des Bundles ist unzulässig groß")
             pending += chunk
             if len(pending) > MAX_LINE and b"\n" not in pending:
-                raise _fail("ein Datensatz des Bundles ist unzulässig groß")
+                raise _fail(
+                    Reason.RECORD_TOO_LARGE, "ein Datensatz des Bundles ist unzulässig groß"
+                )
             *complete, pending = pending.split(b"\n")
             for line in complete:
                 if len(line) > MAX_LINE:
-                    raise _fail("ein Datensatz des Bundles ist unzulässig groß")
+                    raise _fail(
+                        Reason.RECORD_TOO_LARGE, "ein Datensatz des Bundles ist unzulässig groß"
+                    )
                 yield line
             if unzip.eof:
                 break
     except zlib.error:
-        raise _fail("der Inhalt des Bundles ist beschädigt") from None
+        raise _fail(Reason.PAYLOAD_DAMAGED, "der Inhalt des Bundles ist beschädigt") from None
     if not unzip.eof or unzip.unused_data or position < len(view) and view[position:].tobytes():
-        raise _fail("der Inhalt des Bundles ist beschädigt (Daten nach dem Ende)")
+        raise _fail(
+            Reason.PAYLOAD_DAMAGED, "der Inhalt des Bundles ist beschädigt (Daten nach dem Ende)"
+        )
     if pending:
-        raise _fail("der Inhalt des Bundles endet mitten in einem Datensatz")
+        raise _fail(
+            Reason.PAYLOAD_DAMAGED, "der Inhalt des Bundles endet mitten in einem Datensatz"
+        )
 
 
 _VERIFIED_CHUNK = 1000
@@ -245,12 +265,20 @@ class Verified:
 
 
 def verify_records(
-    plaintext: bytes, offset: int, manifest: Manifest, tick: Callable[[int], None] | None = None
+    plaintext: bytes,
+    offset: int,
+    manifest: Manifest,
+    tick: Callable[[int], None] | None = None,
+    observe: Callable[[str, dict], None] | None = None,
 ) -> Verified:
-    """Read every record with all checks (order, uniqueness, counts, hashes, fields)."""
+    """Read every record with all checks (order, uniqueness, counts, hashes, fields);
+    ``observe`` sees each typed record (the office's own checks, see ``admission``)."""
     state = {"plain": True}
     done = 0
-    for done, _ in enumerate(_checked_records(plaintext, offset, manifest, state), start=1):
+    records = _checked_records(plaintext, offset, manifest, state)
+    for done, (entity, record) in enumerate(records, start=1):
+        if observe is not None:
+            observe(entity, record)
         if tick and done % 5000 == 0:
             tick(done)
     return Verified(done, state["plain"])
@@ -282,7 +310,8 @@ def _checked_records(
             line = next(lines, None)
             if line is None:
                 raise _fail(
-                    f"das Bundle enthält weniger Datensätze ({entity}) als das Manifest nennt"
+                    Reason.COUNT_MISMATCH,
+                    f"das Bundle enthält weniger Datensätze ({entity}) als das Manifest nennt",
                 )
             digest.update(line)
             digest.update(b"\n")
@@ -293,15 +322,20 @@ def _checked_records(
                 state["plain"] = False
                 record = from_wire(entity, _strict_loads_checked(line))
             if record["id"] <= last_id:
-                raise _fail(f"die Datensätze ({entity}) sind nicht eindeutig sortiert")
+                raise _fail(
+                    Reason.RECORD_ORDER, f"die Datensätze ({entity}) sind nicht eindeutig sortiert"
+                )
             last_id = record["id"]
             yield entity, record
         if digest.hexdigest() != manifest.hashes[entity]:
             raise _fail(
-                f"die Prüfsumme der Datensätze ({entity}) stimmt nicht mit dem Manifest überein"
+                Reason.HASH_MISMATCH,
+                f"die Prüfsumme der Datensätze ({entity}) stimmt nicht mit dem Manifest überein",
             )
     if next(lines, None) is not None:
-        raise _fail("das Bundle enthält mehr Datensätze als das Manifest nennt")
+        raise _fail(
+            Reason.COUNT_MISMATCH, "das Bundle enthält mehr Datensätze als das Manifest nennt"
+        )
 
 
 _PLAIN_DECODER = json.JSONDecoder()

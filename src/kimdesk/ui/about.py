@@ -1,14 +1,15 @@
-"""Über KIMdesk: version, store, installation and its fingerprint."""
+"""Über KIMdesk: version, store, installation and its fingerprint; saving this installation's
+identity file again (to hand over, or to replace a format-1 file at the office)."""
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kimdesk import __version__
-from kimdesk.services.setup import own_identity
+from kimdesk.services.setup import own_identity, write_identity
 from kimdesk.services.workspace import display_url
 
 from .i18n import tr
@@ -47,3 +48,20 @@ def show_about(parent: QWidget, ctx: Context, store: Path) -> None:
         shown()
     else:
         ctx.ops.run(own_identity, shown)
+
+
+def save_identity(parent: QWidget, ctx: Context) -> None:
+    """Datei → Identitätsdatei speichern: the public identity, with its fingerprint."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, tr("Identitätsdatei speichern"), str(Path.home() / "kimdesk-identitaet.json"),
+        tr("Identitätsdateien (*.json)"))  # fmt: skip
+    if not name:
+        return
+    path = Path(name if name.endswith(".json") else name + ".json")
+
+    def saved(identity) -> None:
+        ctx.messages.info.emit(tr("Identitätsdatei gespeichert: {path} (Fingerabdruck {fingerprint})",
+                                  path=str(path), fingerprint=identity.fingerprint))  # fmt: skip
+
+    # The dialog asked before an existing file was chosen: only an identity file is replaced.
+    ctx.ops.run(lambda ws: write_identity(ws, path, force=True), saved)

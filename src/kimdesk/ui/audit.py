@@ -87,7 +87,8 @@ class AuditDialog(QDialog):
             self.write(Path(name))
 
     def write(self, path: Path) -> None:
-        self.ctx.ops.run(lambda ws: privacy.write_audit_csv(ws, path),
+        # Asked by the file dialog: only an earlier audit export is replaced.
+        self.ctx.ops.run(lambda ws: privacy.write_audit_csv(ws, path, force=True),
                          lambda p: self.message.setText(tr("Gespeichert: {path}", path=str(p))),
                          lambda e: self.message.setText(message_for(e)))  # fmt: skip
 

@@ -22,7 +22,7 @@ from kimdesk import __version__
 from kimdesk.services.changes import Changes
 from kimdesk.services.workspace import Workspace, display_url
 
-from .about import show_about
+from .about import save_identity, show_about
 from .i18n import tr
 from .idle import IdleWatcher
 from .screen import Context, Screen
@@ -80,8 +80,10 @@ class MainWindow(QMainWindow):
         self.legacy_action.triggered.connect(self.import_legacy)
         self.audit_action = QAction(tr("Ein&gabekontrolle …"), self)
         self.audit_action.triggered.connect(self.show_audit)
-        for action in (self.legacy_action, self.audit_action, self.lock_action,
-                       self.settings_action):  # fmt: skip
+        self.identity_action = QAction(tr("&Identitätsdatei speichern …"), self)
+        self.identity_action.triggered.connect(lambda: save_identity(self, self.ctx))
+        for action in (self.legacy_action, self.audit_action, self.identity_action,
+                       self.lock_action, self.settings_action):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(_LOCKED if locked else _OPEN)
         self.lock_action.setEnabled(not locked)
         self.audit_action.setEnabled(not locked)
+        self.identity_action.setEnabled(not locked)
         role = self.ctx.installation.role if self.ctx.installation else None
         self.legacy_action.setEnabled(not locked and role == "casemanager")
         self.view_menu.setEnabled(not locked)

@@ -28,6 +28,7 @@ from kimdesk.services.statistics import make_filters, statistics
 from .i18n import tr
 from .operations import message_for
 from .screen import Context, Screen
+from .widgets.common import confirm
 from .widgets.fields import CodeCombo, DateField
 
 
@@ -218,7 +219,9 @@ class StatisticsScreen(Screen):
 
         report = self.report
         self._busy(tr("Die Excel-Datei wird geschrieben …"))
-        self.ctx.ops.run(lambda ws: write_workbook(report, ws.catalog, path),
+        # The file dialog asked before an existing file was chosen: only an earlier KIMdesk
+        # workbook is replaced (the service refuses any other file).
+        self.ctx.ops.run(lambda ws: write_workbook(report, ws.catalog, path, force=True),
                          lambda p: self._exported(tr("Gespeichert: {path}", path=str(p))),
                          self._export_failed)  # fmt: skip
 
@@ -228,15 +231,25 @@ class StatisticsScreen(Screen):
         folder = QFileDialog.getExistingDirectory(
             self, tr("Ordner für die Diagramme"), str(Path.home())
         )
-        if folder:
-            self.write_images(Path(folder))
+        if not folder:
+            return
+        from kimdesk.services.exports import chart_files
 
-    def write_images(self, folder: Path) -> None:
+        replace = any(path.exists() for path in chart_files(Path(folder)))
+        if replace and not confirm(
+            self, tr("Diagramme ersetzen"),
+            tr("In diesem Ordner liegen schon Diagramme. Die früheren Diagramme von KIMdesk "
+               "ersetzen?"),
+        ):  # fmt: skip
+            return
+        self.write_images(Path(folder), force=replace)
+
+    def write_images(self, folder: Path, *, force: bool = False) -> None:
         from kimdesk.services.exports import write_charts
 
         report = self.report
         self._busy(tr("Die Diagramme werden geschrieben …"))
-        self.ctx.ops.run(lambda ws: write_charts(report, ws.catalog, folder),
+        self.ctx.ops.run(lambda ws: write_charts(report, ws.catalog, folder, force=force),
                          lambda paths: self._exported(tr("{n} Dateien in {folder} gespeichert.",
                                                          n=len(paths), folder=str(folder))),
                          self._export_failed)  # fmt: skip
@@ -255,7 +268,7 @@ class StatisticsScreen(Screen):
 
         report = self.report
         self._busy(tr("Der Foliensatz wird geschrieben …"))
-        self.ctx.ops.run(lambda ws: write_deck(report, ws.catalog, path),
+        self.ctx.ops.run(lambda ws: write_deck(report, ws.catalog, path, force=True),
                          lambda p: self._exported(tr("Gespeichert: {path}", path=str(p))),
                          self._export_failed)  # fmt: skip
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kimdesk.domain.text import printable
 from kimdesk.services.changes import Changes
 from kimdesk.services.office import devices
 from kimdesk.services.sync import list_conflicts, resolve_conflict
@@ -96,7 +97,7 @@ def describe(ctx: Context, key: str, value, devices: dict[str, str]) -> str:
 
 def conflicts_and_devices(ws) -> tuple[list[dict], dict[str, str]]:
     names = {d.installation_id: d.name for d in devices(ws)}
-    names[ws.installation.id] = ws.installation.name
+    names[ws.installation.id] = printable(ws.installation.name)
     return list_conflicts(ws), names
 
 

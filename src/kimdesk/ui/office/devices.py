@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kimdesk.domain.text import printable
 from kimdesk.services import office
 
 from ..i18n import tr
@@ -27,6 +29,12 @@ from ..widgets.common import fill_table, record_table
 
 SILENT = QColor("#fbeec9")
 DEFAULT_WEEKS = 4
+
+
+#: An identity file of format 1: its fingerprint does not cover the device's role and name.
+LEGACY = QT_TR_NOOP("Hinweis: Die Identitätsdatei hat das alte Format 1; ihr Fingerabdruck deckt "
+                    "Rolle und Name nicht. Das Gerät speichert unter Datei → Identitätsdatei speichern "
+                    "eine neue.")  # fmt: skip
 
 
 class DevicesScreen(Screen):
@@ -115,7 +123,9 @@ class DevicesScreen(Screen):
             self, tr("Gerät eintragen"),
             tr("Gerät: {name}\nFingerabdruck: {fingerprint}\n\nStimmt der Fingerabdruck mit dem "
                "überein, den das Gerät anzeigt (Hilfe → Über KIMdesk)? "
-               "Erst dann eintragen.", name=identity.name, fingerprint=identity.fingerprint),
+               "Erst dann eintragen.", name=printable(identity.name),
+               fingerprint=identity.fingerprint)
+            + (("\n\n" + tr(LEGACY)) if identity.version == 1 else ""),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )  # fmt: skip
@@ -127,10 +137,12 @@ class DevicesScreen(Screen):
 
     def _enrolled(self, enrolled: office.Enrolled) -> None:
         identity = enrolled.enrolment.identity
-        self.message.setText(
-            tr("{name} ist eingetragen.", name=identity.name) if enrolled.enrolment.new
-            else tr("{name} war schon eingetragen.", name=identity.name)
-        )  # fmt: skip
+        name = printable(identity.name)
+        text = (tr("{name} ist eingetragen.", name=name) if enrolled.enrolment.new
+                else tr("{name} war schon eingetragen.", name=name))  # fmt: skip
+        if enrolled.enrolment.legacy:
+            text += " " + tr(LEGACY)
+        self.message.setText(text)
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(message_for(error))

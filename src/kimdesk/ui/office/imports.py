@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kimdesk.domain.text import printable
 from kimdesk.services import office
 from kimdesk.services.sync import MergeSummary
 
@@ -26,6 +27,7 @@ from ..i18n import tr
 from ..operations import message_for
 from ..screen import Context, Screen
 from ..widgets.common import fill_table, record_table
+from .reasons import reason_text
 
 STATUS = {
     "imported": QT_TR_NOOP("wird importiert"),
@@ -207,10 +209,11 @@ class ImportScreen(Screen):
     def show_summary(self, summary: MergeSummary) -> None:
         names = STATUS if summary.dry_run else {**STATUS, **DONE_STATUS}
         fill_table(self.table, (
-            (Path(b.file).name, b.installation_name or "", b.seq or "", tr(names[b.status]),
+            (b.display_name, printable(b.installation_name or ""), b.seq or "",
+             tr(names[b.status]),
              *(b.counts[k] for k in ("created", "updated", "unchanged", "stale", "deleted",
                                      "conflicts")),
-             b.reason or " ".join(b.warnings))
+             reason_text(b.reason_code, b.reason) or " ".join(b.warnings))
             for b in summary.bundles
         ))  # fmt: skip
         for row, b in enumerate(summary.bundles):
@@ -237,6 +240,8 @@ class ImportScreen(Screen):
 
     def write_summary(self, path: Path) -> None:
         summary = self.summary
-        self.ctx.ops.run(lambda _ws: office.write_summary(summary, path),
+        # The file dialog has asked before an existing file is chosen: only an earlier summary
+        # is replaced, never another file.
+        self.ctx.ops.run(lambda _ws: office.write_summary(summary, path, force=True),
                          lambda p: self.ctx.messages.info.emit(tr("Gespeichert: {path}", path=str(p))),
                          self._failed)  # fmt: skip

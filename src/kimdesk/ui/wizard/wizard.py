@@ -169,7 +169,13 @@ class SetupWizard(QWizard):
                 + "\n\n" + tr("Identitätsdatei gespeichert: {path}", path=str(target))
             )  # fmt: skip
 
-        self.ctx.ops.run(lambda ws: write_identity(ws, target), saved)
+        # Asked by the file dialog: only an earlier identity file is replaced.
+        self.ctx.ops.run(
+            lambda ws: write_identity(ws, target, force=True), saved, self._failed_save
+        )
+
+    def _failed_save(self, error: Exception) -> None:
+        self.done_page.status.setText(self.done_page.status.text() + "\n\n" + message_for(error))
 
     def reject(self) -> None:
         if self.workspace is not None:  # created already: finishing is the only way on

@@ -1,0 +1,182 @@
+"""What the office checks in a bundle whose signature is good.
+
+A valid signature proves which device wrote a bundle, nothing more. So, record by record:
+
+- every record's ``origin`` is the signing device: a device speaks only for itself;
+- no ``updated_at`` lies after the bundle was written (plus a small skew), and the bundle was
+  not written after the office's own clock (plus a day): a far-future time would win every
+  later conflict;
+- every code is in the office's catalog (inactive codes included, old records keep theirs):
+  a code is printed in tables, charts and workbooks, where "=HYPERLINK(…)" or "$\\frac{1}$"
+  do harm;
+- the free texts of a bundle together stay below a cap, and each is checked for what looks
+  like personal data (a warning for the coordinator, never the text itself).
+
+``observe`` runs for every record while the bundle is verified, so it stays cheap: it collects
+distinct value combinations, which ``finish`` then checks once each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from operator import itemgetter
+
+from kimdesk.domain.catalog import Catalog
+from kimdesk.domain.codes import (
+    CODED_FIELDS,
+    FREE_TEXTS,
+    REFERRAL_OUTCOME,
+    REFERRAL_TARGET,
+    TOPIC,
+    Coded,
+)
+from kimdesk.domain.hints import personal_data_hints
+from kimdesk.domain.text import printable
+
+from .reasons import BundleRejected, Reason
+
+#: How far a record's time may lie after the bundle's (both from the device's clock).
+RECORD_SKEW = timedelta(minutes=15)
+#: How far a bundle's time may lie after the office's clock (laptop clocks drift).
+CLOCK_SKEW = timedelta(days=1)
+#: All free texts of one bundle together, in characters (a need's challenge is at most 4,000).
+MAX_BUNDLE_TEXT = 4_000_000
+#: Records of one bundle: a county's full history is a few hundred thousand.
+MAX_BUNDLE_RECORDS = 2_000_000
+#: Warnings about personal data listed one by one; the rest are counted.
+MAX_LISTED_HINTS = 20
+
+ENTITY_DE = {
+    "client": "Klient:in",
+    "case": "Fall",
+    "goal": "Ziel",
+    "consultation": "Beratung",
+    "group_offer": "Gruppenangebot",
+    "group_session": "Gruppentermin",
+    "structural_need": "Bedarfsmeldung",
+}
+_HINT_DE = {
+    "birth_date": "ein Geburtsdatum",
+    "email": "eine E-Mail-Adresse",
+    "phone": "eine Telefonnummer",
+    "name": "einen Namen",
+    "address": "eine Adresse",
+}
+
+
+def _getter(names: list[str]) -> Callable[[dict], tuple]:
+    if len(names) == 1:
+        (name,) = names
+        return lambda record: (record[name],)
+    return itemgetter(*names)
+
+
+class Admission:
+    def __init__(self, *, signer: str, signer_name: str, created_at: datetime, now: datetime,
+                 catalog: Catalog):  # fmt: skip
+        self.signer = signer
+        self.signer_name = signer_name
+        self.created_at = created_at
+        self.now = now
+        self.catalog = catalog
+        self.origins: set[str] = set()
+        self.times: set[datetime] = set()
+        self.seen: dict[str, set[tuple]] = {entity: set() for entity in CODED_FIELDS}
+        self._codes = {entity: _getter([c.field for c in coded])
+                       for entity, coded in CODED_FIELDS.items()}  # fmt: skip
+        self._parts = itemgetter("topics", "referrals")
+        self.parts: set[tuple] = set()
+        self.text_chars = 0
+        self.hints: list[tuple[str, str, str, list[str]]] = []
+
+    def check_bundle(self, total: int) -> None:
+        """What the manifest alone shows: the bundle's time and its size."""
+        if self.created_at > self.now + CLOCK_SKEW:
+            raise BundleRejected(
+                Reason.FUTURE_TIMESTAMP,
+                f"das Bundle trägt die Zeit {self.created_at:%d.%m.%Y %H:%M} UTC, später als die "
+                "Uhr der Kreisstelle; bitte Datum und Uhrzeit des Geräts prüfen",
+            )
+        if total > MAX_BUNDLE_RECORDS:
+            raise BundleRejected(
+                Reason.TOO_MANY_RECORDS,
+                f"das Bundle enthält {total} Datensätze, erlaubt sind {MAX_BUNDLE_RECORDS}",
+            )
+
+    def observe(self, entity: str, record: dict) -> None:
+        self.origins.add(record["origin"])
+        self.times.add(record["updated_at"])
+        self.seen[entity].add(self._codes[entity](record))
+        if entity == "consultation":
+            self.parts.add(self._parts(record))
+        elif entity in FREE_TEXTS:
+            self._texts(entity, record)
+
+    def _texts(self, entity: str, record: dict) -> None:
+        for name in FREE_TEXTS[entity]:
+            text = record[name]
+            if not text:
+                continue
+            self.text_chars += len(text)
+            found = personal_data_hints(text, self.now.date())
+            if found:
+                self.hints.append((entity, record["id"], name, [h.kind for h in found]))
+
+    def finish(self) -> list[str]:
+        """Reject the bundle for what ``observe`` saw, or return the warnings about texts."""
+        foreign = sorted(self.origins - {self.signer})
+        if foreign:
+            raise BundleRejected(
+                Reason.FOREIGN_ORIGIN,
+                f"{printable(self.signer_name)} schickt Datensätze einer anderen Installation "
+                f"({printable(foreign[0], 36)}); ein Gerät darf nur eigene Datensätze senden",
+            )
+        latest = max(self.times, default=None)
+        if latest is not None and latest > self.created_at + RECORD_SKEW:
+            raise BundleRejected(
+                Reason.FUTURE_TIMESTAMP,
+                f"ein Datensatz trägt die Zeit {latest:%d.%m.%Y %H:%M} UTC, später als das Bundle "
+                f"({self.created_at:%d.%m.%Y %H:%M} UTC); bitte Datum und Uhrzeit von "
+                f"{printable(self.signer_name)} prüfen",
+            )
+        for entity, coded in CODED_FIELDS.items():
+            for values in self.seen[entity]:
+                for rule, value in zip(coded, values, strict=True):
+                    self._code(entity, rule, value)
+        for topics, referrals in self.parts:
+            for topic in topics:
+                self._code("consultation", TOPIC, topic)
+            for target, _accompanied, outcome in referrals:
+                self._code("consultation", REFERRAL_TARGET, target)
+                self._code("consultation", REFERRAL_OUTCOME, outcome)
+        if self.text_chars > MAX_BUNDLE_TEXT:
+            raise BundleRejected(
+                Reason.TOO_MUCH_TEXT,
+                f"die Texte des Bundles sind zusammen {self.text_chars} Zeichen lang, erlaubt "
+                f"sind {MAX_BUNDLE_TEXT}",
+            )
+        return self._hint_warnings()
+
+    def _code(self, entity: str, rule: Coded, value: str | None) -> None:
+        if not rule.allows(self.catalog, value):
+            raise BundleRejected(
+                Reason.UNKNOWN_CODE,
+                f"unbekannter Code „{printable(str(value), 32)}“ im Feld {rule.field} "
+                f"({ENTITY_DE[entity]}); er steht nicht im Katalog der Kreisstelle",
+            )
+
+    def _hint_warnings(self) -> list[str]:
+        warnings = []
+        for entity, record_id, name, kinds in self.hints[:MAX_LISTED_HINTS]:
+            found = ", ".join(_HINT_DE.get(k, k) for k in kinds)
+            warnings.append(
+                f"{ENTITY_DE[entity]} {record_id}: der Text im Feld {name} enthält anscheinend "
+                f"personenbezogene Daten ({found}); bitte mit {printable(self.signer_name)} klären"
+            )
+        if len(self.hints) > MAX_LISTED_HINTS:
+            warnings.append(
+                f"… und {len(self.hints) - MAX_LISTED_HINTS} weitere Texte mit anscheinend "
+                "personenbezogenen Daten."
+            )
+        return warnings
