@@ -16,7 +16,6 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
 from kimdesk.domain.text import printable
 from kimdesk.fileio import starts_with, write_output
-from kimdesk.store.installation import peers
 from kimdesk.store.models import BundleIn
 from kimdesk.sync.identity import Identity
 from kimdesk.sync.merge import COUNT_KEYS
@@ -24,6 +23,7 @@ from kimdesk.sync.merge import COUNT_KEYS
 from . import sync
 from .changes import Changes
 from .excel_csv import excel_csv, header_of
+from .trust import trusted_peers, unsigned_peers
 from .workspace import Workspace
 
 _in = BundleIn.__table__
@@ -57,7 +57,7 @@ def devices(ws: Workspace) -> list[DeviceLine]:
             )
         }  # fmt: skip
         lines = []
-        for peer in peers(conn, role=Role.CASEMANAGER):
+        for peer in trusted_peers(ws.installation, conn, role=Role.CASEMANAGER):
             last = latest.get(peer.installation_id)
             lines.append(
                 DeviceLine(
@@ -67,6 +67,13 @@ def devices(ws: Workspace) -> list[DeviceLine]:
                 )
             )  # fmt: skip
     return sorted(lines, key=lambda d: d.name.casefold())
+
+
+def unsigned_devices(ws: Workspace) -> list[str]:
+    """Names of peer rows that this office did not sign (inserted into its database by someone
+    else): they are not trusted, and the Geräte screen says so."""
+    with ws.store.connect() as conn:
+        return sorted(printable(p.name) for p in unsigned_peers(ws.installation, conn))
 
 
 def gap_text(gaps: tuple[tuple[int, int], ...]) -> str:
@@ -132,7 +139,7 @@ class ImportLine:
 def import_history(ws: Workspace) -> list[ImportLine]:
     """Every bundle merged here, newest first: when, by whom, from which device."""
     with ws.store.connect() as conn:
-        names = {p.installation_id: printable(p.name) for p in peers(conn)}
+        names = {p.installation_id: printable(p.name) for p in trusted_peers(ws.installation, conn)}
         rows = conn.execute(select(_in).order_by(_in.c.imported_at.desc(), _in.c.seq.desc()))
         names[ws.installation.id] = printable(ws.installation.name)
         return [

@@ -24,6 +24,7 @@ from kimdesk.store.installation import (
 )
 from kimdesk.store.server import is_server_url
 from kimdesk.sync.identity import IDENTITY_FORMAT, MAX_IDENTITY_BYTES, Identity, KeyPairs
+from kimdesk.sync.trust import signed
 
 from .workspace import Workspace, open_workspace
 
@@ -81,7 +82,7 @@ def init_store(
             save_installation(conn, info, seal=store.seal)
             save_catalog(conn, catalog)
             if office is not None:
-                trust_peer(conn, peer_from_identity(office, now))
+                trust_peer(conn, signed(peer_from_identity(office, now), keys.signing))
             audit(
                 conn,
                 at=now,

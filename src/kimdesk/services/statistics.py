@@ -9,8 +9,8 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
 from kimdesk.stats.filters import Filters
 from kimdesk.stats.report import compute, for_publication
-from kimdesk.store.installation import peers
 
+from .trust import trusted_peers
 from .workspace import Workspace
 
 _DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -47,7 +47,7 @@ def make_filters(
     name = None
     if installation:
         with ws.store.connect() as conn:
-            known = {p.installation_id: p.name for p in peers(conn)}
+            known = {p.installation_id: p.name for p in trusted_peers(ws.installation, conn)}
         known[ws.installation.id] = ws.installation.name
         if installation not in known:
             raise KimdeskError("Dieses Gerät ist der Kreisstelle nicht bekannt.")

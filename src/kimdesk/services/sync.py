@@ -21,7 +21,7 @@ from kimdesk.domain.text import printable
 from kimdesk.fileio import InputRefused, check_output, publish, read_limited, shown, write_temp
 from kimdesk.store import migrate
 from kimdesk.store.bookkeeping import BUNDLE_SEQ, CHANGE_SEQ, audit, current_seq, next_seq
-from kimdesk.store.installation import PeerInfo, peers, trust_peer
+from kimdesk.store.installation import PeerInfo
 from kimdesk.store.models import BundleIn, BundleOut, Conflict
 from kimdesk.store.records import ENTITY_TABLES
 from kimdesk.sync import container, wire
@@ -32,6 +32,7 @@ from kimdesk.sync.merge import COUNT_KEYS, Merger, cyclic_gc_paused, write_parts
 from kimdesk.sync.reasons import BundleRejected, Reason
 
 from .setup import peer_from_identity
+from .trust import trust, trusted_peers, unsigned_peers
 from .workspace import Workspace
 
 _out = BundleOut.__table__
@@ -77,7 +78,7 @@ def enroll(ws: Workspace, identity_file: str | os.PathLike) -> Enrolment:
         )
     now = utc_now()
     with ws.store.begin() as conn:
-        new = trust_peer(conn, peer_from_identity(identity, now))
+        new = trust(ws.installation, conn, peer_from_identity(identity, now))
         if new:
             audit(conn, at=now, installation_id=ws.installation.id, action="enroll",
                   entity="peer", record_ids=[identity.installation_id])  # fmt: skip
@@ -201,7 +202,7 @@ def export_bundle(
 
 def _office(ws: Workspace) -> PeerInfo:
     with ws.store.connect() as conn:
-        offices = peers(conn, role=Role.OFFICE)
+        offices = trusted_peers(ws.installation, conn, role=Role.OFFICE)
     if not offices:
         raise KimdeskError("Dieser Speicher kennt keine Kreisstelle, an die er Bundles schickt.")
     return offices[0]
@@ -358,17 +359,21 @@ def _concurrent(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in _CONCURRENT_STATES
 
 
-def _signer(conn, header: container.Header) -> PeerInfo:
-    known = {p.installation_id: p for p in peers(conn)}
+def _signer(ws: Workspace, conn, header: container.Header) -> PeerInfo:
+    known = {p.installation_id: p for p in trusted_peers(ws.installation, conn)}
     peer = known.get(header.installation_id)
     if peer is None:
         print_ = fingerprint(header.installation_id, Role.CASEMANAGER, header.signer_name,
                              header.signer_key, None)  # fmt: skip
+        forged = any(p.installation_id == header.installation_id
+                     for p in unsigned_peers(ws.installation, conn))  # fmt: skip
         raise BundleRejected(
             Reason.UNKNOWN_SIGNER,
             f"signiert von einer nicht eingetragenen Installation: {printable(header.signer_name)} "
-            f"(Fingerabdruck {print_})",
-        )
+            f"(Fingerabdruck {print_})"
+            + ("; ihr Eintrag in der Datenbank trägt nicht die Signatur dieser Kreisstelle"
+               if forged else ""),
+        )  # fmt: skip
     if peer.role != Role.CASEMANAGER:
         raise BundleRejected(
             Reason.NOT_A_DEVICE, "das Bundle stammt nicht von einem Case-Management-Gerät"
@@ -386,7 +391,7 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
     header = container.read_header(data)
     # Not yet verified, but it tells the coordinator which device the file claims to be from.
     report.installation, report.seq = header.installation_id, header.seq
-    peer = _signer(conn, header)
+    peer = _signer(ws, conn, header)
     container.verify(data, header, peer.signing_key)
     report.installation, report.installation_name = peer.installation_id, peer.name
     report.seq = header.seq

@@ -17,6 +17,8 @@ from kimdesk.store.engine import Store, WrongPassphrase, open_store
 from kimdesk.store.installation import InstallationInfo, load_catalog, load_installation
 from kimdesk.store.server import ServerStore, display_url, is_server_url
 
+from .trust import sign_after_migration
+
 #: After the second wrong passphrase in a row each attempt waits longer, up to this limit.
 MAX_DELAY_S = 30.0
 
@@ -91,6 +93,9 @@ def open_workspace(path: str | os.PathLike, passphrase: str, *, sleep=time.sleep
                 # On a server the keys are sealed: a wrong passphrase shows here.
                 installation = load_installation(conn, unseal=store.unseal)
                 catalog = load_catalog(conn)
+            if store.migrated_from is not None:
+                with store.begin() as conn:
+                    sign_after_migration(installation, conn, store)
         except Exception:
             store.close()
             raise

@@ -108,6 +108,8 @@ class EngineAccess:
     """What every store offers on top of its engine (``self.engine``)."""
 
     engine: Engine
+    #: The revision this store had before this process migrated it (None: not migrated).
+    migrated_from: str | None = None
 
     def connect(self, *, write: bool = False) -> Connection:
         """A connection; its transaction begins with the first statement. ``write``: that
@@ -227,6 +229,7 @@ class Store(EngineAccess):
 
     def _migrate(self, revision: str) -> None:
         """Back the file up, then migrate forward in one transaction."""
+        self.migrated_from = revision
         self.backup_path_before_migration = self._copy_aside(
             f"vor-schema{migrate.HEAD_VERSION}-von-schema{migrate.schema_version(revision)}"
         )

@@ -42,6 +42,7 @@ class PeerInfo:
     agreement_key: bytes | None
     fingerprint: str
     trusted_at: datetime
+    signature: bytes | None = None
 
 
 def _same(value):
@@ -95,7 +96,18 @@ def trust_peer(conn: Connection, peer: PeerInfo) -> bool:
     return True
 
 
+def sign_peers(conn: Connection, signed: list[PeerInfo]) -> None:
+    """Store the signatures of peers signed after the fact (rows older than schema 4)."""
+    for peer in signed:
+        conn.execute(
+            _peer.update()
+            .where(_peer.c.installation_id == peer.installation_id)
+            .values(signature=peer.signature)
+        )
+
+
 def peers(conn: Connection, role: str | None = None) -> list[PeerInfo]:
+    """Every peer row, signed or not: ``services.trust`` keeps those this installation signed."""
     query = select(_peer).order_by(_peer.c.name)
     if role:
         query = query.where(_peer.c.role == role)

@@ -131,6 +131,7 @@ class ServerStore(EngineAccess):
             # PostgreSQL runs DDL in the transaction: a failed migration leaves nothing behind.
             with engine.begin() as conn:
                 migrate.upgrade(conn)
+            store.migrated_from = revision
         return store
 
     # -- use (as Store) ----------------------------------------------------------------

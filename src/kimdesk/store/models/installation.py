@@ -37,6 +37,9 @@ class Peer(Base):
     agreement_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     fingerprint: Mapped[str] = mapped_column(String(64), nullable=False)
     trusted_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    #: This installation's Ed25519 signature over the row (``sync.trust``); a row without a
+    #: valid one is not trusted.
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class Counter(Base):
