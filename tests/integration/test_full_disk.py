@@ -28,6 +28,10 @@ class SmallDisk:
         subprocess.run(["mount", "-o", f"remount,size={size_kib}k", str(self.path)], check=True,
                        capture_output=True)  # fmt: skip
 
+    def read_only(self) -> None:
+        subprocess.run(["mount", "-o", "remount,ro", str(self.path)], check=True,
+                       capture_output=True)  # fmt: skip
+
     def remove(self) -> None:
         subprocess.run(["umount", str(self.path)], check=False, capture_output=True)
 
@@ -83,3 +87,56 @@ def test_a_full_disk_under_the_store(cli, cm_file, tmp_path, small_disk):
     code, _out, err = cli("import-legacy", "--store", store, listing, passphrase=CM_PASS)
     assert code == 0, err
     assert consultations(store, CM_PASS) == ROWS
+
+
+# -- a write-protected medium, a store in use: never "damaged" ----------------------------------
+
+
+def test_a_store_on_a_write_protected_medium(cli, cm_file, small_disk):
+    disk = small_disk("ro", 4096)
+    store = disk.path / cm_file.name
+    shutil.copyfile(cm_file, store)
+    disk.read_only()
+    for command in (("stats",), ("check",), ("export-bundle", "--out", disk.path)):
+        code, _out, err = cli(command[0], "--store", store, *command[1:], passphrase=CM_PASS)
+        assert code == 1, command
+        assert "schreibgeschützt" in err, (command, err)
+        assert "beschädigt" not in err and "Sicherung" not in err, err
+
+
+def test_a_write_protected_stick(cli, cm_file, small_disk):
+    from .bundle_craft import add_records
+
+    with open_workspace(cm_file, CM_PASS) as ws:
+        add_records(ws)
+    stick = small_disk("stick", 1024)
+    stick.read_only()
+    code, _out, err = cli("export-bundle", "--store", cm_file, "--out", stick.path,
+                          passphrase=CM_PASS)  # fmt: skip
+    assert code == 1 and "schreibgeschützt" in err, err
+    with open_workspace(cm_file, CM_PASS) as ws:
+        assert sync.bundle_history(ws) == []  # the bundle number was not used up
+
+
+def test_a_store_in_use_by_another_kimdesk(cli, office_file, cm_file, tmp_path):
+    """Another process holds the write lock (a long merge): this merge waits the busy timeout,
+    then says so; nothing is called damaged, nothing changes."""
+    import sqlcipher3
+
+    from .bundle_craft import add_records
+
+    with open_workspace(cm_file, CM_PASS) as cm:
+        add_records(cm)
+        bundle = sync.export_bundle(cm, tmp_path).path
+    other = sqlcipher3.connect(str(office_file), isolation_level=None)
+    other.execute("PRAGMA key = " + "'" + "office passphrase 1" + "'")
+    other.execute("PRAGMA journal_mode = WAL").fetchall()
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code, _out, err = cli("merge", "--store", office_file, bundle, passphrase="office passphrase 1")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 1
+    assert "anderen KIMdesk benutzt" in err, err
+    assert "beschädigt" not in err and "Unerwarteter Fehler" not in err

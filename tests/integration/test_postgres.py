@@ -200,3 +200,36 @@ def test_the_office_commands_take_the_server_address(cli, pg_url, templates, bun
     code, out, err = cli("backup", "--store", pg_url, "--out", tmp_path / "b.kdb",
                          passphrase=OFFICE_PASS)  # fmt: skip
     assert code == 1 and "pg_dump" in err
+
+
+def test_a_database_user_cannot_enrol_a_device(cli, pg_url, office_file, templates, bundles):
+    """Whoever may write rows on the server inserts a peer for a device the coordinator never
+    enrolled: the office does not believe it, says so, and enrolling it for real still works."""
+    import base64
+
+    code, _out, err = cli("init", "--store", pg_url, "--role", "office", "--name", "Kreis RSK",
+                          "--from-store", office_file, passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 0, err
+    device = json.loads((templates / "cm2.json").read_text())
+    with open_workspace(pg_url, OFFICE_PASS) as ws:
+        with ws.store.begin() as conn:
+            conn.execute(
+                text("INSERT INTO peer (installation_id, role, name, signing_key, agreement_key,"
+                     " fingerprint, trusted_at, signature) VALUES (:i, 'casemanager', :n, :k,"
+                     " NULL, :f, now(), :s)"),
+                {"i": device["installation_id"], "n": device["name"],
+                 "k": base64.b64decode(device["signing_key"]), "f": device["fingerprint"],
+                 "s": b"\x00" * 64},
+            )  # fmt: skip
+        assert office.unsigned_devices(ws) == ["CM-11 Siegburg"]
+        assert [d.name for d in office.devices(ws)] == []
+        before = records(ws)
+        (report,) = sync.merge_bundles(ws, [bundles[2]]).bundles  # CM-11's bundle
+        assert report.status == "rejected" and report.reason_code == "unknown_signer"
+        assert "nicht die Signatur dieser Kreisstelle" in report.reason
+        assert records(ws) == before
+        # The coordinator enrols the device after comparing its fingerprint: now it counts.
+        assert sync.enroll(ws, templates / "cm2.json").new
+        assert office.unsigned_devices(ws) == []
+        (report,) = sync.merge_bundles(ws, [bundles[2]]).bundles
+        assert report.status == "imported", report.reason

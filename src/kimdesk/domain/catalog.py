@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from .errors import KimdeskError
+from .text import printable
 
 PROFILE_FORMAT = 1
 
@@ -115,7 +116,7 @@ class Catalog:
 
     def label(self, catalog: str, code: str, language: str = "de") -> str:
         entry = self.get(catalog, code)
-        return entry.label(language) if entry else code
+        return entry.label(language) if entry else printable(str(code), 40)
 
     def __iter__(self) -> Iterator[CatalogEntry]:
         return iter(self.entries)

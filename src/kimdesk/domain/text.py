@@ -22,8 +22,9 @@ def _hidden(char: str) -> bool:
 
 
 def printable(text: str, limit: int = 60) -> str:
-    """``text`` safe to print: hidden characters as "?", at most ``limit`` characters."""
-    cleaned = "".join("?" if _hidden(c) else c for c in text)
+    """``text`` safe to print: anything but visible characters and the plain space (so also
+    no-break and other odd spaces) as "?", at most ``limit`` characters."""
+    cleaned = "".join(c if c.isprintable() else "?" for c in text)
     if len(cleaned) > limit:
         cleaned = cleaned[: limit - 1] + "…"
     return cleaned or "?"

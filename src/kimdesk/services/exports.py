@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.fileio import marked, shared_mode, shown, write_output, write_outputs
-from kimdesk.stats.charts import chart_builders
+from kimdesk.stats.charts import chart_builders, quiet_glyphs
 from kimdesk.stats.deck import build_deck
 from kimdesk.stats.workbook import build_workbook
 
@@ -56,7 +56,8 @@ def write_deck(report: dict, catalog: Catalog, path: str | Path, *, force=False)
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
     buf = BytesIO()
     key = "Creator" if fmt == "pdf" else "Software"
-    fig.savefig(buf, format=fmt, metadata={key: MARK})
+    with quiet_glyphs():
+        fig.savefig(buf, format=fmt, metadata={key: MARK})
     return buf.getvalue()
 
 

@@ -9,7 +9,9 @@ on every pie slice, a caption with filters and date, "keine Daten" when there is
 from __future__ import annotations
 
 import textwrap
+import warnings
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import NamedTuple
 
 import matplotlib
@@ -25,6 +27,18 @@ from . import labels as de
 # figure is drawn, so the setting is global, not a context around the builders.
 matplotlib.rcParams["text.parse_math"] = False
 matplotlib.rcParams["text.usetex"] = False
+
+
+@contextmanager
+def quiet_glyphs():
+    """Render without warnings about glyphs: a code from an old store may hold characters no
+    font has; they are drawn as boxes, not reported on the coordinator's terminal."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message="Glyph .* missing from font", category=UserWarning
+        )
+        yield
+
 
 SIZE = (10, 5.6)  # inches: 16:9 slides
 DPI = 150

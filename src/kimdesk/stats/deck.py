@@ -55,7 +55,7 @@ def build_deck(report: dict, catalog: Catalog) -> bytes:
     """The deck as PDF bytes, one figure per page."""
     buf = BytesIO()
     metadata = {"Title": f"KIM – Vergleich {de.county(report, catalog)}", "Creator": "KIMdesk"}
-    with PdfPages(buf, metadata=metadata) as pdf:
+    with PdfPages(buf, metadata=metadata) as pdf, charts.quiet_glyphs():
         for fig in deck_figures(report, catalog):
             pdf.savefig(fig)
     return buf.getvalue()
