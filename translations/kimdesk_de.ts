@@ -28,6 +28,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Identitätsdatei gespeichert: {path} (Fingerabdruck {fingerprint})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>KIMdesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -732,6 +736,10 @@ The session taken into the entry row to be changed (None: the row adds one).</ex
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Identitätsdatei speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Ansicht</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,6 +1037,14 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
     </message>
     <message>
         <source>Die Excel-Datei wird geschrieben …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagramme ersetzen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In diesem Ordner liegen schon Diagramme. Die früheren Diagramme von KIMdesk ersetzen?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1481,6 +1497,11 @@ Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hinweis: Die Identitätsdatei hat das alte Format 1; ihr Fingerabdruck deckt Rolle und Name nicht. Das Gerät speichert unter Datei → Identitätsdatei speichern eine neue.</source>
+        <extracomment>An identity file of format 1: its fingerprint does not cover the device&apos;s role and name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fingerabdruck</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1750,6 +1771,134 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>Der Konflikt ist aufgelöst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datei fehlt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keine gewöhnliche Datei</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datei nicht lesbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datei zu groß</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kein KIMdesk-Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datei abgeschnitten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbekanntes Bundle-Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopf beschädigt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Länge stimmt nicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gerät nicht eingetragen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kein Case-Management-Gerät</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anderer Schlüssel als eingetragen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatur ungültig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>für eine andere Kreisstelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nicht entschlüsselbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manifest beschädigt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manifest passt nicht zum Kopf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inhalt beschädigt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inhalt zu groß</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anzahl der Datensätze stimmt nicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prüfsumme stimmt nicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datensatz zu groß</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datensatz kein strenges JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datensatz ungültig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datensätze falsch sortiert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>von einer neueren KIMdesk-Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datensätze eines anderen Geräts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeit aus der Zukunft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbekannter Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zu viele Datensätze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zu viel Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle-Kennung mit anderem Inhalt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

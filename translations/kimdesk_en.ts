@@ -28,6 +28,10 @@
         <translation>About KIMdesk</translation>
     </message>
     <message>
+        <source>Identitätsdatei gespeichert: {path} (Fingerabdruck {fingerprint})</source>
+        <translation>Identity file saved: {path} (fingerprint {fingerprint})</translation>
+    </message>
+    <message>
         <source>KIMdesk</source>
         <translation>KIMdesk</translation>
     </message>
@@ -732,6 +736,10 @@ The session taken into the entry row to be changed (None: the row adds one).</ex
         <translation>&amp;Audit trail …</translation>
     </message>
     <message>
+        <source>&amp;Identitätsdatei speichern …</source>
+        <translation>Save &amp;identity file …</translation>
+    </message>
+    <message>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
@@ -1033,6 +1041,14 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     <message>
         <source>Die Excel-Datei wird geschrieben …</source>
         <translation>Writing the Excel file …</translation>
+    </message>
+    <message>
+        <source>Diagramme ersetzen</source>
+        <translation>Replace charts</translation>
+    </message>
+    <message>
+        <source>In diesem Ordner liegen schon Diagramme. Die früheren Diagramme von KIMdesk ersetzen?</source>
+        <translation>This folder already holds charts. Replace the earlier charts from KIMdesk?</translation>
     </message>
     <message>
         <source>Foliensatz speichern</source>
@@ -1485,6 +1501,11 @@ Please bring the USB stick to the district office.</translation>
         <translation>Device</translation>
     </message>
     <message>
+        <source>Hinweis: Die Identitätsdatei hat das alte Format 1; ihr Fingerabdruck deckt Rolle und Name nicht. Das Gerät speichert unter Datei → Identitätsdatei speichern eine neue.</source>
+        <extracomment>An identity file of format 1: its fingerprint does not cover the device&apos;s role and name.</extracomment>
+        <translation>Note: the identity file has the old format 1; its fingerprint does not cover role and name. The device saves a new one under File → Save identity file.</translation>
+    </message>
+    <message>
         <source>Fingerabdruck</source>
         <translation>Fingerprint</translation>
     </message>
@@ -1762,6 +1783,134 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     <message>
         <source>Der Konflikt ist aufgelöst.</source>
         <translation>The conflict is settled.</translation>
+    </message>
+    <message>
+        <source>Datei fehlt</source>
+        <translation>file missing</translation>
+    </message>
+    <message>
+        <source>keine gewöhnliche Datei</source>
+        <translation>not a regular file</translation>
+    </message>
+    <message>
+        <source>Datei nicht lesbar</source>
+        <translation>file not readable</translation>
+    </message>
+    <message>
+        <source>Datei zu groß</source>
+        <translation>file too large</translation>
+    </message>
+    <message>
+        <source>kein KIMdesk-Bundle</source>
+        <translation>not a KIMdesk bundle</translation>
+    </message>
+    <message>
+        <source>Datei abgeschnitten</source>
+        <translation>file truncated</translation>
+    </message>
+    <message>
+        <source>unbekanntes Bundle-Format</source>
+        <translation>unknown bundle format</translation>
+    </message>
+    <message>
+        <source>Kopf beschädigt</source>
+        <translation>header damaged</translation>
+    </message>
+    <message>
+        <source>Länge stimmt nicht</source>
+        <translation>length does not match</translation>
+    </message>
+    <message>
+        <source>Gerät nicht eingetragen</source>
+        <translation>device not enrolled</translation>
+    </message>
+    <message>
+        <source>kein Case-Management-Gerät</source>
+        <translation>not a case management device</translation>
+    </message>
+    <message>
+        <source>anderer Schlüssel als eingetragen</source>
+        <translation>key differs from the enrolled one</translation>
+    </message>
+    <message>
+        <source>Signatur ungültig</source>
+        <translation>invalid signature</translation>
+    </message>
+    <message>
+        <source>für eine andere Kreisstelle</source>
+        <translation>for another district office</translation>
+    </message>
+    <message>
+        <source>nicht entschlüsselbar</source>
+        <translation>cannot be decrypted</translation>
+    </message>
+    <message>
+        <source>Manifest beschädigt</source>
+        <translation>manifest damaged</translation>
+    </message>
+    <message>
+        <source>Manifest passt nicht zum Kopf</source>
+        <translation>manifest does not match the header</translation>
+    </message>
+    <message>
+        <source>Inhalt beschädigt</source>
+        <translation>content damaged</translation>
+    </message>
+    <message>
+        <source>Inhalt zu groß</source>
+        <translation>content too large</translation>
+    </message>
+    <message>
+        <source>Anzahl der Datensätze stimmt nicht</source>
+        <translation>number of records does not match</translation>
+    </message>
+    <message>
+        <source>Prüfsumme stimmt nicht</source>
+        <translation>checksum does not match</translation>
+    </message>
+    <message>
+        <source>Datensatz zu groß</source>
+        <translation>record too large</translation>
+    </message>
+    <message>
+        <source>Datensatz kein strenges JSON</source>
+        <translation>record is not strict JSON</translation>
+    </message>
+    <message>
+        <source>Datensatz ungültig</source>
+        <translation>invalid record</translation>
+    </message>
+    <message>
+        <source>Datensätze falsch sortiert</source>
+        <translation>records out of order</translation>
+    </message>
+    <message>
+        <source>von einer neueren KIMdesk-Version</source>
+        <translation>from a newer KIMdesk version</translation>
+    </message>
+    <message>
+        <source>Datensätze eines anderen Geräts</source>
+        <translation>another installation&apos;s records</translation>
+    </message>
+    <message>
+        <source>Zeit aus der Zukunft</source>
+        <translation>time in the future</translation>
+    </message>
+    <message>
+        <source>unbekannter Code</source>
+        <translation>unknown code</translation>
+    </message>
+    <message>
+        <source>zu viele Datensätze</source>
+        <translation>too many records</translation>
+    </message>
+    <message>
+        <source>zu viel Text</source>
+        <translation>too much text</translation>
+    </message>
+    <message>
+        <source>Bundle-Kennung mit anderem Inhalt</source>
+        <translation>bundle id with other content</translation>
     </message>
 </context>
 </TS>
