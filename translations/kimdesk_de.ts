@@ -1522,6 +1522,10 @@ Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nicht vertraut: {names}. Diese Einträge stehen in der Datenbank, tragen aber nicht die Signatur dieser Kreisstelle; ihre Bundles werden abgelehnt, bis das Gerät hier eingetragen wird.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hinweis</source>
         <translation type="unfinished"></translation>
     </message>

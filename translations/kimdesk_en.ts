@@ -1526,6 +1526,10 @@ Please bring the USB stick to the district office.</translation>
         <translation>Gaps</translation>
     </message>
     <message>
+        <source>Nicht vertraut: {names}. Diese Einträge stehen in der Datenbank, tragen aber nicht die Signatur dieser Kreisstelle; ihre Bundles werden abgelehnt, bis das Gerät hier eingetragen wird.</source>
+        <translation>Not trusted: {names}. These entries are in the database but do not carry this district office&apos;s signature; their bundles are rejected until the device is enrolled here.</translation>
+    </message>
+    <message>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>

@@ -269,3 +269,28 @@ def test_the_coordinator_workspace_on_a_server_store(qtbot, make_window, office_
     assert "Importiert: 2 Bundles" in screen.state.text()
     assert len(in_store(window, lambda ws: rows(ws, "consultation"))) == 2
     assert ui_settings.last_store == pg_url  # no password in it to begin with
+
+
+def test_a_device_row_the_office_did_not_sign_is_named_and_not_trusted(qtbot, office_window,
+                                                                        templates):  # fmt: skip
+    import base64
+    import json
+
+    device = json.loads((templates / "cm2.json").read_text())
+
+    def insert(ws):  # what a database user could do on a server
+        with ws.store.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO peer (installation_id, role, name, signing_key, agreement_key,"
+                " fingerprint, trusted_at, signature) VALUES (?, 'casemanager', ?, ?, NULL, ?,"
+                " '2026-01-01 00:00:00.000000', NULL)",
+                (device["installation_id"], device["name"],
+                 base64.b64decode(device["signing_key"]), device["fingerprint"]),
+            )  # fmt: skip
+        return True
+
+    in_store(office_window, insert)
+    screen = shown(office_window, DevicesScreen)
+    qtbot.waitUntil(lambda: "CM-11 Siegburg" in screen.untrusted.text())
+    assert "Nicht vertraut" in screen.untrusted.text()
+    assert screen.table.rowCount() == 0

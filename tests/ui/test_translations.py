@@ -79,3 +79,16 @@ def test_the_english_interface(english, make_window, cm_file, ui_settings):
 def test_german_needs_no_file():
     assert i18n.install("de") == "de"
     assert i18n.tr("{n} Beratungen", n=2) == "2 Beratungen"
+
+
+def test_every_reason_code_has_a_short_text_and_it_is_translated(english):
+    from kimdesk.sync.reasons import Reason
+    from kimdesk.ui.office.reasons import SHORT, reason_text
+
+    assert set(SHORT) == set(Reason)
+    for code, short in SHORT.items():
+        assert i18n.tr(short) != short, code  # English differs from the German source
+    sentence = "die Signatur ist ungültig: die Datei wurde nach dem Schreiben verändert"
+    assert reason_text(Reason.BAD_SIGNATURE, sentence) == f"invalid signature ({sentence})"
+    i18n.install("de")
+    assert reason_text(Reason.BAD_SIGNATURE, sentence) == sentence

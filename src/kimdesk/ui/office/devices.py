@@ -25,7 +25,7 @@ from kimdesk.services import office
 from ..i18n import tr
 from ..operations import message_for
 from ..screen import Context, Screen
-from ..widgets.common import fill_table, record_table
+from ..widgets.common import error_label, fill_table, record_table
 
 SILENT = QColor("#fbeec9")
 DEFAULT_WEEKS = 4
@@ -64,18 +64,30 @@ class DevicesScreen(Screen):
         self.message = QLabel()
         self.message.setObjectName("deviceMessage")
         self.message.setWordWrap(True)
+        self.untrusted = error_label("untrustedDevices")
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.untrusted)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
 
     def load(self) -> None:
         self.ctx.ops.run(office.devices, self._show)
+        self.ctx.ops.run(office.unsigned_devices, self._show_untrusted)
 
     def clear(self) -> None:
         self.lines = []
         self.table.setRowCount(0)
         self.message.clear()
+        self.untrusted.clear()
+
+    def _show_untrusted(self, names: list[str]) -> None:
+        """Rows written into the database without this office's signature (on a server)."""
+        self.untrusted.setText(
+            tr("Nicht vertraut: {names}. Diese Einträge stehen in der Datenbank, tragen aber nicht "
+               "die Signatur dieser Kreisstelle; ihre Bundles werden abgelehnt, bis das Gerät "
+               "hier eingetragen wird.", names=", ".join(names)) if names else ""
+        )  # fmt: skip
 
     def focus_first(self) -> None:
         self.table.setFocus()
