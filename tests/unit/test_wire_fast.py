@@ -370,3 +370,13 @@ def test_quick_bind_processors_bind_as_sqlalchemy_does():
                     assert bound == list(map(process, column_values))
             checked += 1
     assert checked >= 20
+
+
+def test_a_processor_that_no_quick_one_matches_is_kept():
+    """A column type whose binding the quick ones do not reproduce keeps its own processor."""
+
+    def process(value):
+        return f"<{value}>"
+
+    assert merge._quick(process) is process
+    assert list(merge._bound(process, ["a", "b", "a", "a"])) == ["<a>", "<b>", "<a>", "<a>"]

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import QueuePool
 
 from kimdesk.domain.errors import KimdeskError
-from kimdesk.fileio import fsync_dir, fsync_file, publish, temp_beside, write_error
+from kimdesk.fileio import fsync_file, publish, temp_beside, write_error
 
 from . import migrate
 
@@ -243,11 +243,14 @@ class Store(EngineAccess):
             conn.rollback()
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = self.path.with_name(f"{self.path.name}.{label}.{stamp}.bak")
-        tmp = target.with_name(target.name + ".tmp")
-        shutil.copyfile(self.path, tmp)
-        fsync_file(tmp)
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
+        tmp = temp_beside(target)  # 0600, and never through a planted link
+        try:
+            shutil.copyfile(self.path, tmp)
+            fsync_file(tmp)
+            publish(tmp, target)  # never over an existing file
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         return target
 
     # -- use ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from operator import itemgetter
 
@@ -74,7 +74,6 @@ class MergeCounts:
     stale: int = 0
     deleted: int = 0
     conflicts: int = 0
-    conflict_ids: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in COUNT_KEYS}
@@ -182,7 +181,6 @@ class Merger:
         self._write(entity, inserts, updates)
         if conflicts:
             self.conn.execute(insert(_conflict), conflicts)
-            c.conflict_ids.extend(row["id"] for row in conflicts)
         self.done += len(batch)
         if self.progress:
             self.progress(self.done)
