@@ -1163,12 +1163,12 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <source>&amp;Dateien wählen …</source>
-        <translation>Choose &amp;files …</translation>
+        <source>&amp;Bundles wählen …</source>
+        <translation>Choose &amp;bundles …</translation>
     </message>
     <message>
-        <source>&amp;Ordner wählen (USB-Stick) …</source>
-        <translation>Choose f&amp;older (USB stick) …</translation>
+        <source>&amp;USB-Stick oder Ordner wählen …</source>
+        <translation>Choose &amp;USB stick or folder …</translation>
     </message>
     <message>
         <source>Jetzt im&amp;portieren</source>

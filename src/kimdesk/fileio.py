@@ -234,8 +234,8 @@ def check_output(path: Path, *, force: bool = False, recognise: Recognise | None
         )
     if recognise is None or not _recognised(recognise, path):
         raise KimdeskError(
-            f"Die Datei {name} ist keine frühere Ausgabe dieses Befehls; sie wird auch mit "
-            "--force nicht überschrieben."
+            f"Die Datei {name} ist keine frühere Ausgabe dieser Art von KIMdesk (sondern z. B. "
+            "ein Speicher oder eine fremde Datei); KIMdesk überschreibt sie nicht."
         )
     return True
 

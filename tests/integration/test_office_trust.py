@@ -78,7 +78,8 @@ def test_a_device_cannot_send_records_in_another_devices_name(office, cm_ws, for
     path = forger.bundle(as_lines([("consultation", r) for r in (*invented, changed, deleted)]))
 
     summary = assert_rejected(office, [path], Reason.FOREIGN_ORIGIN)
-    assert "CM-11 Siegburg" in summary.bundles[0].reason  # names the device that signed
+    reason = summary.bundles[0].reason
+    assert "CM-11 Siegburg" in reason and "CM-07 Troisdorf" in reason  # signer and victim
     assert dump(office) == before
 
     # A's own change afterwards is an update, not "stale" behind a forgery.

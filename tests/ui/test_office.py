@@ -294,3 +294,16 @@ def test_a_device_row_the_office_did_not_sign_is_named_and_not_trusted(qtbot, of
     qtbot.waitUntil(lambda: "CM-11 Siegburg" in screen.untrusted.text())
     assert "Nicht vertraut" in screen.untrusted.text()
     assert screen.table.rowCount() == 0
+
+
+def test_the_whole_reason_of_a_selected_bundle_is_shown(qtbot, office_window, templates, stick,
+                                                        tmp_path):  # fmt: skip
+    enrol(qtbot, office_window, templates / "cm.json")
+    screen = shown(office_window, ImportScreen)
+    junk = tmp_path / "junk.kimb"
+    junk.write_bytes(b"not a bundle at all, but long enough to be looked at" * 4)
+    screen.preview([junk])
+    row = 0
+    screen.table.selectRow(row)
+    assert "kein KIMdesk-Bundle" in screen.detail.text() and "junk.kimb" in screen.detail.text()
+    assert "kein KIMdesk-Bundle" in screen.table.item(row, 10).toolTip()

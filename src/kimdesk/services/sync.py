@@ -407,8 +407,11 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
         raise BundleRejected(
             Reason.MANIFEST_MISMATCH, "Manifest und Kopf des Bundles widersprechen sich"
         )
+    names = {p.installation_id: p.name for p in trusted_peers(ws.installation, conn)}
+    names[ws.installation.id] = ws.installation.name
     admission = Admission(signer=peer.installation_id, signer_name=peer.name,
-                          created_at=manifest.created_at, now=utc_now(), catalog=ws.catalog)  # fmt: skip
+                          created_at=manifest.created_at, now=utc_now(), catalog=ws.catalog,
+                          names=names)  # fmt: skip
     admission.check_bundle(manifest.total)
     # Manifest hashes and counts, strict JSON, every record's fields, origins, times and codes:
     # checked in full before the store is touched. Progress: the check is the first half, the

@@ -74,8 +74,9 @@ def _getter(names: list[str]) -> Callable[[dict], tuple]:
 
 class Admission:
     def __init__(self, *, signer: str, signer_name: str, created_at: datetime, now: datetime,
-                 catalog: Catalog):  # fmt: skip
+                 catalog: Catalog, names: dict[str, str] | None = None):  # fmt: skip
         self.signer = signer
+        self.names = names or {}
         self.signer_name = signer_name
         self.created_at = created_at
         self.now = now
@@ -130,7 +131,8 @@ class Admission:
             raise BundleRejected(
                 Reason.FOREIGN_ORIGIN,
                 f"{printable(self.signer_name)} schickt Datensätze einer anderen Installation "
-                f"({printable(foreign[0], 36)}); ein Gerät darf nur eigene Datensätze senden",
+                f"({printable(self.names.get(foreign[0], foreign[0]), 40)}); ein Gerät darf nur "
+                "eigene Datensätze senden",
             )
         latest = max(self.times, default=None)
         if latest is not None and latest > self.created_at + RECORD_SKEW:

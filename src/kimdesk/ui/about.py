@@ -57,7 +57,8 @@ def save_identity(parent: QWidget, ctx: Context) -> None:
         tr("Identitätsdateien (*.json)"))  # fmt: skip
     if not name:
         return
-    path = Path(name if name.endswith(".json") else name + ".json")
+    path = Path(name)
+    path = path if path.suffix else path.with_suffix(".json")
 
     def saved(identity) -> None:
         ctx.messages.info.emit(tr("Identitätsdatei gespeichert: {path} (Fingerabdruck {fingerprint})",

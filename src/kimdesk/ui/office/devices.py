@@ -65,6 +65,7 @@ class DevicesScreen(Screen):
         self.message.setObjectName("deviceMessage")
         self.message.setWordWrap(True)
         self.untrusted = error_label("untrustedDevices")
+        self.untrusted.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.untrusted)
@@ -88,6 +89,7 @@ class DevicesScreen(Screen):
                "die Signatur dieser Kreisstelle; ihre Bundles werden abgelehnt, bis das Gerät "
                "hier eingetragen wird.", names=", ".join(names)) if names else ""
         )  # fmt: skip
+        self.untrusted.setVisible(bool(names))
 
     def focus_first(self) -> None:
         self.table.setFocus()

@@ -50,9 +50,9 @@ class ImportScreen(Screen):
         self.files: list[Path] = []
         self.summary: MergeSummary | None = None
         self.task = None
-        pick_files = QPushButton(tr("&Dateien wählen …"))
+        pick_files = QPushButton(tr("&Bundles wählen …"))
         pick_files.clicked.connect(self.choose_files)
-        pick_folder = QPushButton(tr("&Ordner wählen (USB-Stick) …"))
+        pick_folder = QPushButton(tr("&USB-Stick oder Ordner wählen …"))
         pick_folder.clicked.connect(self.choose_folder)
         self.import_button = QPushButton(tr("Jetzt im&portieren"))
         self.import_button.setEnabled(False)
@@ -77,6 +77,11 @@ class ImportScreen(Screen):
         headers = [tr("Datei"), tr("Gerät"), tr("Nr."), tr("Ergebnis"),
                    *(tr(h) for h in COUNT_HEADERS), tr("Grund / Hinweise")]  # fmt: skip
         self.table = record_table(headers, "importSummary")
+        self.table.itemSelectionChanged.connect(self._show_detail)
+        self.detail = QLabel()
+        self.detail.setObjectName("importDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.totals = QLabel()
         self.totals.setObjectName("importTotals")
         self.history = record_table([tr("Importiert am"), tr("von"), tr("Gerät"), tr("Nr."),
@@ -88,6 +93,7 @@ class ImportScreen(Screen):
         column.addWidget(self.state)
         column.addWidget(self.progress)
         column.addWidget(self.table, 1)
+        column.addWidget(self.detail)
         column.addWidget(self.totals)
         history = QGroupBox(tr("Bisherige Importe"))
         QVBoxLayout(history).addWidget(self.history)
@@ -106,6 +112,7 @@ class ImportScreen(Screen):
     def clear(self) -> None:
         self.files, self.summary = [], None
         self.table.setRowCount(0)
+        self.detail.clear()
         self.history.setRowCount(0)
         self.totals.clear()
         self.import_button.setEnabled(False)
@@ -217,6 +224,7 @@ class ImportScreen(Screen):
             for b in summary.bundles
         ))  # fmt: skip
         for row, b in enumerate(summary.bundles):
+            self.table.item(row, self.table.columnCount() - 1).setToolTip(self._details(b))
             color = REJECTED if b.status == "rejected" else WARNED if b.warnings else None
             if color is not None:
                 for column in range(self.table.columnCount()):
@@ -228,6 +236,18 @@ class ImportScreen(Screen):
                "Konflikte, {rejected} abgelehnt", **{k: t[k] for k in
                ("created", "updated", "deleted", "conflicts", "rejected")})
         )  # fmt: skip
+
+    @staticmethod
+    def _details(b) -> str:
+        return "\n".join([reason_text(b.reason_code, b.reason), *b.warnings]).strip()
+
+    def _show_detail(self) -> None:
+        """The whole reason and every warning of the selected bundle (a cell cuts them)."""
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        bundles = self.summary.bundles if self.summary else []
+        texts = [f"{bundles[r].display_name}: {self._details(bundles[r])}"
+                 for r in sorted(rows) if r < len(bundles) and self._details(bundles[r])]  # fmt: skip
+        self.detail.setText("\n".join(texts))
 
     def save_summary(self) -> None:
         if self.summary is None:
