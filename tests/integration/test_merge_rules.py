@@ -242,3 +242,14 @@ def test_no_row_is_left_without_a_change_sequence_number(enrolled_office_ws, cra
                 select(func.count()).select_from(table).where(table.c.change_seq.is_(None))
             ).scalar()
             assert missing == 0, table.name
+
+
+def test_the_merge_reports_its_progress_to_the_end(enrolled_office_ws, crafter):
+    """Half for the check, half for the merge: the last report is the whole of both."""
+    seen = []
+    (report,) = sync.merge_bundles(enrolled_office_ws, [crafter.bundle()],
+                                   progress=lambda done, total: seen.append((done, total))).bundles  # fmt: skip
+    assert report.status == "imported"
+    total = 2 * len(crafter.records)
+    assert seen[-1] == (total, total)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)

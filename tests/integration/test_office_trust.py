@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from kimdesk.domain.codes import CODED_FIELDS, REFERRAL_TARGET, TOPIC
 from kimdesk.domain.entities import Consultation, GroupOffer, StructuralNeed
+from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.services import exports, statistics, sync
 from kimdesk.store.records import save_record
@@ -316,3 +317,15 @@ def test_statistics_and_charts_of_any_stored_codes_never_crash(office, tmp_path_
     folder = tmp_path_factory.mktemp("charts")
     exports.write_charts(report, office.catalog, folder)
     exports.write_workbook(report, office.catalog, folder / "s.xlsx")
+
+
+def test_a_device_whose_clock_ran_ahead_is_told_before_it_writes_a_bundle(cm_ws, tmp_path):
+    with cm_ws.store.begin() as conn:
+        (record,) = [save_record(conn, consultation(), origin=cm_ws.installation.id)]
+        conn.exec_driver_sql("UPDATE consultation SET updated_at = '2099-01-01 00:00:00.000000'")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with pytest.raises(KimdeskError, match="Uhr des Geräts ging beim Speichern vor"):
+        sync.export_bundle(cm_ws, stick)
+    assert list(stick.iterdir()) == [] and sync.bundle_history(cm_ws) == []
+    assert record.id

@@ -25,7 +25,7 @@ from kimdesk.store.installation import PeerInfo
 from kimdesk.store.models import BundleIn, BundleOut, Conflict
 from kimdesk.store.records import ENTITY_TABLES
 from kimdesk.sync import container, wire
-from kimdesk.sync.admission import Admission
+from kimdesk.sync.admission import RECORD_SKEW, Admission
 from kimdesk.sync.export import changed_records
 from kimdesk.sync.identity import Identity, fingerprint
 from kimdesk.sync.merge import COUNT_KEYS, Merger, cyclic_gc_paused, write_parts
@@ -131,10 +131,13 @@ def export_bundle(
     created = utc_now()
     bundle_id = uuid7()
     payload = wire.PayloadWriter()
+    latest = ""
     with ws.store.connect() as conn:
         for entity, record in changed_records(conn, since, upto, today or date.today()):
             payload.add(entity, record)
+            latest = max(latest, record["updated_at"])
         seq = current_seq(conn, BUNDLE_SEQ) + 1  # taken for real in the transaction below
+    _refuse_times_after(latest, created)
     if target.is_dir():
         target = target / default_bundle_name(ws, seq)
     if os.path.lexists(target):
@@ -198,6 +201,19 @@ def export_bundle(
         f"Bundle {seq} geschrieben: {shown(target)} ({manifest.total} Datensätze). "
         "Bitte zur Kreisstelle bringen.",
     )  # fmt: skip
+
+
+def _refuse_times_after(latest: str, created) -> None:
+    """The office refuses a bundle with a record saved after the bundle was written (a clock
+    that ran ahead): say so here, where the clock can be fixed, instead of on the stick."""
+    when = wire.parse_time(latest) if latest else None
+    if when is not None and when > created + RECORD_SKEW:
+        raise KimdeskError(
+            f"Datensätze dieses Geräts tragen eine Zeit nach jetzt ({when:%d.%m.%Y %H:%M} UTC): "
+            "die Uhr des Geräts ging beim Speichern vor. Die Kreisstelle würde das "
+            "Bundle ablehnen. Bitte Datum und Uhrzeit prüfen und diese Datensätze erneut "
+            "speichern; es wurde kein Bundle geschrieben."
+        )
 
 
 def _office(ws: Workspace) -> PeerInfo:

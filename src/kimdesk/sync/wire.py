@@ -49,6 +49,7 @@ from .strict import (
     strict_loads,
 )
 
+parse_time = _parse_datetime  # the wire's UTC timestamps ("2026-12-02T10:00:00.000000Z")
 MANIFEST_FORMAT = "kimdesk-bundle-manifest"
 MANIFEST_VERSION = 1
 MAX_MANIFEST = 64 * 1024
