@@ -17,7 +17,7 @@ from kimdesk.domain.entities import (
     Referral,
     StructuralNeed,
 )
-from kimdesk.services import statistics, sync
+from kimdesk.services import conflicts, statistics, sync
 from kimdesk.store.records import ENTITY_TABLES, get_consultation, save_record
 
 from .bundle_craft import line
@@ -60,7 +60,7 @@ def test_another_device_differing_only_in_parts_is_a_conflict(
     add(cm2_ws, replace(record, version=1, **change))
     report = merge_one(office, export(cm2_ws, tmp_path / "b"))
     assert report.counts["conflicts"] == 1 and report.counts["unchanged"] == 0
-    (conflict,) = sync.list_conflicts(office)
+    (conflict,) = conflicts.list_conflicts(office)
     assert set(conflict["differing_fields"]) - {"origin"} == set(change)
     assert parts(office, record.id) == (tuple(sorted(record.topics)), record.referrals)
 
@@ -87,7 +87,7 @@ def test_a_restored_device_differing_only_in_parts_is_a_conflict(
         add(restored, replace(record, version=1, **change))
         report = merge_one(office, export(restored, tmp_path / "b"))
     assert report.counts["conflicts"] == 1
-    assert len(sync.list_conflicts(office)) == 1
+    assert len(conflicts.list_conflicts(office)) == 1
 
 
 # -- 2. conflicts of every other entity, and their resolution --------------------------------
@@ -131,15 +131,15 @@ def test_a_conflict_of_any_entity_keeps_both_and_resolve_restores_the_kept_one(
     report = merge_one(office, export(cm2_ws, tmp_path / "b"))
 
     assert report.counts["conflicts"] == 1
-    (conflict,) = sync.list_conflicts(office)
+    (conflict,) = conflicts.list_conflicts(office)
     assert conflict["entity"] == entity
     field, value = next(iter(change.items()))
     assert conflict["incoming"][field] == value
     assert conflict["stored"][field] == getattr(record, field)
-    sync.resolve_conflict(office, conflict["id"], keep)
+    conflicts.resolve_conflict(office, conflict["id"], keep)
     kept = value if keep == "incoming" else getattr(record, field)
     assert rows(office, entity)[record.id][field] == kept
-    assert sync.list_conflicts(office) == []
+    assert conflicts.list_conflicts(office) == []
 
 
 # -- 3. resolving a consultation restores its parts --------------------------------------------
@@ -156,9 +156,9 @@ def test_resolving_a_consultation_restores_the_kept_topics_and_referrals(
                      referrals=(Referral("aemter", True, "taken_up"), Referral("wohlfahrt")))  # fmt: skip
     add(cm2_ws, theirs)
     merge_one(office, export(cm2_ws, tmp_path / "b"))
-    (conflict,) = sync.list_conflicts(office)
+    (conflict,) = conflicts.list_conflicts(office)
 
-    sync.resolve_conflict(office, conflict["id"], keep)
+    conflicts.resolve_conflict(office, conflict["id"], keep)
 
     chosen = theirs if keep == "incoming" else record
     assert parts(office, record.id) == (tuple(sorted(chosen.topics)), chosen.referrals)

@@ -19,7 +19,7 @@ from kimdesk.domain.codes import CODED_FIELDS, REFERRAL_TARGET, TOPIC
 from kimdesk.domain.entities import Consultation, GroupOffer, StructuralNeed
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
-from kimdesk.services import exports, statistics, sync
+from kimdesk.services import conflicts, exports, statistics, sync
 from kimdesk.store.records import save_record
 from kimdesk.sync import wire
 from kimdesk.sync.admission import MAX_BUNDLE_RECORDS, MAX_BUNDLE_TEXT
@@ -105,7 +105,7 @@ def test_a_device_cannot_overrule_another_devices_record(office, cm_ws, cm2_ws, 
     stored = rows(office, "consultation")
     assert stored[kept.id]["duration_min"] == 30 and stored[kept.id]["origin"] == cm_ws.installation.id
     assert stored[gone.id]["deleted"] is False
-    assert {c["applied"] for c in sync.list_conflicts(office)} == {"stored"}
+    assert {c["applied"] for c in conflicts.list_conflicts(office)} == {"stored"}
 
 
 def test_the_office_never_takes_a_record_in_its_own_name_from_a_device(office, crafter):

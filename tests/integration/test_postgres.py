@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import text
 
-from kimdesk.services import office, sync
+from kimdesk.services import conflicts, office, sync
 from kimdesk.services.workspace import open_workspace
 from kimdesk.store.server import SEAL_MAGIC, ServerStore
 from tests.conftest import CM_PASS, OFFICE_PASS
@@ -115,10 +115,10 @@ def test_the_move_from_sqlite_and_the_same_bundles_give_identical_figures(
     assert stats(cli, office_file) == stats(cli, pg_url)
     with open_workspace(office_file, OFFICE_PASS) as a, open_workspace(pg_url, OFFICE_PASS) as b:
         assert records(a) == records(b)
-        [ca], [cb] = sync.list_conflicts(a), sync.list_conflicts(b)
+        [ca], [cb] = conflicts.list_conflicts(a), conflicts.list_conflicts(b)
         assert (ca["record"], ca["differing_fields"]) == (cb["record"], cb["differing_fields"])
-        sync.resolve_conflict(b, cb["id"], "stored")
-        assert sync.list_conflicts(b) == []
+        conflicts.resolve_conflict(b, cb["id"], "stored")
+        assert conflicts.list_conflicts(b) == []
 
 
 def test_two_coordinators_merging_at_once(pg_url, office_file, templates, bundles, tmp_path):
@@ -156,7 +156,7 @@ def test_two_coordinators_merging_at_once(pg_url, office_file, templates, bundle
         assert sorted([a.status, b.status]) == ["already_imported", "imported"]
     with open_workspace(pg_url, OFFICE_PASS) as ws, ws.store.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM bundle_in")).scalar() == len(bundles)
-        assert len(sync.list_conflicts(ws)) == 1
+        assert len(conflicts.list_conflicts(ws)) == 1
         assert conn.execute(text("SELECT count(*) FROM consultation")).scalar() == len(
             {r for r in dump(ws)["consultation"]}
         )

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from kimdesk.domain.entities import Consultation
 from kimdesk.domain.errors import KimdeskError
-from kimdesk.services import sync
+from kimdesk.services import conflicts, sync
 from kimdesk.services.workspace import open_workspace
 from kimdesk.store.models import AuditEntry, BundleOut
 from kimdesk.store.records import get_consultation
@@ -186,7 +186,7 @@ def test_restored_device_reusing_sequence_numbers_loses_no_record(
     assert report.counts == counts(created=1, conflicts=1)
     stored = rows(office, "consultation")
     assert len(stored) == 3  # both new consultations are there
-    (conflict,) = sync.list_conflicts(office)
+    (conflict,) = conflicts.list_conflicts(office)
     assert conflict["record"] == kept.id
     assert {conflict["stored"]["duration_min"], conflict["incoming"]["duration_min"]} == {60, 75}
     assert conflict["differing_fields"] == ["duration_min"]
@@ -202,7 +202,7 @@ def test_conflict_between_two_devices_keeps_both_and_can_be_resolved(
     add(cm2_ws, replace(record, duration_min=45, version=1))
     summary = merge(office, export(cm2_ws, tmp_path / "b"))
     assert summary.bundles[0].counts == counts(conflicts=1)
-    (conflict,) = sync.list_conflicts(office)
+    (conflict,) = conflicts.list_conflicts(office)
     # A device never overrules another device's record, however late its change: the stored
     # version stays applied, the other is kept for the coordinator.
     assert conflict["applied"] == "stored"
@@ -221,9 +221,9 @@ def test_conflict_between_two_devices_keeps_both_and_can_be_resolved(
     reopened = open_workspace(office_path, OFFICE_PASS)
     try:
         assert rows(reopened, "consultation")[record.id]["duration_min"] == 45
-        assert sync.list_conflicts(reopened) == []
+        assert conflicts.list_conflicts(reopened) == []
         with pytest.raises(KimdeskError, match="schon aufgelöst"):
-            sync.resolve_conflict(reopened, conflict["id"], "stored")
+            conflicts.resolve_conflict(reopened, conflict["id"], "stored")
     finally:
         reopened.close()
 

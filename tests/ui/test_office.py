@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from kimdesk.services import office, sync
+from kimdesk.services import conflicts, office, sync
 from kimdesk.services.statistics import make_filters, statistics
 from kimdesk.services.workspace import open_workspace
 from kimdesk.ui.needs import NeedsScreen
@@ -160,7 +160,7 @@ def test_a_conflict_is_shown_side_by_side_and_settled(qtbot, office_window, temp
     keep = "stored" if screen.fields.item(row, 1).text() == "30" else "incoming"
     button = screen.keep_stored if keep == "stored" else screen.keep_incoming
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert in_store(office_window, sync.list_conflicts) == []
+    assert in_store(office_window, conflicts.list_conflicts) == []
     assert in_store(office_window, lambda ws: rows(ws, "consultation"))[record.id][
         "duration_min"] == 30  # fmt: skip
     assert screen.list.rowCount() == 0 and "Keine offenen Konflikte" in screen.heading.text()

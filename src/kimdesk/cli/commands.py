@@ -9,6 +9,7 @@ from pathlib import Path
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.text import printable
 from kimdesk.fileio import shown
+from kimdesk.services import conflicts as settling
 from kimdesk.services import legacy_import as legacy
 from kimdesk.services import maintenance, server, setup, statistics, sync
 from kimdesk.services.workspace import Workspace, open_workspace
@@ -267,7 +268,7 @@ def _print_summary(summary) -> None:
 
 def conflicts(args) -> int:
     with _open(args) as ws:
-        items = sync.list_conflicts(ws)
+        items = settling.list_conflicts(ws)
     if args.json:
         print(json.dumps({"conflicts": items}, ensure_ascii=False, indent=2))
         return 0
@@ -295,7 +296,7 @@ def conflicts(args) -> int:
 
 def resolve(args) -> int:
     with _open(args) as ws:
-        record = sync.resolve_conflict(ws, args.id, args.keep)
+        record = settling.resolve_conflict(ws, args.id, args.keep)
     which = "gespeicherte" if args.keep == "stored" else "eingehende"
     _out(f"Konflikt {args.id} aufgelöst: für {record} gilt die {which} Fassung.")
     return 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from kimdesk.domain.enums import Role
@@ -28,7 +28,7 @@ from kimdesk.sync import container, wire
 from kimdesk.sync.admission import RECORD_SKEW, Admission
 from kimdesk.sync.export import changed_records
 from kimdesk.sync.identity import Identity, fingerprint
-from kimdesk.sync.merge import COUNT_KEYS, Merger, cyclic_gc_paused, write_parts
+from kimdesk.sync.merge import COUNT_KEYS, Merger, cyclic_gc_paused
 from kimdesk.sync.reasons import BundleRejected, Reason
 
 from .setup import peer_from_identity
@@ -44,7 +44,7 @@ MERGE_CACHE_KIB = 512 * 1024
 Progress = Callable[[int, int | None], None]
 
 
-def _require(ws: Workspace, role: Role, what: str) -> None:
+def require_role(ws: Workspace, role: Role, what: str) -> None:
     if ws.installation.role != role:
         where = "einer Kreisstelle" if role == Role.OFFICE else "eines Case-Managements"
         raise KimdeskError(f"{what} geht nur im Speicher {where}.")
@@ -65,7 +65,7 @@ class Enrolment:
 
 
 def enroll(ws: Workspace, identity_file: str | os.PathLike) -> Enrolment:
-    _require(ws, Role.OFFICE, "Das Eintragen von Geräten")
+    require_role(ws, Role.OFFICE, "Das Eintragen von Geräten")
     identity = Identity.read(identity_file)
     if identity.role != Role.CASEMANAGER:
         raise KimdeskError("Die Identitätsdatei gehört nicht zu einem Case-Management-Gerät.")
@@ -114,7 +114,7 @@ def export_bundle(
     today: date | None = None,
 ) -> ExportResult:
     """Write the next bundle: changes since the last one (or everything), atomically."""
-    _require(ws, Role.CASEMANAGER, "Das Schreiben eines Bundles")
+    require_role(ws, Role.CASEMANAGER, "Das Schreiben eines Bundles")
     office = _office(ws)
     with ws.store.connect() as conn:
         last = conn.execute(select(func.max(_out.c.change_to))).scalar() or 0
@@ -303,7 +303,7 @@ def merge_bundles(
     A dry run merges in the same way inside one transaction that is rolled back at the end,
     so it reports exactly what the real run would (a bundle twice: already_imported).
     """
-    _require(ws, Role.OFFICE, "Das Zusammenführen von Bundles")
+    require_role(ws, Role.OFFICE, "Das Zusammenführen von Bundles")
     reports = []
     with ws.store.pragmas(foreign_keys=False, cache_size=-MERGE_CACHE_KIB, secure_delete=False):
         conn = ws.store.connect(write=True)
@@ -554,82 +554,3 @@ def _dangling_warnings(conn) -> list[str]:
         if missing:
             warnings.append(f"{missing} {text}, die noch nicht eingetroffen sind.")
     return warnings
-
-
-# -- conflicts -------------------------------------------------------------------------------
-
-
-def list_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dict]:
-    query = select(_conflict).order_by(_conflict.c.detected_at, _conflict.c.id)
-    if not include_resolved:
-        query = query.where(_conflict.c.resolved_at.is_(None))
-    with ws.store.connect() as conn:
-        rows = conn.execute(query).mappings().all()
-    result = []
-    for row in rows:
-        stored, incoming = json.loads(row["stored"]), json.loads(row["incoming"])
-        differing = sorted(k for k in stored.keys() | incoming.keys()
-                           if stored.get(k) != incoming.get(k) and k != "updated_at")  # fmt: skip
-        result.append(
-            {
-                "id": row["id"],
-                "entity": row["entity"],
-                "record": row["record_id"],
-                "bundle": row["bundle_id"],
-                "detected_at": wire._to_json_value(row["detected_at"]),
-                "applied": row["applied"],
-                "kept": row["kept"],
-                "differing_fields": differing,
-                "stored": stored,
-                "incoming": incoming,
-            }
-        )
-    return result
-
-
-def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> str:
-    """Settle a conflict by keeping the stored or the incoming version of the record."""
-    _require(ws, Role.OFFICE, "Das Auflösen von Konflikten")
-    if keep not in ("stored", "incoming"):
-        raise KimdeskError("--keep nimmt stored oder incoming.")
-    with ws.store.begin() as conn:
-        row = (
-            conn.execute(select(_conflict).where(_conflict.c.id == conflict_id)).mappings().first()
-        )
-        if row is None:
-            raise KimdeskError(f"Einen Konflikt {conflict_id} gibt es nicht.")
-        if row["resolved_at"] is not None:
-            raise KimdeskError(f"Der Konflikt {conflict_id} ist schon aufgelöst.")
-        entity = row["entity"]
-        table = ENTITY_TABLES[entity]
-        chosen = wire.from_wire(entity, json.loads(row[keep]))
-        applied = wire.from_wire(entity, json.loads(row[row["applied"]]))
-        current = conn.execute(
-            select(table.c.version, table.c.origin).where(table.c.id == row["record_id"])
-        ).first()
-        if current is None or (current.version, current.origin) != (
-            applied["version"], applied["origin"],
-        ):  # fmt: skip
-            raise KimdeskError(
-                "Der Datensatz wurde seit dem Konflikt erneut geändert; "
-                "bitte die neuere Fassung prüfen."
-            )
-        names = [f.name for f in wire.FIELDS[entity] if f.name != "id"]
-        if keep != row["applied"]:
-            seq = next_seq(conn, CHANGE_SEQ)
-            conn.execute(
-                update(table)
-                .where(table.c.id == row["record_id"])
-                .values({**{n: chosen[n] for n in names}, "change_seq": seq})
-            )
-            if entity == "consultation":
-                write_parts(conn, [], [chosen])
-        now = utc_now()
-        conn.execute(
-            update(_conflict)
-            .where(_conflict.c.id == conflict_id)
-            .values(resolved_at=now, kept=keep)
-        )
-        audit(conn, at=now, installation_id=ws.installation.id, action="resolve",
-              entity=entity, record_ids=[row["record_id"]], detail=f"kept {keep}")  # fmt: skip
-    return row["record_id"]

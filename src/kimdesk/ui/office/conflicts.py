@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from kimdesk.domain.text import printable
 from kimdesk.services.changes import Changes
+from kimdesk.services.conflicts import list_conflicts, resolve_conflict
 from kimdesk.services.office import devices
-from kimdesk.services.sync import list_conflicts, resolve_conflict
 
 from ..i18n import tr
 from ..operations import message_for

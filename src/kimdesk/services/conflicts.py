@@ -1,0 +1,97 @@
+"""Settling merge conflicts at the office: both versions side by side, keep one."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select, update
+
+from kimdesk.domain.enums import Role
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now
+from kimdesk.store.bookkeeping import CHANGE_SEQ, audit, next_seq
+from kimdesk.store.models import Conflict
+from kimdesk.store.records import ENTITY_TABLES
+from kimdesk.sync import wire
+from kimdesk.sync.merge import write_parts
+
+from .sync import require_role
+from .workspace import Workspace
+
+_conflict = Conflict.__table__
+
+
+def list_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dict]:
+    query = select(_conflict).order_by(_conflict.c.detected_at, _conflict.c.id)
+    if not include_resolved:
+        query = query.where(_conflict.c.resolved_at.is_(None))
+    with ws.store.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    result = []
+    for row in rows:
+        stored, incoming = json.loads(row["stored"]), json.loads(row["incoming"])
+        differing = sorted(k for k in stored.keys() | incoming.keys()
+                           if stored.get(k) != incoming.get(k) and k != "updated_at")  # fmt: skip
+        result.append(
+            {
+                "id": row["id"],
+                "entity": row["entity"],
+                "record": row["record_id"],
+                "bundle": row["bundle_id"],
+                "detected_at": wire._to_json_value(row["detected_at"]),
+                "applied": row["applied"],
+                "kept": row["kept"],
+                "differing_fields": differing,
+                "stored": stored,
+                "incoming": incoming,
+            }
+        )
+    return result
+
+
+def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> str:
+    """Settle a conflict by keeping the stored or the incoming version of the record."""
+    require_role(ws, Role.OFFICE, "Das Auflösen von Konflikten")
+    if keep not in ("stored", "incoming"):
+        raise KimdeskError("--keep nimmt stored oder incoming.")
+    with ws.store.begin() as conn:
+        row = (
+            conn.execute(select(_conflict).where(_conflict.c.id == conflict_id)).mappings().first()
+        )
+        if row is None:
+            raise KimdeskError(f"Einen Konflikt {conflict_id} gibt es nicht.")
+        if row["resolved_at"] is not None:
+            raise KimdeskError(f"Der Konflikt {conflict_id} ist schon aufgelöst.")
+        entity = row["entity"]
+        table = ENTITY_TABLES[entity]
+        chosen = wire.from_wire(entity, json.loads(row[keep]))
+        applied = wire.from_wire(entity, json.loads(row[row["applied"]]))
+        current = conn.execute(
+            select(table.c.version, table.c.origin).where(table.c.id == row["record_id"])
+        ).first()
+        if current is None or (current.version, current.origin) != (
+            applied["version"], applied["origin"],
+        ):  # fmt: skip
+            raise KimdeskError(
+                "Der Datensatz wurde seit dem Konflikt erneut geändert; "
+                "bitte die neuere Fassung prüfen."
+            )
+        names = [f.name for f in wire.FIELDS[entity] if f.name != "id"]
+        if keep != row["applied"]:
+            seq = next_seq(conn, CHANGE_SEQ)
+            conn.execute(
+                update(table)
+                .where(table.c.id == row["record_id"])
+                .values({**{n: chosen[n] for n in names}, "change_seq": seq})
+            )
+            if entity == "consultation":
+                write_parts(conn, [], [chosen])
+        now = utc_now()
+        conn.execute(
+            update(_conflict)
+            .where(_conflict.c.id == conflict_id)
+            .values(resolved_at=now, kept=keep)
+        )
+        audit(conn, at=now, installation_id=ws.installation.id, action="resolve",
+              entity=entity, record_ids=[row["record_id"]], detail=f"kept {keep}")  # fmt: skip
+    return row["record_id"]
