@@ -1,14 +1,16 @@
 """A mutation sample: does the test suite notice when a module's logic is changed?
 
     .venv/bin/python tools/mutants.py src/kimdesk/sync/merge.py --count 30 --seed 13 \\
-        -- tests/integration/test_sync.py tests/integration/test_merge_rules.py
+        tests/integration/test_sync.py tests/integration/test_merge_rules.py
 
 Each mutant changes one place of the module (a comparison turned around, ``and`` for ``or``, a
 constant off by one, a condition negated, a statement dropped, a returned value replaced by
-None). The module is copied into a scratch tree, mutated there, and the given tests run against
-the copy (``PYTHONPATH``); the working tree is never touched. A mutant is *killed* if the tests
-fail. Survivors are printed with their change: read each and decide whether it changes
-behaviour at all (an equivalent mutant) or a test is missing.
+None). Sources, tests and ``pyproject.toml`` are copied into a scratch tree first, the module
+is mutated there, and the given tests run in the copy (``PYTHONPATH``): the working tree is
+never touched, and editing it meanwhile does not disturb the run. The unmutated copy must pass
+the tests first. A mutant is *killed* if the tests fail. Survivors are printed with their
+change: read each and decide whether it changes behaviour at all (an equivalent mutant) or a
+test is missing.
 """
 
 from __future__ import annotations
@@ -108,12 +110,21 @@ def main() -> int:
     points = mutation_points(tree)
     sample = random.Random(args.seed).sample(points, min(args.count, len(points)))
     scratch = Path(tempfile.mkdtemp(prefix="kimdesk-mutants-"))
-    shutil.copytree(ROOT / "src", scratch / "src")
+    for part in ("src", "tests"):
+        shutil.copytree(ROOT / part, scratch / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(ROOT / "pyproject.toml", scratch / "pyproject.toml")
     target = scratch / "src" / module.relative_to(ROOT / "src")
-    env = {**os.environ, "PYTHONPATH": str(scratch / "src"), "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "PYTHONPATH": f"{scratch / 'src'}{os.pathsep}{scratch}",
+           "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *args.tests]
     killed, survivors = 0, []
     print(f"{module.relative_to(ROOT)}: {len(points)} mutation points, {len(sample)} sampled")
     try:
+        baseline = subprocess.run(command, cwd=scratch, env=env, capture_output=True)
+        if baseline.returncode != 0:
+            print("the tests fail without any mutation; fix them first")
+            print(baseline.stdout.decode()[-2000:])
+            return 1
         for n, (index, kind) in enumerate(sample, start=1):
             mutant = mutate(tree, index, kind)
             text = ast.unparse(mutant)
@@ -122,11 +133,8 @@ def main() -> int:
             target.write_text(text)
             started = time.monotonic()
             try:
-                run = subprocess.run(
-                    [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-                     *args.tests],
-                    cwd=ROOT, env=env, capture_output=True, timeout=args.timeout,
-                )  # fmt: skip
+                run = subprocess.run(command, cwd=scratch, env=env, capture_output=True,
+                                     timeout=args.timeout)  # fmt: skip
                 dead = run.returncode != 0
             except subprocess.TimeoutExpired:
                 dead = True
