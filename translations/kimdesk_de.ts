@@ -1160,11 +1160,11 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Dateien wählen …</source>
+        <source>&amp;Bundles wählen …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Ordner wählen (USB-Stick) …</source>
+        <source>&amp;USB-Stick oder Ordner wählen …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

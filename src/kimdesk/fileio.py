@@ -213,7 +213,7 @@ def check_output(path: Path, *, force: bool = False, recognise: Recognise | None
     this command's own earlier output.
     """
     name = shown(path)
-    if path.name.endswith(STORE_COMPANIONS):
+    if path.name.lower().endswith(STORE_COMPANIONS):  # FAT sticks ignore case
         raise KimdeskError(f"{name} gehört zu einem Speicher; dorthin schreibt KIMdesk nichts.")
     if any(os.path.lexists(f"{path}{suffix}") for suffix in ("-wal", "-shm")):
         raise KimdeskError(
@@ -243,7 +243,7 @@ def check_output(path: Path, *, force: bool = False, recognise: Recognise | None
 def _recognised(recognise: Recognise, path: Path) -> bool:
     try:
         return bool(recognise(path))
-    except (OSError, ValueError, KimdeskError):
+    except Exception:  # noqa: BLE001 - whatever a file does to a recogniser: not ours
         return False
 
 
@@ -299,8 +299,9 @@ def starts_with(prefix: bytes) -> Recognise:
     return lambda path: head(path, len(prefix)) == prefix
 
 
-def marked(magic: bytes, mark: bytes = b"KIMdesk", size: int = 64 * 1024 * 1024) -> Recognise:
-    """A file that starts with ``magic`` and carries ``mark`` (in its metadata)."""
+def marked(magic: bytes, mark: bytes, size: int = 64 * 1024 * 1024) -> Recognise:
+    """A file that starts with ``magic`` and carries ``mark`` (its metadata entry, exactly as
+    KIMdesk writes it)."""
 
     def recognise(path: Path) -> bool:
         data = head(path, size)

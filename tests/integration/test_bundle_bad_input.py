@@ -584,8 +584,8 @@ def test_manifest_disagreeing_with_the_header(enrolled_office_ws, crafter):
 
 
 def test_sequence_numbers_the_store_cannot_hold(enrolled_office_ws, crafter):
-    """A signed header may carry any 64-bit number; SQLite holds only signed 64-bit ones."""
-    cases = {crafter.bundle(seq=seq): Reason.HEADER_DAMAGED for seq in (2**63, 2**64 - 1)}
+    """A signed header may carry any 64-bit number; the stores hold 32-bit ones (PostgreSQL)."""
+    cases = {crafter.bundle(seq=seq): Reason.HEADER_DAMAGED for seq in (2**31, 2**63, 2**64 - 1)}
     assert_reasons(enrolled_office_ws, cases)
 
 
@@ -1009,12 +1009,12 @@ def test_from_wire_with_any_value_in_any_field(field, value):
 
 
 def test_an_absurd_sequence_number_reports_the_gap_without_listing_it(enrolled_office_ws, crafter):
-    path = crafter.bundle(seq=10**12)
+    path = crafter.bundle(seq=2**31 - 1)
     summary = sync.merge_bundles(enrolled_office_ws, [path])
     (report,) = summary.bundles
     assert report.status == "imported", report.reason
     assert report.warnings == [
-        "Bundles 1–999999999999 von CM-07 Troisdorf noch nicht eingetroffen."
+        "Bundles 1–2147483646 von CM-07 Troisdorf noch nicht eingetroffen."
     ]
 
 

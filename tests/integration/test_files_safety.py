@@ -343,3 +343,48 @@ def test_write_error_messages_name_what_happened(tmp_path):
     assert "schreibgeschützt" in str(fileio.write_error(tmp_path / "x", OSError(errno.EROFS, "ro")))
     with pytest.raises(KimdeskError, match="existiert nicht"):
         fileio.write_output(tmp_path / "nirgends" / "x.csv", b"")
+
+
+def test_force_does_not_replace_another_installations_identity(cli, office_store, templates,
+                                                               tmp_path):  # fmt: skip
+    theirs = tmp_path / "geraet.json"
+    theirs.write_bytes((templates / "cm.json").read_bytes())
+    code, _, err = cli("identity", "--store", office_store, "--out", theirs, "--force",
+                       passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 1 and "keine frühere Ausgabe" in err
+    assert theirs.read_bytes() == (templates / "cm.json").read_bytes()
+
+
+def test_force_does_not_take_any_file_that_mentions_kimdesk_for_a_chart(cli, office_store,
+                                                                        tmp_path):  # fmt: skip
+    folder = tmp_path / "folien"
+    folder.mkdir()
+    theirs = folder / "vergleich.pdf"
+    theirs.write_bytes(b"%PDF-1.4 Auswertung mit KIMdesk, von Hand nachbearbeitet")
+    code, _, err = cli("stats", "--store", office_store, "--charts", folder, "--force",
+                       passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 1 and "vergleich.pdf" in err
+    assert theirs.read_bytes().startswith(b"%PDF-1.4 Auswertung")
+
+
+@pytest.mark.parametrize("content", [b"just text", b"PK\x03\x04 broken zip"])
+def test_force_onto_a_file_that_is_no_workbook_says_so(cli, office_store, tmp_path, content):
+    import zipfile
+
+    victim = tmp_path / "notiz.xlsx"
+    victim.write_bytes(content)
+    empty_zip = tmp_path / "leer.xlsx"
+    with zipfile.ZipFile(empty_zip, "w") as book:
+        book.writestr("x.txt", "no core properties")
+    for path in (victim, empty_zip):
+        before = path.read_bytes()
+        code, _, err = cli("stats", "--store", office_store, "--xlsx", path, "--force",
+                           passphrase=OFFICE_PASS)  # fmt: skip
+        assert code == 1 and "keine frühere Ausgabe" in err and "Unerwarteter" not in err
+        assert path.read_bytes() == before
+
+
+def test_a_companion_name_in_any_case_is_refused(cli, office_store, tmp_path):
+    code, _, err = cli("backup", "--store", office_store, "--out", tmp_path / "x.kdb-WAL",
+                       passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 1 and "gehört zu einem Speicher" in err

@@ -1172,3 +1172,17 @@ def test_failed_import_leaves_no_rejected_listing(cm_ws, tmp_path):
     assert dump(cm_ws) == before
     assert not (tmp_path / "halb.csv.rejected.csv").exists()
     assert not list(tmp_path.glob(".halb.csv.rejected.csv.tmp*"))
+
+
+def test_an_earlier_listing_of_rejected_rows_is_never_overwritten(cm_ws, tmp_path):
+    """Earlier listings stay as they were; the new one takes the next free number. The path
+    may be given as text, as a script would."""
+    path = write(tmp_path, "gemischt.csv", csv_bytes(MIXED_ROWS))
+    first = tmp_path / "gemischt.csv.rejected.csv"
+    second = tmp_path / "gemischt.csv.rejected-2.csv"
+    first.write_text("eine ältere Liste")
+    second.write_text("noch eine")
+    result = import_legacy(cm_ws, str(path), skip_invalid=True, today=TODAY)
+    assert result.rejected_file == tmp_path / "gemischt.csv.rejected-3.csv"
+    assert result.rejected_file.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (first.read_text(), second.read_text()) == ("eine ältere Liste", "noch eine")

@@ -86,7 +86,7 @@ def test_control_and_bidi_characters_are_refused_at_init(templates, tmp_path, na
 def hostile_identity(templates: Path, tmp_path: Path, name: str) -> Path:
     """A format-2 identity whose name holds terminal escapes, with a matching fingerprint (as
     a device set up before the check could write it)."""
-    data = json.loads((templates / "cm.json").read_text())
+    data = json.loads((templates / "cm2.json").read_text())
     data["name"] = name
     data["fingerprint"] = fingerprint(data["installation_id"], data["role"], name,
                                       base64.b64decode(data["signing_key"]), None)  # fmt: skip
@@ -95,20 +95,37 @@ def hostile_identity(templates: Path, tmp_path: Path, name: str) -> Path:
     return path
 
 
-def test_a_name_from_a_file_reaches_the_terminal_without_escapes(
+def test_a_name_with_escapes_is_refused_at_enroll_and_never_reaches_the_terminal(
     cli, office_file, templates, tmp_path, cm_file
 ):
+    """A device set up before names were checked (or a crafted file, with a matching
+    fingerprint): enrolling is refused, and neither the refusal nor the merge of its bundle
+    puts an escape sequence, a line break or a bidi override on the terminal."""
     name = "CM\x1b[2J\u202e07\nkimdesk-1.kimb: übernommen"
     path = hostile_identity(templates, tmp_path, name)
     code, out, err = cli("enroll", "--store", office_file, path, passphrase=OFFICE_PASS)
-    assert code == 0, err
-    assert visible(out) and "CM?" in out
+    assert code == 1 and "Steuer- oder Formatzeichen" in err
+    assert visible(out + err.rstrip("\n"))
+    with open_workspace(cm_file, CM_PASS) as cm:
+        with cm.store.begin() as conn:
+            conn.exec_driver_sql("UPDATE installation SET name = ?", (name,))
     with open_workspace(cm_file, CM_PASS) as cm:
         add(cm, consultation())
         bundle = sync.export_bundle(cm, tmp_path).path
-    code, out, err = cli("merge", "--store", office_file, bundle, passphrase=OFFICE_PASS)
+    for extra in ((), ("--json",)):
+        code, out, err = cli("merge", "--store", office_file, *extra, bundle, passphrase=OFFICE_PASS)
+        assert code == 1 and "nicht eingetragenen Installation" in out
+        assert visible(out) and visible(err.rstrip("\n"))
+
+
+def test_a_second_device_of_the_same_name_is_enrolled_with_a_notice(
+    cli, office_file, templates, tmp_path
+):
+    assert cli("enroll", "--store", office_file, templates / "cm.json", passphrase=OFFICE_PASS)[0] == 0
+    twin = hostile_identity(templates, tmp_path, "CM-07 Troisdorf")  # cm2's keys, cm's name
+    code, out, err = cli("enroll", "--store", office_file, twin, passphrase=OFFICE_PASS)
     assert code == 0, err
-    assert visible(out) and "übernommen" in out
+    assert "heißt ebenfalls" in out
 
 
 def test_an_office_identity_relabelled_as_a_device_is_refused(office_ws, templates, tmp_path):

@@ -10,12 +10,13 @@ import json
 import uuid
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kimdesk.domain.codes import CODED_FIELDS, REFERRAL_TARGET, TOPIC
+from kimdesk.domain.codes import FIELD_RULES, REFERRAL_TARGET, TOPIC
 from kimdesk.domain.entities import Consultation, GroupOffer, StructuralNeed
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
@@ -299,9 +300,9 @@ def test_any_code_is_rejected_with_a_reason_or_merged(office, crafter, field, va
         assert report.reason_code in (Reason.UNKNOWN_CODE, Reason.RECORD_INVALID), report.reason
         assert report.reason.isprintable()
     else:  # merged: then the value is a code the office knows
-        rules = {rule.field: rule for rule in CODED_FIELDS["consultation"]}
+        rules = {rule.field: rule for rule in FIELD_RULES["consultation"]}
         rule = {"topics": TOPIC, "referrals": REFERRAL_TARGET}.get(field) or rules[field]
-        assert rule.allows(office.catalog, value), (field, value)
+        assert rule.allows(office.catalog, value, utc_now().date()), (field, value)
 
 
 @settings(max_examples=4, deadline=None,
@@ -329,3 +330,100 @@ def test_a_device_whose_clock_ran_ahead_is_told_before_it_writes_a_bundle(cm_ws,
         sync.export_bundle(cm_ws, stick)
     assert list(stick.iterdir()) == [] and sync.bundle_history(cm_ws) == []
     assert record.id
+
+
+# -- numbers, dates and references in the ranges of the forms --------------------------------
+
+
+def _replace_in(crafter, entity: str, **values) -> Path:
+    i = next(i for i, (e, _) in enumerate(crafter.records) if e == entity)
+    crafter.records[i] = (entity, dict(crafter.records[i][1], **values))
+    return crafter.bundle()
+
+
+BAD_VALUES = [
+    ("consultation", "duration_min", -100),
+    ("consultation", "duration_min", 2**53 - 1),
+    ("consultation", "occurred_on", "0001-01-01"),
+    ("consultation", "occurred_on", "9999-12-31"),
+    ("consultation", "version", 2**31),
+    ("consultation", "case_id", "Fatma Yilmaz *01.02.1980"),
+    ("consultation", "client_id", "=HYPERLINK(\"x\")"),
+    ("case", "opened_on", "2014-12-31"),
+    ("case", "client_id", "0228-123456 Hauptstr. 5"),
+]
+
+
+@pytest.mark.parametrize(("entity", "field", "value"), BAD_VALUES,
+                         ids=[f"{e}.{f}={v}"[:40] for e, f, v in BAD_VALUES])  # fmt: skip
+def test_numbers_dates_and_references_outside_the_forms_are_rejected(
+    office, crafter, entity, field, value
+):
+    summary = assert_rejected(office, [_replace_in(crafter, entity, **{field: value})],
+                              Reason.RECORD_INVALID)  # fmt: skip
+    assert field in summary.bundles[0].reason and summary.bundles[0].reason.isprintable()
+
+
+def test_a_case_closed_before_it_was_opened_is_rejected(office, crafter):
+    path = _replace_in(crafter, "case", opened_on="2024-03-01", closed_on="2024-02-01",
+                       phase="closed", closure_reason="umzug")  # fmt: skip
+    assert_rejected(office, [path], Reason.RECORD_INVALID)
+
+
+def _session(crafter, offer_id: str, participants: int) -> dict:
+    record = {f.name: None for f in wire.FIELDS["group_session"]}
+    record.update(id=uuid7(), version=1, origin=crafter.cm.id, updated_at=_at(utc_now()),
+                  deleted=False, offer_id=offer_id, held_on="2024-03-05",
+                  participants=participants, status="held")  # fmt: skip
+    return record
+
+
+def test_a_participant_count_that_would_break_every_sum_is_rejected(office, crafter, cm_ws):
+    """1,100 sessions of 2⁵³−1 participants overflowed SQLite's SUM: every statistic failed."""
+    offer = GroupOffer(program="muki", format="het", title="HET", municipality="05382068")
+    add(cm_ws, offer)
+    sessions = [("group_session", _session(crafter, offer.id, 2**53 - 1)) for _ in range(1100)]
+    assert_rejected(office, [crafter.bundle(as_lines(sessions))], Reason.RECORD_INVALID)
+    report = statistics.statistics(office, statistics.make_filters(office))
+    assert report["group_offers"]["participants"] == 0
+
+
+# -- an edit at the office stays until the coordinator decides ---------------------------------
+
+
+def test_no_device_overrules_an_edit_made_at_the_office(office, cm_ws, cm2_ws, tmp_path):
+    from kimdesk.services import records
+
+    need = StructuralNeed(reported_on=utc_now().date(), municipality="05382000", topic="wohnen",
+                          challenge="Wohnraum", affected_cases=3)  # fmt: skip
+    (need,) = add(cm_ws, need)
+    merged(office, export(cm_ws, tmp_path / "a"))
+    edited = records.save(office, replace(need, status="in_progress", solution="Runder Tisch")).record
+    add(cm2_ws, replace(need, version=1, affected_cases=100_000, challenge="überschrieben"))
+    add(cm_ws, replace(need, challenge="Wohnraum für große Familien"))
+    summary = merged(office, export(cm2_ws, tmp_path / "b"), export(cm_ws, tmp_path / "a"))
+    assert [b.counts["conflicts"] for b in summary.bundles] == [1, 1]
+    stored = rows(office, "structural_need")[need.id]
+    assert (stored["status"], stored["solution"], stored["affected_cases"]) == (
+        "in_progress", "Runder Tisch", 3,
+    )  # fmt: skip
+    assert stored["version"] == edited.version
+    assert {c["applied"] for c in conflicts.list_conflicts(office)} == {"stored"}
+
+
+def test_device_names_reach_the_statistics_printable(office, crafter, tmp_path):
+    """A peer row of an older store may hold any name: the workbook's cover and stats --json
+    show it without control or bidi characters."""
+    merged(office, crafter.bundle())
+    with office.store.begin() as conn:
+        conn.exec_driver_sql("UPDATE peer SET name = 'CM\x1b[2J\u202e07\u200b\nX'")
+    report = statistics.statistics(office, statistics.make_filters(office))
+    (source,) = report["sources"]
+    assert source["name"] == "CM?[2J?07??X"
+    book = exports.write_workbook(report, office.catalog, tmp_path / "s.xlsx")
+    from openpyxl import load_workbook
+
+    cells = [str(c.value) for ws in load_workbook(book) for row in ws.iter_rows() for c in row
+             if c.value is not None]  # fmt: skip
+    assert any("CM?[2J?07??X" in c for c in cells)
+    assert not any("\x1b" in c or "\u202e" in c for c in cells)

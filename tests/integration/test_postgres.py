@@ -233,3 +233,27 @@ def test_a_database_user_cannot_enrol_a_device(cli, pg_url, office_file, templat
         assert office.unsigned_devices(ws) == []
         (report,) = sync.merge_bundles(ws, [bundles[2]]).bundles
         assert report.status == "imported", report.reason
+
+
+def test_numbers_a_server_column_cannot_hold_are_rejected_not_crashed(
+    cli, pg_url, office_file, templates, cm_ws, tmp_path
+):
+    """The server's columns are 32-bit: a version or a bundle number beyond that is refused
+    with a reason, and the bundles after it in the same run are still merged."""
+    from .bundle_craft import Crafter, add_records
+
+    code, _out, err = cli("init", "--store", pg_url, "--role", "office", "--name", "Kreis RSK",
+                          "--from-store", office_file, passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 0, err
+    add_records(cm_ws)
+    crafter = Crafter(cm_ws, templates, tmp_path)
+    honest = crafter.bundle()
+    crafter.records = [(e, dict(r, version=2**31)) for e, r in crafter.records]
+    huge_version = crafter.bundle()
+    huge_seq = crafter.bundle(seq=2**31)
+    with open_workspace(pg_url, OFFICE_PASS) as ws:
+        sync.enroll(ws, templates / "cm.json")
+        summary = sync.merge_bundles(ws, [huge_version, huge_seq, honest])
+    assert [(b.status, b.reason_code) for b in summary.bundles] == [
+        ("rejected", "record_invalid"), ("rejected", "header_damaged"), ("imported", None),
+    ]  # fmt: skip

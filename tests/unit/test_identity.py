@@ -67,10 +67,10 @@ def test_private_keys_are_not_in_the_file():
         lambda d: d.update(
             encryption_key=json.loads(office_identity().to_json())["encryption_key"]
         ),
-        lambda d: d.update(name="Kreis RSK "),
+        lambda d: d.update(name="Kreis  RSK"),
         lambda d: d.update(name="Kreis Rsk"),
     ],
-    ids=["id", "signing key", "encryption key", "name with a space", "name case"],
+    ids=["id", "signing key", "encryption key", "name with two spaces", "name case"],
 )
 def test_a_changed_key_id_or_name_no_longer_matches_the_fingerprint(change):
     data = json.loads(office_identity().to_json())
@@ -149,6 +149,23 @@ def test_the_format_2_fingerprint_is_reproducible_from_the_documented_bytes():
 def test_broken_files_are_refused_clearly(text):
     with pytest.raises(IdentityError, match="keine gültige KIMdesk-Identität"):
         Identity.from_json(text)
+
+
+@pytest.mark.parametrize("name", ["Kreis\nRSK", "Kreis\u202eKSR", "Kreis\u200bRSK", " Kreis"])
+def test_a_name_with_hidden_characters_is_refused_even_with_a_matching_fingerprint(name):
+    ident = office_identity()
+    data = json.loads(ident.to_json())
+    data["name"] = name
+    data["fingerprint"] = fingerprint(ident.installation_id, "office", name, ident.signing_key,
+                                      ident.encryption_key)  # fmt: skip
+    with pytest.raises(IdentityError, match="Name der Installation") as refused:
+        Identity.from_json(json.dumps(data))
+    assert str(refused.value).isprintable()
+
+
+def test_deep_nesting_is_no_json_but_no_crash_either():
+    with pytest.raises(IdentityError, match="kein JSON"):
+        Identity.from_json("[" * 30_000 + "]" * 30_000)
 
 
 def test_an_office_without_encryption_key_is_refused():

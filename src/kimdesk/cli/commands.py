@@ -197,6 +197,9 @@ def enroll(args) -> int:
     else:
         _out(f"Bereits eingetragen: {name} ({ident.installation_id}); nichts geändert.")
     _out(f"Fingerabdruck: {ident.fingerprint} – bitte mit dem Gerät vergleichen.")
+    if result.same_name:
+        _out(f"Hinweis: ein anderes eingetragenes Gerät heißt ebenfalls „{name}“; in Tabellen "
+             "sind die beiden nur am Fingerabdruck zu unterscheiden.")  # fmt: skip
     if result.legacy:
         _out("Hinweis: die Identitätsdatei hat das alte Format 1; ihr Fingerabdruck deckt Rolle "
              "und Name nicht. Das Gerät schreibt mit „kimdesk identity“ eine neue.")  # fmt: skip

@@ -1,15 +1,18 @@
-"""Where each coded field of a synced record takes its values from, and which fields are free
-text.
+"""What each field of a synced record may hold, beyond its type: the rules the office applies
+to every record of a bundle whose signature is good.
 
-The device's forms validate their own records (``validation``); the office must also check what
-arrives in a bundle, whose signature proves only who wrote it, not that its codes exist. Both
-use this one list. Entities are named as in bundles (``client``, ``case`` ...).
+The device's forms validate their own records (``validation``); a bundle proves only who
+wrote it. So the office checks what arrives: codes from its catalog or a fixed set, numbers in
+the ranges the forms allow (a participant count of 2⁵³ would break every sum), dates in the
+programme's time and not after the bundle was written, references that are record ids. The
+bounds are the forms' own. Entities are named as in bundles (``client``, ``case`` ...).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 
 from .catalog import Catalog
@@ -24,75 +27,143 @@ from .enums import (
     ReferralOutcome,
     SessionStatus,
 )
+from .validation import (
+    EARLIEST_DATE,
+    MAX_AFFECTED_CASES,
+    MAX_DURATION_MIN,
+    MAX_PARTICIPANTS,
+    MAX_PLANNED_SESSIONS,
+)
 
 _NATIONALITY = re.compile(r"[A-Z]{2}|unknown")  # ISO 3166 alpha-2; XX stateless
 _LANGUAGE = re.compile(r"[a-z]{2}")  # ISO 639-1
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+#: Versions and counts the stores hold as 32-bit integers (PostgreSQL ``integer``).
+MAX_INT = 2**31 - 1
+#: A goal's due date may lie ahead, but not in another century.
+LATEST_DUE = date(2099, 12, 31)
 
 
 @dataclass(frozen=True)
-class Coded:
-    """A field whose value must come from a catalog, a fixed set, or match a pattern."""
+class Rule:
+    """A field and what it may hold: a code (``catalog``, ``fixed`` set), a ``pattern``, or a
+    number or date between ``low`` and ``high``. ``past``: a date no later than the day after
+    the bundle was written (the forms allow today and tomorrow)."""
 
     field: str
     catalog: str | None = None
     fixed: type[StrEnum] | None = None
     pattern: re.Pattern | None = None
+    low: int | date | None = None
+    high: int | date | None = None
+    past: bool = False
+    #: A code given by a pattern (ISO country and language codes), not a catalog.
+    iso: bool = False
 
-    def allows(self, catalog: Catalog, value: str | None) -> bool:
+    @property
+    def is_code(self) -> bool:
+        return self.catalog is not None or self.fixed is not None or self.iso
+
+    def allows(self, catalog: Catalog, value, written: date) -> bool:
         if value is None:
             return True  # whether a field may be empty is the strict reader's concern
         if self.catalog is not None:
             return catalog.has(self.catalog, value, active_only=False)
         if self.fixed is not None:
             return value in self.fixed._value2member_map_
-        return bool(self.pattern and self.pattern.fullmatch(value))
+        if self.pattern is not None:
+            return bool(self.pattern.fullmatch(value))
+        high = written + timedelta(days=1) if self.past else self.high
+        return self.low <= value <= high
 
 
-def _in(field: str, catalog: str) -> Coded:
-    return Coded(field, catalog=catalog)
+def _in(field: str, catalog: str) -> Rule:
+    return Rule(field, catalog=catalog)
 
 
-def _one_of(field: str, fixed: type[StrEnum]) -> Coded:
-    return Coded(field, fixed=fixed)
+def _one_of(field: str, fixed: type[StrEnum]) -> Rule:
+    return Rule(field, fixed=fixed)
 
 
-CODED_FIELDS: dict[str, tuple[Coded, ...]] = {
+def _count(field: str, low: int, high: int) -> Rule:
+    return Rule(field, low=low, high=high)
+
+
+def _day(field: str) -> Rule:
+    return Rule(field, low=EARLIEST_DATE, past=True)
+
+
+def _ref(field: str) -> Rule:
+    return Rule(field, pattern=_ID)
+
+
+_VERSION = _count("version", 1, MAX_INT)
+
+FIELD_RULES: dict[str, tuple[Rule, ...]] = {
     "client": (
+        _VERSION,
         _one_of("gender", Gender),
-        Coded("nationality", pattern=_NATIONALITY),
+        Rule("nationality", pattern=_NATIONALITY, iso=True),
         _in("residence_group", "residence_group"),
         _in("arrival_band", "arrival_band"),
         _one_of("minors", Minors),
-        Coded("main_language", pattern=_LANGUAGE),
+        Rule("main_language", pattern=_LANGUAGE, iso=True),
         _in("municipality", "municipality"),
         _one_of("age_group", AgeGroup),
     ),
     "case": (
+        _VERSION,
+        _ref("client_id"),
         _in("municipality", "municipality"),
         _in("program", "program"),
+        _day("opened_on"),
         _one_of("phase", Phase),
         _in("access_route", "access_route"),
+        _day("closed_on"),
         _in("closure_reason", "closure_reason"),
     ),
-    "goal": (_in("topic", "topic"), _one_of("status", GoalStatus)),
+    "goal": (
+        _VERSION,
+        _ref("case_id"),
+        _in("topic", "topic"),
+        _one_of("status", GoalStatus),
+        Rule("due_on", low=EARLIEST_DATE, high=LATEST_DUE),
+    ),
     "consultation": (
+        _VERSION,
+        _day("occurred_on"),
+        _count("duration_min", 1, MAX_DURATION_MIN),
         _in("municipality", "municipality"),
         _in("program", "program"),
         _in("kind", "kind"),
+        _ref("client_id"),
+        _ref("case_id"),
         _in("setting", "setting"),
         _in("language_mediation", "language_mediation"),
-        Coded("language", pattern=_LANGUAGE),
+        Rule("language", pattern=_LANGUAGE, iso=True),
     ),
     "group_offer": (
+        _VERSION,
         _in("program", "program"),
         _in("format", "group_format"),
         _in("municipality", "municipality"),
+        _count("planned_sessions", 1, MAX_PLANNED_SESSIONS),
         _one_of("status", OfferStatus),
     ),
-    "group_session": (_one_of("status", SessionStatus),),
+    "group_session": (
+        _VERSION,
+        _ref("offer_id"),
+        _day("held_on"),
+        _count("duration_min", 1, MAX_DURATION_MIN),
+        _count("participants", 0, MAX_PARTICIPANTS),
+        _one_of("status", SessionStatus),
+    ),
     "structural_need": (
+        _VERSION,
+        _day("reported_on"),
         _in("municipality", "municipality"),
         _in("topic", "topic"),
+        _count("affected_cases", 0, MAX_AFFECTED_CASES),
         _one_of("status", NeedStatus),
     ),
 }

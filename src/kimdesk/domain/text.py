@@ -30,8 +30,9 @@ def printable(text: str, limit: int = 60) -> str:
     return cleaned or "?"
 
 
-def name_problem(name: str) -> str | None:
-    """Why ``name`` cannot name an installation (German), or None."""
+def name_problem(name: str, *, max_bytes: int | None = MAX_NAME_BYTES) -> str | None:
+    """Why ``name`` cannot name an installation (German), or None. ``max_bytes=None`` for a
+    name an older installation already carries (it was never cut to bytes)."""
     if not name.strip():
         return "Der Name der Installation fehlt."
     if name != name.strip():
@@ -42,7 +43,7 @@ def name_problem(name: str) -> str | None:
             "(z. B. einen Zeilenumbruch oder eine Schreibrichtungs-Umkehr)."
         )
     size = len(name.encode("utf-8"))
-    if size > MAX_NAME_BYTES:
+    if max_bytes is not None and size > max_bytes:
         return (
             f"Der Name der Installation ist zu lang: {size} Bytes, erlaubt sind "
             f"{MAX_NAME_BYTES} (Umlaute zählen doppelt)."

@@ -33,6 +33,9 @@ from .errors import Problem, ValidationError
 EARLIEST_DATE = date(2015, 1, 1)
 MAX_DURATION_MIN = 24 * 60
 MAX_TEXT = 4000
+MAX_PLANNED_SESSIONS = 200
+MAX_PARTICIPANTS = 1000
+MAX_AFFECTED_CASES = 100_000
 _LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
 _NATIONALITY_RE = re.compile(r"^[A-Z]{2}$")
 
@@ -200,7 +203,7 @@ def validate_group_offer(o: GroupOffer, catalog: Catalog, today: date | None = N
     ck.code("municipality", "municipality", o.municipality)
     ck.text("title", o.title, required=True, limit=200)
     ck.text("provider", o.provider, limit=200)
-    ck.count("planned_sessions", o.planned_sessions, low=1, high=200)
+    ck.count("planned_sessions", o.planned_sessions, low=1, high=MAX_PLANNED_SESSIONS)
     ck.choice("status", o.status, OfferStatus)
     ck.done()
 
@@ -209,7 +212,7 @@ def validate_group_session(s: GroupSession, catalog: Catalog, today: date | None
     ck = _Checker(catalog, today or date.today())
     ck.day("held_on", s.held_on)
     ck.count("duration_min", s.duration_min, low=1, high=MAX_DURATION_MIN)
-    ck.count("participants", s.participants, low=0, high=1000, required=True)
+    ck.count("participants", s.participants, low=0, high=MAX_PARTICIPANTS, required=True)
     ck.choice("status", s.status, SessionStatus)
     ck.done()
 
@@ -220,7 +223,7 @@ def validate_structural_need(n: StructuralNeed, catalog: Catalog, today: date | 
     ck.code("municipality", "municipality", n.municipality)
     ck.code("topic", "topic", n.topic)
     ck.text("challenge", n.challenge, required=True)
-    ck.count("affected_cases", n.affected_cases, low=0, high=100_000, required=True)
+    ck.count("affected_cases", n.affected_cases, low=0, high=MAX_AFFECTED_CASES, required=True)
     ck.choice("status", n.status, NeedStatus)
     ck.text("solution", n.solution)
     ck.text("responsible_body", n.responsible_body, limit=200)

@@ -22,8 +22,9 @@ from kimdesk.stats.workbook import build_workbook
 
 DECK_NAME = "vergleich.pdf"
 MARK = "KIMdesk"
-is_png = marked(b"\x89PNG\r\n\x1a\n")
-is_pdf = marked(b"%PDF-")
+#: The metadata entries KIMdesk writes: a PNG text chunk, a PDF info entry.
+is_png = marked(b"\x89PNG\r\n\x1a\n", b"tEXtSoftware\x00" + MARK.encode())
+is_pdf = marked(b"%PDF-", b"/Creator (" + MARK.encode() + b")")
 
 
 def is_workbook(path: Path) -> bool:

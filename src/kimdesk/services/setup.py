@@ -131,13 +131,19 @@ def write_identity(ws: Workspace, out: str | os.PathLike, *, force: bool = False
     """This installation's identity file; ``force`` replaces an earlier identity file."""
     identity = own_identity(ws)
     write_output(Path(out), identity.to_json().encode("utf-8"), force=force,
-                 recognise=is_identity_file, mode=shared_mode())  # fmt: skip
+                 recognise=lambda path: is_identity_file(path, identity.installation_id),
+                 mode=shared_mode())  # fmt: skip
     return identity
 
 
-def is_identity_file(path: Path) -> bool:
+def is_identity_file(path: Path, installation_id: str) -> bool:
+    """An identity file of this installation (another installation's file is not replaced)."""
     data = json.loads(head(path, MAX_IDENTITY_BYTES + 1))
-    return isinstance(data, dict) and data.get("format") == IDENTITY_FORMAT
+    return (
+        isinstance(data, dict)
+        and data.get("format") == IDENTITY_FORMAT
+        and data.get("installation_id") == installation_id
+    )
 
 
 def read_office_identity(path: str | os.PathLike) -> Identity:

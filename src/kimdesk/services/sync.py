@@ -57,6 +57,8 @@ def require_role(ws: Workspace, role: Role, what: str) -> None:
 class Enrolment:
     identity: Identity
     new: bool
+    #: Another enrolled device has the same name: tables could not tell them apart.
+    same_name: bool = False
 
     @property
     def legacy(self) -> bool:
@@ -78,11 +80,16 @@ def enroll(ws: Workspace, identity_file: str | os.PathLike) -> Enrolment:
         )
     now = utc_now()
     with ws.store.begin() as conn:
+        same_name = any(
+            p.name.casefold() == identity.name.casefold()
+            and p.installation_id != identity.installation_id
+            for p in trusted_peers(ws.installation, conn)
+        )
         new = trust(ws.installation, conn, peer_from_identity(identity, now))
         if new:
             audit(conn, at=now, installation_id=ws.installation.id, action="enroll",
                   entity="peer", record_ids=[identity.installation_id])  # fmt: skip
-    return Enrolment(identity, new)
+    return Enrolment(identity, new, same_name)
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -479,7 +486,7 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
             progress(manifest.total + done, steps)
 
     now = utc_now()
-    counts = Merger(conn, header.bundle_id, tick, office_id=ws.installation.id).merge(
+    counts = Merger(conn, header.bundle_id, tick).merge(
         wire.verified_records(plaintext, offset, manifest, verified)
     )
     report.counts = counts.as_dict()

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from kimdesk.domain.text import printable
 from kimdesk.store.models import BundleIn, BundleOut, Peer
 
 from . import queries
@@ -52,7 +53,8 @@ def sources(conn: Connection) -> list[dict]:
         grouped: dict[str, dict] = {}
         for inst, name, seq, created in received:
             item = grouped.setdefault(
-                inst, {"installation": inst, "name": name or inst, "bundles": [], "latest": None}
+                inst,
+                {"installation": inst, "name": printable(name or inst), "bundles": [], "latest": None},
             )
             item["bundles"].append(seq)
             item["latest"] = created.isoformat(timespec="seconds")

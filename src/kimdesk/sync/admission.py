@@ -8,12 +8,13 @@ A valid signature proves which device wrote a bundle, nothing more. So, record b
   later conflict;
 - every code is in the office's catalog (inactive codes included, old records keep theirs):
   a code is printed in tables, charts and workbooks, where "=HYPERLINK(…)" or "$\\frac{1}$"
-  do harm;
+  do harm; numbers and dates lie in the ranges the device's forms allow (a participant count
+  of 2⁵³ breaks every sum), references are record ids (``domain/codes.py``);
 - the free texts of a bundle together stay below a cap, and each is checked for what looks
   like personal data (a warning for the coordinator, never the text itself).
 
-``observe`` runs for every record while the bundle is verified, so it stays cheap: it collects
-distinct value combinations, which ``finish`` then checks once each.
+``observe`` runs for every record while the bundle is verified, so it stays cheap: it keeps a
+tuple of the ruled fields per record; ``finish`` checks each distinct value of a field once.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from operator import itemgetter
 
 from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.codes import (
-    CODED_FIELDS,
+    FIELD_RULES,
     FREE_TEXTS,
     REFERRAL_OUTCOME,
     REFERRAL_TARGET,
     TOPIC,
-    Coded,
+    Rule,
 )
 from kimdesk.domain.hints import personal_data_hints
 from kimdesk.domain.text import printable
@@ -83,9 +84,10 @@ class Admission:
         self.catalog = catalog
         self.origins: set[str] = set()
         self.times: set[datetime] = set()
-        self.seen: dict[str, set[tuple]] = {entity: set() for entity in CODED_FIELDS}
-        self._codes = {entity: _getter([c.field for c in coded])
-                       for entity, coded in CODED_FIELDS.items()}  # fmt: skip
+        self.rows: dict[str, list[tuple]] = {entity: [] for entity in FIELD_RULES}
+        self._ruled = {entity: _getter([rule.field for rule in rules])
+                       for entity, rules in FIELD_RULES.items()}  # fmt: skip
+        self.backwards: list[str] = []  # cases closed before they were opened
         self._parts = itemgetter("topics", "referrals")
         self.parts: set[tuple] = set()
         self.text_chars = 0
@@ -108,11 +110,13 @@ class Admission:
     def observe(self, entity: str, record: dict) -> None:
         self.origins.add(record["origin"])
         self.times.add(record["updated_at"])
-        self.seen[entity].add(self._codes[entity](record))
+        self.rows[entity].append(self._ruled[entity](record))
         if entity == "consultation":
             self.parts.add(self._parts(record))
         elif entity in FREE_TEXTS:
             self._texts(entity, record)
+        elif entity == "case" and record["closed_on"] and record["closed_on"] < record["opened_on"]:
+            self.backwards.append(record["id"])
 
     def _texts(self, entity: str, record: dict) -> None:
         for name in FREE_TEXTS[entity]:
@@ -142,16 +146,23 @@ class Admission:
                 f"({self.created_at:%d.%m.%Y %H:%M} UTC); bitte Datum und Uhrzeit von "
                 f"{printable(self.signer_name)} prüfen",
             )
-        for entity, coded in CODED_FIELDS.items():
-            for values in self.seen[entity]:
-                for rule, value in zip(coded, values, strict=True):
-                    self._code(entity, rule, value)
+        written = self.created_at.date()
+        for entity, rules in FIELD_RULES.items():
+            columns = zip(*self.rows[entity], strict=True) if self.rows[entity] else ()
+            for rule, column in zip(rules, columns, strict=False):
+                for value in set(column):
+                    self._check(entity, rule, value, written)
         for topics, referrals in self.parts:
             for topic in topics:
-                self._code("consultation", TOPIC, topic)
+                self._check("consultation", TOPIC, topic, written)
             for target, _accompanied, outcome in referrals:
-                self._code("consultation", REFERRAL_TARGET, target)
-                self._code("consultation", REFERRAL_OUTCOME, outcome)
+                self._check("consultation", REFERRAL_TARGET, target, written)
+                self._check("consultation", REFERRAL_OUTCOME, outcome, written)
+        if self.backwards:
+            raise BundleRejected(
+                Reason.RECORD_INVALID,
+                f"ein Fall ({self.backwards[0]}) ist vor seiner Eröffnung abgeschlossen",
+            )
         if self.text_chars > MAX_BUNDLE_TEXT:
             raise BundleRejected(
                 Reason.TOO_MUCH_TEXT,
@@ -160,13 +171,21 @@ class Admission:
             )
         return self._hint_warnings()
 
-    def _code(self, entity: str, rule: Coded, value: str | None) -> None:
-        if not rule.allows(self.catalog, value):
+    def _check(self, entity: str, rule: Rule, value, written) -> None:
+        if rule.allows(self.catalog, value, written):
+            return
+        shown = printable(str(value), 32)
+        if rule.is_code:
             raise BundleRejected(
                 Reason.UNKNOWN_CODE,
-                f"unbekannter Code „{printable(str(value), 32)}“ im Feld {rule.field} "
-                f"({ENTITY_DE[entity]}); er steht nicht im Katalog der Kreisstelle",
+                f"unbekannter Code „{shown}“ im Feld {rule.field} ({ENTITY_DE[entity]}); er "
+                "steht nicht im Katalog der Kreisstelle",
             )
+        raise BundleRejected(
+            Reason.RECORD_INVALID,
+            f"im Datensatz ({ENTITY_DE[entity]}) hat {rule.field} einen unzulässigen Wert "
+            f"(„{shown}“)",
+        )
 
     def _hint_warnings(self) -> list[str]:
         warnings = []

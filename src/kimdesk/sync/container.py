@@ -41,6 +41,8 @@ MAGIC = b"KIMB\r\n\x1a\n"
 FORMAT_VERSION = 1
 SIGNATURE_SIZE = 64
 MAX_NAME = 200
+#: Bundle numbers: one a day for five million years.
+MAX_SEQ = 2**31 - 1
 #: Size cap: checked first, before anything is read from the file.
 MAX_BUNDLE_BYTES = 1 << 30
 _FIXED = struct.Struct(">8sH16s32sQ16s16sB")
@@ -141,7 +143,7 @@ def read_header(data: bytes) -> Header:
         raise BundleRejected(
             Reason.HEADER_DAMAGED, "der Kopf des Bundles ist beschädigt (Laufnummer 0)"
         )
-    if seq >= 1 << 63:  # the store holds signed 64-bit integers
+    if seq > MAX_SEQ:  # the stores hold 32-bit integers (PostgreSQL ``integer``)
         raise BundleRejected(
             Reason.HEADER_DAMAGED, "der Kopf des Bundles ist beschädigt (Laufnummer zu groß)"
         )

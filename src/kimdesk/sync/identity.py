@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import is_uuid
-from kimdesk.domain.text import printable
+from kimdesk.domain.text import name_problem, printable
 from kimdesk.fileio import InputRefused, read_limited, shown
 
 IDENTITY_FORMAT = "kimdesk-identity"
@@ -167,7 +167,7 @@ class Identity:
             raise fail("sie ist zu groß")
         try:
             data = json.loads(text, object_pairs_hook=_no_duplicates)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise fail("sie ist kein JSON") from None
         if not isinstance(data, dict) or data.get("format") != IDENTITY_FORMAT:
             raise fail("das Format fehlt")
@@ -181,6 +181,11 @@ class Identity:
             raise fail("unbekannte Rolle")
         if not is_uuid(data["installation_id"]):
             raise fail("die Installations-ID ist ungültig")
+        # Control, bidi and zero-width characters hide what a name says; init refuses them
+        # (an older installation may have a longer name: its bundles cut it).
+        problem = name_problem(data["name"], max_bytes=None)
+        if problem:
+            raise fail(f"{problem.rstrip('.')} – {printable(data['name'])}")
         try:
             signing = base64.b64decode(data["signing_key"], validate=True)
             enc = data.get("encryption_key")

@@ -9,10 +9,10 @@ Rules (DESIGN §5), comparing the incoming version with the stored one:
 - another installation: same content -> unchanged, else conflict. Case managers never
   receive other installations' changes, so such a change is never based on the stored one.
 - conflict: the later ``updated_at`` wins, then the greater installation id; the winner is
-  applied, both versions are kept in ``conflict`` until the coordinator settles it. A device
-  never wins against another device's record, though: its version is kept for the
-  coordinator and the stored one stays (a device speaks only for itself; only the office's
-  own edits and the device's own older versions can be overruled by a bundle).
+  applied, both versions are kept in ``conflict`` until the coordinator settles it. A bundle
+  overrules only the same device's own version, though: against another device's record or
+  an edit the office made, the stored version stays and the coordinator decides (a device
+  speaks only for itself; it cannot tell the office which record it "owns").
 
 Everything runs inside the caller's transaction with SQLAlchemy Core, in batches sorted by id.
 New rows (the bulk of a first bundle) go in as positional tuples through ``exec_driver_sql``:
@@ -99,11 +99,8 @@ class Merger:
         conn: Connection,
         bundle_id: str,
         progress: Callable[[int], None] | None,
-        *,
-        office_id: str | None = None,
     ):
         self.conn = conn
-        self.office_id = office_id
         self.bundle_id = bundle_id
         self.counts = MergeCounts()
         self.progress = progress
@@ -186,11 +183,10 @@ class Merger:
             self.progress(self.done)
 
     def _overrules(self, incoming: dict, stored: dict) -> bool:
-        """May the incoming version of a conflict be applied? Only over the office's own edit
-        or the same device's version, and then only if it is the later one."""
-        if stored["origin"] not in (incoming["origin"], self.office_id):
-            return False
-        return _wins(incoming, stored)
+        """May the incoming version of a conflict be applied? Only over the same device's own
+        version (a device restored from a backup), and then only if it is the later one. Over
+        another device's record or the office's own edit, the coordinator decides."""
+        return stored["origin"] == incoming["origin"] and _wins(incoming, stored)
 
     def _conflict_row(self, entity: str, old: dict, new: dict, applied: str) -> dict:
         return {
