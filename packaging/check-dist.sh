@@ -1,6 +1,7 @@
 #!/bin/sh
-# Proves a built KIMdesk: it prints its version, creates and checks an encrypted store,
-# and starts the desktop app (offscreen) without crashing. Used by `make dist-check` and CI.
+# Proves a built KIMdesk: it prints its version, creates and checks encrypted stores, takes
+# over a list, carries a bundle from a device to the office, writes statistics, and starts the
+# desktop app (offscreen) without crashing. Used by `make dist-check` and CI.
 set -eu
 APP="${1:-dist/kimdesk/kimdesk}"
 WORK="$(mktemp -d)"
@@ -9,8 +10,16 @@ export KIMDESK_STATE_DIR="$WORK/state" KIMDESK_PASSPHRASE="dist check passphrase
 "$APP" --version
 "$APP" init --store "$WORK/kreis.kdb" --role office --name "Dist-Check" >/dev/null
 "$APP" identity --store "$WORK/kreis.kdb" --out "$WORK/kreis.json" >/dev/null
-"$APP" init --store "$WORK/cm.kdb" --role casemanager --name "CM Dist" --office-key "$WORK/kreis.json" >/dev/null
+"$APP" init --store "$WORK/cm.kdb" --role casemanager --name "CM Dist" --office-key "$WORK/kreis.json" --yes >/dev/null
 "$APP" check --store "$WORK/cm.kdb"
+printf 'Datum;Kommune;Art;Themen\n09.01.2023;Troisdorf;einmalig;Wohnen\n' > "$WORK/liste.csv"
+"$APP" import-legacy --store "$WORK/cm.kdb" "$WORK/liste.csv" >/dev/null
+"$APP" identity --store "$WORK/cm.kdb" --out "$WORK/cm.json" >/dev/null
+mkdir "$WORK/stick"
+"$APP" export-bundle --store "$WORK/cm.kdb" --out "$WORK/stick" >/dev/null
+"$APP" enroll --store "$WORK/kreis.kdb" "$WORK/cm.json" >/dev/null
+"$APP" merge --store "$WORK/kreis.kdb" --json "$WORK"/stick/*.kimb > "$WORK/merge.json"
+grep -q '"created": 1' "$WORK/merge.json"
 "$APP" stats --store "$WORK/cm.kdb" --xlsx "$WORK/s.xlsx" --charts "$WORK/charts" >/dev/null
 test -s "$WORK/s.xlsx" && test -s "$WORK/charts/S1-beratungen-pro-jahr.png"
 # The desktop app: started offscreen, it must still be running after a few seconds.
