@@ -253,3 +253,47 @@ def test_the_merge_reports_its_progress_to_the_end(enrolled_office_ws, crafter):
     total = 2 * len(crafter.records)
     assert seen[-1] == (total, total)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_a_case_opened_on_the_last_day_is_active_at_its_end(cm_ws):
+    case = Case(client_id=None, municipality="05382068", program="kim", opened_on=date(2023, 12, 31))
+    with cm_ws.store.begin() as conn:
+        save_record(conn, case, origin=cm_ws.installation.id)
+    report = statistics.statistics(
+        cm_ws, statistics.make_filters(cm_ws, date_from="01.01.2023", date_to="31.12.2023")
+    )
+    assert (report["cases"]["opened"], report["cases"]["active_at_end"]) == (1, 1)
+    before = statistics.statistics(
+        cm_ws, statistics.make_filters(cm_ws, date_from="01.01.2023", date_to="30.12.2023")
+    )
+    assert (before["cases"]["opened"], before["cases"]["active_at_end"]) == (0, 0)
+
+
+def test_equal_counts_are_listed_by_code(cm_ws):
+    """Ties in topics and referrals are ordered by code, so tables and charts never change
+    their order from one export to the next."""
+    add(cm_ws, consultation(topics=("wohnen", "deutsch"), referrals=(Referral("wohlfahrt"),)),
+        consultation(topics=("deutsch", "wohnen"), referrals=(Referral("aemter"),)),
+        consultation(topics=("arbeit",), referrals=(Referral("wohlfahrt"), Referral("aemter"))))  # fmt: skip
+    report = statistics.statistics(cm_ws, statistics.make_filters(cm_ws))
+    assert list(report["topics"]["by_topic"]) == ["deutsch", "wohnen", "arbeit"]
+    assert report["topics"]["top5"][:2] == ["deutsch", "wohnen"]
+    assert list(report["referrals"]["by_target"]) == ["aemter", "wohlfahrt"]
+
+
+def test_structural_needs_follow_the_municipality_filter(cm_ws):
+    add(cm_ws, _need(municipality="05382068", challenge="Troisdorf"),
+        _need(municipality="05382060", challenge="Siegburg"), _need(challenge="kreisweit"))  # fmt: skip
+    report = statistics.statistics(cm_ws, statistics.make_filters(cm_ws, municipality="05382060"))
+    needs = report["structural_needs"]
+    assert [n["challenge"] for n in needs["items"]] == ["Siegburg"]
+    assert needs["total"] == 1
+
+
+def test_ties_are_ordered_by_code_whatever_order_the_database_returns():
+    """PostgreSQL's grouping returns groups in any order; SQLite's happens to be sorted."""
+    from kimdesk.stats.queries import _by_count
+
+    assert list(_by_count({"wohnen": 2, "deutsch": 2, "arbeit": 5, "aemter": 2})) == [
+        "arbeit", "aemter", "deutsch", "wohnen",
+    ]  # fmt: skip
