@@ -1186,3 +1186,19 @@ def test_an_earlier_listing_of_rejected_rows_is_never_overwritten(cm_ws, tmp_pat
     assert result.rejected_file == tmp_path / "gemischt.csv.rejected-3.csv"
     assert result.rejected_file.read_bytes().startswith(b"\xef\xbb\xbf")
     assert (first.read_text(), second.read_text()) == ("eine ältere Liste", "noch eine")
+
+
+def test_the_second_listing_is_numbered_2(cm_ws, tmp_path):
+    path = write(tmp_path, "gemischt.csv", csv_bytes(MIXED_ROWS))
+    (tmp_path / "gemischt.csv.rejected.csv").write_text("eine ältere Liste")
+    result = import_legacy(cm_ws, path, skip_invalid=True, today=TODAY)
+    assert result.rejected_file == tmp_path / "gemischt.csv.rejected-2.csv"
+
+
+def test_a_row_shorter_than_the_header_reads_its_missing_cells_as_empty(cm_ws, tmp_path):
+    """Excel leaves out empty cells at the end of a row; the optional last column is empty."""
+    data = b"Datum;Kommune;Art;Themen;Dauer\r\n09.01.2023;Troisdorf;einmalig;Wohnen\r\n"
+    result = import_legacy(cm_ws, write(tmp_path, "kurz.csv", data), today=TODAY)
+    assert result.imported == 1
+    (row,) = consultations(cm_ws)
+    assert row["duration_min"] is None
