@@ -269,6 +269,26 @@ def _print_summary(summary) -> None:
             _out(f"{b.display_name}: Hinweis – {warning}")
 
 
+def inspect(args) -> int:
+    from kimdesk.services.inspect import inspect_bundle
+
+    with _open(args) as ws:
+        result = inspect_bundle(ws, Path(args.file), Path(args.out))
+    report = result.report
+    if report.status == "rejected":
+        print(f"kimdesk: {report.display_name}: abgelehnt – {report.reason}. [{report.reason_code}]",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    status = _STATUS[report.status] if report.status != "imported" else "würde übernommen"
+    _out(f"{report.display_name}: Signatur gültig, Inhalt geprüft; {status} "
+         f"(Gerät {printable(report.installation_name or '')}, Bundle {report.seq}).")  # fmt: skip
+    for warning in report.warnings:
+        _out(f"Hinweis – {warning}")
+    for path in result.written:
+        _out(f"geschrieben: {shown(path)}")
+    return 0
+
+
 def conflicts(args) -> int:
     with _open(args) as ws:
         items = settling.list_conflicts(ws)

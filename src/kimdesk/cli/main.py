@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("bundles", nargs="+", metavar="BUNDLE")
     p.set_defaults(run=commands.merge)
 
+    p = sub.add_parser("inspect", help="ein Bundle prüfen und seinen Inhalt für eine Prüfung ablegen")
+    p.add_argument("--store", required=True, help="Speicher der Kreisstelle")
+    p.add_argument("file", metavar="BUNDLE")
+    p.add_argument("--out", required=True, help="neuer oder leerer Ordner für die Dateien")
+    p.set_defaults(run=commands.inspect)
+
     p = sub.add_parser("conflicts", help="offene Konflikte auflisten")
     p.add_argument("--store", required=True)
     p.add_argument("--json", action="store_true")

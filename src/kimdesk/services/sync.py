@@ -316,7 +316,7 @@ def merge_bundles(
         conn = ws.store.connect(write=True)
         try:
             for path in files:
-                reports.append(_merge_one(ws, conn, Path(path), progress))
+                reports.append(merge_one(ws, conn, Path(path), progress))
                 if not dry_run:
                     conn.commit()
             conn.rollback()
@@ -341,7 +341,9 @@ def read_bundle(path: Path) -> bytes:
         raise BundleRejected(_INPUT_REASONS[exc.kind], str(exc).rstrip(".")) from None
 
 
-def _merge_one(ws: Workspace, conn, path: Path, progress: Progress | None) -> BundleReport:
+def merge_one(
+    ws: Workspace, conn, path: Path, progress: Progress | None, opened: dict | None = None
+) -> BundleReport:
     report = BundleReport(file=str(path), status="rejected")
     try:
         data = read_bundle(path)
@@ -351,7 +353,7 @@ def _merge_one(ws: Workspace, conn, path: Path, progress: Progress | None) -> Bu
     for attempt in range(MERGE_ATTEMPTS):
         savepoint = conn.begin_nested()
         try:
-            _verify_and_merge(ws, conn, path, data, report, progress)
+            _verify_and_merge(ws, conn, path, data, report, progress, opened)
         except BundleRejected as exc:
             savepoint.rollback()
             report.reject(exc)
@@ -410,7 +412,9 @@ def _signer(ws: Workspace, conn, header: container.Header) -> PeerInfo:
     return peer
 
 
-def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
+def _verify_and_merge(ws, conn, path, data, report, progress, opened=None) -> None:
+    """The checks of docs/sync.md in their order, then the merge. ``opened`` (inspect) receives
+    what was read: header, manifest, plaintext and where the records start."""
     header = container.read_header(data)
     # Not yet verified, but it tells the coordinator which device the file claims to be from.
     report.installation, report.seq = header.installation_id, header.seq
@@ -449,6 +453,8 @@ def _verify_and_merge(ws, conn, path, data, report, progress) -> None:
             observe=admission.observe,
         )
     text_warnings = admission.finish()
+    if opened is not None:
+        opened.update(data=data, header=header, peer=peer, plaintext=plaintext, offset=offset)
     if manifest.schema_version > migrate.HEAD_VERSION:
         raise BundleRejected(
             Reason.SCHEMA_NEWER,
