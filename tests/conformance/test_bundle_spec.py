@@ -224,11 +224,13 @@ def read_bundle(data: bytes, device: dict, office: dict, office_private: bytes) 
 # -- the frozen test vectors ----------------------------------------------------------------------
 
 
-def test_the_vectors_identities_and_their_fingerprints():
-    office = read_identity(VECTORS / "office-identity.json")
-    device = read_identity(VECTORS / "device-identity.json")
+@pytest.mark.parametrize("version", ["", "-v1"])
+def test_the_vectors_identities_and_their_fingerprints(version):
+    office = read_identity(VECTORS / f"office-identity{version}.json")
+    device = read_identity(VECTORS / f"device-identity{version}.json")
     assert (office["role"], device["role"]) == ("office", "casemanager")
     assert device["encryption_key"] is None and office["encryption_key"]
+    assert office["version"] == device["version"] == (1 if version else 2)
 
 
 def test_the_vector_bundle_reads_as_specified():
