@@ -1341,7 +1341,19 @@ Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Beratungen, die schon im Speicher stehen, &amp;trotzdem übernehmen (echte Wiederholungen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Über&amp;nehmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen (*.xlsx *.csv *.ods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sind es echte Wiederholungen (zwei Beratungen eines Falls an einem Tag), das Kästchen „trotzdem übernehmen“ ankreuzen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1350,10 +1362,6 @@ Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
     </message>
     <message>
         <source>Liste wählen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listen (*.xlsx *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

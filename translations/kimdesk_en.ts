@@ -1345,8 +1345,20 @@ Please bring the USB stick to the district office.</translation>
         <translation>&amp;Skip wrong rows (they go into a file of their own)</translation>
     </message>
     <message>
+        <source>Beratungen, die schon im Speicher stehen, &amp;trotzdem übernehmen (echte Wiederholungen)</source>
+        <translation>Take over consultations already in the store any&amp;way (real repeats)</translation>
+    </message>
+    <message>
         <source>Über&amp;nehmen</source>
         <translation>&amp;Take over</translation>
+    </message>
+    <message>
+        <source>Listen (*.xlsx *.csv *.ods)</source>
+        <translation>Lists (*.xlsx *.csv *.ods)</translation>
+    </message>
+    <message>
+        <source>Sind es echte Wiederholungen (zwei Beratungen eines Falls an einem Tag), das Kästchen „trotzdem übernehmen“ ankreuzen.</source>
+        <translation>If they are real repeats (two consultations of one case on one day), tick the box “take over anyway”.</translation>
     </message>
     <message>
         <source>Schließen</source>
@@ -1355,10 +1367,6 @@ Please bring the USB stick to the district office.</translation>
     <message>
         <source>Liste wählen</source>
         <translation>Choose the list</translation>
-    </message>
-    <message>
-        <source>Listen (*.xlsx *.csv)</source>
-        <translation>Lists (*.xlsx *.csv)</translation>
     </message>
     <message>
         <source>Bitte eine Datei wählen.</source>

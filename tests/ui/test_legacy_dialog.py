@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from kimdesk.services.consultations import ConsultationFilter, consultation_ids
 from kimdesk.ui.consultations.screen import ConsultationsScreen
@@ -54,3 +55,27 @@ def test_a_bad_list_names_its_rows_and_imports_nothing(qtbot, cm_window, tmp_pat
 
 def test_the_office_cannot_take_over_a_list(office_window):
     assert not office_window.legacy_action.isEnabled()
+
+
+def test_a_list_taken_over_before_names_its_rows_and_takes_them_when_asked(qtbot, cm_window,
+                                                                           tmp_path):  # fmt: skip
+    first = tmp_path / "liste.csv"
+    first.write_text(GOOD, encoding="utf-8")
+    dialog = dialog_for(qtbot, cm_window)
+    dialog.path.setText(str(first))
+    dialog.start()
+    twin = tmp_path / "liste-kopie.csv"
+    twin.write_text(GOOD.replace("\n", "\r\n"), encoding="utf-8")  # another file, the same rows
+    dialog.path.setText(str(twin))
+    dialog.start()
+    text = dialog.report.toPlainText()
+    assert "schon im Speicher" in text and "Zeile 2" in text and "Zeile 4" in text
+    assert "trotzdem übernehmen" in text
+    assert len(in_store(cm_window, lambda ws: consultation_ids(ws, ConsultationFilter()))) == 3
+    dialog.activateWindow()  # offscreen, nothing activates the dialog by itself
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.path.setFocus()
+    qtbot.keyClick(dialog.path, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # the mnemonic
+    qtbot.waitUntil(dialog.repeats.isChecked)  # a mnemonic clicks with a short animation
+    dialog.start()
+    assert len(in_store(cm_window, lambda ws: consultation_ids(ws, ConsultationFilter()))) == 6

@@ -161,8 +161,9 @@ def import_legacy(args) -> int:
     with _open(args) as ws:
         try:
             result = legacy.import_legacy(
-                ws, Path(args.file), skip_invalid=args.skip_invalid, progress=bar
-            )
+                ws, Path(args.file), skip_invalid=args.skip_invalid,
+                allow_duplicates=args.allow_duplicates, progress=bar,
+            )  # fmt: skip
         except legacy.LegacyImportError as exc:
             bar.close()
             print(f"kimdesk: {exc}", file=sys.stderr)
@@ -171,9 +172,7 @@ def import_legacy(args) -> int:
             if len(exc.problems) > MAX_LISTED_PROBLEMS:
                 rest = len(exc.problems) - MAX_LISTED_PROBLEMS
                 print(f"  … und {rest} weitere Fehler.", file=sys.stderr)
-            print(
-                "  Mit --skip-invalid werden die fehlerfreien Zeilen übernommen.", file=sys.stderr
-            )
+            print(f"  {exc.hint}", file=sys.stderr)
             return 1
         finally:
             bar.close()

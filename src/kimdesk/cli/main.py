@@ -77,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="gute Zeilen übernehmen, fehlerhafte nach DATEI.rejected.csv schreiben",
     )
+    p.add_argument(
+        "--allow-duplicates",
+        action="store_true",
+        help="Zeilen übernehmen, deren Beratung schon im Speicher steht (echte Wiederholungen)",
+    )
     p.set_defaults(run=commands.import_legacy)
 
     p = sub.add_parser("enroll", help="ein Case-Management-Gerät in der Kreisstelle eintragen")

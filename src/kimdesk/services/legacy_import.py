@@ -10,23 +10,31 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import and_, insert, select
 
 from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.entities import Case, Consultation, Referral
-from kimdesk.domain.enums import Phase, ReferralOutcome
+from kimdesk.domain.enums import Phase, ReferralOutcome, Role
 from kimdesk.domain.errors import KimdeskError, ValidationError
 from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.domain.validation import validate_consultation
 from kimdesk.fileio import publish, read_limited, write_temp
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.models import LegacyImport
-from kimdesk.store.records import case_ids_by_legacy_ref, insert_records
+from kimdesk.store.records import (
+    case_ids_by_legacy_ref,
+    case_t,
+    consultation_t,
+    insert_records,
+    referral_t,
+    topic_t,
+)
 
 from .excel_csv import excel_csv
 from .legacy_table import LegacyFileError, read_table
@@ -62,7 +70,9 @@ CHUNK = 5000
 #: A list larger than this is not a consultation list (the bench's 200,000 rows: 19 MB).
 MAX_LIST_BYTES = 512 * 1024 * 1024
 _SPLIT = re.compile(r"[,|]")
-_DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
+#: Two-digit years as German LibreOffice writes them (09.01.23): 00–69 are 2000–2069.
+_PIVOT = 70
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _LOST_ZERO = re.compile(r"[1-9][0-9]{6}")
 #: Whole minutes as Excel writes them: ``45`` or ``45,0`` (ASCII digits only).
@@ -82,7 +92,9 @@ class RowProblem:
 
 
 class LegacyImportError(KimdeskError):
-    """Bad rows: nothing was imported."""
+    """Bad rows: nothing was imported. ``hint`` says how to import anyway."""
+
+    hint = "Mit --skip-invalid werden die fehlerfreien Zeilen übernommen."
 
     def __init__(
         self, file_name: str, problems: list[RowProblem], rejected_file: Path | None = None
@@ -101,6 +113,23 @@ class LegacyImportError(KimdeskError):
                 f"die Gründe stehen in {rejected_file}."
             )
         super().__init__(message)
+
+
+class LegacyDuplicatesError(LegacyImportError):
+    """Rows whose consultations are in the store already: nothing was imported."""
+
+    hint = ("Sind es echte Wiederholungen (zwei Beratungen eines Falls an einem Tag), übernimmt "
+            "--allow-duplicates sie trotzdem.")  # fmt: skip
+
+    def __init__(self, file_name: str, problems: list[RowProblem]):
+        KimdeskError.__init__(
+            self,
+            f"Die Datei {file_name} wurde nicht importiert: {len(problems)} "
+            f"{'Zeile steht' if len(problems) == 1 else 'Zeilen stehen'} schon im Speicher "
+            "(dieselbe Liste, z. B. als CSV und als XLSX, oder schon erfasste Beratungen).",
+        )
+        self.problems = problems
+        self.rejected_file = None
 
 
 @dataclass
@@ -256,10 +285,12 @@ def _parse_date(value: object) -> date | str:
     match = _DE_DATE.match(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
+        if len(match.group(3)) == 2:
+            year += 2000 if year < _PIVOT else 1900
     else:
         match = _ISO_DATE.match(text)
         if not match:
-            return f"„{text}“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT)."
+            return f"„{text}“ ist kein Datum (TT.MM.JJJJ, TT.MM.JJ oder JJJJ-MM-TT)."
         year, month, day = (int(g) for g in match.groups())
     try:
         return date(year, month, day)
@@ -294,10 +325,22 @@ def import_legacy(
     path: str | Path,
     *,
     skip_invalid: bool = False,
+    allow_duplicates: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
 ) -> ImportResult:
+    """Take over a list. Rows whose consultation is in the store already (same date,
+    municipality, kind, programme, case, topics, referrals, duration and setting) stop the
+    import unless ``allow_duplicates``: the same list as CSV and as XLSX, or a list with
+    consultations that were entered in the app, would otherwise count twice."""
     path = Path(path)
+    if ws.installation.role == Role.OFFICE:
+        raise KimdeskError(
+            "Eine Beratungsliste gehört in den Speicher des Case-Managements, das die Beratungen "
+            "geführt hat: dort mit „kimdesk import-legacy“ übernehmen; sie kommt mit dem nächsten "
+            "Bundle zur Kreisstelle. In der Kreisstelle übernommen, zählte sie als eigenes Gerät "
+            "und neben denselben Beratungen aus dem Bundle doppelt."
+        )
     data = read_limited(path, MAX_LIST_BYTES)
     digest = hashlib.sha256(data).hexdigest()
     legacy_t = LegacyImport.__table__
@@ -337,6 +380,10 @@ def import_legacy(
         raise LegacyFileError(f"Die Datei {path.name} enthält keine Beratungen.")
     if problems and not skip_invalid:
         raise LegacyImportError(path.name, problems)
+    if good and not allow_duplicates:
+        repeated = _already_stored(ws, good)
+        if repeated:
+            raise LegacyDuplicatesError(path.name, repeated)
 
     result = ImportResult(
         file=path,
@@ -368,6 +415,54 @@ def import_legacy(
     if progress:
         progress(table.total or len(good), table.total)
     return result
+
+
+def _key(occurred_on, municipality, kind, program, case_key, topics, referrals, duration, setting):
+    """What makes two consultations the same for a list: the content of its row."""
+    return (occurred_on, municipality, kind, program, case_key or "", tuple(sorted(topics)),
+            tuple(sorted(referrals)), duration, setting)  # fmt: skip
+
+
+def _row_key(row: _Row) -> tuple:
+    return _key(row.occurred_on, row.municipality, row.kind, row.program, row.case_key,
+                row.topics, row.referrals, row.duration, row.setting)  # fmt: skip
+
+
+def _already_stored(ws: Workspace, good: list[_Row]) -> list[RowProblem]:
+    """The rows whose consultation the store holds already, with their row numbers."""
+    first = min(row.occurred_on for row in good)
+    last = max(row.occurred_on for row in good)
+    c, k = consultation_t, case_t
+    in_range = and_(c.c.deleted.is_(False), c.c.occurred_on >= first, c.c.occurred_on <= last)
+    topics: dict[str, list[str]] = defaultdict(list)
+    targets: dict[str, list[str]] = defaultdict(list)
+    with ws.store.connect() as conn:
+        for cid, code in conn.execute(
+            select(topic_t.c.consultation_id, topic_t.c.topic)
+            .join(c, topic_t.c.consultation_id == c.c.id).where(in_range)
+        ):  # fmt: skip
+            topics[cid].append(code)
+        for cid, code in conn.execute(
+            select(referral_t.c.consultation_id, referral_t.c.target)
+            .join(c, referral_t.c.consultation_id == c.c.id).where(in_range)
+        ):  # fmt: skip
+            targets[cid].append(code)
+        stored = {
+            _key(r.occurred_on, r.municipality, r.kind, r.program,
+                 " ".join(r.legacy_ref.split()).casefold() if r.legacy_ref else None,
+                 topics[r.id], targets[r.id], r.duration_min, r.setting)
+            for r in conn.execute(
+                select(c.c.id, c.c.occurred_on, c.c.municipality, c.c.kind, c.c.program,
+                       k.c.legacy_ref, c.c.duration_min, c.c.setting)
+                .select_from(c.outerjoin(k, c.c.case_id == k.c.id)).where(in_range)
+            )
+        }  # fmt: skip
+    return [
+        RowProblem(row.number, "Zeile", f"die Beratung vom {row.occurred_on:%d.%m.%Y} steht "
+                                        "schon im Speicher.")
+        for row in good
+        if _row_key(row) in stored
+    ]  # fmt: skip
 
 
 def _domain_problems(row: _Row, catalog: Catalog, today: date) -> list[RowProblem]:

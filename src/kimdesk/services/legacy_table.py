@@ -17,6 +17,8 @@ from pathlib import Path
 from kimdesk.domain.errors import KimdeskError
 
 ZIP_MAGIC = b"PK\x03\x04"
+#: The first entry of an OpenDocument file names its type.
+_OPENDOCUMENT = b"application/vnd.oasis.opendocument"
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
@@ -39,6 +41,12 @@ def read_table(path: Path, data: bytes) -> Table:
         raise LegacyFileError(f"Die Datei {path.name} ist größer als 512 MB.")
     is_zip = data.startswith(ZIP_MAGIC)
     suffix = path.suffix.lower()
+    if suffix in (".ods", ".fods") or (is_zip and _OPENDOCUMENT in data[:200]):
+        raise LegacyFileError(
+            f"Die Datei {path.name} ist eine LibreOffice-Tabelle (.ods); bitte in LibreOffice "
+            "mit „Datei → Speichern unter …“ als Excel-Arbeitsmappe (.xlsx) oder als Text-CSV "
+            "speichern und diese Datei übernehmen."
+        )
     if suffix in (".xlsx", ".xlsm") and not is_zip:
         raise LegacyFileError(
             f"Die Datei {path.name} endet auf {suffix}, ist aber keine Excel-Arbeitsmappe "

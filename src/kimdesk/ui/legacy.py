@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.services.changes import Changes
-from kimdesk.services.legacy_import import ImportResult, LegacyImportError, import_legacy
+from kimdesk.services.legacy_import import (
+    ImportResult,
+    LegacyDuplicatesError,
+    LegacyImportError,
+    import_legacy,
+)
 
 from .i18n import tr
 from .operations import Task, message_for
@@ -33,8 +38,8 @@ class Imported:
     changes: Changes
 
 
-def run_import(ws, task: Task, path: Path, skip_invalid: bool) -> Imported:
-    result = import_legacy(ws, path, skip_invalid=skip_invalid,
+def run_import(ws, task: Task, path: Path, skip_invalid: bool, repeats: bool = False) -> Imported:
+    result = import_legacy(ws, path, skip_invalid=skip_invalid, allow_duplicates=repeats,
                            progress=lambda done, total: task.report(done, total or 0))  # fmt: skip
     return Imported(result, Changes.of("consultation", "case"))
 
@@ -61,6 +66,10 @@ class LegacyImportDialog(QDialog):
         self.skip = QCheckBox(
             tr("Fehlerhafte Zeilen &überspringen (sie kommen in eine eigene Datei)")
         )
+        self.repeats = QCheckBox(
+            tr("Beratungen, die schon im Speicher stehen, &trotzdem übernehmen "
+               "(echte Wiederholungen)")
+        )  # fmt: skip
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.report = QPlainTextEdit()
@@ -79,6 +88,7 @@ class LegacyImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.skip)
+        layout.addWidget(self.repeats)
         layout.addWidget(self.progress)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.buttons)
@@ -86,7 +96,7 @@ class LegacyImportDialog(QDialog):
 
     def browse(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, tr("Liste wählen"), self.path.text(), tr("Listen (*.xlsx *.csv)"))  # fmt: skip
+            self, tr("Liste wählen"), self.path.text(), tr("Listen (*.xlsx *.csv *.ods)"))  # fmt: skip
         if name:
             self.path.setText(name)
 
@@ -95,14 +105,14 @@ class LegacyImportDialog(QDialog):
         if not self.path.text().strip():
             self.report.setPlainText(tr("Bitte eine Datei wählen."))
             return
-        skip = self.skip.isChecked()
+        skip, repeats = self.skip.isChecked(), self.repeats.isChecked()
         self.start_button.setEnabled(False)
         self.close_button.setText(tr("Abbrechen"))
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.report.setPlainText(tr("Die Liste wird geprüft und übernommen …"))
-        self.task = self.ctx.ops.run(lambda ws, task: run_import(ws, task, path, skip), self._done,
-                                     self._failed, progress=self._progressed)  # fmt: skip
+        self.task = self.ctx.ops.run(lambda ws, task: run_import(ws, task, path, skip, repeats),
+                                     self._done, self._failed, progress=self._progressed)  # fmt: skip
 
     def _progressed(self, done: int, total: int, _text: str) -> None:
         if total:
@@ -137,6 +147,9 @@ class LegacyImportDialog(QDialog):
             lines += [str(p) for p in error.problems[:200]]
             if len(error.problems) > 200:
                 lines.append(tr("… und {n} weitere.", n=len(error.problems) - 200))
+            if isinstance(error, LegacyDuplicatesError):
+                lines.append(tr("Sind es echte Wiederholungen (zwei Beratungen eines Falls an "
+                                "einem Tag), das Kästchen „trotzdem übernehmen“ ankreuzen."))  # fmt: skip
         self.report.setPlainText("\n".join(lines))
 
     def stop_or_close(self) -> None:
