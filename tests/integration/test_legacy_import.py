@@ -796,13 +796,15 @@ BAD_FILES = {
         "liste.csv",
         csv_bytes([["Kommune", "Art", "Themen"], ["Much", "einmalig", "wohnen"]]),
         "In der Datei liste.csv fehlen die Spalten Datum (erwartet werden Datum, Kommune, Art, "
-        "Programm, Fall, Themen, Verweise, Dauer, Setting, Sprachmittlung).",
+        "Programm, Fall, Themen, Verweise, Dauer, Setting, Sprachmittlung, Geschlecht, "
+        "Altersgruppe, Staatsangehörigkeit, Aufenthalt).",
     ),
     "missing several": (
         "liste.csv",
         csv_bytes([["Vorname", "Nachname"], ["Erika", "Mustermann"]]),
         "In der Datei liste.csv fehlen die Spalten Datum, Kommune, Art, Themen (erwartet werden "
-        "Datum, Kommune, Art, Programm, Fall, Themen, Verweise, Dauer, Setting, Sprachmittlung).",
+        "Datum, Kommune, Art, Programm, Fall, Themen, Verweise, Dauer, Setting, Sprachmittlung, "
+        "Geschlecht, Altersgruppe, Staatsangehörigkeit, Aufenthalt).",
     ),
     "duplicate column": (
         "liste.csv",

@@ -135,3 +135,84 @@ def test_cli_names_the_repeated_rows_and_how_to_import_them(cli, cm_file, tmp_pa
     code, out, err = cli("import-legacy", "--store", cm_file, twin, "--allow-duplicates",
                          passphrase=CM_PASS)  # fmt: skip
     assert code == 0 and "4 Beratungen" in out, err
+
+
+# -- the client of a case ---------------------------------------------------------------------
+
+PERSON_HEADER = ["Datum", "Kommune", "Art", "Fall", "Themen", "Geschlecht", "Altersgruppe",
+                 "Staatsangehörigkeit", "Aufenthalt", "Name"]  # fmt: skip
+
+
+def clients(ws) -> dict[str, dict]:
+    from .sync_helpers import rows
+
+    return rows(ws, "client")
+
+
+def test_a_list_describes_the_clients_of_its_cases(cm_ws, tmp_path):
+    rows = [
+        ["02.03.2023", "Troisdorf", "CM", "K-1", "Wohnen", "w", "27-44", "SY", "schutz", "A"],
+        ["09.03.2023", "Troisdorf", "CM", "K-1", "Arbeit", "", "", "", "", "A"],
+        ["03.03.2023", "Siegburg", "CM", "K-2", "Deutsch", "männlich", "18 bis 26", "Afghanistan",
+         "Duldung", "B"],
+        ["04.03.2023", "Much", "einmalig", "", "Wohnen", "d", "65+", "UA", "", "C"],
+    ]  # fmt: skip
+    result = import_legacy(cm_ws, write(tmp_path, "p.csv",
+                                        csv_bytes([PERSON_HEADER, *rows], encoding="utf-8")),
+                           today=TODAY)  # fmt: skip
+    assert result.imported == 4 and result.ignored_columns == ["Name"]
+    people = sorted((c["gender"], c["age_group"], c["nationality"], c["residence_group"],
+                      c["municipality"]) for c in clients(cm_ws).values())  # fmt: skip
+    assert people == [("m", "18-26", "AF", "duldung", "05382060"),
+                      ("w", "27-44", "SY", "schutz", "05382068")]  # fmt: skip
+    from .test_legacy_import import cases
+
+    by_ref = {c["legacy_ref"]: c for c in cases(cm_ws)}
+    linked = {c["case_id"]: c["client_id"] for c in consultations(cm_ws)}
+    for ref in ("K-1", "K-2"):
+        assert by_ref[ref]["client_id"] in clients(cm_ws)
+        assert linked[by_ref[ref]["id"]] == by_ref[ref]["client_id"]
+    assert linked[None] is None  # a one-off consultation has no client
+
+
+def test_a_row_that_contradicts_its_case_is_named(cm_ws, tmp_path):
+    rows = [["02.03.2023", "Troisdorf", "CM", "K-1", "Wohnen", "w", "", "SY", "", ""],
+            ["09.03.2023", "Troisdorf", "CM", "K-1", "Arbeit", "m", "", "", "", ""]]  # fmt: skip
+    error = import_fails(cm_ws, write(tmp_path, "p.csv", csv_bytes([PERSON_HEADER, *rows])))
+    [problem] = error.problems
+    assert (problem.row, problem.column) == (3, "Geschlecht") and "Zeile 2" in problem.reason
+
+
+def test_an_unknown_value_says_what_is_expected(cm_ws, tmp_path):
+    rows = [["02.03.2023", "Troisdorf", "CM", "K-1", "Wohnen", "Frau", "jung", "Atlantis", "", ""]]
+    error = import_fails(cm_ws, write(tmp_path, "p.csv", csv_bytes([PERSON_HEADER, *rows])))
+    assert [(p.column, p.reason) for p in error.problems] == [
+        ("Altersgruppe", "„jung“ ist unbekannt (<18, 18-26, 27-44, 45-64, 65+)."),
+        ("Staatsangehörigkeit", "„Atlantis“ ist unbekannt (ISO-Code wie SY oder deutscher Name)."),
+    ]
+
+
+def test_a_later_list_gives_an_earlier_case_its_client(cm_ws, tmp_path):
+    plain = [["Datum", "Kommune", "Art", "Fall", "Themen"],
+             ["02.03.2023", "Troisdorf", "CM", "K-1", "Wohnen"]]  # fmt: skip
+    import_legacy(cm_ws, write(tmp_path, "a.csv", csv_bytes(plain)), today=TODAY)
+    later = [["10.03.2023", "Troisdorf", "CM", "K-1", "Arbeit", "w", "45-64", "TR", "", ""]]
+    import_legacy(cm_ws, write(tmp_path, "b.csv", csv_bytes([PERSON_HEADER, *later])), today=TODAY)
+    from .test_legacy_import import cases
+
+    (case,) = cases(cm_ws)
+    (client,) = clients(cm_ws).values()
+    assert (case["client_id"], case["version"]) == (client["id"], 2)
+    assert (client["gender"], client["age_group"], client["nationality"]) == ("w", "45-64", "TR")
+
+
+def test_the_age_group_of_a_list_travels_in_the_bundle(cm_ws, tmp_path):
+    from kimdesk.services import sync
+    from kimdesk.sync.export import changed_records
+
+    rows = [["02.03.2023", "Troisdorf", "CM", "K-1", "Wohnen", "w", "18-26", "SY", "", ""]]
+    import_legacy(cm_ws, write(tmp_path, "p.csv", csv_bytes([PERSON_HEADER, *rows])), today=TODAY)
+    with cm_ws.store.connect() as conn:
+        records = [r for e, r in changed_records(conn, 0, 10**9, TODAY) if e == "client"]
+    assert [r["age_group"] for r in records] == ["18-26"]
+    assert sync.export_bundle(cm_ws, tmp_path).path is not None

@@ -32,6 +32,9 @@ class Client(Record):
     minors: str = "0"
     main_language: str | None = None
     municipality: str | None = None
+    #: Where no birth date is known (a list gave only the group); a bundle otherwise derives
+    #: the group from the birth date on the day it is written.
+    age_group: str | None = None
     # local
     given_name: str | None = None
     family_name: str | None = None

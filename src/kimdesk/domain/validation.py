@@ -162,6 +162,7 @@ def validate_client(c: Client, catalog: Catalog, today: date | None = None) -> N
     if c.main_language is not None and not _LANGUAGE_RE.match(c.main_language):
         ck.add("main_language", "Die Sprache ist als ISO-639-1-Code anzugeben (z. B. ar, uk).")
     ck.code("municipality", "municipality", c.municipality, required=False)
+    ck.choice("age_group", c.age_group, AgeGroup, required=False)
     ck.day("birth_date", c.birth_date, required=False, earliest=date(1900, 1, 1))
     for name in ("given_name", "family_name", "phone", "email", "address", "file_numbers"):
         ck.text(name, getattr(c, name), limit=200)

@@ -12,14 +12,15 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import and_, insert, select
 
+from kimdesk.domain import persons
 from kimdesk.domain.catalog import Catalog
-from kimdesk.domain.entities import Case, Consultation, Referral
+from kimdesk.domain.entities import Case, Client, Consultation, Referral
 from kimdesk.domain.enums import Phase, ReferralOutcome, Role
 from kimdesk.domain.errors import KimdeskError, ValidationError
 from kimdesk.domain.ids import utc_now, uuid7
@@ -31,8 +32,10 @@ from kimdesk.store.records import (
     case_ids_by_legacy_ref,
     case_t,
     consultation_t,
+    get_record,
     insert_records,
     referral_t,
+    save_record,
     topic_t,
 )
 
@@ -52,7 +55,15 @@ COLUMNS = {
     "dauer": "Dauer",
     "setting": "Setting",
     "sprachmittlung": "Sprachmittlung",
+    # The client of a case (``Fall``), for the figures of who is reached.
+    "geschlecht": "Geschlecht",
+    "altersgruppe": "Altersgruppe",
+    "staatsangehörigkeit": "Staatsangehörigkeit",
+    "aufenthalt": "Aufenthalt",
 }
+#: Other spellings of headings.
+HEADING_ALIASES = {"staatsangehoerigkeit": "staatsangehörigkeit", "nationalität": "staatsangehörigkeit"}
+PERSON_COLUMNS = ("geschlecht", "altersgruppe", "staatsangehörigkeit", "aufenthalt")
 REQUIRED = ("datum", "kommune", "art", "themen")
 FIELD_COLUMN = {
     "occurred_on": "Datum",
@@ -157,6 +168,9 @@ class _Row:
     duration: int | None
     setting: str | None
     mediation: str | None
+    #: The case's client as the row describes them: gender, age group, nationality,
+    #: residence group (None where a cell is empty); None without a case or without cells.
+    person: tuple[str | None, str | None, str | None, str | None] | None = None
 
 
 class _RowParser:
@@ -255,6 +269,7 @@ class _RowParser:
             if mediation is None:
                 problem("Sprachmittlung", f"„{mediation_text}“ ist unbekannt.")
 
+        person = self._person(cells, number, problems)
         if problems:
             return None, problems
         case_ref = ref if kind == "cm" else None
@@ -271,8 +286,26 @@ class _RowParser:
             duration=duration,
             setting=setting,
             mediation=mediation,
+            person=person if case_ref else None,
         )
         return row, []
+
+    def _person(self, cells, number: int, problems: list[RowProblem]) -> tuple | None:
+        if not any(k in self.index for k in PERSON_COLUMNS):
+            return None
+        values = []
+        for key, read, what in (
+            ("geschlecht", persons.gender, "w, m, d, x oder unbekannt"),
+            ("altersgruppe", persons.age_group, "<18, 18-26, 27-44, 45-64, 65+"),
+            ("staatsangehörigkeit", persons.nationality, "ISO-Code wie SY oder deutscher Name"),
+            ("aufenthalt", lambda t: self._code("residence_group", t), "Aufenthaltsgruppe des Profils"),
+        ):  # fmt: skip
+            text = str(self._get(cells, key))
+            value = read(text) if text else None
+            if text and value is None:
+                problems.append(RowProblem(number, COLUMNS[key], f"„{text}“ ist unbekannt ({what})."))
+            values.append(value)
+        return tuple(values) if any(values) else None
 
 
 def _parse_date(value: object) -> date | str:
@@ -303,6 +336,7 @@ def _column_index(header: list[str], file_name: str) -> tuple[dict[str, int], li
     ignored: list[str] = []
     for i, name in enumerate(header):
         key = " ".join(name.split()).casefold()
+        key = HEADING_ALIASES.get(key, key)
         if key in COLUMNS:
             if key in index:
                 raise LegacyFileError(
@@ -361,6 +395,7 @@ def import_legacy(
     index, ignored = _column_index(table.header, path.name)
     parser = _RowParser(ws.catalog, index, today or date.today())
     good: list[_Row] = []
+    cells_of: dict[int, list[object]] = {}
     rejected: list[tuple[int, list[object], list[RowProblem]]] = []
     problems: list[RowProblem] = []
     for number, cells in table.rows:
@@ -374,10 +409,16 @@ def import_legacy(
             rejected.append((number, cells, row_problems))
         else:
             good.append(row)
+            if row.person:
+                cells_of[number] = cells
         if progress and number % 2000 == 0:
             progress(number - 1, table.total)
     if not good and not rejected:
         raise LegacyFileError(f"Die Datei {path.name} enthält keine Beratungen.")
+    for row, problem in _contradicting_persons(good):
+        good.remove(row)
+        problems.append(problem)
+        rejected.append((row.number, cells_of[row.number], [problem]))
     if problems and not skip_invalid:
         raise LegacyImportError(path.name, problems)
     if good and not allow_duplicates:
@@ -415,6 +456,46 @@ def import_legacy(
     if progress:
         progress(table.total or len(good), table.total)
     return result
+
+
+def _contradicting_persons(good: list[_Row]) -> list[tuple[_Row, RowProblem]]:
+    """Rows that describe their case's client otherwise than an earlier row of that case."""
+    first: dict[str, _Row] = {}
+    found = []
+    for row in good:
+        if row.person is None:
+            continue
+        earlier = first.setdefault(row.case_key, row)
+        if earlier is row:
+            continue
+        for heading, mine, theirs in zip(
+            ("Geschlecht", "Altersgruppe", "Staatsangehörigkeit", "Aufenthalt"),
+            row.person, earlier.person, strict=True,
+        ):  # fmt: skip
+            if mine and theirs and mine != theirs:
+                found.append((row, RowProblem(
+                    row.number, heading,
+                    f"widerspricht Zeile {earlier.number} desselben Falls ({theirs}).",
+                )))  # fmt: skip
+                break
+    return found
+
+
+def _merged_persons(good: list[_Row]) -> dict[str, tuple]:
+    """Per case: the client's attributes, each from the first row that gives it."""
+    merged: dict[str, list] = {}
+    for row in good:
+        if row.person is not None:
+            values = merged.setdefault(row.case_key, [None] * 4)
+            for i, value in enumerate(row.person):
+                values[i] = values[i] or value
+    return {key: tuple(values) for key, values in merged.items()}
+
+
+def _client(person: tuple, municipality: str) -> Client:
+    gender, age, nationality, residence = person
+    return Client(gender=gender or "unknown", age_group=age, nationality=nationality or "unknown",
+                  residence_group=residence or "unknown", municipality=municipality)  # fmt: skip
 
 
 def _key(occurred_on, municipality, kind, program, case_key, topics, referrals, duration, setting):
@@ -497,6 +578,19 @@ def _write(ws, path, digest, good: list[_Row], rejected: int, progress) -> int:
     at = utc_now()
     with ws.store.begin() as conn:
         known = {" ".join(k.split()).casefold(): v for k, v in case_ids_by_legacy_ref(conn).items()}
+        people = _merged_persons(good)
+        first_row = {row.case_key: row for row in reversed(good) if row.case_key}
+        client_of = _clients_of(conn, known)
+        # A client for each case this list describes that has none yet, before any case
+        # refers to it.
+        needed = {key: _client(person, first_row[key].municipality)
+                  for key, person in people.items() if key not in client_of}  # fmt: skip
+        insert_records(conn, list(needed.values()), origin=origin, detail=detail, at=at)
+        for key, client in needed.items():
+            if key in known:  # a case of an earlier list gets its client: a new version
+                case = get_record(conn, Case, known[key])
+                save_record(conn, replace(case, client_id=client.id), origin=origin)
+            client_of[key] = client.id
         new_cases: dict[str, Case] = {}
         first_seen: dict[str, _Row] = {}
         opened: dict[str, date] = {}
@@ -508,7 +602,7 @@ def _write(ws, path, digest, good: list[_Row], rejected: int, progress) -> int:
                 opened[row.case_key] = row.occurred_on
         for key, row in first_seen.items():
             new_cases[key] = Case(
-                client_id=None,
+                client_id=client_of.get(key),
                 municipality=row.municipality,
                 program=row.program,
                 opened_on=opened[key],
@@ -526,6 +620,7 @@ def _write(ws, path, digest, good: list[_Row], rejected: int, progress) -> int:
                     program=row.program,
                     topics=row.topics,
                     case_id=case_ids[row.case_key] if row.case_key else None,
+                    client_id=client_of.get(row.case_key) if row.case_key else None,
                     duration_min=row.duration,
                     setting=row.setting,
                     language_mediation=row.mediation,
@@ -558,6 +653,19 @@ def _write(ws, path, digest, good: list[_Row], rejected: int, progress) -> int:
             detail=f"{len(good)} Beratungen, {rejected} abgelehnt",
         )
     return len(new_cases)
+
+
+def _clients_of(conn, known: dict[str, str]) -> dict[str, str]:
+    """The clients of cases earlier lists created (those that have one), by case key."""
+    if not known:
+        return {}
+    rows = conn.execute(
+        select(case_t.c.id, case_t.c.client_id).where(
+            case_t.c.id.in_(list(known.values())), case_t.c.client_id.is_not(None)
+        )
+    ).all()
+    client_by_case = dict(rows)
+    return {key: client_by_case[cid] for key, cid in known.items() if cid in client_by_case}
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from kimdesk.domain.entities import LOCAL_FIELDS, Case, Client, Goal
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
+from kimdesk.domain.validation import age_group
 from kimdesk.fileio import starts_with, write_output
 from kimdesk.store import records as store_records
 from kimdesk.store.bookkeeping import audit
@@ -85,7 +86,11 @@ class Erased:
 
 def _emptied(record):
     fields = LOCAL_FIELDS[type(record)]  # a legacy case reference may name a person, too
-    return replace(record, **dict.fromkeys(fields, None))
+    emptied = replace(record, **dict.fromkeys(fields, None))
+    if isinstance(record, Client) and record.birth_date is not None:
+        # The birth date goes; the age group it gave today stays for the statistics.
+        emptied = replace(emptied, age_group=age_group(record.birth_date, date.today()).value)
+    return emptied
 
 
 def erase_client(ws: Workspace, client_id: str) -> Erased:

@@ -25,6 +25,7 @@ def changed_records(
         columns = [table.c[f.name] for f in FIELDS[entity] if not f.derived]
         if entity == "client":
             columns.append(table.c.birth_date)  # only to derive the age group, never sent
+            columns.append(table.c.age_group)  # a list's group where no birth date is known
         query = (
             select(*columns)
             .where(table.c.change_seq > change_from, table.c.change_seq <= change_to)
@@ -40,5 +41,7 @@ def changed_records(
             for row in rows:
                 if entity == "client":
                     row = dict(row)
-                    row["age_group"] = age_group(row.pop("birth_date"), today).value
+                    born = row.pop("birth_date")
+                    if born is not None or not row["age_group"]:
+                        row["age_group"] = age_group(born, today).value
                 yield entity, to_wire(entity, row, parts.get(row["id"]))

@@ -1,0 +1,63 @@
+"""Reading a person's statistical attributes as old lists write them: gender, age group and
+nationality in words ("weiblich", "18 bis 26", "Syrien") or as codes ("w", "18-26", "SY")."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from .enums import AgeGroup, Gender
+
+_GENDER = {
+    "w": Gender.W, "weiblich": Gender.W, "frau": Gender.W, "f": Gender.W,
+    "m": Gender.M, "männlich": Gender.M, "maennlich": Gender.M, "mann": Gender.M,
+    "d": Gender.D, "divers": Gender.D,
+    "x": Gender.X, "keine angabe": Gender.X, "ohne angabe": Gender.X,
+    "unbekannt": Gender.UNKNOWN,
+}  # fmt: skip
+_AGE = {
+    "<18": AgeGroup.UNDER_18, "unter 18": AgeGroup.UNDER_18, "u18": AgeGroup.UNDER_18,
+    "0-17": AgeGroup.UNDER_18, "minderjährig": AgeGroup.UNDER_18,
+    "18-26": AgeGroup.FROM_18, "27-44": AgeGroup.FROM_27, "45-64": AgeGroup.FROM_45,
+    "65+": AgeGroup.FROM_65, "ab 65": AgeGroup.FROM_65, "65 und älter": AgeGroup.FROM_65,
+    "65 und aelter": AgeGroup.FROM_65, "über 64": AgeGroup.FROM_65,
+    "unbekannt": AgeGroup.UNKNOWN,
+}  # fmt: skip
+_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|—|bis)\s*(\d{1,2})")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def gender(text: str) -> str | None:
+    return _GENDER.get(_fold(text))
+
+
+def age_group(text: str) -> str | None:
+    folded = _fold(text)
+    if folded in _AGE:
+        return _AGE[folded]
+    found = _RANGE.fullmatch(folded)
+    return _AGE.get(f"{int(found.group(1))}-{int(found.group(2))}") if found else None
+
+
+@cache
+def _countries() -> dict[str, str]:
+    data = json.loads(
+        (resources.files("kimdesk") / "resources" / "countries_de.json").read_text("utf-8")
+    )
+    names: dict[str, str] = {}
+    for item in [*data["countries"], *data["special"]]:
+        for name in item["names"]:
+            names[_fold(name)] = item["code"]
+        if item["code"] != "unknown":
+            names[item["code"].casefold()] = item["code"]
+    return names
+
+
+def nationality(text: str) -> str | None:
+    """An ISO 3166 alpha-2 code (``XX`` stateless, ``unknown``) for a code or a German name."""
+    return _countries().get(_fold(text))
