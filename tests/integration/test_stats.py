@@ -79,18 +79,37 @@ def test_topics_s4(data_ws):
 
 
 def test_months_s5_and_the_muki_view(data_ws):
+    """Every month from the first record to the last, zero where nothing happened (issue 15:
+    June must not stand next to September)."""
     c = statistics(data_ws, Filters())["consultations"]
-    assert c["by_month"] == {
+    months = list(c["by_month"])
+    assert months[0] == "2022-03" and months[-1] == "2023-12" and len(months) == 22
+    assert {k: v for k, v in c["by_month"].items() if v != {"individual": 0, "group_sessions": 0}} == {
         "2022-03": {"individual": 1, "group_sessions": 0},
         "2022-11": {"individual": 1, "group_sessions": 0},
         "2023-01": {"individual": 2, "group_sessions": 1},
         "2023-02": {"individual": 0, "group_sessions": 2},
         "2023-12": {"individual": 1, "group_sessions": 0},
     }
-    assert c["muki_by_month"] == {
+    assert c["by_month"]["2023-06"] == {"individual": 0, "group_sessions": 0}
+    assert list(c["muki_by_month"]) == months  # the same axis, to line up in one table
+    assert {k: v for k, v in c["muki_by_month"].items() if any(v.values())} == {
         "2023-01": {"individual": 1, "group_sessions": 1},
         "2023-02": {"individual": 0, "group_sessions": 1},
     }
+
+
+def test_a_period_shows_all_its_months_and_years_even_without_data(data_ws):
+    c = statistics(data_ws, Filters(date_from=date(2021, 11, 1), date_to=date(2023, 2, 28)))[
+        "consultations"
+    ]
+    assert list(c["by_year"]) == ["2021", "2022", "2023"]
+    assert c["by_year"]["2021"] == {"einmalig": 0, "cm": 0, "total": 0}
+    assert list(c["by_month"])[:3] == ["2021-11", "2021-12", "2022-01"]
+    assert list(c["by_month"])[-1] == "2023-02" and len(c["by_month"]) == 16
+    empty = statistics(data_ws, Filters(date_from=date(2019, 1, 1), date_to=date(2019, 3, 31)))
+    assert list(empty["consultations"]["by_month"]) == ["2019-01", "2019-02", "2019-03"]
+    assert empty["consultations"]["by_year"] == {"2019": {"einmalig": 0, "cm": 0, "total": 0}}
 
 
 def test_group_offers_s7(data_ws):

@@ -91,6 +91,9 @@ def consultations(conn: Connection, f: Filters) -> dict:
             .group_by(year, consultation.c.kind)
         )
     )
+    years = _span(f, by_year, lambda key: (int(key), 1))
+    by_year = {str(y): by_year.get(str(y), {"einmalig": 0, "cm": 0, "total": 0})
+               for y in range(years[0][0], years[1][0] + 1)} if years else {}  # fmt: skip
     by_municipality = _kinds(
         conn.execute(
             select(consultation.c.municipality, consultation.c.kind, func.count())
@@ -104,8 +107,8 @@ def consultations(conn: Connection, f: Filters) -> dict:
         "by_kind_pct": {k: pct(n, total) for k, n in by_kind.items()},
         "by_year": by_year,
         "by_municipality": by_municipality,
-        "by_month": by_month(conn, f),
-        "muki_by_month": by_month(conn, f, program="muki"),
+        "by_month": (months := by_month(conn, f)),
+        "muki_by_month": by_month(conn, f, program="muki", keys=list(months)),
     }
 
 
@@ -113,8 +116,31 @@ def _month_key(y, m) -> str:
     return f"{int(y):04d}-{int(m):02d}"
 
 
-def by_month(conn: Connection, f: Filters, program: str | None = None) -> dict:
-    """S5: individual consultations and held group sessions per month."""
+def _span(f: Filters, found: dict, month_of) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The (year, month) range a time axis covers: the period, or where it is open, the first
+    and last month that has data; None for an open period without data."""
+    months = sorted(month_of(key) for key in found)
+    first = (f.date_from.year, f.date_from.month) if f.date_from else (months[0] if months else None)
+    last = (f.date_to.year, f.date_to.month) if f.date_to else (months[-1] if months else None)
+    if first is None or last is None or first > last:
+        return None
+    return first, last
+
+
+def _months(span) -> list[str]:
+    (y, m), last = span
+    keys = []
+    while (y, m) <= last:
+        keys.append(_month_key(y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return keys
+
+
+def by_month(
+    conn: Connection, f: Filters, program: str | None = None, keys: list[str] | None = None
+) -> dict:
+    """S5: individual consultations and held group sessions per month, every month of the
+    period (or of ``keys``, the months of another series to line up with)."""
     y, m = extract("year", consultation.c.occurred_on), extract("month", consultation.c.occurred_on)
     months: dict[str, dict[str, int]] = {}
     for yy, mm, n in conn.execute(
@@ -134,7 +160,11 @@ def by_month(conn: Connection, f: Filters, program: str | None = None) -> dict:
         months.setdefault(_month_key(yy, mm), {"individual": 0, "group_sessions": 0})[
             "group_sessions"
         ] = n
-    return dict(sorted(months.items()))
+    # Every month of the period, zero where nothing happened: a gap is a month, not nothing.
+    if keys is None:
+        span = _span(f, months, lambda key: (int(key[:4]), int(key[5:])))
+        keys = _months(span) if span else []
+    return {key: months.get(key, {"individual": 0, "group_sessions": 0}) for key in keys}
 
 
 def _count_parts(conn: Connection, f: Filters, part, key) -> dict[str, int]:
