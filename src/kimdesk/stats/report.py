@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from kimdesk.domain.text import printable
 from kimdesk.store.models import BundleIn, BundleOut, Peer
 
-from . import queries
+from . import queries, reach
 from .filters import Filters
 
 SMALL = 5
@@ -35,6 +35,8 @@ def compute(conn: Connection, filters: Filters, *, generated_at: datetime) -> di
         "group_offers": queries.group_offers(conn, filters),
         "structural_needs": queries.structural_needs(conn, filters),
         "staffing": queries.staffing(conn, filters),
+        "reached": reach.reached(conn, filters, generated_at.date()),
+        "outcomes": reach.outcomes(conn, filters),
         "sources": sources(conn),
     }
 
