@@ -1013,9 +1013,7 @@ def test_an_absurd_sequence_number_reports_the_gap_without_listing_it(enrolled_o
     summary = sync.merge_bundles(enrolled_office_ws, [path])
     (report,) = summary.bundles
     assert report.status == "imported", report.reason
-    assert report.warnings == [
-        "Bundles 1–2147483646 von CM-07 Troisdorf noch nicht eingetroffen."
-    ]
+    assert report.warnings == ["Bundles 1–2147483646 von CM-07 Troisdorf noch nicht eingetroffen."]
 
 
 def test_a_known_bundle_id_with_other_content_is_refused(enrolled_office_ws, crafter):

@@ -128,7 +128,10 @@ def test_backup_never_replaces_another_store(cli, office_store, other_store, tmp
         code, _, err = cli("backup", "--store", office_store, "--out", target, "--force",
                            passphrase=OFFICE_PASS)  # fmt: skip
         assert code == 1, target
-    assert not Path(f"{office_store}-wal").exists() or Path(f"{office_store}-wal").stat().st_size < 1 << 20
+    assert (
+        not Path(f"{office_store}-wal").exists()
+        or Path(f"{office_store}-wal").stat().st_size < 1 << 20
+    )
 
 
 def test_backup_replaces_an_earlier_backup_of_the_same_store_with_force(
@@ -225,7 +228,12 @@ def test_planted_links_at_temporary_names_are_never_followed(
     assert cli("export-bundle", "--store", cm_file, "--out", stick / name,
                passphrase=CM_PASS)[0] == 0  # fmt: skip
     assert victim.read_text() == "unverändert"
-    for written in (out / "statistik.xlsx", out / "kreis.json", out / "sicherung.kdb", stick / name):
+    for written in (
+        out / "statistik.xlsx",
+        out / "kreis.json",
+        out / "sicherung.kdb",
+        stick / name,
+    ):
         assert written.is_file() and not written.is_symlink()
 
 

@@ -133,7 +133,9 @@ def test_a_store_in_use_by_another_kimdesk(cli, office_file, cm_file, tmp_path):
     other.execute("PRAGMA journal_mode = WAL").fetchall()
     other.execute("BEGIN IMMEDIATE")
     try:
-        code, _out, err = cli("merge", "--store", office_file, bundle, passphrase="office passphrase 1")
+        code, _out, err = cli(
+            "merge", "--store", office_file, bundle, passphrase="office passphrase 1"
+        )
     finally:
         other.execute("ROLLBACK")
         other.close()

@@ -688,7 +688,11 @@ BAD_ROWS = {
     ),
     "not a date": (
         _one_row("Februar 2023", "Much", "einmalig", "", "wohnen", ""),
-        [RowProblem(2, "Datum", "„Februar 2023“ ist kein Datum (TT.MM.JJJJ, TT.MM.JJ oder JJJJ-MM-TT).")],
+        [
+            RowProblem(
+                2, "Datum", "„Februar 2023“ ist kein Datum (TT.MM.JJJJ, TT.MM.JJ oder JJJJ-MM-TT)."
+            )
+        ],
     ),
     "future date": (
         _one_row("02.07.2024", "Much", "einmalig", "", "wohnen", ""),

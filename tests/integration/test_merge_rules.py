@@ -219,7 +219,12 @@ def test_every_written_row_gets_its_own_change_sequence_number_above_the_last(
 
 @pytest.mark.parametrize(
     ("closed_on", "active"),
-    [(date(2023, 12, 30), False), (date(2023, 12, 31), False), (date(2024, 1, 1), True), (None, True)],
+    [
+        (date(2023, 12, 30), False),
+        (date(2023, 12, 31), False),
+        (date(2024, 1, 1), True),
+        (None, True),
+    ],
 )
 def test_a_case_closed_on_the_last_day_is_not_active_at_its_end(cm_ws, closed_on, active):
     case = Case(client_id=None, municipality="05382068", program="kim",
@@ -256,7 +261,9 @@ def test_the_merge_reports_its_progress_to_the_end(enrolled_office_ws, crafter):
 
 
 def test_a_case_opened_on_the_last_day_is_active_at_its_end(cm_ws):
-    case = Case(client_id=None, municipality="05382068", program="kim", opened_on=date(2023, 12, 31))
+    case = Case(
+        client_id=None, municipality="05382068", program="kim", opened_on=date(2023, 12, 31)
+    )
     with cm_ws.store.begin() as conn:
         save_record(conn, case, origin=cm_ws.installation.id)
     report = statistics.statistics(

@@ -113,7 +113,9 @@ def test_a_name_with_escapes_is_refused_at_enroll_and_never_reaches_the_terminal
         add(cm, consultation())
         bundle = sync.export_bundle(cm, tmp_path).path
     for extra in ((), ("--json",)):
-        code, out, err = cli("merge", "--store", office_file, *extra, bundle, passphrase=OFFICE_PASS)
+        code, out, err = cli(
+            "merge", "--store", office_file, *extra, bundle, passphrase=OFFICE_PASS
+        )
         assert code == 1 and "nicht eingetragenen Installation" in out
         assert visible(out) and visible(err.rstrip("\n"))
 
@@ -121,7 +123,9 @@ def test_a_name_with_escapes_is_refused_at_enroll_and_never_reaches_the_terminal
 def test_a_second_device_of_the_same_name_is_enrolled_with_a_notice(
     cli, office_file, templates, tmp_path
 ):
-    assert cli("enroll", "--store", office_file, templates / "cm.json", passphrase=OFFICE_PASS)[0] == 0
+    assert (
+        cli("enroll", "--store", office_file, templates / "cm.json", passphrase=OFFICE_PASS)[0] == 0
+    )
     twin = hostile_identity(templates, tmp_path, "CM-07 Troisdorf")  # cm2's keys, cm's name
     code, out, err = cli("enroll", "--store", office_file, twin, passphrase=OFFICE_PASS)
     assert code == 0, err

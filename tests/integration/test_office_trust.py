@@ -104,7 +104,9 @@ def test_a_device_cannot_overrule_another_devices_record(office, cm_ws, cm2_ws, 
 
     assert summary.bundles[0].counts["conflicts"] == 2
     stored = rows(office, "consultation")
-    assert stored[kept.id]["duration_min"] == 30 and stored[kept.id]["origin"] == cm_ws.installation.id
+    assert (
+        stored[kept.id]["duration_min"] == 30 and stored[kept.id]["origin"] == cm_ws.installation.id
+    )
     assert stored[gone.id]["deleted"] is False
     assert {c["applied"] for c in conflicts.list_conflicts(office)} == {"stored"}
 
@@ -155,10 +157,16 @@ HOSTILE = [
     ("consultation", "municipality", "$\\frac{1}$"),
     ("consultation", "setting", "\x1b[31mrot\x1b[0m"),
     ("consultation", "kind", "beratung"),
-    ("consultation", "referrals", [{"target": "=cmd|'/C calc'!A0", "accompanied": False,
-                                   "outcome": "open"}]),  # fmt: skip
-    ("consultation", "referrals", [{"target": "jc_afa", "accompanied": False,
-                                   "outcome": "vielleicht"}]),  # fmt: skip
+    (
+        "consultation",
+        "referrals",
+        [{"target": "=cmd|'/C calc'!A0", "accompanied": False, "outcome": "open"}],
+    ),  # fmt: skip
+    (
+        "consultation",
+        "referrals",
+        [{"target": "jc_afa", "accompanied": False, "outcome": "vielleicht"}],
+    ),  # fmt: skip
     ("client", "gender", "f"),
     ("client", "nationality", "SYR"),
     ("client", "age_group", "99+"),
@@ -264,7 +272,7 @@ def test_charts_of_a_store_with_hostile_codes_are_plain_text(office, tmp_path):
     """An office store merged before these checks may hold any code: its statistics and
     charts still come out, with the codes as plain text."""
     with office.store.begin() as conn:
-        for municipality in ("$\\frac{1}$", "=HYPERLINK(\"x\")", "$x^2$ \x1b[2J"):
+        for municipality in ("$\\frac{1}$", '=HYPERLINK("x")', "$x^2$ \x1b[2J"):
             c = Consultation(occurred_on=utc_now().date(), municipality=municipality,
                              kind="einmalig", topics=("$\\sqrt{2}$",))  # fmt: skip
             save_record(conn, c, origin=str(uuid.uuid4()))
@@ -348,7 +356,7 @@ BAD_VALUES = [
     ("consultation", "occurred_on", "9999-12-31"),
     ("consultation", "version", 2**31),
     ("consultation", "case_id", "Fatma Yilmaz *01.02.1980"),
-    ("consultation", "client_id", "=HYPERLINK(\"x\")"),
+    ("consultation", "client_id", '=HYPERLINK("x")'),
     ("case", "opened_on", "2014-12-31"),
     ("case", "client_id", "0228-123456 Hauptstr. 5"),
 ]
@@ -398,7 +406,9 @@ def test_no_device_overrules_an_edit_made_at_the_office(office, cm_ws, cm2_ws, t
                           challenge="Wohnraum", affected_cases=3)  # fmt: skip
     (need,) = add(cm_ws, need)
     merged(office, export(cm_ws, tmp_path / "a"))
-    edited = records.save(office, replace(need, status="in_progress", solution="Runder Tisch")).record
+    edited = records.save(
+        office, replace(need, status="in_progress", solution="Runder Tisch")
+    ).record
     add(cm2_ws, replace(need, version=1, affected_cases=100_000, challenge="überschrieben"))
     add(cm_ws, replace(need, challenge="Wohnraum für große Familien"))
     summary = merged(office, export(cm2_ws, tmp_path / "b"), export(cm_ws, tmp_path / "a"))

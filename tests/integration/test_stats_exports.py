@@ -50,6 +50,8 @@ SHEETS = [
     "S8 Strukturelle Bedarfe",
     "S9 Fälle",
     "S10 Personal",
+    "S11 Erreichte Personen",
+    "S12 Ergebnisse",
     "Vergleich",
 ]
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -100,7 +102,7 @@ def table(sheet, header_row: int = 5) -> list[list]:
         if all(v is None for v in row):
             break
         rows.append(list(row))
-    width = max(i + 1 for i, v in enumerate(rows[0]) if v is not None)
+    width = next((i for i, v in enumerate(rows[0]) if v is None), len(rows[0]))  # beside: a chart
     return [r[:width] for r in rows]
 
 
@@ -115,6 +117,16 @@ def chart_types(sheet) -> list[type]:
 @pytest.fixture
 def seeded(cm_ws):
     seed(cm_ws)
+    return cm_ws
+
+
+@pytest.fixture
+def seeded_many(cm_ws):
+    """2022: 10 one-off and 8 case management consultations; 2023: 12 and 3; 2024: 9 and 7."""
+    for year, kind, n in ((2022, "einmalig", 10), (2022, "cm", 8), (2023, "einmalig", 12),
+                          (2023, "cm", 3), (2024, "einmalig", 9), (2024, "cm", 7)):  # fmt: skip
+        add(cm_ws, *(Consultation(occurred_on=date(year, 1 + i % 12, 3), municipality=TROISDORF,
+                                  kind=kind, topics=("deutsch",)) for i in range(n)))  # fmt: skip
     return cm_ws
 
 
@@ -202,6 +214,8 @@ def test_workbook_charts_layout_and_print_setup(book):
         "S6 Kommunen": [BarChart],
         "S7 Gruppenangebote": [BarChart],
         "S8 Strukturelle Bedarfe": [],
+        "S11 Erreichte Personen": [BarChart] * 5,  # no access route, no language mediation
+        "S12 Ergebnisse": [],  # no goals, no closed case
         "Vergleich": [BarChart, PieChart, PieChart, BarChart],
     }
     for name, types in expected.items():
@@ -211,8 +225,14 @@ def test_workbook_charts_layout_and_print_setup(book):
         assert sheet.freeze_panes == "A6", name
         assert sheet["A5"].font.bold, name
         assert sheet.page_setup.orientation == "landscape"
-        assert sheet.page_setup.fitToWidth == 1
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        # A page as full as its width allows (not fitted to the width: a strip at the top).
+        assert not sheet.sheet_properties.pageSetUpPr.fitToPage, name
+        assert 40 <= sheet.page_setup.scale <= 125, name
+    # Numbers' headings stand over the numbers; a code keeps its distance from them.
+    s6 = wb["S6 Kommunen"]
+    assert [s6.cell(5, c).alignment.horizontal for c in range(1, 6)] == [
+        None, "right", "right", "right", "left"]  # fmt: skip
+    assert s6["E6"].alignment.indent == 1
     # Charts stand to the right of their table, never on it.
     assert all(c.anchor._from.col >= 5 for c in wb["S1 Beratungen pro Jahr"]._charts)
 
@@ -259,22 +279,50 @@ def test_publication_mode_writes_small_counts_as_text(seeded):
     report = statistics(seeded, Filters(), publication=True)
     wb = build_workbook(report, seeded.catalog)
     assert table(wb["S1 Beratungen pro Jahr"])[1:] == [
-        ["2022", "<5", "<5", "<5"],
-        ["2023", "<5", 0, "<5"],
-        ["Gesamt", "<5", "<5", "<5"],
+        ["2022", "•", "•", "•"],
+        ["2023", "•", 0, "•"],
+        ["Gesamt", "•", "•", "•"],
     ]
-    assert table(wb["S3 Verweise"])[1] == [JOBCENTER, "<5", None, "jc_afa"]  # no share
+    assert table(wb["S3 Verweise"])[1] == [JOBCENTER, "•", None, "jc_afa"]  # no share
     assert wb["S1 Beratungen pro Jahr"]["B6"].data_type == "s"
-    assert "<5" in wb["S1 Beratungen pro Jahr"]["A3"].value  # the note says so
+    assert "• = geheim gehalten" in wb["S1 Beratungen pro Jahr"]["A3"].value  # the note says so
     cover = {r[0]: r[1] for r in table(wb["Übersicht"], header_row=3)[1:]}
     assert cover["Veröffentlichung"].startswith("ja")
-    # Every count and share of this small dataset is hidden: no empty charts.
-    assert chart_types(wb["S1 Beratungen pro Jahr"]) == chart_types(wb["S3 Verweise"]) == []
+    # Every count and share of this small dataset is hidden: no chart, a line that says so.
+    for name in ("S1 Beratungen pro Jahr", "S3 Verweise"):
+        ws = wb[name]
+        assert ws._charts == [] and ws._images == []
+        texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        assert "Kein Diagramm: nur geheim gehaltene Werte (•)." in texts
     figures = {spec.key: spec.build(report, seeded.catalog) for spec in chart_builders()}
-    s1 = {t.get_text() for t in figures["S1-beratungen-pro-jahr"].axes[0].texts}
-    assert s1 == {"<5", ""}  # hidden counts labelled, not drawn as 0
-    s3 = {t.get_text() for t in figures["S3-verweise"].axes[0].texts}
-    assert s3 == {"alle Werte unter 5: nicht darstellbar"}
+    for key in ("S1-beratungen-pro-jahr", "S3-verweise", "S2-beratungsart"):
+        texts = {t.get_text() for t in figures[key].axes[0].texts}
+        assert "nur geheim gehaltene Werte (•):\nkein Diagramm" in texts, key
+        assert not figures[key].axes[0].patches, key  # no bar, no slice
+
+
+def test_hidden_counts_are_hatched_bars_labelled(seeded_many):
+    """A hidden count is a hatched stub labelled "•", never a missing bar or a 0."""
+    report = statistics(seeded_many, Filters(), publication=True)
+    cells = [v for row in report["consultations"]["by_year"].values()
+             for k, v in row.items() if k != "total"]  # fmt: skip
+    shown = sorted(v for v in cells if v != "•")
+    assert cells.count("•") >= 2 and shown  # 2023's three CM consultations and a complement
+    by_key = {s.key: s.build(report, seeded_many.catalog) for s in chart_builders()}
+    fig = by_key["S1-beratungen-pro-jahr"]
+    ax = fig.axes[0]
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    plain = [p for p in ax.patches if not p.get_hatch() and p.get_height() > 0]
+    labels_ = [t.get_text() for t in ax.texts]
+    assert len(hatched) == labels_.count("•") == cells.count("•")
+    assert sorted(round(p.get_height()) for p in plain) == shown  # published counts, to scale
+    assert max(p.get_height() for p in hatched) < min(shown) * 0.5  # a mark, not a value
+    caption = next(t for t in fig.texts if t.get_gid() == "caption").get_text()
+    assert "schraffiert: geheim gehalten" in caption
+    # The workbook shows the same figure as a picture: native charts cannot mark a hidden bar.
+    wb = build_workbook(report, seeded_many.catalog)
+    assert wb["S1 Beratungen pro Jahr"]._charts == []
+    assert len(wb["S1 Beratungen pro Jahr"]._images) == 1
 
 
 def test_empty_store_says_keine_daten(cm_ws, tmp_path):
@@ -337,7 +385,7 @@ def test_label_helpers():
     assert labels.bundle_ranges([5, 1, 2, 3, 7, 8]) == "1–3, 5, 7–8"
     assert labels.bundle_ranges([]) == "noch keine"
     assert labels.period({"from": "2023-01-01", "to": None}) == "ab 01.01.2023"
-    assert labels.number(12345) == "12.345" and labels.number("<5") == "<5"
+    assert labels.number(12345) == "12.345" and labels.number("•") == "•"
     assert labels.percent(16.7) == "16,7 %" and labels.percent(None) == "–"
     assert labels.month("2023-03") == "Mär 2023"
 

@@ -279,7 +279,8 @@ def test_damaged_store_gives_a_clear_error(cm_file):
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.name for p in (Path(__file__).parents[1] / "fixtures" / "stores").glob("*.kdb"))
+    "name",
+    sorted(p.name for p in (Path(__file__).parents[1] / "fixtures" / "stores").glob("*.kdb")),
 )
 def test_every_frozen_store_opens_at_the_head_schema_and_trusts_its_office(tmp_path, name):
     """One test per frozen store: it migrates, passes the checks, and the office it trusted

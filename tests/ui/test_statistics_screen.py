@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from kimdesk.services.statistics import make_filters, statistics
 from kimdesk.ui.statistics import StatisticsScreen
@@ -27,7 +28,9 @@ def test_key_figures_and_charts_follow_the_filters(qtbot, cm_window):
     screen = shown(cm_window)
     everything = report_for(cm_window)
     assert f"Einzelberatungen: {everything['consultations']['total']} " in screen.summary.text()
-    assert screen.charts.count() == 8 and screen.canvas is not None
+    assert screen.charts.count() == 13 and screen.canvas is not None
+    titles = [screen.charts.item(i).text() for i in range(screen.charts.count())]
+    assert "Erreichte Personen" in titles and "Ergebnisse: Ziele der Fälle" in titles
     screen.municipality.set_code("05382068")
     screen.municipality.setFocus()
     qtbot.keyClick(screen.municipality, Qt.Key.Key_Return)
@@ -57,3 +60,20 @@ def test_locking_clears_the_statistics(qtbot, cm_window):
     assert screen.summary.text()
     qtbot.keyClick(cm_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not screen.summary.text() and screen.canvas is None and screen.charts.count() == 0
+
+
+def test_publication_box_hides_small_counts_everywhere(qtbot, cm_window, tmp_path):
+    screen = shown(cm_window)
+    cm_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is cm_window)
+    screen.date_from.setFocus()
+    qtbot.keyClick(screen.date_from, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)  # mnemonic
+    qtbot.waitUntil(screen.publication.isChecked)  # a mnemonic clicks with a short animation
+    qtbot.waitUntil(lambda: screen.report["publication"])
+    assert "•" in screen.summary.text()
+    screen.write_excel(tmp_path / "veroeffentlichung.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "veroeffentlichung.xlsx")
+    cover = [row for row in book["Übersicht"].iter_rows(values_only=True) if row[0]]
+    assert any(row[0] == "Veröffentlichung" and row[1].startswith("ja") for row in cover)
+    screen.publication.setChecked(False)
+    assert not screen.report["publication"] and "•" not in screen.summary.text()

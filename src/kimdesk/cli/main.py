@@ -102,7 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("bundles", nargs="+", metavar="BUNDLE")
     p.set_defaults(run=commands.merge)
 
-    p = sub.add_parser("inspect", help="ein Bundle prüfen und seinen Inhalt für eine Prüfung ablegen")
+    p = sub.add_parser(
+        "inspect", help="ein Bundle prüfen und seinen Inhalt für eine Prüfung ablegen"
+    )
     p.add_argument("--store", required=True, help="Speicher der Kreisstelle")
     p.add_argument("file", metavar="BUNDLE")
     p.add_argument("--out", required=True, help="neuer oder leerer Ordner für die Dateien")
@@ -128,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--xlsx", metavar="DATEI", help="Excel-Arbeitsmappe mit Diagrammen schreiben")
     p.add_argument("--charts", metavar="ORDNER", help="Diagramme als PNG und PDF schreiben")
     p.add_argument("--json", action="store_true", help="alle Zahlen als JSON")
-    p.add_argument("--publication", action="store_true", help="Zahlen unter 5 als „<5“")
+    p.add_argument("--publication", action="store_true",
+                   help="Veröffentlichungsfassung: kleine Zahlen und was sie verriete als „•“")  # fmt: skip
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=commands.stats)
     return parser

@@ -49,6 +49,8 @@ class CatalogEntry:
 
 
 DEFAULT_RETENTION_YEARS = 3
+#: Counts below this are hidden in publication mode unless the profile says otherwise.
+DEFAULT_MIN_COUNT = 5
 
 
 def _fold(text: str) -> str:
@@ -67,6 +69,9 @@ class Catalog:
     #: Years after a case is closed until the client's personal data are erased; the county
     #: (its district office) sets it in its profile.
     retention_years: int = DEFAULT_RETENTION_YEARS
+    #: Publication mode hides counts from 1 to ``min_count - 1`` (``stats.suppression``); the
+    #: county sets it in its profile as ``publication.min_count``.
+    min_count: int = DEFAULT_MIN_COUNT
     _by_code: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
     _by_text: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
 
@@ -129,9 +134,11 @@ class Catalog:
         county: str,
         entries: Iterable[CatalogEntry],
         retention_years: int = 0,
+        min_count: int = DEFAULT_MIN_COUNT,
     ) -> Catalog:
         return cls(profile=profile, name=name, county=county, entries=tuple(entries),
-                   retention_years=retention_years or DEFAULT_RETENTION_YEARS)  # fmt: skip
+                   retention_years=retention_years or DEFAULT_RETENTION_YEARS,
+                   min_count=min_count)  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> Catalog:
@@ -155,7 +162,23 @@ class Catalog:
         retention = data.get("retention_years", DEFAULT_RETENTION_YEARS)
         if not isinstance(retention, int) or not 1 <= retention <= 30:
             raise KimdeskError("Die Aufbewahrungsfrist im Katalogprofil ist ungültig (1–30 Jahre).")
-        return cls.from_entries(data["profile"], data["name"], data["county"], entries, retention)
+        publication = data.get("publication", {})
+        min_count = (
+            publication.get("min_count", DEFAULT_MIN_COUNT)
+            if isinstance(publication, dict)
+            else None
+        )
+        if (
+            not isinstance(min_count, int)
+            or isinstance(min_count, bool)
+            or not 2 <= min_count <= 20
+        ):
+            raise KimdeskError(
+                "Die Mindestfallzahl für Veröffentlichungen im Katalogprofil ist ungültig "
+                "(publication.min_count: 2–20)."
+            )
+        return cls.from_entries(data["profile"], data["name"], data["county"], entries, retention,
+                                min_count)  # fmt: skip
 
 
 def available_profiles() -> list[str]:

@@ -58,6 +58,19 @@ def _countries() -> dict[str, str]:
     return names
 
 
+@cache
+def _names() -> dict[str, str]:
+    data = json.loads(
+        (resources.files("kimdesk") / "resources" / "countries_de.json").read_text("utf-8")
+    )
+    return {item["code"]: item["names"][0] for item in [*data["countries"], *data["special"]]}
+
+
+def country_name(code: str) -> str | None:
+    """The German name of an ISO code (``XX``: "staatenlos")."""
+    return _names().get(code)
+
+
 def nationality(text: str) -> str | None:
     """An ISO 3166 alpha-2 code (``XX`` stateless, ``unknown``) for a code or a German name."""
     return _countries().get(_fold(text))

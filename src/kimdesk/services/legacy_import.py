@@ -62,7 +62,10 @@ COLUMNS = {
     "aufenthalt": "Aufenthalt",
 }
 #: Other spellings of headings.
-HEADING_ALIASES = {"staatsangehoerigkeit": "staatsangehörigkeit", "nationalität": "staatsangehörigkeit"}
+HEADING_ALIASES = {
+    "staatsangehoerigkeit": "staatsangehörigkeit",
+    "nationalität": "staatsangehörigkeit",
+}
 PERSON_COLUMNS = ("geschlecht", "altersgruppe", "staatsangehörigkeit", "aufenthalt")
 REQUIRED = ("datum", "kommune", "art", "themen")
 FIELD_COLUMN = {
@@ -303,7 +306,9 @@ class _RowParser:
             text = str(self._get(cells, key))
             value = read(text) if text else None
             if text and value is None:
-                problems.append(RowProblem(number, COLUMNS[key], f"„{text}“ ist unbekannt ({what})."))
+                problems.append(
+                    RowProblem(number, COLUMNS[key], f"„{text}“ ist unbekannt ({what}).")
+                )
             values.append(value)
         return tuple(values) if any(values) else None
 

@@ -80,4 +80,4 @@ def statistics(ws: Workspace, filters: Filters, *, publication: bool = False) ->
         "name": ws.catalog.name,
         "county": ws.catalog.county,
     }
-    return for_publication(report) if publication else report
+    return for_publication(report, ws.catalog.min_count) if publication else report

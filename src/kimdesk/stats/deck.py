@@ -20,10 +20,10 @@ from . import charts
 from . import labels as de
 
 DECK_CHARTS = (
-    ("S1", charts.figure_s1),
-    ("S3", charts.figure_s3),
-    ("S4", charts.figure_s4),
-    ("S5-muki", charts.figure_s5_muki),
+    ("S1", charts.marked(charts.figure_s1)),
+    ("S3", charts.marked(charts.figure_s3)),
+    ("S4", charts.marked(charts.figure_s4)),
+    ("S5-muki", charts.marked(charts.figure_s5_muki)),
 )
 
 
@@ -38,7 +38,7 @@ def title_page(report: dict, catalog: Catalog) -> Figure:
     facts = [f"{name}: {value}" for name, value in de.filter_lines(report, catalog)]
     facts.append(f"Stand: {de.moment(report.get('generated_at'))}")
     if report.get("publication"):
-        facts.append("Veröffentlichungsfassung: Zahlen von 1 bis 4 als „<5“")
+        facts.append(f"Veröffentlichungsfassung: {de.hidden_note(report)}")
     for i, line in enumerate(facts):
         fig.text(0.07, 0.50 - i * 0.055, line, fontsize=13, color=muted)
     contents = [f"{n}. {de.TITLES[key]}" for n, (key, _) in enumerate(DECK_CHARTS, start=1)]

@@ -11,9 +11,10 @@ from functools import cache
 
 from kimdesk.domain.catalog import Catalog, load_profile
 from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.persons import country_name
 
-#: What publication mode puts in place of counts 1–4 (``report.for_publication``).
-SMALL = "<5"
+#: What publication mode shows in place of a hidden count (``report.for_publication``).
+HIDDEN = "•"
 NO_DATA = "keine Daten"
 ALL = "alle"
 
@@ -29,6 +30,11 @@ TITLES = {
     "S8": "Strukturelle Bedarfe",
     "S9": "Fälle (Case Management)",
     "S10": "Personal und Versorgung",
+    "S11": "Erreichte Personen",
+    "S11-nationality": "Erreichte Personen nach Staatsangehörigkeit",
+    "S11-access": "Zugangswege der Fälle und Sprachmittlung",
+    "S12": "Ergebnisse: Ziele der Fälle",
+    "S12-closed": "Ergebnisse: abgeschlossene Fälle",
 }
 
 KINDS = ("einmalig", "cm")
@@ -52,6 +58,18 @@ NEED_STATUS = {
     "rejected": "abgelehnt",
 }
 
+GENDERS = {"w": "weiblich", "m": "männlich", "d": "divers", "x": "keine Angabe"}
+AGE_GROUPS = {"<18": "unter 18", "18-26": "18 bis 26", "27-44": "27 bis 44",
+              "45-64": "45 bis 64", "65+": "65 und älter"}  # fmt: skip
+GOAL_STATUS = {"open": "offen", "partial": "teilweise erreicht", "reached": "erreicht",
+               "not_reached": "nicht erreicht", "dropped": "verworfen"}  # fmt: skip
+#: Which catalog (or which list here) names the codes of a table of ``report["reached"]``.
+_REACHED_NAMES = {
+    "by_gender": GENDERS, "by_age_group": AGE_GROUPS, "by_residence": "residence_group",
+    "by_arrival": "arrival_band", "by_access_route": "access_route",
+    "by_kind": "language_mediation",
+}  # fmt: skip
+
 _MONTHS = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
 
 
@@ -60,6 +78,27 @@ def code_label(catalog: Catalog, name: str, code: str | None) -> str:
     if code in (None, "", "unknown"):
         return "unbekannt"
     return catalog.label(name, code)
+
+
+def reached_label(catalog: Catalog, table: str, code: str) -> str:
+    """The German label of a code in a table of ``report["reached"]`` (a nationality: the
+    country's German name; ``other``: "weitere")."""
+    if code in (None, "", "unknown"):
+        return "unbekannt"
+    if code == "other":
+        return "weitere"
+    if table == "by_nationality":
+        return country(code)
+    names = _REACHED_NAMES.get(table)
+    if isinstance(names, dict):
+        return names.get(code, code)
+    return code_label(catalog, names, code) if names else code
+
+
+@cache
+def country(code: str) -> str:
+    """``"SY"`` -> ``"Syrien"``; ``"XX"`` -> ``"staatenlos"``."""
+    return country_name(code) or code
 
 
 def phase(code: str) -> str:
@@ -91,8 +130,15 @@ def moment(iso: str | None) -> str:
     return local.strftime("%d.%m.%Y, %H:%M Uhr")
 
 
-def is_small(value) -> bool:
-    return value == SMALL
+def is_hidden(value) -> bool:
+    return value == HIDDEN
+
+
+def hidden_note(report: dict) -> str:
+    """What "•" means, for captions, cover sheets and the deck."""
+    limit = report.get("suppression", {}).get("min_count", 5)
+    return (f"• = geheim gehalten (Werte von 1 bis {limit - 1} und Werte, aus denen sie sich "
+            "errechnen ließen)")  # fmt: skip
 
 
 def count(value) -> int | None:
@@ -103,10 +149,10 @@ def count(value) -> int | None:
 
 
 def number(value) -> str:
-    """``1234`` -> ``"1.234"``; a hidden count stays ``"<5"``."""
+    """``1234`` -> ``"1.234"``; a hidden count stays ``"•"``."""
     n = count(value)
     if n is None:
-        return SMALL if is_small(value) else "–"
+        return HIDDEN if is_hidden(value) else "–"
     return f"{n:,}".replace(",", ".")
 
 
@@ -161,7 +207,7 @@ def caption(report: dict, catalog: Catalog) -> str:
     parts += [f"{name}: {value}" for name, value in filter_lines(report, catalog)]
     parts.append(f"Stand: {moment(report.get('generated_at'))}")
     if report.get("publication"):
-        parts.append("Werte unter 5 als „<5“")
+        parts.append("Veröffentlichungsfassung (• = geheim gehalten)")
     return " · ".join(parts)
 
 
@@ -206,6 +252,40 @@ def share_rows(shares: dict, catalog: Catalog, name: str) -> list[list]:
     ]
 
 
+def reached_rows(report: dict, catalog: Catalog, table: str) -> list[list]:
+    """A table of ``report["reached"]`` (``by_kind``: of its language mediation):
+    [label, n, pct, code]; gender, age groups and arrival in their natural order, the others
+    largest first; "weitere" and "unbekannt" last."""
+    reached = report["reached"]
+    shares = reached["language_mediation"]["by_kind"] if table == "by_kind" else reached[table]
+    rows = [[reached_label(catalog, table, code), share["n"], share["pct"], code]
+            for code, share in shares.items()]  # fmt: skip
+    order = {"by_gender": list(GENDERS), "by_age_group": list(AGE_GROUPS),
+             "by_arrival": catalog.codes("arrival_band", active_only=False)}.get(table)  # fmt: skip
+    if order:
+        rank = {code: i for i, code in enumerate(order)}
+        rows.sort(key=lambda r: rank.get(r[3], len(rank)))
+    last = {"other": 1, "unknown": 2}
+    return sorted(rows, key=lambda r: last.get(r[3], 0))  # stable: the order above first
+
+
+def goal_rows(report: dict, catalog: Catalog) -> list[list]:
+    """Goals per topic: [topic, one count per ``GOAL_STATUS``, total, code]."""
+    goals = report["outcomes"]["goals_by_status"]
+    return [
+        [code_label(catalog, "topic", topic), *(goals[topic].get(s, 0) for s in GOAL_STATUS),
+         goals[topic]["total"], topic]
+        for topic in in_order(goals, catalog.codes("topic", active_only=False))
+    ]  # fmt: skip
+
+
+def closing_rows(report: dict, catalog: Catalog) -> list[list]:
+    """Closed cases by reason: [reason, n, code] in the profile's order."""
+    by_reason = report["outcomes"]["closed_by_reason"]
+    return [[code_label(catalog, "closure_reason", code), by_reason[code], code]
+            for code in in_order(by_reason, catalog.codes("closure_reason", active_only=False))]  # fmt: skip
+
+
 def month_rows(report: dict) -> list[list]:
     """S5: [month, individual, group sessions, MuKi-S individual, MuKi-S group sessions]."""
     c = report["consultations"]
@@ -242,7 +322,7 @@ def place_rows(report: dict, catalog: Catalog) -> list[list]:
     """S7 per place and format over the whole period: [place, held, cancelled, participants].
 
     Uses ``group_offers["by_place"]`` when the report has it; otherwise adds up the months. A
-    sum that includes a hidden count ("<5") is unknown and stays ``None`` (shown empty).
+    sum that includes a hidden count ("•") is unknown and stays ``None`` (shown empty).
     """
     g = report["group_offers"]
     places = g.get("by_place")

@@ -120,7 +120,9 @@ def _span(f: Filters, found: dict, month_of) -> tuple[tuple[int, int], tuple[int
     """The (year, month) range a time axis covers: the period, or where it is open, the first
     and last month that has data; None for an open period without data."""
     months = sorted(month_of(key) for key in found)
-    first = (f.date_from.year, f.date_from.month) if f.date_from else (months[0] if months else None)
+    first = (
+        (f.date_from.year, f.date_from.month) if f.date_from else (months[0] if months else None)
+    )
     last = (f.date_to.year, f.date_to.month) if f.date_to else (months[-1] if months else None)
     if first is None or last is None or first > last:
         return None

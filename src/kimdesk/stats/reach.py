@@ -61,7 +61,9 @@ def age_group_of(today: date):
     """The age group of a client: from the birth date (a device) on ``today``, else the group
     stored with the record (a bundle's, or a list's), else unknown."""
     born = client.c.birth_date
-    later_in_year = extract("month", born) * 100 + extract("day", born) > today.month * 100 + today.day
+    later_in_year = (
+        extract("month", born) * 100 + extract("day", born) > today.month * 100 + today.day
+    )
     years = literal(today.year) - extract("year", born) - case((later_in_year, 1), else_=0)
     by_birth = case(
         (years < 18, "<18"), (years <= 26, "18-26"), (years <= 44, "27-44"),
@@ -80,7 +82,9 @@ def reached(conn: Connection, f: Filters, today: date) -> dict:
         select(
             func.count(distinct(_PERSON)),
             func.count(case((_PERSON.is_(None), 1))),
-        ).select_from(_through_case()).where(where)
+        )
+        .select_from(_through_case())
+        .where(where)
     ).one()
     persons = known + unknown
     people = (

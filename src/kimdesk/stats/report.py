@@ -12,13 +12,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from kimdesk.domain.catalog import DEFAULT_MIN_COUNT
 from kimdesk.domain.text import printable
 from kimdesk.store.models import BundleIn, BundleOut, Peer
 
 from . import queries, reach
 from .filters import Filters
+from .suppression import counts, get, put, suppress
 
-SMALL = 5
 REPORT_VERSION = 1
 
 
@@ -56,7 +57,12 @@ def sources(conn: Connection) -> list[dict]:
         for inst, name, seq, created in received:
             item = grouped.setdefault(
                 inst,
-                {"installation": inst, "name": printable(name or inst), "bundles": [], "latest": None},
+                {
+                    "installation": inst,
+                    "name": printable(name or inst),
+                    "bundles": [],
+                    "latest": None,
+                },
             )
             item["bundles"].append(seq)
             item["latest"] = created.isoformat(timespec="seconds")
@@ -66,53 +72,47 @@ def sources(conn: Connection) -> list[dict]:
     return [{"installation": "local", "name": "dieses Gerät", "bundles": sent, "latest": None}]
 
 
-def _suppress(value):
-    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < SMALL:
-        return "<5"
-    return value
+#: What publication mode shows in place of a hidden count (small, or hidden to protect one).
+HIDDEN = "•"
 
 
-def _walk(node, in_share: bool = False):
-    if isinstance(node, dict):
-        if set(node) == {"n", "pct"}:
-            small = isinstance(node["n"], int) and 0 < node["n"] < SMALL
-            return {"n": _suppress(node["n"]), "pct": None if small else node["pct"]}
-        return {k: _walk(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_walk(v) for v in node]
-    return _suppress(node)
+#: Tables of shares (``{code: {"n", "pct"}}``) and the count their shares are of.
+SHARE_TABLES = [
+    (("referrals", "by_target"), ("referrals", "total")),
+    (("topics", "by_topic"), ("topics", "mentions")),
+    *((("reached", table), ("reached", "persons"))
+      for table in ("by_gender", "by_age_group", "by_nationality", "by_residence", "by_arrival")),
+    (("reached", "by_access_route"), ("reached", "cases")),
+    (("reached", "language_mediation", "by_kind"), ("reached", "language_mediation", "consultations")),
+]  # fmt: skip
 
 
-_KEEP = {"report_version", "generated_at", "filters", "publication", "sources"}
-
-
-def for_publication(report: dict) -> dict:
-    """Counts 1–4 shown as "<5" (and their shares hidden): small cells identify people."""
+def for_publication(report: dict, min_count: int = DEFAULT_MIN_COUNT) -> dict:
+    """The report as it may be published: counts from 1 to ``min_count - 1`` hidden, and as
+    many more as keep each hidden count from being worked out (``suppression``). A share is
+    hidden with its count, and all shares of a table whose total is hidden (a share and its
+    count give the total); a median or percentile of a hidden number of cases with it."""
     result = deepcopy(report)
-    for key, value in report.items():
-        if key not in _KEEP:
-            result[key] = _walk(value)
-    # Lists of codes and per-row labels are not counts.
-    result["staffing"]["municipality_codes"] = report["staffing"]["municipality_codes"]
-    result["topics"]["top5"] = report["topics"]["top5"]
-    for key in ("by_place", "by_place_month"):
-        for row, original in zip(
-            result["group_offers"][key], report["group_offers"][key], strict=True
-        ):
-            for label in ("month", "municipality", "format"):
-                if label in original:
-                    row[label] = original[label]
-    for row, original in zip(
-        result["structural_needs"]["items"], report["structural_needs"]["items"], strict=True
-    ):
-        for key in ("reported_on", "municipality", "topic", "challenge", "solution", "status",
-                    "responsible_body"):  # fmt: skip
-            row[key] = original[key]
-    # A share of a hidden count would reveal it.
-    kinds = report["consultations"]["by_kind"]
-    result["consultations"]["by_kind_pct"] = {
-        k: (None if 0 < kinds[k] < SMALL else v)
-        for k, v in report["consultations"]["by_kind_pct"].items()
-    }
+    hidden = suppress(report, min_count)
+    for path in hidden:
+        put(result, path, HIDDEN)
+    for table, total in SHARE_TABLES:
+        if table[0] not in result:
+            continue
+        for code, share in get(result, table).items():
+            if total in hidden or (*table, code, "n") in hidden:
+                share["pct"] = None
+    con = result["consultations"]
+    for kind in con["by_kind"]:
+        if ("consultations", "total") in hidden or ("consultations", "by_kind", kind) in hidden:
+            con["by_kind_pct"][kind] = None
+    if "reached" in result:
+        mediation = ("reached", "language_mediation")
+        if {(*mediation, "with"), (*mediation, "consultations")} & hidden:
+            result["reached"]["language_mediation"]["pct"] = None
+    if "outcomes" in result and ("outcomes", "case_days", "cases") in hidden:
+        result["outcomes"]["case_days"].update(median=None, p75=None)
+    small = sum(1 for path in counts(report) if 0 < get(report, path) < min_count)
     result["publication"] = True
+    result["suppression"] = {"min_count": min_count, "hidden": len(hidden), "small": small}
     return result

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
-from kimdesk.domain.catalog import Catalog, CatalogEntry, load_profile
+from kimdesk.domain.catalog import DEFAULT_MIN_COUNT, Catalog, CatalogEntry, load_profile
 from kimdesk.domain.errors import KimdeskError
 
 from .models import CatalogEntryRow, Installation, Peer
@@ -153,7 +153,7 @@ def load_catalog(conn: Connection) -> Catalog:
     county = next((e.code for e in entries if e.catalog == "municipality" and not e.parent), "")
     try:  # the shipped profile knows the county's name and retention; a store copies entries
         shipped = load_profile(info.profile)
-        name, retention = shipped.name, shipped.retention_years
+        name, retention, min_count = shipped.name, shipped.retention_years, shipped.min_count
     except KimdeskError:
-        name, retention = info.profile, 0
-    return Catalog.from_entries(info.profile, name, county, entries, retention)
+        name, retention, min_count = info.profile, 0, DEFAULT_MIN_COUNT
+    return Catalog.from_entries(info.profile, name, county, entries, retention, min_count)

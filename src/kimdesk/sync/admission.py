@@ -91,7 +91,9 @@ class Admission:
             + (list(_PARTS) if entity == "consultation" else [])
             for entity, rules in FIELD_RULES.items()
         }  # fmt: skip
-        self._get = {entity: [itemgetter(n) for n in names] for entity, names in self.fields.items()}
+        self._get = {
+            entity: [itemgetter(n) for n in names] for entity, names in self.fields.items()
+        }
         self.rows: dict[str, list[dict]] = {entity: [] for entity in FIELD_RULES}
         self.distinct = {entity: [set() for _ in names] for entity, names in self.fields.items()}
         self.backwards: list[str] = []  # cases closed before they were opened

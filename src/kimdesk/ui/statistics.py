@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QGridLayout,
     QLabel,
@@ -33,7 +34,8 @@ from .widgets.fields import CodeCombo, DateField
 
 
 class StatisticsScreen(Screen):
-    refresh_on = ("consultation", "case", "group_offer", "group_session", "structural_need", "peer")
+    refresh_on = ("consultation", "case", "client", "goal", "group_offer", "group_session",
+                  "structural_need", "peer")  # fmt: skip
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -60,6 +62,13 @@ class StatisticsScreen(Screen):
             bar.addWidget(label, 0, column)
             bar.addWidget(widget, 1, column)
         bar.addWidget(apply, 1, len(fields))
+        self.publication = QCheckBox(tr("&Zur Veröffentlichung (kleine Zahlen geheim)"))
+        self.publication.setToolTip(
+            tr("Zahlen unter der Mindestfallzahl des Kreises und was sie verriete stehen als "
+               "„•“; so auch in Excel-Datei, Diagrammen und Foliensatz.")
+        )  # fmt: skip
+        self.publication.toggled.connect(self.load)
+        bar.addWidget(self.publication, 2, 0, 1, len(fields) + 1)
         self.summary = QLabel()
         self.summary.setObjectName("keyFigures")
         self.summary.setWordWrap(True)
@@ -141,11 +150,13 @@ class StatisticsScreen(Screen):
         start, end = self.date_from.value(), self.date_to.value()
         town, program = self.municipality.code(), self.program.code()
         device = self.device.code() if self.office else None
+        publication = self.publication.isChecked()
 
         def compute(ws):
             return statistics(ws, make_filters(ws, date_from=start, date_to=end,
                                                municipality=town, program=program,
-                                               installation=device))  # fmt: skip
+                                               installation=device),
+                              publication=publication)  # fmt: skip
 
         self.summary.setText(tr("Die Zahlen werden berechnet …"))
         self.ctx.ops.run(compute, self._computed, self._failed)
