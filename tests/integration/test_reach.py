@@ -11,6 +11,8 @@ from kimdesk.domain.entities import Case, Client, Consultation, Goal
 from kimdesk.services.statistics import make_filters, statistics
 from kimdesk.store.records import delete_record, save_record
 
+from ..conftest import CM_PASS
+
 TROISDORF = "05382068"
 
 
@@ -124,3 +126,18 @@ def test_more_than_ten_nationalities_are_summed_as_other(cm_ws):
     r = figures(cm_ws)["reached"]
     assert list(r["by_nationality"]) == [*codes[:10], "other"]
     assert r["by_nationality"]["other"]["n"] == 2 + 1  # AL (2 persons) and XK (1)
+
+
+def test_cli_prints_who_is_reached(cli, reach_ws, cm_file):
+    reach_ws.close()
+    code, out, err = cli("stats", "--store", cm_file, "--from", "01.01.2023", "--to",
+                         "31.12.2023", passphrase=CM_PASS)  # fmt: skip
+    assert code == 0, err
+    assert ("Erreichte Personen: 6 (mit Klient:in 4, ohne 2); Fälle mit Beratung: 4; "
+            "Beratungen mit Sprachmittlung: 3 (37,5 %)") in out  # fmt: skip
+    assert ("Ziele der Fälle: 5; abgeschlossene Fälle: 3; Dauer bis zum Abschluss: Median "
+            "60 Tage, 75 % bis 425 Tage") in out  # fmt: skip
+    code, out, err = cli("stats", "--store", cm_file, "--publication", passphrase=CM_PASS)
+    assert code == 0, err
+    assert "Erreichte Personen: 6 (mit Klient:in •, ohne •)" in out  # 4 and 2: too few
+    assert "• = geheim gehalten (Werte von 1 bis 4" in out

@@ -335,7 +335,7 @@ def test_empty_store_says_keine_daten(cm_ws, tmp_path):
     for spec in chart_builders():
         fig = spec.build(report, cm_ws.catalog)
         assert any(t.get_text() == "keine Daten" for ax in fig.axes for t in ax.texts), spec.key
-    assert pages(build_deck(report, cm_ws.catalog)) == 5
+    assert pages(build_deck(report, cm_ws.catalog)) == 7
 
 
 def test_chart_images_and_deck(seeded, tmp_path):
@@ -355,7 +355,7 @@ def test_chart_images_and_deck(seeded, tmp_path):
         else:
             assert data.startswith(b"%PDF") and len(data) > 5_000, path.name
     deck = (folder / "vergleich.pdf").read_bytes()
-    assert pages(deck) == 5  # title page and four comparisons
+    assert pages(deck) == 7  # title page, four comparisons, persons reached, goals
     assert not list(folder.glob(".*"))  # no temporary files left behind
 
 

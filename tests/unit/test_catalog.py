@@ -106,6 +106,18 @@ def test_inactive_entries_do_not_resolve():
     assert catalog.codes("topic", active_only=False) == ["a", "b"]
 
 
+@pytest.mark.parametrize("publication", [{"min_count": 1}, {"min_count": 21},
+                                         {"min_count": "5"}, {"min_count": True}, [5]])  # fmt: skip
+def test_publication_limit_of_a_profile(publication):
+    data = {"format": 1, "profile": "test", "name": "Test", "county": "1",
+            "catalogs": {name: [{"code": "a", "de": "A"}] for name in REQUIRED_CATALOGS}}  # fmt: skip
+    assert Catalog.from_json(data).min_count == 5  # not given: 5
+    assert Catalog.from_json({**data, "publication": {"min_count": 3}}).min_count == 3
+    with pytest.raises(KimdeskError, match="publication.min_count: 2–20"):
+        Catalog.from_json({**data, "publication": publication})
+    assert load_profile("rhein-sieg").min_count == 5
+
+
 def test_unknown_profile_is_a_clear_error():
     with pytest.raises(KimdeskError, match="gibt es nicht"):
         load_profile("atlantis")

@@ -13,6 +13,7 @@ from kimdesk.services import conflicts as settling
 from kimdesk.services import legacy_import as legacy
 from kimdesk.services import maintenance, server, setup, statistics, sync
 from kimdesk.services.workspace import Workspace, open_workspace
+from kimdesk.stats.labels import hidden_note
 from kimdesk.store.server import is_server_url
 
 from . import passphrase
@@ -380,3 +381,14 @@ def _print_stats(report: dict, catalog) -> None:
     _out(f"Bedarfsmeldungen: {report['structural_needs']['total']}")
     s = report["staffing"]
     _out(f"Aktive Geräte: {s['installations']}, versorgte Kommunen: {s['municipalities']}")
+    p, o = report["reached"], report["outcomes"]
+    m = p["language_mediation"]
+    pct = "" if m["pct"] is None else f" ({m['pct']:.1f} %)".replace(".", ",")
+    _out(f"Erreichte Personen: {p['persons']} (mit Klient:in {p['known']}, ohne {p['unknown']}); "
+         f"Fälle mit Beratung: {p['cases']}; Beratungen mit Sprachmittlung: {m['with']}{pct}")  # fmt: skip
+    days = o["case_days"]
+    duration = (f"; Dauer bis zum Abschluss: Median {days['median']} Tage, 75 % bis "
+                f"{days['p75']} Tage" if days["median"] is not None else "")  # fmt: skip
+    _out(f"Ziele der Fälle: {o['goals_total']}; abgeschlossene Fälle: {o['closed']}{duration}")
+    if report.get("publication"):
+        _out(hidden_note(report))

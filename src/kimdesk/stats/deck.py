@@ -1,8 +1,9 @@
 """The deck view: the comparison the evaluation showed, as one multi-page PDF for slides.
 
 A title page, then consultations per year split by kind, referrals by target, topics and
-MuKi-S per month (individual consultations vs group sessions); the same figures as
-``charts`` and the "Vergleich" sheet of the workbook.
+MuKi-S per month (individual consultations vs group sessions), as the "Vergleich" sheet of
+the workbook; then who was reached and the goals of the cases. The same figures as
+``charts``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ DECK_CHARTS = (
     ("S3", charts.marked(charts.figure_s3)),
     ("S4", charts.marked(charts.figure_s4)),
     ("S5-muki", charts.marked(charts.figure_s5_muki)),
+    ("S11", charts.marked(charts.figure_s11)),
+    ("S12", charts.marked(charts.figure_s12)),
 )
 
 
@@ -38,12 +41,12 @@ def title_page(report: dict, catalog: Catalog) -> Figure:
     facts = [f"{name}: {value}" for name, value in de.filter_lines(report, catalog)]
     facts.append(f"Stand: {de.moment(report.get('generated_at'))}")
     if report.get("publication"):
-        facts.append(f"Veröffentlichungsfassung: {de.hidden_note(report)}")
+        facts.append("Veröffentlichungsfassung: • = geheim gehalten")
     for i, line in enumerate(facts):
         fig.text(0.07, 0.50 - i * 0.055, line, fontsize=13, color=muted)
     contents = [f"{n}. {de.TITLES[key]}" for n, (key, _) in enumerate(DECK_CHARTS, start=1)]
     for i, line in enumerate(contents):
-        fig.text(0.45, 0.50 - i * 0.055, line, fontsize=12, color=ink)
+        fig.text(0.55, 0.50 - i * 0.055, line, fontsize=12, color=ink)
     return fig
 
 
