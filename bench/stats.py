@@ -229,11 +229,23 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("xlsx:      (kimdesk.services.exports not available)")
     base_name = f"stdlib sqlite3, unencrypted: {len(BASELINE)} GROUP BY queries"
-    results.record(f"statistics JSON, {args.rows:,} consultations", best_json, "s",
-                   goal=f"≤ {GOAL_JSON:g} s", baseline=best_base, baseline_name=base_name)
+    results.record(
+        f"statistics JSON, {args.rows:,} consultations",
+        best_json,
+        "s",
+        goal=f"≤ {GOAL_JSON:g} s",
+        baseline=best_base,
+        baseline_name=base_name,
+    )
     if xlsx_times:
-        results.record(f"statistics Excel, {args.rows:,} consultations", min(xlsx_times), "s",
-                       goal=f"≤ {GOAL_XLSX:g} s", baseline=best_base, baseline_name=base_name)
+        results.record(
+            f"statistics Excel, {args.rows:,} consultations",
+            min(xlsx_times),
+            "s",
+            goal=f"≤ {GOAL_XLSX:g} s",
+            baseline=best_base,
+            baseline_name=base_name,
+        )
     results.save("stats")
     shutil.rmtree(folder)
     return 0 if verdict == "PASS" else 1

@@ -252,7 +252,10 @@ def test_store_from_a_newer_version_is_refused(cm_file):
     assert _digest(cm_file) == before
 
 
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression")
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_models_and_migrations_agree(cm_ws):
+    """(The expression index of schema 5 cannot be compared here: see the next test.)"""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
@@ -301,3 +304,33 @@ def test_every_frozen_store_opens_at_the_head_schema_and_trusts_its_office(tmp_p
     # Opened again (no migration this time), the signatures still hold.
     with open_workspace(target, FIXTURE_V1) as ws, ws.store.connect() as conn:
         assert len(trust.trusted_peers(ws.installation, conn)) == 1
+
+
+CUBE = (
+    "SELECT substr(occurred_on, 1, 7), municipality, kind, program, language_mediation, origin, "
+    "count(*) FROM consultation WHERE deleted = 0 AND occurred_on >= '2023-01-01' "
+    "GROUP BY 1, 2, 3, 4, 5, 6"
+)
+
+
+def test_statistics_count_along_the_cube_index_new_or_migrated(cm_ws, tmp_path):
+    """Schema 5: a new store and a migrated one have the same index, and the statistics'
+    count reads it alone (no table, no sort: the speed of ``stats`` depends on it)."""
+    from ..conftest import FIXTURES
+
+    def index_and_plan(store) -> tuple[str, list[str]]:
+        with store.connect() as conn:
+            sql = conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'ix_consultation_cube'"
+            ).scalar()
+            plan = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + CUBE)]
+        return " ".join(sql.split()), plan
+
+    new_sql, new_plan = index_and_plan(cm_ws.store)
+    migrated = tmp_path / "store_v4.kdb"
+    shutil.copyfile(FIXTURES / "stores" / "store_v4.kdb", migrated)
+    with Store.open(migrated, FIXTURE_V1) as store:
+        old_sql, old_plan = index_and_plan(store)
+    assert new_sql.lower().replace(" ", "") == old_sql.lower().replace(" ", "")
+    for plan in (new_plan, old_plan):
+        assert plan == ["SEARCH consultation USING COVERING INDEX ix_consultation_cube (deleted=?)"]

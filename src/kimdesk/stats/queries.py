@@ -1,17 +1,27 @@
-"""S1–S10 of DESIGN §7, each one GROUP BY in the database (SQLAlchemy Core, portable SQL).
+"""S1–S10 of DESIGN §7 as aggregates of the database (SQLAlchemy Core, portable SQL).
 
-Nothing here loads rows to count them in Python: every figure is an aggregate the database
-returns. Tombstoned records never count; topics and referrals count through their live
-consultation. Periods apply to the date of the consultation, the session, the report.
+Nothing here loads records to count them in Python: the database returns counts. The
+consultations are counted once, as a cube (month × municipality × kind × program × language
+mediation × installation: some thousand cells, whatever the number of consultations), and S1, S2, S5, S6,
+S10 and the language mediation add up its cells; on SQLite an index of exactly those columns
+(``ix_consultation_cube``) lets the database group without sorting. Topics and referrals
+count per catalog code in one pass each (a sum per code, no sort). Tombstoned records never
+count; topics and referrals count through their live consultation. Periods apply to the date
+of the consultation, the session, the report.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import and_, case, distinct, extract, func, or_, select
+from typing import NamedTuple
+
+from sqlalchemy import and_, case, extract, func, literal_column, or_, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.selectable import Join
 
 from kimdesk.store.models import (
     CaseRow,
+    CatalogEntryRow,
     ConsultationRow,
     ConsultationTopicRow,
     GroupOfferRow,
@@ -30,13 +40,14 @@ case_file = CaseRow.__table__
 offer = GroupOfferRow.__table__
 session = GroupSessionRow.__table__
 need = StructuralNeedRow.__table__
+entry = CatalogEntryRow.__table__
 
 KINDS = ("einmalig", "cm")
 
 
-def _consultation_where(f: Filters, program: str | None = None):
+def _consultation_where(f: Filters, program: str | None = None, live=None):
     conditions = [
-        consultation.c.deleted.is_(False),
+        consultation.c.deleted.is_(False) if live is None else live,
         *f.period(consultation.c.occurred_on),
         *f.origin(consultation.c.origin),
     ]
@@ -46,6 +57,32 @@ def _consultation_where(f: Filters, program: str | None = None):
     if program:
         conditions.append(consultation.c.program == program)
     return and_(*conditions)
+
+
+class ConsultationsFirst(Join):
+    """``consultation JOIN part``, which SQLite runs as written (a CROSS JOIN): along the
+    consultations, the parts of each found in the part's own index. Its planner would
+    otherwise walk the parts and look up each consultation (twice as slow)."""
+
+    inherit_cache = True
+
+
+@compiles(ConsultationsFirst, "sqlite")
+def _cross_join(join, compiler, **kw) -> str:
+    kw["asfrom"] = True
+    left = join.left._compiler_dispatch(compiler, **kw)
+    right = join.right._compiler_dispatch(compiler, **kw)
+    on = join.onclause._compiler_dispatch(compiler, **kw)
+    return f"{left} CROSS JOIN {right} ON {on}"
+
+
+def _part_where(conn: Connection, f: Filters):
+    """The consultations of the filters, for counting their topics or referrals. SQLite
+    would find them through the cube index (in month order, from all over the table): here
+    ``deleted`` is wrapped, so it reads them in the table's order."""
+    if conn.dialect.name != "sqlite":
+        return _consultation_where(f)
+    return _consultation_where(f, live=func.unlikely(consultation.c.deleted) == 0)
 
 
 def _session_where(f: Filters, program: str | None = None):
@@ -63,52 +100,61 @@ def _session_where(f: Filters, program: str | None = None):
     return and_(*conditions)
 
 
-def _kinds(rows) -> dict:
-    """Fold (key, kind, n) rows into {key: {einmalig, cm, total}}."""
-    out: dict[str, dict[str, int]] = {}
-    for key, kind, n in rows:
-        entry = out.setdefault(str(key), {"einmalig": 0, "cm": 0, "total": 0})
-        if kind in entry:
-            entry[kind] += n
-        entry["total"] += n
-    return dict(sorted(out.items()))
+class Cell(NamedTuple):
+    """One cell of the consultation cube: how many consultations share these values."""
+
+    month: str  # "2023-03"
+    municipality: str
+    kind: str
+    program: str
+    mediation: str | None
+    origin: str  # the installation that recorded them
+    n: int
 
 
-def consultations(conn: Connection, f: Filters) -> dict:
-    """S1 per year, S2 by kind, S6 per municipality, S5 per month."""
-    where = _consultation_where(f)
+def month_of(conn: Connection, column):
+    """``"YYYY-MM"`` of a date column, written as the cube index has it on SQLite."""
+    if conn.dialect.name == "sqlite":  # literal 1 and 7: bound values would not match the index
+        return func.substr(column, literal_column("1"), literal_column("7"))
+    return func.to_char(column, literal_column("'YYYY-MM'"))
+
+
+def cube(conn: Connection, f: Filters) -> list[Cell]:
+    """The consultations of the filters, counted by month, municipality, kind, program,
+    language mediation and installation."""
+    c = consultation.c
+    month = month_of(conn, c.occurred_on)
+    keys = (month, c.municipality, c.kind, c.program, c.language_mediation, c.origin)
+    query = select(*keys, func.count()).where(_consultation_where(f)).group_by(*keys)
+    return [Cell(*row) for row in conn.execute(query).all()]
+
+
+def consultations(conn: Connection, f: Filters, cells: list[Cell] | None = None) -> dict:
+    """S1 per year, S2 by kind, S6 per municipality, S5 per month: sums of the cube."""
+    cells = cube(conn, f) if cells is None else cells
     by_kind = dict.fromkeys(KINDS, 0)
-    for kind, n in conn.execute(
-        select(consultation.c.kind, func.count()).where(where).group_by(consultation.c.kind)
-    ):
-        by_kind[kind] = n
+    by_year: dict[str, dict[str, int]] = {}
+    by_municipality: dict[str, dict[str, int]] = {}
+    for cell in cells:
+        by_kind[cell.kind] = by_kind.get(cell.kind, 0) + cell.n
+        for table, key in ((by_year, cell.month[:4]), (by_municipality, cell.municipality)):
+            entry = table.setdefault(key, {"einmalig": 0, "cm": 0, "total": 0})
+            if cell.kind in entry:
+                entry[cell.kind] += cell.n
+            entry["total"] += cell.n
     total = sum(by_kind.values())
-    year = extract("year", consultation.c.occurred_on)
-    by_year = _kinds(
-        conn.execute(
-            select(year, consultation.c.kind, func.count())
-            .where(where)
-            .group_by(year, consultation.c.kind)
-        )
-    )
     years = _span(f, by_year, lambda key: (int(key), 1))
     by_year = {str(y): by_year.get(str(y), {"einmalig": 0, "cm": 0, "total": 0})
                for y in range(years[0][0], years[1][0] + 1)} if years else {}  # fmt: skip
-    by_municipality = _kinds(
-        conn.execute(
-            select(consultation.c.municipality, consultation.c.kind, func.count())
-            .where(where)
-            .group_by(consultation.c.municipality, consultation.c.kind)
-        )
-    )
+    months = by_month(conn, f, cells)
     return {
         "total": total,
         "by_kind": by_kind,
         "by_kind_pct": {k: pct(n, total) for k, n in by_kind.items()},
         "by_year": by_year,
-        "by_municipality": by_municipality,
-        "by_month": (months := by_month(conn, f)),
-        "muki_by_month": by_month(conn, f, program="muki", keys=list(months)),
+        "by_municipality": dict(sorted(by_municipality.items())),
+        "by_month": months,
+        "muki_by_month": by_month(conn, f, cells, program="muki", keys=list(months)),
     }
 
 
@@ -139,18 +185,19 @@ def _months(span) -> list[str]:
 
 
 def by_month(
-    conn: Connection, f: Filters, program: str | None = None, keys: list[str] | None = None
+    conn: Connection,
+    f: Filters,
+    cells: list[Cell],
+    program: str | None = None,
+    keys: list[str] | None = None,
 ) -> dict:
-    """S5: individual consultations and held group sessions per month, every month of the
-    period (or of ``keys``, the months of another series to line up with)."""
-    y, m = extract("year", consultation.c.occurred_on), extract("month", consultation.c.occurred_on)
+    """S5: individual consultations (from the cube) and held group sessions per month, every
+    month of the period (or of ``keys``, the months of another series to line up with)."""
     months: dict[str, dict[str, int]] = {}
-    for yy, mm, n in conn.execute(
-        select(y, m, func.count()).where(_consultation_where(f, program)).group_by(y, m)
-    ):
-        months.setdefault(_month_key(yy, mm), {"individual": 0, "group_sessions": 0})[
-            "individual"
-        ] = n
+    for cell in cells:
+        if program is None or cell.program == program:
+            entry = months.setdefault(cell.month, {"individual": 0, "group_sessions": 0})
+            entry["individual"] += cell.n
     sy, sm = extract("year", session.c.held_on), extract("month", session.c.held_on)
     query = (
         select(sy, sm, func.count())
@@ -158,7 +205,8 @@ def by_month(
         .where(_session_where(f, program), session.c.status == "held")
         .group_by(sy, sm)
     )
-    for yy, mm, n in conn.execute(query):
+    other_program = program and f.program and program != f.program  # nothing of it is shown
+    for yy, mm, n in [] if other_program else conn.execute(query):
         months.setdefault(_month_key(yy, mm), {"individual": 0, "group_sessions": 0})[
             "group_sessions"
         ] = n
@@ -169,15 +217,34 @@ def by_month(
     return {key: months.get(key, {"individual": 0, "group_sessions": 0}) for key in keys}
 
 
-def _count_parts(conn: Connection, f: Filters, part, key) -> dict[str, int]:
-    """Counts of a consultation part (topic, referral) by ``key``, through live consultations."""
-    query = (
-        select(key, func.count())
-        .select_from(part.join(consultation, part.c.consultation_id == consultation.c.id))
-        .where(_consultation_where(f))
-        .group_by(key)
-    )
-    return dict(conn.execute(query).all())
+def _count_parts(
+    conn: Connection, f: Filters, part, key, catalog: str, *extra
+) -> tuple[dict[str, int], tuple]:
+    """Counts of a consultation part (topic, referral) by ``key``, through live consultations,
+    and the ``extra`` aggregates over the same rows.
+
+    One pass, one sum per code of the store's ``catalog`` (a GROUP BY would sort every row);
+    codes outside the catalog, should a store hold any, are grouped separately."""
+    codes = list(conn.execute(select(entry.c.code).where(entry.c.catalog == catalog)).scalars())
+    through = ConsultationsFirst(consultation, part, part.c.consultation_id == consultation.c.id)
+    if conn.dialect.name == "sqlite":  # a comparison is 0 or 1: the cheapest sum per code
+        sums = [func.total(key == code) for code in codes]
+    else:
+        sums = [func.coalesce(func.sum(case((key == code, 1), else_=0)), 0) for code in codes]
+    row = conn.execute(
+        select(func.count(), *extra, *sums).select_from(through).where(_part_where(conn, f))
+    ).one()
+    everything, others, found = row[0], tuple(row[1 : 1 + len(extra)]), row[1 + len(extra) :]
+    counts = {code: int(n) for code, n in zip(codes, found, strict=True) if n}
+    if sum(counts.values()) != everything:
+        rest = (
+            select(key, func.count())
+            .select_from(through)
+            .where(_consultation_where(f), key.not_in(codes))
+            .group_by(key)
+        )
+        counts.update(conn.execute(rest).all())
+    return counts, others
 
 
 def _by_count(counts: dict[str, int]) -> dict[str, int]:
@@ -186,17 +253,12 @@ def _by_count(counts: dict[str, int]) -> dict[str, int]:
 
 def referrals(conn: Connection, f: Filters) -> dict:
     """S3: referrals by target, absolute and % of all referrals."""
-    counts = _count_parts(conn, f, referral, referral.c.target)
+    counts, (accompanied, with_referral) = _count_parts(
+        conn, f, referral, referral.c.target, "referral_target",
+        func.count(case((referral.c.accompanied.is_(True), 1))),
+        func.count(case((referral.c.pos == 0, 1))),  # each consultation's first referral
+    )  # fmt: skip
     total = sum(counts.values())
-    through = referral.join(consultation, referral.c.consultation_id == consultation.c.id)
-    accompanied, with_referral = conn.execute(
-        select(
-            func.count(case((referral.c.accompanied.is_(True), 1))),
-            func.count(distinct(referral.c.consultation_id)),
-        )
-        .select_from(through)
-        .where(_consultation_where(f))
-    ).one()
     return {
         "total": total,
         "accompanied": accompanied,
@@ -207,7 +269,7 @@ def referrals(conn: Connection, f: Filters) -> dict:
 
 def topics(conn: Connection, f: Filters) -> dict:
     """S4: topic mentions (consultation × topic), absolute and %, and the top five."""
-    counts = _count_parts(conn, f, topic, topic.c.topic)
+    counts, _ = _count_parts(conn, f, topic, topic.c.topic, "topic")
     mentions = sum(counts.values())
     return {
         "mentions": mentions,
@@ -336,23 +398,12 @@ def structural_needs(conn: Connection, f: Filters) -> dict:
     return {"total": sum(by_status.values()), "by_status": by_status, "items": items}
 
 
-def staffing(conn: Connection, f: Filters) -> dict:
+def staffing(conn: Connection, f: Filters, cells: list[Cell] | None = None) -> dict:
     """S10: installations that recorded consultations, and municipalities served, in the period."""
-    where = _consultation_where(f)
-    installations = conn.execute(
-        select(func.count(distinct(consultation.c.origin))).where(where)
-    ).scalar()
-    municipalities = [
-        m
-        for (m,) in conn.execute(
-            select(consultation.c.municipality)
-            .where(where)
-            .group_by(consultation.c.municipality)
-            .order_by(consultation.c.municipality)
-        )
-    ]
+    cells = cube(conn, f) if cells is None else cells
+    municipalities = sorted({cell.municipality for cell in cells})
     return {
-        "installations": installations,
+        "installations": len({cell.origin for cell in cells}),
         "municipalities": len(municipalities),
         "municipality_codes": municipalities,
     }

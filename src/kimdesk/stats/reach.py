@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 
 from kimdesk.store.models import CaseRow, ClientRow, ConsultationRow, GoalRow
 
+from . import queries
 from .filters import Filters
 from .percent import pct, shares
 
@@ -35,9 +36,14 @@ TOP_NATIONALITIES = 10
 NO_MEDIATION = "keine"
 
 
-def _consultation_where(f: Filters):
+def _consultation_where(f: Filters, conn: Connection):
+    # On SQLite ``deleted`` is wrapped: the cube index would find the consultations in month
+    # order, each then read from all over the table (``queries._part_where``).
+    live = consultation.c.deleted.is_(False)
+    if conn.dialect.name == "sqlite":
+        live = func.unlikely(consultation.c.deleted) == 0
     conditions = [
-        consultation.c.deleted.is_(False),
+        live,
         *f.period(consultation.c.occurred_on),
         *f.origin(consultation.c.origin),
     ]
@@ -76,8 +82,10 @@ def _ranked(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def reached(conn: Connection, f: Filters, today: date) -> dict:
-    where = _consultation_where(f)
+def reached(conn: Connection, f: Filters, today: date, cells: list | None = None) -> dict:
+    """Persons, cases and language mediation of the consultations of ``f``; ``cells`` is
+    the consultation cube (``queries.cube``), if the caller has it already."""
+    where = _consultation_where(f, conn)
     known, unknown = conn.execute(
         select(
             func.count(distinct(_PERSON)),
@@ -87,29 +95,30 @@ def reached(conn: Connection, f: Filters, today: date) -> dict:
         .where(where)
     ).one()
     persons = known + unknown
-    people = (
-        select(_PERSON.label("person"))
-        .select_from(_through_case())
-        .where(where, _PERSON.is_not(None))
-        .distinct()
-        .subquery()
-    )
-    clients = client.join(people, client.c.id == people.c.person)
-    live = client.c.deleted.is_(False)
-
-    def by(column) -> dict[str, int]:
-        counts = {
-            str(value or UNKNOWN): n
-            for value, n in conn.execute(
-                select(column, func.count()).select_from(clients).where(live).group_by(column)
-            )
-        }
+    people = select(_PERSON).select_from(_through_case()).where(where, _PERSON.is_not(None))
+    columns = {
+        "by_gender": client.c.gender,
+        "by_age_group": age_group_of(today),
+        "by_nationality": client.c.nationality,
+        "by_residence": client.c.residence_group,
+        "by_arrival": client.c.arrival_band,
+    }
+    # One pass over the persons: their attributes together, added up per attribute below.
+    tables: dict[str, dict[str, int]] = {name: {} for name in columns}
+    for *values, n in conn.execute(
+        select(*columns.values(), func.count())
+        .where(client.c.deleted.is_(False), client.c.id.in_(people))
+        .group_by(*columns.values())
+    ):
+        for name, value in zip(columns, values, strict=True):
+            counts = tables[name]
+            counts[str(value or UNKNOWN)] = counts.get(str(value or UNKNOWN), 0) + n
+    for counts in tables.values():
         described = sum(counts.values())
         if persons - described:  # without a client, or whose client was deleted
             counts[UNKNOWN] = counts.get(UNKNOWN, 0) + persons - described
-        return counts
 
-    nationality = _ranked(by(client.c.nationality))
+    nationality = _ranked(tables["by_nationality"])
     top = dict(list(nationality.items())[:TOP_NATIONALITIES])
     rest = sum(list(nationality.values())[TOP_NATIONALITIES:])
     if rest:
@@ -118,13 +127,13 @@ def reached(conn: Connection, f: Filters, today: date) -> dict:
         "persons": persons,
         "known": known,
         "unknown": unknown,
-        "by_gender": shares(_ranked(by(client.c.gender)), persons),
-        "by_age_group": shares(by(age_group_of(today)), persons),
+        "by_gender": shares(_ranked(tables["by_gender"]), persons),
+        "by_age_group": shares(tables["by_age_group"], persons),
         "by_nationality": shares(top, persons),
-        "by_residence": shares(_ranked(by(client.c.residence_group)), persons),
-        "by_arrival": shares(by(client.c.arrival_band), persons),
+        "by_residence": shares(_ranked(tables["by_residence"]), persons),
+        "by_arrival": shares(tables["by_arrival"], persons),
         **_access(conn, where),
-        "language_mediation": _mediation(conn, where),
+        "language_mediation": _mediation(conn, f, cells),
     }
 
 
@@ -149,15 +158,11 @@ def _access(conn: Connection, where) -> dict:
     return {"cases": total, "by_access_route": shares(_ranked(counts), total)}
 
 
-def _mediation(conn: Connection, where) -> dict:
+def _mediation(conn: Connection, f: Filters, cells: list | None) -> dict:
     """Consultations with language mediation (any but "keine"), and by kind of mediation."""
-    counts = dict(
-        conn.execute(
-            select(consultation.c.language_mediation, func.count())
-            .where(where)
-            .group_by(consultation.c.language_mediation)
-        ).all()
-    )
+    counts: dict = {}
+    for cell in queries.cube(conn, f) if cells is None else cells:
+        counts[cell.mediation] = counts.get(cell.mediation, 0) + cell.n
     total = sum(counts.values())
     used = {str(k): n for k, n in counts.items() if k and k != NO_MEDIATION}
     with_mediation = sum(used.values())

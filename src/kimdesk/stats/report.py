@@ -24,19 +24,20 @@ REPORT_VERSION = 1
 
 
 def compute(conn: Connection, filters: Filters, *, generated_at: datetime) -> dict:
+    cells = queries.cube(conn, filters)  # the consultations, counted once for all below
     return {
         "report_version": REPORT_VERSION,
         "generated_at": generated_at.isoformat(timespec="seconds"),
         "filters": filters.as_json(),
         "publication": False,
-        "consultations": queries.consultations(conn, filters),
+        "consultations": queries.consultations(conn, filters, cells),
         "referrals": queries.referrals(conn, filters),
         "topics": queries.topics(conn, filters),
         "cases": queries.cases(conn, filters),
         "group_offers": queries.group_offers(conn, filters),
         "structural_needs": queries.structural_needs(conn, filters),
-        "staffing": queries.staffing(conn, filters),
-        "reached": reach.reached(conn, filters, generated_at.date()),
+        "staffing": queries.staffing(conn, filters, cells),
+        "reached": reach.reached(conn, filters, generated_at.date(), cells),
         "outcomes": reach.outcomes(conn, filters),
         "sources": sources(conn),
     }
