@@ -1004,6 +1004,14 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Zur Veröffentlichung (kleine Zahlen geheim)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zahlen unter der Mindestfallzahl des Kreises und was sie verriete stehen als „•“; so auch in Excel-Datei, Diagrammen und Foliensatz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Excel-Datei …</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1007,6 +1007,14 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>De&amp;vice</translation>
     </message>
     <message>
+        <source>&amp;Zur Veröffentlichung (kleine Zahlen geheim)</source>
+        <translation>For p&amp;ublication (small numbers hidden)</translation>
+    </message>
+    <message>
+        <source>Zahlen unter der Mindestfallzahl des Kreises und was sie verriete stehen als „•“; so auch in Excel-Datei, Diagrammen und Foliensatz.</source>
+        <translation>Numbers below the county&apos;s minimum and whatever would reveal them are shown as “•”; so too in the Excel file, the charts and the slide deck.</translation>
+    </message>
+    <message>
         <source>&amp;Excel-Datei …</source>
         <translation>&amp;Excel file …</translation>
     </message>
