@@ -138,6 +138,8 @@ class StatisticsScreen(Screen):
             self.charts.blockSignals(True)
             self.charts.clear()
             self.charts.addItems([spec.title for spec in self.specs])
+            # The titles whole, not cut (the list is beside a chart that gets the rest).
+            self.charts.setMinimumWidth(min(360, self.charts.sizeHintForColumn(0) + 30))
             self.charts.blockSignals(False)
             self.municipality.set_pairs(
                 [(e.code, e.label_de) for e in catalog.entries_of("municipality")], optional=True
