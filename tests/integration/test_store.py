@@ -238,6 +238,32 @@ def test_frozen_v1_store_is_backed_up_and_migrated(store_v1):
             save_record(conn, _consultation(), origin=ws.installation.id)
 
 
+def test_a_copy_aside_from_an_interrupted_migration_in_the_same_second_is_kept(store_v1):
+    """A migration killed after its copy aside, run again within the same second: the first
+    copy stays, the second gets a name of its own (seen: "ist eben entstanden")."""
+    from datetime import datetime as real
+
+    class Frozen(real):
+        @classmethod
+        def now(cls, tz=None):
+            return real(2026, 12, 2, 3, 9, 15, tzinfo=tz)
+
+    import kimdesk.store.engine as engine
+
+    original = store_v1.read_bytes()
+    first = store_v1.with_name(f"{store_v1.name}.vor-schema{migrate.HEAD_VERSION}-von-schema1."
+                               "20261202T030915Z.bak")  # fmt: skip
+    first.write_bytes(original)  # as the killed run left it
+    engine.datetime, saved = Frozen, engine.datetime
+    try:
+        with Store.open(store_v1, FIXTURE_V1) as store:
+            second = store.backup_path_before_migration
+    finally:
+        engine.datetime = saved
+    assert second.name.endswith("20261202T030915Z-2.bak")
+    assert first.read_bytes() == second.read_bytes() == original
+
+
 def test_backup_before_migration_refuses_outdated_open(store_v1):
     with pytest.raises(StoreError, match="zuerst aktualisiert"):
         Store.open(store_v1, FIXTURE_V1, migrate_ok=False)

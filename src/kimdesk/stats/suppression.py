@@ -70,7 +70,9 @@ def counts(report: dict) -> Iterator[Path]:
 
 
 def _sum(total: Path, parts: list[Path]) -> list[Equation]:
-    return [(total, parts)] if parts else []
+    """``total = sum(parts)``; with no parts, ``total = 0`` (a month without any place's
+    session has none): such a cell is known, hiding it would protect nothing."""
+    return [(total, parts)]
 
 
 def _shares(table: Path, report: dict, total: Path) -> list[Equation]:
@@ -210,14 +212,17 @@ def suppress(report: dict, min_count: int) -> set[Path]:
     value = {path: get(report, path) for path in cells}
     hidden = {p for p in cells if 0 < value[p] < min_count}
     eqs = [eq for eq in equations(report) if eq[1]]
+    known = {total for total, parts in equations(report) if not parts}  # = 0, plainly
     while True:
         found = determined(eqs, hidden)
         if not found:
             return hidden
-        hidden.add(_complement(eqs, hidden, value, found))
+        hidden.add(_complement(eqs, hidden, value, found, known))
 
 
-def _complement(eqs: list[Equation], hidden: set[Path], value: dict, found: set[Path]) -> Path:
+def _complement(
+    eqs: list[Equation], hidden: set[Path], value: dict, found: set[Path], known: set[Path]
+) -> Path:
     """One more cell to hide while the cells ``found`` are determined.
 
     A sum with exactly one hidden cell gives that cell away directly: the cell chosen is one
@@ -245,11 +250,12 @@ def _complement(eqs: list[Equation], hidden: set[Path], value: dict, found: set[
             (
                 i
                 for i, cells in enumerate(members)
-                if any(c in found for c in cells) and secret[i] < len(cells)
+                if any(c in found for c in cells)
+                and any(c not in hidden and c not in known for c in cells)
             ),  # fmt: skip
             key=lambda i: secret[i],
         )[:1]
-    candidates = {c for i in direct for c in members[i] if c not in hidden}
+    candidates = {c for i in direct for c in members[i] if c not in hidden and c not in known}
     if not candidates:  # a determined cell always shares a sum with a published one
         raise AssertionError(f"no complement for {sorted(found, key=repr)[:3]}")
     return min(candidates, key=rank)

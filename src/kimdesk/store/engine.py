@@ -243,6 +243,10 @@ class Store(EngineAccess):
             conn.rollback()
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = self.path.with_name(f"{self.path.name}.{label}.{stamp}.bak")
+        n = 1
+        while target.exists() or target.is_symlink():  # a run killed within the same second
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.{label}.{stamp}-{n}.bak")
         tmp = temp_beside(target)  # 0600, and never through a planted link
         try:
             shutil.copyfile(self.path, tmp)
