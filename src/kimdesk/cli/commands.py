@@ -370,8 +370,8 @@ def _print_stats(report: dict, catalog) -> None:
         pct = "–" if share["pct"] is None else f"{share['pct']:.1f} %".replace(".", ",")
         _out(f"  {catalog.label('referral_target', code)}: {share['n']} ({pct})")
     t = report["topics"]
-    _out(f"Themennennungen: {t['mentions']}; häufigste: "
-         + ", ".join(catalog.label("topic", code) for code in t["top5"]))  # fmt: skip
+    top5 = ", ".join(catalog.label("topic", code) for code in t["top5"] or ())
+    _out(f"Themennennungen: {t['mentions']}" + (f"; häufigste: {top5}" if top5 else ""))
     k = report["cases"]
     _out(f"Fälle: {k['opened']} eröffnet, {k['closed']} abgeschlossen, "
          f"{k['active_at_end']} aktiv am Ende des Zeitraums")  # fmt: skip

@@ -18,7 +18,7 @@ from kimdesk.store.models import BundleIn, BundleOut, Peer
 
 from . import queries, reach
 from .filters import Filters
-from .suppression import counts, get, put, suppress
+from .suppression import get, put, suppress
 
 REPORT_VERSION = 1
 
@@ -113,7 +113,20 @@ def for_publication(report: dict, min_count: int = DEFAULT_MIN_COUNT) -> dict:
             result["reached"]["language_mediation"]["pct"] = None
     if "outcomes" in result and ("outcomes", "case_days", "cases") in hidden:
         result["outcomes"]["case_days"].update(median=None, p75=None)
-    small = sum(1 for path in counts(report) if 0 < get(report, path) < min_count)
+    # A table ranked by count tells how its hidden rows compare: in code order it tells nothing.
+    for table in [t for t, _ in SHARE_TABLES] + [("outcomes", "closed_by_reason")]:
+        if table[0] in result:
+            rows = get(result, table)
+            put(result, table, dict(sorted(rows.items(), key=lambda kv: _code_order(kv[0]))))
+    if any(("topics", "by_topic", t, "n") in hidden for t in report["topics"]["by_topic"]):
+        result["topics"]["top5"] = None  # which are the largest would rank the hidden ones
     result["publication"] = True
-    result["suppression"] = {"min_count": min_count, "hidden": len(hidden), "small": small}
+    # How many cells are hidden, not how many were small: equal numbers would say every "•"
+    # is 1 to 4.
+    result["suppression"] = {"min_count": min_count, "hidden": len(hidden)}
     return result
+
+
+def _code_order(code: str) -> tuple:
+    """Codes in their own order; "other" and "unknown" last, as the tables show them."""
+    return ({"other": 1, "unknown": 2}.get(code, 0), code)

@@ -17,8 +17,15 @@ is the cell-suppression method of official statistics (Hundepool et al., *Statis
 Disclosure Control*, 2012, ch. 4 "Magnitude and frequency tables"; Destatis' "Sperrung"),
 with the audit reduced to exact linear determination.
 
+**Ranges.** A reader also knows that a hidden count is a whole number, in practice at least
+1: where a published total leaves its hidden parts little room (5 closed cases over 5 hidden
+reasons), they are fixed all the same. So every published total must leave each of its hidden
+parts a range of ``min_count - 1`` values at least, 1 to 4 (``_narrow``); where it does not,
+one more part is hidden (or the total). ``report.for_publication`` also lists hidden tables in code order, not
+by count, so the order tells nothing either.
+
 Every hidden value is shown alike ("•"), whether small or hidden to protect another: a
-reader cannot tell which, so the bounds 1–4 help no one to narrow it down.
+reader cannot tell which.
 """
 
 from __future__ import annotations
@@ -59,6 +66,8 @@ def counts(report: dict) -> Iterator[Path]:
             for key, value in node.items():
                 if key in NOT_COUNTS or (not path and key in NO_COUNTS):
                     continue
+                if path == ("structural_needs",) and key in ("total", "by_status"):
+                    continue  # the needs are listed one by one: these are public anyway
                 yield from walk(value, (*path, key))
         elif isinstance(node, list):
             for i, value in enumerate(node):
@@ -94,6 +103,10 @@ def equations(report: dict) -> list[Equation]:
         for k in kinds:
             eq += _sum((*c, "by_kind", k), [(*c, table, row, k) for row in rows])
     months = list(con["by_month"])
+    if report.get("filters", {}).get("program") == "muki":  # then the MuKi-S view is S5 again
+        for m in months:
+            for figure in ("individual", "group_sessions"):
+                eq += _sum((*c, "by_month", m, figure), [(*c, "muki_by_month", m, figure)])
     for year in con["by_year"]:
         eq += _sum((*c, "by_year", year, "total"),
                    [(*c, "by_month", m, "individual") for m in months if m[:4] == year])  # fmt: skip
@@ -215,9 +228,51 @@ def suppress(report: dict, min_count: int) -> set[Path]:
     known = {total for total, parts in equations(report) if not parts}  # = 0, plainly
     while True:
         found = determined(eqs, hidden)
-        if not found:
+        if found:
+            hidden.add(_complement(eqs, hidden, value, found, known))
+            continue
+        narrow = _narrow(eqs, hidden, value, min_count)
+        if narrow is None:
             return hidden
-        hidden.add(_complement(eqs, hidden, value, found, known))
+        total, parts = narrow
+        open_parts = [p for p in parts if p not in hidden and p not in known and value[p] > 0]
+        hidden.add(min(open_parts, key=lambda p: (value[p], repr(p))) if open_parts else total)
+
+
+def _narrow(eqs: list[Equation], hidden: set[Path], value: dict, min_count: int):
+    """A published total whose hidden parts a reader could squeeze. A hidden count is at
+    least 1, a hidden total at least what its parts are at least (a topic's goals at least
+    as many as the statuses it lists); with hidden parts summing to ``S`` (the total minus
+    the published parts) and at least ``L`` together, each lies within ``S - L + 1`` values.
+    That must be ``min_count - 1`` values at least (1 to 4 for the usual 5), as wide as what
+    "•" says of a small count; else a count shows through (5 closed cases over 5 hidden
+    reasons: each is 1)."""
+    least = lower_bounds(eqs, hidden, value)
+    for total, parts in eqs:
+        if total in hidden:
+            continue
+        secret = [p for p in parts if p in hidden]
+        if secret:
+            room = sum(value[p] for p in secret) - sum(least[p] for p in secret) + 1
+            if room < min_count - 1:
+                return total, parts
+    return None
+
+
+def lower_bounds(eqs: list[Equation], hidden: set[Path], value: dict) -> dict[Path, int]:
+    """What a reader knows each hidden cell to be at least: 1, or for a hidden total the
+    published parts plus what its hidden parts are at least."""
+    least = dict.fromkeys(hidden, 1)
+    for _ in range(8):  # sums nest a few levels deep at most
+        changed = False
+        for total, parts in eqs:
+            if total in hidden:
+                bound = sum(least[p] if p in hidden else value[p] for p in parts)
+                if bound > least[total]:
+                    least[total], changed = bound, True
+        if not changed:
+            break
+    return least
 
 
 def _complement(

@@ -507,10 +507,11 @@ def s3(sheet: Sheet, report: dict, catalog: Catalog) -> None:
 
 def s4(sheet: Sheet, report: dict, catalog: Catalog) -> None:
     t = report["topics"]
+    top5 = t["top5"] or []  # publication mode: none while a topic is hidden
     cols = [Col("Thema"), Col("Nennungen", "int"), Col("Anteil", "pct"), Col("Top 5", "int"),
             Col("Code", "code")]  # fmt: skip
     rows = [
-        [label, n, share, t["top5"].index(code) + 1 if code in t["top5"] else None, code]
+        [label, n, share, top5.index(code) + 1 if code in top5 else None, code]
         for label, n, share, code in de.share_rows(t["by_topic"], catalog, "topic")
     ]
     block = sheet.table(cols, rows, total=["Gesamt", t["mentions"], None, None, None])
