@@ -80,14 +80,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rückgängig (Alt+Rück)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nimmt die letzte Speicherung zurück.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dat&amp;um:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,6 +288,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Beratung vom {day} unverändert: nichts gespeichert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>geändert</source>
         <translation type="unfinished"></translation>
     </message>
@@ -305,10 +301,6 @@
     </message>
     <message>
         <source>Beratung vom {day} {what}. Rückgängig: Alt+Rück</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Die letzte Speicherung wurde zurückgenommen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -455,7 +447,9 @@
         <source>Datum</source>
         <extracomment>(sort key of the service, header) per column.
 ----------
-The session taken into the entry row to be changed (None: the row adds one).</extracomment>
+The session taken into the entry row to be changed (None: the row adds one).
+----------
+Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields as the forms label them, so that an error names the field.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1750,6 +1744,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Altersgruppe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Erkannt am</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1919,6 +1917,210 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>Bundle-Kennung mit anderem Inhalt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>der Beratung vom {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>des Falls vom {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>der Angaben zur Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>des Ziels „{topic}“</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>des Gruppenangebots „{title}“</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>des Gruppentermins vom {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>der Bedarfsmeldung vom {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>des Datensatzes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anlegen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Änderung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abschluss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wiederaufnahme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action} {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rückgängig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rückgängig: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nimmt den letzten Schritt genau zurück (Alt+Rück).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Es gibt nichts rückgängig zu machen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zurückgenommen: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (Alt+Rück)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wahrgenommen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nicht wahrgenommen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notizen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geschlecht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staatsangehörigkeit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aufenthalt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einreise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minderjährige im Haushalt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hauptsprache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vorname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Familienname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktenzeichen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eröffnet am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zugangsweg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abgeschlossen am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einwilligung vom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geplante Termine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gemeldet am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Betroffene Fälle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TT.MM.JJJJ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TT.MM.JJJJ oder leer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum: TT.MM.JJJJ, TT.MM.JJ, TTMMJJ, „heute“ (h), +1/-1 Tage, +2w Wochen, +3m Monate. Kalender: Alt+↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kalender öffnen (Alt+↓)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum fehlt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kalender für {field}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

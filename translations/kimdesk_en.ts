@@ -80,14 +80,6 @@
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Rückgängig (Alt+Rück)</source>
-        <translation>Undo (Alt+Backspace)</translation>
-    </message>
-    <message>
-        <source>Nimmt die letzte Speicherung zurück.</source>
-        <translation>Takes back the last save.</translation>
-    </message>
-    <message>
         <source>Dat&amp;um:</source>
         <translation>Da&amp;te:</translation>
     </message>
@@ -296,6 +288,10 @@
         <translation>{target}: accompanied</translation>
     </message>
     <message>
+        <source>Beratung vom {day} unverändert: nichts gespeichert.</source>
+        <translation>Consultation of {day} unchanged: nothing saved.</translation>
+    </message>
+    <message>
         <source>geändert</source>
         <translation>changed</translation>
     </message>
@@ -306,10 +302,6 @@
     <message>
         <source>Beratung vom {day} {what}. Rückgängig: Alt+Rück</source>
         <translation>Consultation of {day} {what}. Undo: Alt+Backspace</translation>
-    </message>
-    <message>
-        <source>Die letzte Speicherung wurde zurückgenommen.</source>
-        <translation>The last save was taken back.</translation>
     </message>
     <message>
         <source>Suche in Namen, Fallzeichen, Notizen (Strg+F)</source>
@@ -455,7 +447,9 @@
         <source>Datum</source>
         <extracomment>(sort key of the service, header) per column.
 ----------
-The session taken into the entry row to be changed (None: the row adds one).</extracomment>
+The session taken into the entry row to be changed (None: the row adds one).
+----------
+Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields as the forms label them, so that an error names the field.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -1761,6 +1755,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation>Record</translation>
     </message>
     <message>
+        <source>Altersgruppe</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
         <source>Erkannt am</source>
         <translation>Detected on</translation>
     </message>
@@ -1931,6 +1929,210 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     <message>
         <source>Bundle-Kennung mit anderem Inhalt</source>
         <translation>bundle id with other content</translation>
+    </message>
+    <message>
+        <source>der Beratung vom {day}</source>
+        <translation>the consultation of {day}</translation>
+    </message>
+    <message>
+        <source>des Falls vom {day}</source>
+        <translation>the case of {day}</translation>
+    </message>
+    <message>
+        <source>der Angaben zur Person</source>
+        <translation>the personal details</translation>
+    </message>
+    <message>
+        <source>des Ziels „{topic}“</source>
+        <translation>the goal “{topic}”</translation>
+    </message>
+    <message>
+        <source>des Gruppenangebots „{title}“</source>
+        <translation>the group offer “{title}”</translation>
+    </message>
+    <message>
+        <source>des Gruppentermins vom {day}</source>
+        <translation>the group session of {day}</translation>
+    </message>
+    <message>
+        <source>der Bedarfsmeldung vom {day}</source>
+        <translation>the structural need of {day}</translation>
+    </message>
+    <message>
+        <source>des Datensatzes</source>
+        <translation>the record</translation>
+    </message>
+    <message>
+        <source>Anlegen</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Änderung</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Abschluss</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Wiederaufnahme</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>{action} {what}</source>
+        <translation>{action} {what}</translation>
+    </message>
+    <message>
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Rückgängig: {what}</source>
+        <translation>Undo: {what}</translation>
+    </message>
+    <message>
+        <source>Nimmt den letzten Schritt genau zurück (Alt+Rück).</source>
+        <translation>Takes back the last step exactly (Alt+Backspace).</translation>
+    </message>
+    <message>
+        <source>Es gibt nichts rückgängig zu machen.</source>
+        <translation>There is nothing to undo.</translation>
+    </message>
+    <message>
+        <source>Zurückgenommen: {what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <source> (Alt+Rück)</source>
+        <translation> (Alt+Backspace)</translation>
+    </message>
+    <message>
+        <source>wahrgenommen</source>
+        <translation>taken up</translation>
+    </message>
+    <message>
+        <source>nicht wahrgenommen</source>
+        <translation>not taken up</translation>
+    </message>
+    <message>
+        <source>Notizen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Geschlecht</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Staatsangehörigkeit</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>Aufenthalt</source>
+        <translation>Residence status</translation>
+    </message>
+    <message>
+        <source>Einreise</source>
+        <translation>Arrival</translation>
+    </message>
+    <message>
+        <source>Minderjährige im Haushalt</source>
+        <translation>Minors in the household</translation>
+    </message>
+    <message>
+        <source>Hauptsprache</source>
+        <translation>Main language</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Vorname</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Familienname</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Aktenzeichen</source>
+        <translation>File numbers</translation>
+    </message>
+    <message>
+        <source>Eröffnet am</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>Zugangsweg</source>
+        <translation>Access route</translation>
+    </message>
+    <message>
+        <source>Abgeschlossen am</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Einwilligung vom</source>
+        <translation>Consent of</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Geplante Termine</source>
+        <translation>Planned sessions</translation>
+    </message>
+    <message>
+        <source>Gemeldet am</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>Betroffene Fälle</source>
+        <translation>Cases affected</translation>
+    </message>
+    <message>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <source>TT.MM.JJJJ oder leer</source>
+        <translation>DD.MM.YYYY or empty</translation>
+    </message>
+    <message>
+        <source>Datum: TT.MM.JJJJ, TT.MM.JJ, TTMMJJ, „heute“ (h), +1/-1 Tage, +2w Wochen, +3m Monate. Kalender: Alt+↓</source>
+        <translation>Date: DD.MM.YYYY, DD.MM.YY, DDMMYY, “today” (h or t), +1/-1 days, +2w weeks, +3m months. Calendar: Alt+↓</translation>
+    </message>
+    <message>
+        <source>Kalender öffnen (Alt+↓)</source>
+        <translation>Open the calendar (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>Datum fehlt.</source>
+        <translation>Date missing.</translation>
+    </message>
+    <message>
+        <source>Kalender für {field}</source>
+        <translation>Calendar for {field}</translation>
     </message>
 </context>
 </TS>

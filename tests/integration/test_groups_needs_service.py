@@ -49,7 +49,7 @@ def test_an_offer_without_sessions_and_a_deleted_offer(cm_ws):
     old = an_offer(cm_ws, title="Abgesagt")
     session = a_session(cm_ws, old, 1, 9)
 
-    changes = groups.delete_offer(cm_ws, old.id)
+    changes = groups.delete_offer(cm_ws, old.id).changes
     assert changes.touches("group_offer") and changes.touches("group_session")
     [line] = groups.offer_lines(cm_ws)
     assert (line.offer.id, line.held, line.cancelled, line.participants) == (empty.id, 0, 0, 0)

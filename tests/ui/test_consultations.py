@@ -214,6 +214,7 @@ def test_delete_asks_and_leaves_a_tombstone(qtbot, window):
 
 def test_undo_takes_back_the_last_save(qtbot, window):
     screen = screen_of(window)
+    assert not screen.entry.undo_button.isEnabled()  # a new store: nothing to undo
     keys = Keyboard(qtbot)
     keys.type("e")
     keys.key(Qt.Key.Key_Tab)
@@ -221,9 +222,73 @@ def test_undo_takes_back_the_last_save(qtbot, window):
     keys.key(Qt.Key.Key_Return)
     keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert len(stored(window)) == 1
+    day = f"{date.today():%d.%m.%Y}"
+    assert screen.entry.undo_button.toolTip() == f"Rückgängig: Anlegen der Beratung vom {day}"
     keys.key(Qt.Key.Key_Backspace, Qt.KeyboardModifier.AltModifier)
     assert stored(window) == []
     assert screen.model.rowCount() == 0
+    assert not screen.entry.undo_button.isEnabled()
+
+
+def test_undo_after_a_delete_brings_back_the_deleted_one_not_an_earlier_edit(qtbot, window):
+    """The defect seen: edit A, delete B, Rückgängig reverted A and left B deleted."""
+    a = add(window, duration_min=30, occurred_on=date(2026, 3, 2))
+    b = add(window, occurred_on=date(2026, 3, 5))
+    window.undo.clear()
+    screen = screen_of(window)
+    screen.load()
+    entry = screen.entry
+    screen.table.setFocus()
+    screen.table.selectRow(screen.model.row_of(a.id))
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    entry.duration.setValue(45)
+    qtbot.keyClick(entry.duration, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "Änderung der Beratung vom 02.03.2026" in entry.undo_button.toolTip()
+
+    screen.table.setFocus()
+    screen.table.selectRow(screen.model.row_of(b.id))
+    answer_next_dialog(QMessageBox.StandardButton.Yes)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
+    assert [c.id for c in stored(window)] == [a.id]
+    assert entry.undo_button.toolTip() == "Rückgängig: Löschen der Beratung vom 05.03.2026"
+    assert window.undo.action.text() == "&Rückgängig: Löschen der Beratung vom 05.03.2026"
+
+    with qtbot.waitActive(window):  # back from the question, as a window manager would
+        window.activateWindow()
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Backspace, Qt.KeyboardModifier.AltModifier)
+    back = {c.id: c for c in stored(window)}
+    assert set(back) == {a.id, b.id}
+    assert back[a.id].duration_min == 45  # A keeps its edit
+    assert screen.model.rowCount() == 2
+    assert entry.undo_button.toolTip() == "Rückgängig: Änderung der Beratung vom 02.03.2026"
+    window.undo.action.trigger()
+    assert {c.id: c.duration_min for c in stored(window)}[a.id] == 30
+    assert not window.undo.action.isEnabled()
+
+
+def test_a_save_without_changes_writes_nothing_and_says_so(qtbot, window):
+    first = add(window, duration_min=30)
+    window.undo.clear()
+    screen = screen_of(window)
+    screen.load()
+    screen.table.setFocus()
+    screen.table.selectRow(0)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    qtbot.keyClick(screen.entry.duration, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [same] = stored(window)
+    assert same.version == first.version
+    assert "unverändert" in window.statusBar().currentMessage()
+    assert not window.undo.action.isEnabled()
+
+
+def test_locking_empties_the_undo_stack(qtbot, window):
+    add(window)
+    assert window.undo.action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_locked and not window.undo.action.isEnabled()
 
 
 def test_locking_empties_the_list_and_the_picker(qtbot, window):

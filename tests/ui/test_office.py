@@ -307,3 +307,36 @@ def test_the_whole_reason_of_a_selected_bundle_is_shown(qtbot, office_window, te
     screen.table.selectRow(row)
     assert "kein KIMdesk-Bundle" in screen.detail.text() and "junk.kimb" in screen.detail.text()
     assert "kein KIMdesk-Bundle" in screen.table.item(row, 10).toolTip()
+
+
+def test_a_need_conflict_speaks_german_and_shows_both_versions(qtbot, office_window, templates,
+                                                               cm_file, cm2_file, tmp_path):  # fmt: skip
+    from kimdesk.domain.entities import StructuralNeed
+
+    enrol(qtbot, office_window, templates / "cm.json")
+    enrol(qtbot, office_window, templates / "cm2.json")
+    need = StructuralNeed(reported_on=date(2024, 2, 1), municipality="05382068", topic="wohnen",
+                          challenge="Wohnraum fehlt für große Familien, seit Monaten unverändert",
+                          affected_cases=3, status="in_progress")  # fmt: skip
+    with open_workspace(cm_file, CM_PASS) as cm:
+        add(cm, need)
+        a = sync.export_bundle(cm, tmp_path / "a.kimb").path
+    with open_workspace(cm2_file, CM_PASS) as cm2:
+        add(cm2, replace(need, affected_cases=5, status="solved"))
+        b = sync.export_bundle(cm2, tmp_path / "b.kimb").path
+    imports = shown(office_window, ImportScreen)
+    imports.preview([a, b])
+    imports.run_import()
+    office_window.resize(1280, 720)
+    screen = shown(office_window, ConflictsScreen)
+    table = screen.fields
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert "Betroffene Fälle" in names and "Status" in names
+    assert not [n for n in names if "_" in n], names  # no raw field names
+    status = names.index("Status")
+    assert {table.item(status, 1).text(), table.item(status, 2).text()} == {
+        "in Bearbeitung", "gelöst"}  # fmt: skip
+    assert "Betroffene Fälle" in screen.list.item(0, 2).text()
+    # Both versions in view: the columns fit the table's width.
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    assert table.horizontalHeader().length() <= table.viewport().width()

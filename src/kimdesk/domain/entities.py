@@ -6,7 +6,7 @@ Every synced record carries ``id`` (UUIDv7), ``version``, ``origin``, ``updated_
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from .enums import GoalStatus, NeedStatus, OfferStatus, Phase, ReferralOutcome, SessionStatus
@@ -127,6 +127,24 @@ class StructuralNeed(Record):
     status: str = NeedStatus.REPORTED
     solution: str | None = None
     responsible_body: str | None = None
+
+
+#: The bookkeeping every record carries besides its content.
+META_FIELDS = frozenset({"id", "version", "origin", "updated_at", "deleted"})
+
+
+def content(record: Record) -> dict[str, object]:
+    """What a user can change in a record: every field but the bookkeeping, a consultation's
+    topics as a set (the store keeps them in code order)."""
+    values = {f.name: getattr(record, f.name) for f in fields(record) if f.name not in META_FIELDS}
+    if isinstance(record, Consultation):
+        values["topics"] = frozenset(record.topics)
+    return values
+
+
+def same_content(a: Record, b: Record) -> bool:
+    """Whether saving ``a`` over ``b`` would change nothing a user can see."""
+    return type(a) is type(b) and content(a) == content(b)
 
 
 #: Fields that never leave the device: not in a bundle, a log, an exception or an export.

@@ -9,15 +9,16 @@ from datetime import date
 from sqlalchemy import or_, select
 
 from kimdesk.domain import validation
-from kimdesk.domain.entities import Case, Client, Goal
+from kimdesk.domain.entities import Case, Client, Goal, Record
 from kimdesk.domain.enums import Phase
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.store import records as store_records
 from kimdesk.store.models import CaseRow, ClientRow, GoalRow
 
 from . import records
-from .changes import Changes
+from .changes import NOTHING, Changes
 from .consultations import contains_pattern, who
+from .undo import Action, Step
 from .workspace import Workspace
 
 case_t = CaseRow.__table__
@@ -101,6 +102,7 @@ class SavedCase:
     case: Case
     client: Client | None
     changes: Changes
+    step: Step | None
 
 
 def save_case(ws: Workspace, client: Client | None, case: Case) -> SavedCase:
@@ -110,24 +112,33 @@ def save_case(ws: Workspace, client: Client | None, case: Case) -> SavedCase:
         case = replace(case, client_id=client.id)
     validation.validate_case(case, ws.catalog)
     origin = ws.installation.id
+    written: list[tuple[Record | None, Record]] = []
     with ws.store.begin() as conn:
         if client is not None:
+            before = store_records.get_any(conn, Client, client.id)
             client = store_records.save_record(conn, client, origin=origin)
+            written.append((before, client))
+        before = store_records.get_any(conn, Case, case.id)
         case = store_records.save_record(conn, case, origin=origin)
-    return SavedCase(case, client, Changes.of("client", "case"))
+        written.append((before, case))
+    written = [(b, a) for b, a in written if b is None or a.version != b.version]
+    if not written:
+        return SavedCase(case, client, NOTHING, None)
+    action = Action.CHANGE if written[-1][0] is not None else Action.CREATE
+    return SavedCase(case, client, Changes.of("client", "case"), Step(action, tuple(written)))
 
 
-def close_case(ws: Workspace, case_id: str, closed_on: date, reason: str | None) -> Changes:
+def close_case(ws: Workspace, case_id: str, closed_on: date, reason: str | None) -> records.Saved:
     case = records.load(ws, Case, case_id)
     if case is None:
         raise KimdeskError("Den Fall gibt es nicht (mehr).")
     closed = replace(case, closed_on=closed_on, closure_reason=reason, phase=Phase.CLOSED)
-    return records.save(ws, closed).changes
+    return records.save(ws, closed, action=Action.CLOSE)
 
 
-def reopen_case(ws: Workspace, case_id: str) -> Changes:
+def reopen_case(ws: Workspace, case_id: str) -> records.Saved:
     case = records.load(ws, Case, case_id)
     if case is None:
         raise KimdeskError("Den Fall gibt es nicht (mehr).")
     opened = replace(case, closed_on=None, closure_reason=None, phase=Phase.MONITORING)
-    return records.save(ws, opened).changes
+    return records.save(ws, opened, action=Action.REOPEN)

@@ -12,14 +12,17 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import case as when
 from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 
 from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.entities import GroupOffer, GroupSession
 from kimdesk.domain.enums import SessionStatus
+from kimdesk.store import records as store_records
 from kimdesk.store.models import GroupOfferRow, GroupSessionRow
 
 from . import records
 from .changes import Changes
+from .undo import Action, Step
 from .workspace import Workspace
 
 offer_t = GroupOfferRow.__table__
@@ -75,22 +78,34 @@ def offer_lines(ws: Workspace) -> list[OfferLine]:
 
 def sessions_of(ws: Workspace, offer_id: str) -> list[GroupSession]:
     """The live sessions of an offer in date order."""
+    with ws.store.connect() as conn:
+        return _sessions(conn, offer_id)
+
+
+def _sessions(conn: Connection, offer_id: str) -> list[GroupSession]:
     query = (
         select(session_t)
         .where(session_t.c.offer_id == offer_id, session_t.c.deleted.is_(False))
         .order_by(session_t.c.held_on, session_t.c.id)
     )
-    with ws.store.connect() as conn:
-        rows = conn.execute(query).mappings().all()
+    rows = conn.execute(query).mappings().all()
     return [GroupSession(**{k: v for k, v in r.items() if k in _SESSION_FIELDS}) for r in rows]
 
 
-def delete_offer(ws: Workspace, offer_id: str) -> Changes:
-    """An offer goes with its sessions (each a tombstone, so the office drops them too)."""
+def delete_offer(ws: Workspace, offer_id: str) -> records.Deleted:
+    """An offer goes with its sessions (each a tombstone, so the office drops them too), in
+    one transaction and as one step to undo."""
+    origin = ws.installation.id
+    written = []
+    with ws.store.begin() as conn:
+        for session in _sessions(conn, offer_id):
+            tomb = store_records.delete_record(conn, GroupSession, session.id, origin=origin)
+            written.append((session, tomb))
+        offer = store_records.get_any(conn, GroupOffer, offer_id)
+        tomb = store_records.delete_record(conn, GroupOffer, offer_id, origin=origin)
+        written.append((offer, tomb))
     changes = Changes.of("group_offer", "group_session")
-    for session in sessions_of(ws, offer_id):
-        changes |= records.delete(ws, GroupSession, session.id)
-    return changes | records.delete(ws, GroupOffer, offer_id)
+    return records.Deleted(Step(Action.DELETE, tuple(written)), changes)
 
 
 def format_defaults(catalog: Catalog, format_code: str | None) -> tuple[int, int] | None:

@@ -20,6 +20,7 @@ from sqlalchemy import and_, insert, select
 
 from kimdesk.domain import persons
 from kimdesk.domain.catalog import Catalog
+from kimdesk.domain.dates import full_year
 from kimdesk.domain.entities import Case, Client, Consultation, Referral
 from kimdesk.domain.enums import Phase, ReferralOutcome, Role
 from kimdesk.domain.errors import KimdeskError, ValidationError
@@ -85,8 +86,6 @@ CHUNK = 5000
 MAX_LIST_BYTES = 512 * 1024 * 1024
 _SPLIT = re.compile(r"[,|]")
 _DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
-#: Two-digit years as German LibreOffice writes them (09.01.23): 00–69 are 2000–2069.
-_PIVOT = 70
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _LOST_ZERO = re.compile(r"[1-9][0-9]{6}")
 #: Whole minutes as Excel writes them: ``45`` or ``45,0`` (ASCII digits only).
@@ -324,7 +323,7 @@ def _parse_date(value: object) -> date | str:
     if match:
         day, month, year = (int(g) for g in match.groups())
         if len(match.group(3)) == 2:
-            year += 2000 if year < _PIVOT else 1900
+            year = full_year(year)
     else:
         match = _ISO_DATE.match(text)
         if not match:

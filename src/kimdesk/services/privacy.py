@@ -37,7 +37,8 @@ _consultation = store_records.consultation_t
 
 ACTIONS = {
     "init": "eingerichtet", "create": "angelegt", "update": "geändert", "delete": "gelöscht",
-    "erase": "Personendaten gelöscht", "export": "Bundle geschrieben", "merge": "Bundle übernommen",
+    "restore": "wiederhergestellt", "erase": "Personendaten gelöscht",
+    "export": "Bundle geschrieben", "merge": "Bundle übernommen",
     "resolve": "Konflikt aufgelöst", "enroll": "Gerät eingetragen", "rekey": "Passphrase geändert",
     "backup": "gesichert", "import": "Liste übernommen", "move": "umgezogen",
     "unlock_failed": "Fehlversuche beim Entsperren",

@@ -19,11 +19,13 @@ from kimdesk.domain.entities import (
     GroupSession,
     Record,
     StructuralNeed,
+    same_content,
 )
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.store import records as store_records
 
-from .changes import Changes
+from .changes import NOTHING, Changes
+from .undo import Action, Step
 from .workspace import Workspace
 
 _VALIDATORS = {
@@ -48,53 +50,77 @@ ENTITY_NAMES = {
 
 @dataclass(frozen=True)
 class Saved:
-    """A saved record and the one it replaced (``None`` when it was created): enough to undo."""
+    """A saved record and the one it replaced (``None`` when it was created).
+
+    A save that changed nothing has ``record is previous``, no changes and no undo step.
+    """
 
     record: Record
     previous: Record | None
+    changes: Changes
+    step: Step | None
+
+
+@dataclass(frozen=True)
+class Deleted:
+    step: Step
     changes: Changes
 
 
 def load(ws: Workspace, entity_type: type[Record], record_id: str) -> Record | None:
     with ws.store.connect() as conn:
-        if entity_type is Consultation:
-            record = store_records.get_consultation(conn, record_id)
-        else:
-            record = store_records.get_record(conn, entity_type, record_id)
+        record = store_records.get_any(conn, entity_type, record_id)
     return None if record is None or record.deleted else record
 
 
-def save(ws: Workspace, record: Record, *, today: date | None = None) -> Saved:
+def save(ws: Workspace, record: Record, *, today: date | None = None, action: str = "") -> Saved:
     """Validate and store a new or changed record (raises ``ValidationError`` with German
-    sentences per field)."""
+    sentences per field). ``action`` names the step for undo (create or change by default)."""
     entity_type = type(record)
     _VALIDATORS[entity_type](record, ws.catalog, today)
     with ws.store.begin() as conn:
-        if entity_type is Consultation:
-            previous = store_records.get_consultation(conn, record.id)
-        else:
-            previous = store_records.get_record(conn, entity_type, record.id)
+        previous = store_records.get_any(conn, entity_type, record.id)
         if previous is not None and previous.deleted:
             raise KimdeskError("Der Datensatz wurde inzwischen gelöscht.")
         saved = store_records.save_record(conn, record, origin=ws.installation.id)
-    return Saved(saved, previous, Changes.of(ENTITY_NAMES[entity_type]))
+    if previous is not None and saved.version == previous.version:
+        return Saved(previous, previous, NOTHING, None)
+    action = action or (Action.CHANGE if previous is not None else Action.CREATE)
+    step = Step(action, ((previous, saved),))
+    return Saved(saved, previous, Changes.of(ENTITY_NAMES[entity_type]), step)
 
 
-def delete(ws: Workspace, entity_type: type[Record], record_id: str) -> Changes:
+def delete(ws: Workspace, entity_type: type[Record], record_id: str) -> Deleted:
     """Make a record a tombstone; the deletion travels in the next bundle."""
     with ws.store.begin() as conn:
-        store_records.delete_record(conn, entity_type, record_id, origin=ws.installation.id)
-    return Changes.of(ENTITY_NAMES[entity_type])
+        before = store_records.get_any(conn, entity_type, record_id)
+        tomb = store_records.delete_record(conn, entity_type, record_id, origin=ws.installation.id)
+    return Deleted(Step(Action.DELETE, ((before, tomb),)), Changes.of(ENTITY_NAMES[entity_type]))
 
 
-def undo(ws: Workspace, saved: Saved) -> Changes:
-    """Take back a save: a created record is deleted, a changed one gets its old content back
-    (as a new version, so the office sees the correction too)."""
-    entity_type = type(saved.record)
-    if saved.previous is None:
-        return delete(ws, entity_type, saved.record.id)
+def undo(ws: Workspace, step: Step) -> Changes:
+    """Take back one step exactly, in one transaction: a created record is deleted, a changed
+    or closed one gets its content back, a deleted one comes back (each as a new version, so
+    the office sees the correction too). Refused when a record is no longer as the step left
+    it (an undone later step brings it back to that, so the stack unwinds in order)."""
+    origin = ws.installation.id
     with ws.store.begin() as conn:
-        store_records.save_record(
-            conn, replace(saved.previous, deleted=False), origin=ws.installation.id
-        )
-    return Changes.of(ENTITY_NAMES[entity_type])
+        for _before, after in step.records:
+            current = store_records.get_any(conn, type(after), after.id)
+            if (
+                current is None
+                or current.deleted != after.deleted
+                or (not same_content(current, after))
+            ):
+                raise KimdeskError(
+                    "Der Datensatz wurde seitdem geändert oder gelöscht; "
+                    "dieser Schritt kann nicht mehr zurückgenommen werden."
+                )
+        for before, after in reversed(step.records):
+            if before is None:
+                store_records.delete_record(conn, type(after), after.id, origin=origin)
+            else:
+                store_records.save_record(
+                    conn, replace(before, deleted=False), origin=origin, revive=True
+                )
+    return Changes.of(*(ENTITY_NAMES[type(after)] for _b, after in step.records))

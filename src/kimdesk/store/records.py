@@ -23,6 +23,7 @@ from kimdesk.domain.entities import (
     Record,
     Referral,
     StructuralNeed,
+    same_content,
 )
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
@@ -133,13 +134,20 @@ def _insert_parts(conn: Connection, consultations: Sequence[Consultation]) -> No
         conn.execute(insert(referral_t), referrals)
 
 
-def save_record(conn: Connection, entity: Record, *, origin: str) -> Record:
-    """Create or change one record; returns it with its new version."""
+def save_record(conn: Connection, entity: Record, *, origin: str, revive: bool = False) -> Record:
+    """Create or change one record; returns it with its new version.
+
+    Content equal to the stored record writes nothing (no version, change number or audit
+    entry) and returns the stored record. ``revive`` lets a tombstone come back (undoing a
+    deletion); otherwise a deleted record cannot be changed.
+    """
     table = _TABLE_OF[type(entity)]
+    stored = get_any(conn, type(entity), entity.id)
+    if stored is not None and not stored.deleted and same_content(entity, stored):
+        return stored
+    if stored is not None and stored.deleted and not revive:
+        raise KimdeskError("Der Datensatz wurde gelöscht und kann nicht geändert werden.")
     at = utc_now()
-    stored = conn.execute(
-        select(table.c.version, table.c.deleted).where(table.c.id == entity.id)
-    ).first()
     seq = next_seq(conn, CHANGE_SEQ)
     if stored is None:
         conn.execute(
@@ -147,10 +155,9 @@ def save_record(conn: Connection, entity: Record, *, origin: str) -> Record:
         )
         version, action = 1, "create"
     else:
-        if stored.deleted:
-            raise KimdeskError("Der Datensatz wurde gelöscht und kann nicht geändert werden.")
-        version, action = stored.version + 1, "update"
-        values = _row(entity, table, origin=origin, at=at, seq=seq, version=version)
+        version, action = stored.version + 1, "restore" if stored.deleted else "update"
+        values = _row(replace(entity, deleted=False), table, origin=origin, at=at, seq=seq,
+                      version=version)  # fmt: skip
         conn.execute(update(table).where(table.c.id == entity.id).values(values))
         if table is consultation_t:
             conn.execute(delete(topic_t).where(topic_t.c.consultation_id == entity.id))
@@ -165,13 +172,14 @@ def save_record(conn: Connection, entity: Record, *, origin: str) -> Record:
         entity=_ENTITY_NAME[table],
         record_ids=[entity.id],
     )
-    return replace(entity, version=version, origin=origin, updated_at=at)
+    return replace(entity, version=version, origin=origin, updated_at=at, deleted=False)
 
 
 def delete_record(
     conn: Connection, entity_type: type[Record], record_id: str, *, origin: str
-) -> None:
-    """Turn a record into a tombstone: the deletion is a change that travels like any other."""
+) -> Record:
+    """Turn a record into a tombstone: the deletion is a change that travels like any other.
+    Returns the tombstone."""
     table = _TABLE_OF[entity_type]
     stored = conn.execute(
         select(table.c.version, table.c.deleted).where(table.c.id == record_id)
@@ -195,6 +203,7 @@ def delete_record(
         entity=_ENTITY_NAME[table],
         record_ids=[record_id],
     )
+    return get_any(conn, entity_type, record_id)
 
 
 Parts = tuple[tuple[str, ...], tuple[tuple[str, bool, str], ...]]
@@ -244,6 +253,13 @@ def get_record(conn: Connection, entity_type: type[Record], record_id: str) -> R
         return None
     names = {f.name for f in fields(entity_type)}
     return entity_type(**{k: v for k, v in row.items() if k in names})
+
+
+def get_any(conn: Connection, entity_type: type[Record], record_id: str) -> Record | None:
+    """A record of any entity as stored, tombstones included."""
+    if entity_type is Consultation:
+        return get_consultation(conn, record_id)
+    return get_record(conn, entity_type, record_id)
 
 
 def case_ids_by_legacy_ref(conn: Connection) -> dict[str, str]:

@@ -27,6 +27,7 @@ from .i18n import tr
 from .idle import IdleWatcher
 from .screen import Context, Screen
 from .screens import screens_for
+from .undo import UndoController
 from .unlock import UnlockPage
 
 _LOCKED, _OPEN = 0, 1
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.unlock_page)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
+        self.undo = UndoController(ctx, self)
+        ctx.undo = self.undo
         self._build_menus()
         self._build_status_bar()
         self.idle = IdleWatcher(ctx.settings.idle_minutes, self)
@@ -82,6 +85,8 @@ class MainWindow(QMainWindow):
         self.audit_action.triggered.connect(self.show_audit)
         self.identity_action = QAction(tr("&Identitätsdatei speichern …"), self)
         self.identity_action.triggered.connect(lambda: save_identity(self, self.ctx))
+        file_menu.addAction(self.undo.action)
+        file_menu.addSeparator()
         for action in (self.legacy_action, self.audit_action, self.identity_action,
                        self.lock_action, self.settings_action):  # fmt: skip
             file_menu.addAction(action)
@@ -198,6 +203,7 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
+        self.undo.clear()  # its records hold personal data
         self.ctx.ops.close()
         self.ctx.catalog = None
         self.ctx.installation = None

@@ -31,6 +31,7 @@ from kimdesk.domain.enums import NeedStatus
 from kimdesk.services import needs, records
 
 from .i18n import tr
+from .labels import NEED_STATUS as STATUS
 from .screen import Context, Screen
 from .widgets.common import (
     add_rows,
@@ -39,14 +40,13 @@ from .widgets.common import (
     error_label,
     fill_table,
     list_column,
+    read_form,
     record_table,
     shortcuts,
     show_error,
 )
 from .widgets.fields import CodeCombo, CountField, DateField
 
-STATUS = {NeedStatus.REPORTED: QT_TR_NOOP("gemeldet"), NeedStatus.IN_PROGRESS: QT_TR_NOOP("in Bearbeitung"),
-          NeedStatus.SOLVED: QT_TR_NOOP("gelöst"), NeedStatus.REJECTED: QT_TR_NOOP("abgelehnt")}  # fmt: skip
 #: What the personal-data check found, as the warning names it.
 HINT_KINDS = {"birth_date": QT_TR_NOOP("ein Geburtsdatum"), "email": QT_TR_NOOP("eine E-Mail-Adresse"),
               "phone": QT_TR_NOOP("eine Telefonnummer"), "name": QT_TR_NOOP("ein Name"),
@@ -235,7 +235,9 @@ class NeedsScreen(Screen):
     def save(self) -> None:
         if self.ctx.catalog is None:
             return
-        need = self.value()
+        need = read_form(self.message, self.value)
+        if need is None:
+            return
         hints = self._hints()
         if hints and not self._save_anyway(hints):
             self.challenge.setFocus()

@@ -98,6 +98,7 @@ class Operations(QObject):
 
     _submit = Signal(object)
     changed = Signal(object)  # Changes
+    stepped = Signal(object)  # an undo Step, from results that carry one
     busy_changed = Signal(bool)
     failed = Signal(str)  # an error nobody handled, as a German sentence
 
@@ -203,6 +204,9 @@ class Operations(QObject):
             return
         if job.done is not None:
             job.done(result)
+        step = getattr(result, "step", None)
+        if step is not None:
+            self.stepped.emit(step)
         changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
         if isinstance(changes, Changes) and changes:
             self.changed.emit(changes)

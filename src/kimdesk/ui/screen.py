@@ -31,6 +31,8 @@ class Context:
     messages: Messages = field(default_factory=Messages)
     catalog: Catalog | None = None
     installation: InstallationInfo | None = None
+    #: The window's undo (``ui.undo.UndoController``), set by the main window.
+    undo: object | None = None
 
     def label(self, catalog: str, code: str | None) -> str:
         if not code:

@@ -29,7 +29,7 @@ from kimdesk.services.statistics import make_filters, statistics
 from .i18n import tr
 from .operations import message_for
 from .screen import Context, Screen
-from .widgets.common import confirm
+from .widgets.common import confirm, read_form
 from .widgets.fields import CodeCombo, DateField
 
 
@@ -149,7 +149,10 @@ class StatisticsScreen(Screen):
             )
             if self.office:
                 self.ctx.ops.run(devices, self._show_devices)
-        start, end = self.date_from.value(), self.date_to.value()
+        period = read_form(self.summary, lambda: (self.date_from.value(), self.date_to.value()))
+        if period is None:
+            return
+        start, end = period
         town, program = self.municipality.code(), self.program.code()
         device = self.device.code() if self.office else None
         publication = self.publication.isChecked()

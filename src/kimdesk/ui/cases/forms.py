@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,29 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.domain.entities import Case, Client
-from kimdesk.domain.enums import Gender, Minors, Phase
+from kimdesk.domain.enums import Minors, Phase
 
 from ..i18n import tr
+from ..labels import GENDERS, PHASES
 from ..screen import Context
 from ..widgets.common import add_rows
 from ..widgets.fields import CodeCombo, DateField
-
-GENDERS = {
-    Gender.W: QT_TR_NOOP("weiblich"),
-    Gender.M: QT_TR_NOOP("männlich"),
-    Gender.D: QT_TR_NOOP("divers"),
-    Gender.X: QT_TR_NOOP("keine Angabe"),
-    Gender.UNKNOWN: QT_TR_NOOP("unbekannt"),
-}
-PHASES = {
-    Phase.INTAKE: QT_TR_NOOP("Erstgespräch"),
-    Phase.ASSESSMENT: QT_TR_NOOP("Situationsanalyse"),
-    Phase.PLANNING: QT_TR_NOOP("Hilfeplanung"),
-    Phase.IMPLEMENTATION: QT_TR_NOOP("Umsetzung"),
-    Phase.MONITORING: QT_TR_NOOP("Begleitung"),
-    Phase.EVALUATION: QT_TR_NOOP("Auswertung"),
-    Phase.CLOSED: QT_TR_NOOP("Abgeschlossen"),
-}
 
 
 def _text(widget) -> str | None:
@@ -72,7 +55,7 @@ class ClientForm(QWidget):
         self.client: Client | None = None
         self.given = QLineEdit()
         self.family = QLineEdit()
-        self.birth = DateField(optional=True)
+        self.birth = DateField(optional=True, years_back=30)
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.address = QLineEdit()

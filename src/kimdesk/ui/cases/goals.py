@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,16 +20,9 @@ from kimdesk.domain.entities import Goal
 from kimdesk.domain.enums import GoalStatus
 
 from ..i18n import tr
+from ..labels import GOAL_STATUS as STATUSES
 from ..screen import Context
 from ..widgets.fields import CodeCombo, DateField
-
-STATUSES = {
-    GoalStatus.OPEN: QT_TR_NOOP("offen"),
-    GoalStatus.PARTIAL: QT_TR_NOOP("teilweise erreicht"),
-    GoalStatus.REACHED: QT_TR_NOOP("erreicht"),
-    GoalStatus.NOT_REACHED: QT_TR_NOOP("nicht erreicht"),
-    GoalStatus.DROPPED: QT_TR_NOOP("verworfen"),
-}
 
 
 class GoalsPanel(QGroupBox):

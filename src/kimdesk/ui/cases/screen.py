@@ -26,7 +26,15 @@ from kimdesk.services import cases, privacy, records
 
 from ..i18n import tr
 from ..screen import Context, Screen
-from ..widgets.common import add_rows, confirm, error_label, record_table, shortcuts, show_error
+from ..widgets.common import (
+    add_rows,
+    confirm,
+    error_label,
+    read_form,
+    record_table,
+    shortcuts,
+    show_error,
+)
 from ..widgets.fields import CodeCombo, DateField
 from .forms import PHASES, CaseForm, ClientForm
 from .goals import GoalsPanel
@@ -47,7 +55,13 @@ class CloseDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.message = error_label("closeMessage")
+        form.addRow(self.message)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        if read_form(self.message, self.day.value) is not None:
+            super().accept()
 
 
 class CasesScreen(Screen):
@@ -245,7 +259,10 @@ class CasesScreen(Screen):
     def save(self) -> None:
         if self.ctx.catalog is None:
             return
-        client, case = self.client_form.value(), self.case_form.value()
+        values = read_form(self.message, lambda: (self.client_form.value(), self.case_form.value()))
+        if values is None:
+            return
+        client, case = values
         self.ctx.ops.run(lambda ws: cases.save_case(ws, client, case), self._saved, self._failed)
 
     def _saved(self, saved: cases.SavedCase) -> None:
@@ -260,7 +277,9 @@ class CasesScreen(Screen):
     def save_goal(self, panel: GoalsPanel) -> None:
         if self.current is None:
             return
-        goal = panel.value(self.current.case.id)
+        goal = read_form(self.message, lambda: panel.value(self.current.case.id))
+        if goal is None:
+            return
         self.ctx.ops.run(lambda ws: records.save(ws, goal), None, self._failed)
 
     def remove_goal(self, goal: Goal) -> None:

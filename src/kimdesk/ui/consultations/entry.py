@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -33,7 +32,8 @@ from kimdesk.services.consultations import CaseChoice, case_choices
 
 from ..i18n import tr
 from ..screen import Context
-from ..widgets.common import error_label, shortcuts, show_error
+from ..undo import UndoButton
+from ..widgets.common import add_rows, error_label, read_form, shortcuts, show_error
 from ..widgets.fields import CodeCombo, CountField, DateField
 from ..widgets.typeahead import ChoicePicker, Entry, TypeAheadChecklist, catalog_entries
 
@@ -67,7 +67,6 @@ class EntryPanel(QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self.editing: Consultation | None = None
-        self.last_saved: records.Saved | None = None
         self._choices: dict[str, CaseChoice] = {}
         self._saving = False
         self._locked_key: str | None = None
@@ -104,9 +103,9 @@ class EntryPanel(QGroupBox):
         self.save_button.clicked.connect(self.save)
         self.new_button = QPushButton(tr("Neu (Strg+N)"))
         self.new_button.clicked.connect(self.new)
-        self.undo_button = QPushButton(tr("Rückgängig (Alt+Rück)"))
-        self.undo_button.setToolTip(tr("Nimmt die letzte Speicherung zurück."))
-        self.undo_button.clicked.connect(self.undo)
+        self.undo_button = UndoButton(self.ctx.undo.action) if self.ctx.undo else None
+        if self.ctx.undo is not None:
+            self.ctx.undo.undone.connect(self._undone)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -125,22 +124,23 @@ class EntryPanel(QGroupBox):
             (tr("Spra&che:"), self.language),
             (tr("N&otizen:"), self.notes),
         )
-        for text, widget in rows:
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_rows(form, rows)
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.new_button, self.undo_button):
+        for button in (self.save_button, self.new_button):
             buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        order = [w for _t, w in rows] + [self.save_button, self.new_button, self.undo_button]
+        order = [w for _t, w in rows] + [self.save_button, self.new_button]
+        if self.undo_button is not None:
+            layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
+            order.append(self.undo_button)
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         shortcuts(self, (("Ctrl+Return", self.save), ("Ctrl+Enter", self.save),
-                         ("Ctrl+N", self.new), ("Alt+Backspace", self.undo), ("Esc", self.new)))  # fmt: skip
+                         ("Ctrl+N", self.new), ("Esc", self.new)))  # fmt: skip
 
     def set_catalog(self) -> None:
         """Fill the choices from the unlocked store's catalog."""
@@ -306,7 +306,9 @@ class EntryPanel(QGroupBox):
         # A second Ctrl+Enter (or double-click) while the first save runs saves nothing twice.
         if self.ctx.catalog is None or self._saving:
             return
-        record = self.consultation()
+        record = read_form(self.message, self.consultation)
+        if record is None:
+            return
         today = date.today()
         self._saving = True
         self.ctx.ops.run(
@@ -315,17 +317,23 @@ class EntryPanel(QGroupBox):
 
     def _saved(self, saved: records.Saved) -> None:
         self._saving = False
-        self.last_saved = saved
-        self.undo_button.setEnabled(True)
         c = saved.record
-        what = tr("geändert") if saved.previous is not None else tr("gespeichert")
-        self.ctx.messages.info.emit(
-            tr(
-                "Beratung vom {day} {what}. Rückgängig: Alt+Rück",
-                day=f"{c.occurred_on:%d.%m.%Y}",
-                what=what,
+        if saved.step is None:
+            self.ctx.messages.info.emit(
+                tr(
+                    "Beratung vom {day} unverändert: nichts gespeichert.",
+                    day=f"{c.occurred_on:%d.%m.%Y}",
+                )  # fmt: skip
             )
-        )
+        else:
+            what = tr("geändert") if saved.previous is not None else tr("gespeichert")
+            self.ctx.messages.info.emit(
+                tr(
+                    "Beratung vom {day} {what}. Rückgängig: Alt+Rück",
+                    day=f"{c.occurred_on:%d.%m.%Y}",
+                    what=what,
+                )
+            )
         self.saved.emit(saved)
         self.new()
 
@@ -333,14 +341,8 @@ class EntryPanel(QGroupBox):
         self._saving = False
         show_error(self.message, error)
 
-    def undo(self) -> None:
-        saved = self.last_saved
-        if saved is None or self.ctx.catalog is None:
-            return
-        self.last_saved = None
-        self.undo_button.setEnabled(False)
-
-        def undone(_changes) -> None:
-            self.ctx.messages.info.emit(tr("Die letzte Speicherung wurde zurückgenommen."))
-
-        self.ctx.ops.run(lambda ws: records.undo(ws, saved), undone)
+    def _undone(self, step) -> None:
+        """A step taken back that wrote the consultation being edited: the form's copy is
+        outdated, start afresh."""
+        if self.editing is not None and any(a.id == self.editing.id for _b, a in step.records):
+            self.new()

@@ -74,8 +74,8 @@ class FilterBar(QWidget):
     def current(self) -> ConsultationFilter:
         return ConsultationFilter(
             text=self.text.text(),
-            date_from=self.date_from.value(),
-            date_to=self.date_to.value(),
+            date_from=self.date_from.committed(),
+            date_to=self.date_to.committed(),
             municipality=self.municipality.code(),
             kind=self.kind.code(),
             topic=self.topic.code(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,6 +22,7 @@ from kimdesk.domain.enums import OfferStatus
 from kimdesk.services import groups, records
 
 from ..i18n import tr
+from ..labels import OFFER_STATUS
 from ..screen import Context, Screen
 from ..widgets.common import (
     add_rows,
@@ -37,9 +38,6 @@ from ..widgets.common import (
 from ..widgets.fields import CodeCombo, CountField
 from .sessions import SessionsPanel
 
-OFFER_STATUS = {OfferStatus.PLANNED: QT_TR_NOOP("geplant"), OfferStatus.RUNNING: QT_TR_NOOP("läuft"),
-                OfferStatus.FINISHED: QT_TR_NOOP("beendet"),
-                OfferStatus.CANCELLED: QT_TR_NOOP("abgesagt")}  # fmt: skip
 #: Most group offers of the town halls are MuKi-S courses.
 DEFAULT_PROGRAM = "muki"
 DEFAULT_FORMAT = "het"

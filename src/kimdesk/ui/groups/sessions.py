@@ -11,7 +11,6 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,15 @@ from kimdesk.services import groups, records
 
 from ..i18n import tr
 from ..screen import Context
-from ..widgets.common import confirm, error_label, fill_table, record_table, shortcuts, show_error
+from ..widgets.common import (
+    confirm,
+    error_label,
+    fill_table,
+    read_form,
+    record_table,
+    shortcuts,
+    show_error,
+)
 from ..widgets.fields import CountField, DateField
 
 
@@ -166,8 +173,11 @@ class SessionsPanel(QGroupBox):
     def save(self) -> None:
         if self.offer_id is None:
             return
+        held_on = read_form(self.message, self.held_on.value)
+        if held_on is None:
+            return
         values = dict(
-            held_on=self.held_on.value(), duration_min=self.duration.number(),
+            held_on=held_on, duration_min=self.duration.number(),
             participants=self.participants.value(),
             status=SessionStatus.CANCELLED if self.cancelled.isChecked() else SessionStatus.HELD,
         )  # fmt: skip
@@ -188,10 +198,8 @@ class SessionsPanel(QGroupBox):
             self.start_entry()  # the next session: a new date first
 
     def start_entry(self) -> None:
-        """Focus in the date with its day selected, as Tab would leave it: typing 0109 gives
-        the 1 September."""
+        """Focus in the date, selected: typing 0109 gives the 1 September."""
         self.held_on.setFocus()
-        self.held_on.setSelectedSection(QDateTimeEdit.Section.DaySection)
 
     def _failed(self, error: Exception) -> None:
         show_error(self.message, error)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,6 +25,7 @@ from kimdesk.services.conflicts import list_conflicts, resolve_conflict
 from kimdesk.services.office import devices
 
 from ..i18n import tr
+from ..labels import FIELD_NAMES, value_label
 from ..operations import message_for
 from ..screen import Context, Screen
 from ..widgets.common import fill_table, record_table
@@ -36,18 +38,10 @@ ENTITIES = {
 }  # fmt: skip
 VERSIONS = {"stored": QT_TR_NOOP("gespeicherte"), "incoming": QT_TR_NOOP("eingetroffene")}
 FIELDS = {
-    "occurred_on": QT_TR_NOOP("Datum"), "duration_min": QT_TR_NOOP("Dauer (min)"),
-    "municipality": QT_TR_NOOP("Kommune"), "program": QT_TR_NOOP("Programm"),
-    "kind": QT_TR_NOOP("Art"), "topics": QT_TR_NOOP("Themen"), "referrals": QT_TR_NOOP("Verweise"),
-    "setting": QT_TR_NOOP("Setting"), "language_mediation": QT_TR_NOOP("Sprachmittlung"),
-    "language": QT_TR_NOOP("Sprache"), "case_id": QT_TR_NOOP("Fall"),
-    "client_id": QT_TR_NOOP("Klient:in"), "version": QT_TR_NOOP("Version"),
-    "origin": QT_TR_NOOP("Zuletzt geändert von"), "updated_at": QT_TR_NOOP("Geändert am"),
-    "deleted": QT_TR_NOOP("Gelöscht"), "status": QT_TR_NOOP("Status"),
-    "phase": QT_TR_NOOP("Phase"), "topic": QT_TR_NOOP("Thema"),
-    "challenge": QT_TR_NOOP("Herausforderung"), "solution": QT_TR_NOOP("Lösung"),
-    "responsible_body": QT_TR_NOOP("Zuständige Stelle"), "title": QT_TR_NOOP("Titel"),
-    "participants": QT_TR_NOOP("Teilnehmende"), "held_on": QT_TR_NOOP("Termin am"),
+    **FIELD_NAMES, "duration_min": QT_TR_NOOP("Dauer (min)"), "client_id": QT_TR_NOOP("Klient:in"),
+    "version": QT_TR_NOOP("Version"), "origin": QT_TR_NOOP("Zuletzt geändert von"),
+    "updated_at": QT_TR_NOOP("Geändert am"), "deleted": QT_TR_NOOP("Gelöscht"),
+    "age_group": QT_TR_NOOP("Altersgruppe"),
 }  # fmt: skip
 #: Fields whose values are catalog codes, by catalog.
 CODES = {"municipality": "municipality", "program": "program", "kind": "kind", "topic": "topic",
@@ -67,14 +61,17 @@ def resolve(ws, conflict_id: str, keep: str, entity: str) -> Resolved:
     return Resolved(resolve_conflict(ws, conflict_id, keep), Changes.of(entity, "conflict"))
 
 
-def describe(ctx: Context, key: str, value, devices: dict[str, str]) -> str:
-    """A stored value as the coordinator reads it: labels for codes, names for devices."""
+def describe(ctx: Context, key: str, value, devices: dict[str, str], entity: str = "*") -> str:
+    """A stored value as the coordinator reads it: labels for codes and fixed values, names
+    for devices."""
     if value is None:
         return "–"
     if isinstance(value, bool):
         return tr("ja") if value else tr("nein")
     if key in CODES:
         return ctx.label(CODES[key], value)
+    if isinstance(value, str) and (label := value_label(entity, key, value)):
+        return label
     if key == "topics":
         return ", ".join(ctx.label("topic", t) for t in value)
     if key == "referrals":
@@ -117,6 +114,12 @@ class ConflictsScreen(Screen):
         self.heading.setWordWrap(True)
         self.fields = record_table([tr("Feld"), tr("Gespeichert"), tr("Eingetroffen")],
                                    "conflictFields")  # fmt: skip
+        # Both versions always in view, side by side; long values wrap instead of widening.
+        header = self.fields.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.fields.setWordWrap(True)
         self.keep_stored = QPushButton(tr("&Gespeicherte Fassung behalten"))
         self.keep_stored.clicked.connect(lambda: self.keep("stored"))
         self.keep_incoming = QPushButton(tr("&Eingetroffene Fassung behalten"))
@@ -191,8 +194,8 @@ class ConflictsScreen(Screen):
         keys = [k for k in keys if k not in HIDDEN]
         keys.sort(key=lambda k: k not in c["differing_fields"])  # what differs comes first
         fill_table(self.fields, (
-            (self._field(k), describe(self.ctx, k, stored.get(k), self.devices),
-             describe(self.ctx, k, incoming.get(k), self.devices))
+            (self._field(k), describe(self.ctx, k, stored.get(k), self.devices, c["entity"]),
+             describe(self.ctx, k, incoming.get(k), self.devices, c["entity"]))
             for k in keys
         ))  # fmt: skip
         bold = QFont(self.fields.font())
@@ -203,7 +206,7 @@ class ConflictsScreen(Screen):
                     item = self.fields.item(row, column)
                     item.setBackground(DIFFERENT)
                     item.setFont(bold)
-        self.fields.resizeColumnsToContents()
+        self.fields.resizeRowsToContents()
         self.heading.setText(
             tr("{entity} {record}: die {applied} Fassung ist angewendet; die andere ist hier "
                "aufbewahrt. Welche soll gelten?", entity=tr(ENTITIES.get(c["entity"], c["entity"])),

@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 
 from kimdesk.domain.errors import ValidationError
 
+from ..i18n import tr
+from ..labels import FIELD_NAMES
 from ..operations import message_for
+from .fields import FieldInputError
 
 
 def record_table(headers: list[str], name: str = "") -> QTableWidget:
@@ -65,18 +68,39 @@ def error_label(name: str) -> QLabel:
 
 
 def show_error(label: QLabel, error: Exception) -> None:
-    """A validation error as its German sentences, one per line; anything else as one."""
+    """A validation error as its sentences, one per line, each after the field's name;
+    anything else as one."""
     if isinstance(error, ValidationError):
-        label.setText("\n".join(p.message for p in error.problems))
+        label.setText("\n".join(
+            f"{tr(FIELD_NAMES[p.field]) if p.field in FIELD_NAMES else p.field}: {p.message}"
+            for p in error.problems
+        ))  # fmt: skip
     else:
         label.setText(message_for(error))
 
 
+def read_form(label: QLabel, build):
+    """``build()``, or ``None`` after saying in ``label`` which field holds unreadable input."""
+    try:
+        return build()
+    except FieldInputError as error:
+        show_error(label, error)
+        return None
+
+
+def plain(label_text: str) -> str:
+    """A label's text as a screen reader says it: no mnemonic, no colon."""
+    return label_text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(": ")
+
+
 def add_rows(form: QFormLayout, rows) -> None:
-    """Labelled rows; each label is the buddy of its field, so its mnemonic reaches it."""
+    """Labelled rows; each label is the buddy of its field, so its mnemonic reaches it, and
+    names it for screen readers and error messages."""
     for text, widget in rows:
         label = QLabel(text)
         label.setBuddy(widget.focusProxy() or widget)
+        if text and not widget.accessibleName():
+            widget.setAccessibleName(plain(text))
         form.addRow(label, widget)
 
 

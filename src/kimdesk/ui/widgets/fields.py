@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QSpinBox, QWidget
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
 
 from kimdesk.domain.catalog import Catalog
+from kimdesk.domain.dates import DateInputError, add_months, parse_typed_date
+from kimdesk.domain.errors import KimdeskError
 
 from ..i18n import tr
 
 NONE_TEXT = "–"
+
+
+class FieldInputError(KimdeskError):
+    """What a user typed into a field cannot be read; the message names the field."""
+
+    def __init__(self, field: str, problem: str):
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
 
 
 class CodeCombo(QComboBox):
@@ -72,35 +92,169 @@ class CodeCombo(QComboBox):
         super().focusOutEvent(event)
 
 
-class DateField(QDateEdit):
-    """A German date (TT.MM.JJJJ) with a calendar; ``value()`` is a ``datetime.date``.
+def _calendar_icon() -> QIcon:
+    """A small calendar drawn in code (no image plugin needed)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(QColor("#444"), 1))
+    painter.drawRect(1, 2, 13, 12)
+    painter.fillRect(2, 3, 12, 3, QColor("#444"))
+    for row in range(2):
+        for col in range(3):
+            painter.fillRect(3 + 4 * col, 8 + 3 * row, 2, 2, QColor("#444"))
+    painter.end()
+    return QIcon(pixmap)
 
-    With ``optional=True`` the lowest date stands for "no date" and shows "–".
+
+class DateField(QLineEdit):
+    """A date as people type it (``domain.dates``: TT.MM.JJJJ, TT.MM.JJ, TTMMJJ, heute, +1 …),
+    shown as TT.MM.JJJJ once the field is left, with a calendar (Alt+↓, F4 or the icon).
+
+    It is one field: Tab leaves it. Up and Down move a day. ``value()`` is the typed date and
+    raises ``FieldInputError`` naming the field (its accessible name) for text that is no
+    date; ``committed()`` is the last valid date (for filters). An empty optional field is
+    ``None``, and its calendar opens near today, or ``years_back`` years ago (birth dates).
     """
 
-    _NONE = QDate(1900, 1, 1)
+    dateChanged = Signal(object)  # date | None, when a valid date is committed
 
-    def __init__(self, value: date | None = None, *, optional: bool = False, parent=None):
+    def __init__(self, value: date | None = None, *, optional: bool = False,
+                 years_back: int = 0, parent=None):  # fmt: skip
         super().__init__(parent)
         self.optional = optional
-        self.setDisplayFormat("dd.MM.yyyy")
-        self.setCalendarPopup(True)
-        self.setMinimumDate(self._NONE if optional else QDate(2015, 1, 1))
-        if optional:
-            self.setSpecialValueText(NONE_TEXT)
+        self.years_back = years_back
+        self._committed: date | None = None
+        self._picker: QCalendarWidget | None = None
+        self.setPlaceholderText(tr("TT.MM.JJJJ") if not optional else tr("TT.MM.JJJJ oder leer"))
+        self._help = tr("Datum: TT.MM.JJJJ, TT.MM.JJ, TTMMJJ, „heute“ (h), +1/-1 Tage, "
+                        "+2w Wochen, +3m Monate. Kalender: Alt+↓")  # fmt: skip
+        self.setToolTip(self._help)
+        self.picker_action = self.addAction(
+            _calendar_icon(), QLineEdit.ActionPosition.TrailingPosition
+        )
+        self.picker_action.setToolTip(tr("Kalender öffnen (Alt+↓)"))
+        self.picker_action.triggered.connect(self.open_picker)
+        self.editingFinished.connect(self._commit)
+        self.textEdited.connect(lambda _t: self._mark(None))
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.set_value(value if value is not None or optional else date.today())
 
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.fontMetrics().horizontalAdvance(" 00.00.0000 ") + 16 + 24
+        return QSize(max(width, self.fontMetrics().horizontalAdvance(self.placeholderText()) + 40),
+                     hint.height())  # fmt: skip
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    # -- values -------------------------------------------------------------------------
+
+    def name(self) -> str:
+        return self.accessibleName() or tr("Datum")
+
     def value(self) -> date | None:
-        qd = self.date()
-        if self.optional and qd == self._NONE:
-            return None
-        return date(qd.year(), qd.month(), qd.day())
+        """The date typed; ``FieldInputError`` if the text is no date or a needed one is empty."""
+        try:
+            typed = parse_typed_date(self.text(), date.today())
+        except DateInputError as error:
+            self._mark(str(error))
+            raise FieldInputError(self.name(), str(error)) from None
+        if typed is None and not self.optional:
+            self._mark(tr("Datum fehlt."))
+            raise FieldInputError(self.name(), tr("Datum fehlt."))
+        return typed
+
+    def committed(self) -> date | None:
+        return self._committed
 
     def set_value(self, value: date | None) -> None:
-        if value is None:
-            self.setDate(self._NONE if self.optional else QDate.currentDate())
-        else:
-            self.setDate(QDate(value.year, value.month, value.day))
+        if value is None and not self.optional:
+            value = date.today()
+        self._mark(None)
+        self.setText(f"{value:%d.%m.%Y}" if value else "")
+        changed = value != self._committed
+        self._committed = value
+        if changed:
+            self.dateChanged.emit(value)
+
+    def _commit(self) -> None:
+        try:
+            typed = self.value()
+        except FieldInputError:
+            return
+        self.set_value(typed)
+
+    def _mark(self, problem: str | None) -> None:
+        """Show a text that is no date (red frame, the reason as tooltip and description)."""
+        self.setStyleSheet("QLineEdit { border: 2px solid #a40000; }" if problem else "")
+        self.setAccessibleDescription(problem or "")
+        self.setToolTip(problem or self._help)
+
+    # -- keys and calendar --------------------------------------------------------------
+
+    def focusInEvent(self, event) -> None:
+        """Entered by keyboard or by the program, the date is selected: typing replaces it."""
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.selectAll()
+
+    def keyPressEvent(self, event) -> None:
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_F4 or (
+            key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier
+        ):
+            self.open_picker()
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods:
+            try:
+                current = self.value() or self._picker_start()
+            except FieldInputError:
+                return
+            self.set_value(current + timedelta(days=1 if key == Qt.Key.Key_Up else -1))
+            self.selectAll()
+            return
+        super().keyPressEvent(event)
+
+    def _picker_start(self) -> date:
+        today = date.today()
+        if self.years_back:
+            return add_months(today, -12 * self.years_back)
+        return today
+
+    def open_picker(self) -> None:
+        try:
+            start = self.value() or self._picker_start()
+        except FieldInputError:
+            start = self._picker_start()
+        calendar = self.picker
+        calendar.setSelectedDate(QDate(start.year, start.month, start.day))
+        calendar.adjustSize()
+        calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        calendar.show()
+        calendar.setFocus()
+
+    @property
+    def picker(self) -> QCalendarWidget:
+        """The calendar popup, made once per field."""
+        if self._picker is None:
+            calendar = QCalendarWidget(self)
+            calendar.setWindowFlags(Qt.WindowType.Popup)
+            calendar.setObjectName("datePicker")
+            calendar.setGridVisible(True)
+            calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+            calendar.setAccessibleName(tr("Kalender für {field}", field=self.name()))
+            calendar.activated.connect(self._chosen)
+            calendar.clicked.connect(self._chosen)
+            self._picker = calendar
+        return self._picker
+
+    def _chosen(self, day: QDate) -> None:
+        self.set_value(date(day.year(), day.month(), day.day()))
+        self._picker.hide()
+        self.setFocus()
+        self.selectAll()
 
 
 class CountField(QSpinBox):
