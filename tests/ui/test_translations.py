@@ -92,3 +92,52 @@ def test_every_reason_code_has_a_short_text_and_it_is_translated(english):
     assert reason_text(Reason.BAD_SIGNATURE, sentence) == f"invalid signature ({sentence})"
     i18n.install("de")
     assert reason_text(Reason.BAD_SIGNATURE, sentence) == sentence
+
+
+def test_qt_speaks_german_in_the_german_app(qapp, make_window, cm_file):
+    """Ja/Nein, Abbrechen, calendar months and "Strg+1" in menus come from Qt's qtbase_de."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tests.conftest import CM_PASS
+
+    assert i18n.install("de") == "de"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No
+                           | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert texts == {"Ja", "Nein", "Abbrechen"}
+    assert QKeySequence("Ctrl+1").toString(QKeySequence.SequenceFormat.NativeText) == "Strg+1"
+    assert QLocale().monthName(3) == "März" and QLocale().dayName(1) == "Montag"
+    assert QCoreApplication.translate("QFileDialog", "File &name:") != "File &name:"
+    window = make_window(cm_file, CM_PASS)
+    view = window.menuBar().actions()[1].menu()
+    shown = [a.shortcut().toString(QKeySequence.SequenceFormat.NativeText) for a in view.actions()]
+    assert shown[0] == "Strg+1"
+
+
+def test_the_built_translations_are_committed_and_current(tmp_path):
+    """The .qm files travel in the repository (and so in every wheel) and match the .ts."""
+    for ts in TS.glob("kimdesk_*.ts"):
+        if ts.stem.endswith("_de"):
+            continue  # German is the source language: no file needed
+        fresh = tmp_path / f"{ts.stem}.qm"
+        subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)],
+                       check=True, timeout=60)  # fmt: skip
+        committed = ROOT / "src/kimdesk/ui/translations" / f"{ts.stem}.qm"
+        assert committed.read_bytes() == fresh.read_bytes(), "run `make translations`"
+    tracked = subprocess.run(["git", "ls-files", "src/kimdesk/ui/translations"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=30).stdout.split()  # fmt: skip
+    assert "src/kimdesk/ui/translations/kimdesk_en.qm" in tracked or not (ROOT / ".git").exists()
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_english_translation(tmp_path):
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "-w", str(tmp_path), str(ROOT)],
+                   check=True, timeout=300, cwd=tmp_path)  # fmt: skip
+    [wheel] = tmp_path.glob("kimdesk-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "kimdesk/ui/translations/kimdesk_en.qm" in names

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 #: The .qm files, built by ``make translations`` from the committed .ts sources.
 TRANSLATIONS = Path(__file__).parent / "translations"
@@ -33,20 +33,34 @@ def tr(text: str, /, **values) -> str:
     return translated.format(**values) if values else translated
 
 
+def _load(app, path: Path) -> bool:
+    translator = QTranslator(app)
+    if translator.load(str(path)):
+        app.installTranslator(translator)
+        _installed.append(translator)
+        return True
+    return False
+
+
 def install(language: str) -> str:
-    """Load the interface language (``de`` needs nothing); returns the language in use."""
+    """Load the interface language: Qt's own texts (Ja/Nein, Abbrechen, file dialogs,
+    "Strg+1"), the locale for calendars and numbers, and for English our translation.
+    Returns the language in use (``de`` when the English file is missing)."""
     app = QCoreApplication.instance()
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    if language != "de" and not (TRANSLATIONS / f"kimdesk_{language}.qm").is_file():
+        language = "de"
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     if language == "de":
+        _load(app, qt_dir / "qtbase_de.qm")
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
         return "de"
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS / f"kimdesk_{language}.qm")):
-        app.installTranslator(translator)
-        _installed.append(translator)
-        return language
-    return "de"
+    _load(app, TRANSLATIONS / f"kimdesk_{language}.qm")
+    # English texts with the German region: dates stay TT.MM.JJJJ, weeks start on Monday.
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Germany))
+    return language
 
 
 def system_language() -> str:
