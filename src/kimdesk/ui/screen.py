@@ -34,6 +34,16 @@ class Context:
     #: The window's undo (``ui.undo.UndoController``), set by the main window.
     undo: object | None = None
 
+    @property
+    def language(self) -> str:
+        return "en" if (self.settings.language or "de") == "en" else "de"
+
+    def pairs(self, catalog: str) -> list[tuple[str, str]]:
+        """(code, label) of a catalog's entries in the interface language."""
+        if self.catalog is None:
+            return []
+        return [(e.code, e.label(self.language)) for e in self.catalog.entries_of(catalog)]
+
     def label(self, catalog: str, code: str | None) -> str:
         if not code:
             return ""

@@ -33,9 +33,8 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language or "de")))
         self.municipality = QComboBox()
         self.municipality.addItem(tr("– keine –"), None)
-        if ctx.catalog is not None:
-            for entry in ctx.catalog.entries_of("municipality"):
-                self.municipality.addItem(entry.label_de, entry.code)
+        for code, label in ctx.pairs("municipality"):
+            self.municipality.addItem(label, code)
         index = self.municipality.findData(settings.usual_municipality)
         self.municipality.setCurrentIndex(max(0, index))
         self.municipality.setEnabled(ctx.catalog is not None)

@@ -131,7 +131,7 @@ class StatisticsScreen(Screen):
         if self.ctx.catalog is None:
             return
         if self._catalog is not self.ctx.catalog:
-            self._catalog = catalog = self.ctx.catalog
+            self._catalog = self.ctx.catalog
             from kimdesk.stats.charts import chart_builders  # matplotlib: only now
 
             self.specs = chart_builders()
@@ -141,12 +141,8 @@ class StatisticsScreen(Screen):
             # The titles whole, not cut (the list is beside a chart that gets the rest).
             self.charts.setMinimumWidth(min(360, self.charts.sizeHintForColumn(0) + 30))
             self.charts.blockSignals(False)
-            self.municipality.set_pairs(
-                [(e.code, e.label_de) for e in catalog.entries_of("municipality")], optional=True
-            )
-            self.program.set_pairs(
-                [(e.code, e.label_de) for e in catalog.entries_of("program")], optional=True
-            )
+            self.municipality.set_pairs(self.ctx.pairs("municipality"), optional=True)
+            self.program.set_pairs(self.ctx.pairs("program"), optional=True)
             if self.office:
                 self.ctx.ops.run(devices, self._show_devices)
         period = read_form(self.summary, lambda: (self.date_from.value(), self.date_to.value()))

@@ -94,11 +94,10 @@ class ClientForm(QWidget):
         layout.addWidget(stats)
 
     def set_catalog(self) -> None:
-        catalog = self.ctx.catalog
         for combo, name, optional in ((self.residence, "residence_group", False),
                                       (self.arrival, "arrival_band", False),
                                       (self.home, "municipality", True)):  # fmt: skip
-            combo.set_pairs([(e.code, e.label_de) for e in catalog.entries_of(name)],
+            combo.set_pairs(self.ctx.pairs(name),
                             optional=optional)  # fmt: skip
         self.show_client(None)
 
@@ -160,11 +159,10 @@ class CaseForm(QGroupBox):
         ))  # fmt: skip
 
     def set_catalog(self) -> None:
-        catalog = self.ctx.catalog
         for combo, name, optional in ((self.municipality, "municipality", False),
                                       (self.program, "program", False),
                                       (self.access, "access_route", True)):  # fmt: skip
-            combo.set_pairs([(e.code, e.label_de) for e in catalog.entries_of(name)],
+            combo.set_pairs(self.ctx.pairs(name),
                             optional=optional)  # fmt: skip
         self.show_case(None)
 

@@ -71,7 +71,7 @@ class GoalsPanel(QGroupBox):
         self._editing: Goal | None = None
 
     def set_catalog(self) -> None:
-        self.topic.set_pairs([(e.code, e.label_de) for e in self.ctx.catalog.entries_of("topic")])
+        self.topic.set_pairs(self.ctx.pairs("topic"))
 
     def show_goals(self, goals: list[Goal]) -> None:
         self.goals = goals

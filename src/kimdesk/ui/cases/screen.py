@@ -45,9 +45,7 @@ class CloseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Fall abschließen"))
         self.day = DateField()
-        self.reason = CodeCombo(
-            [(e.code, e.label_de) for e in ctx.catalog.entries_of("closure_reason")]
-        )
+        self.reason = CodeCombo(ctx.pairs("closure_reason"))
         form = QFormLayout(self)
         add_rows(form, ((tr("Abgeschlossen &am:"), self.day), (tr("&Grund:"), self.reason)))
         buttons = QDialogButtonBox(

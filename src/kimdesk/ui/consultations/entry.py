@@ -46,6 +46,11 @@ def _entries(choices: list[CaseChoice]) -> list[Entry]:
     return [Entry(_choice_key(c), c.label) for c in choices]
 
 
+#: The quick-entry letters of the kinds, the same in every language (the docs and the
+#: case managers' habits name them); a label's first letter works too ("o" for One-off).
+KIND_KEYS = {"e": "einmalig", "c": "cm"}
+
+
 class KindChoice(QComboBox):
     """The kind of consultation: a letter (e, c) or digit picks it and moves on."""
 
@@ -53,7 +58,8 @@ class KindChoice(QComboBox):
         text = event.text().casefold()
         if text:
             for i in range(self.count()):
-                if self.itemText(i).casefold().startswith(text) or text == str(i + 1):
+                if (self.itemData(i) == KIND_KEYS.get(text)
+                        or self.itemText(i).casefold().startswith(text) or text == str(i + 1)):  # fmt: skip
                     self.setCurrentIndex(i)
                     self.focusNextChild()
                     return
