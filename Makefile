@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # Interface texts: German in the code, English in translations/kimdesk_en.ts (Qt Linguist).
 TS := translations/kimdesk_de.ts translations/kimdesk_en.ts
 QM_DIR := src/kimdesk/ui/translations
-QM := $(QM_DIR)/kimdesk_en.qm
+QM := $(QM_DIR)/kimdesk_en.qm $(QM_DIR)/kimdesk_de.qm
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 fehlt ($(PYTHON))"; exit 1; }

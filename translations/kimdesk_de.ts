@@ -45,6 +45,7 @@
     </message>
     <message>
         <source>Name oder Fallzeichen tippen</source>
+        <extracomment>The quick-entry letters of the kinds, the same in every language (the docs and the case managers&apos; habits name them); a label&apos;s first letter works too (&quot;o&quot; for One-off).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -375,9 +376,12 @@
         <source>Die persönlichen Daten aller Klient:innen löschen, deren Fälle seit mehr als {years} Jahren abgeschlossen sind? Die Beratungen bleiben für die Statistik erhalten.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} Datensätze geleert.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n Datensätze geleert.</source>
+        <translation>
+            <numerusform>%n Datensatz geleert.</numerusform>
+            <numerusform>%n Datensätze geleert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>offen</source>
@@ -545,10 +549,6 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} Beratungen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Diese Beratung gibt es nicht mehr.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -559,6 +559,13 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     <message>
         <source>Die Beratung vom {day} löschen? Die Löschung wird mit dem nächsten Bundle an die Kreisstelle übertragen.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Beratungen</source>
+        <translation>
+            <numerusform>%Ln Beratung</numerusform>
+            <numerusform>%Ln Beratungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Die Beratung wurde gelöscht.</source>
@@ -753,9 +760,12 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <source>Case Management</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</source>
+        <translation>
+            <numerusform>%n Klient:in hat die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</numerusform>
+            <numerusform>%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Noch kein Bundle</source>
@@ -817,9 +827,19 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Bitte {seconds} Sekunden warten …</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Bitte %n Sekunden warten …</source>
+        <translation>
+            <numerusform>Bitte %n Sekunde warten …</numerusform>
+            <numerusform>Bitte %n Sekunden warten …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Der nächste Versuch wartet %n Sekunden.</source>
+        <translation>
+            <numerusform>Der nächste Versuch wartet %n Sekunde.</numerusform>
+            <numerusform>Der nächste Versuch wartet %n Sekunden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Der Speicher wird geöffnet …</source>
@@ -827,10 +847,6 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     </message>
     <message>
         <source>Die Passphrase ist falsch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Der nächste Versuch wartet {seconds} Sekunden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1049,6 +1065,13 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <source>In diesem Ordner liegen schon Diagramme. Die früheren Diagramme von KIMdesk ersetzen?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n Dateien in {folder} gespeichert.</source>
+        <translation>
+            <numerusform>%n Datei in {folder} gespeichert.</numerusform>
+            <numerusform>%n Dateien in {folder} gespeichert.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Foliensatz speichern</source>
         <translation type="unfinished"></translation>
@@ -1071,10 +1094,6 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
     </message>
     <message>
         <source>Die Diagramme werden geschrieben …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} Dateien in {folder} gespeichert.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1116,6 +1135,13 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
     <message>
         <source>Bundle auf USB-Stick sch&amp;reiben</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln geänderte Datensätze warten auf das nächste Bundle ({parts}).</source>
+        <translation>
+            <numerusform>%Ln geänderter Datensatz wartet auf das nächste Bundle ({parts}).</numerusform>
+            <numerusform>%Ln geänderte Datensätze warten auf das nächste Bundle ({parts}).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nr.</source>
@@ -1221,13 +1247,19 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <source>In diesem Ordner liegen keine Bundles (*.kimb).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} Bundles werden geprüft …</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n Bundles werden geprüft …</source>
+        <translation>
+            <numerusform>%n Bundle wird geprüft …</numerusform>
+            <numerusform>%n Bundles werden geprüft …</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} Bundles werden importiert …</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n Bundles werden importiert …</source>
+        <translation>
+            <numerusform>%n Bundle wird importiert …</numerusform>
+            <numerusform>%n Bundles werden importiert …</numerusform>
+        </translation>
     </message>
     <message>
         <source>Geprüft: {new} Bundles können importiert werden, {rejected} werden abgelehnt. Noch ist nichts geändert.</source>
@@ -1271,10 +1303,6 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
     </message>
     <message>
         <source>Keine Änderungen: alles ist schon in einem Bundle.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} geänderte Datensätze warten auf das nächste Bundle ({parts}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1354,6 +1382,27 @@ Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
         <source>Listen (*.xlsx *.csv *.ods)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln Beratungen übernommen.</source>
+        <translation>
+            <numerusform>%Ln Beratung übernommen.</numerusform>
+            <numerusform>%Ln Beratungen übernommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Fälle angelegt.</source>
+        <translation>
+            <numerusform>%Ln Fall angelegt.</numerusform>
+            <numerusform>%Ln Fälle angelegt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Zeilen übersprungen; die Gründe stehen in {file}.</source>
+        <translation>
+            <numerusform>%Ln Zeile übersprungen; der Grund steht in {file}.</numerusform>
+            <numerusform>%Ln Zeilen übersprungen; die Gründe stehen in {file}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Sind es echte Wiederholungen (zwei Beratungen eines Falls an einem Tag), das Kästchen „trotzdem übernehmen“ ankreuzen.</source>
         <translation type="unfinished"></translation>
@@ -1372,14 +1421,6 @@ Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
     </message>
     <message>
         <source>Die Liste wird geprüft und übernommen …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} Beratungen übernommen, {cases} Fälle angelegt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} Zeilen übersprungen; die Gründe stehen in {file}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1779,9 +1820,12 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <source>&amp;Eingetroffene Fassung behalten</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} offene Konflikte. Bitte einen wählen.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n offene Konflikte. Bitte einen wählen.</source>
+        <translation>
+            <numerusform>%n offener Konflikt. Bitte wählen.</numerusform>
+            <numerusform>%n offene Konflikte. Bitte einen wählen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{entity} {record}: die {applied} Fassung ist angewendet; die andere ist hier aufbewahrt. Welche soll gelten?</source>

@@ -45,6 +45,7 @@
     </message>
     <message>
         <source>Name oder Fallzeichen tippen</source>
+        <extracomment>The quick-entry letters of the kinds, the same in every language (the docs and the case managers&apos; habits name them); a label&apos;s first letter works too (&quot;o&quot; for One-off).</extracomment>
         <translation>Type a name or case reference</translation>
     </message>
     <message>
@@ -375,9 +376,12 @@
         <source>Die persönlichen Daten aller Klient:innen löschen, deren Fälle seit mehr als {years} Jahren abgeschlossen sind? Die Beratungen bleiben für die Statistik erhalten.</source>
         <translation>Erase the personal data of all clients whose cases have been closed for more than {years} years? The consultations stay for the statistics.</translation>
     </message>
-    <message>
-        <source>{n} Datensätze geleert.</source>
-        <translation>{n} records emptied.</translation>
+    <message numerus="yes">
+        <source>%n Datensätze geleert.</source>
+        <translation>
+            <numerusform>%n record emptied.</numerusform>
+            <numerusform>%n records emptied.</numerusform>
+        </translation>
     </message>
     <message>
         <source>offen</source>
@@ -545,10 +549,6 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>C&amp;onsultations</translation>
     </message>
     <message>
-        <source>{n} Beratungen</source>
-        <translation>{n} consultations</translation>
-    </message>
-    <message>
         <source>Diese Beratung gibt es nicht mehr.</source>
         <translation>This consultation no longer exists.</translation>
     </message>
@@ -559,6 +559,13 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     <message>
         <source>Die Beratung vom {day} löschen? Die Löschung wird mit dem nächsten Bundle an die Kreisstelle übertragen.</source>
         <translation>Delete the consultation of {day}? The deletion is sent to the district office with the next bundle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Beratungen</source>
+        <translation>
+            <numerusform>%Ln consultation</numerusform>
+            <numerusform>%Ln consultations</numerusform>
+        </translation>
     </message>
     <message>
         <source>Die Beratung wurde gelöscht.</source>
@@ -753,9 +760,12 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <source>Case Management</source>
         <translation>Case management</translation>
     </message>
-    <message>
-        <source>{n} Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</source>
-        <translation>{n} clients are past the retention period of {years} years: File → Audit trail → Erase personal data after the retention period.</translation>
+    <message numerus="yes">
+        <source>%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</source>
+        <translation>
+            <numerusform>%n client is past the retention period of {years} years: File → Audit trail → Erase personal data past the period.</numerusform>
+            <numerusform>%n clients are past the retention period of {years} years: File → Audit trail → Erase personal data past the period.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Noch kein Bundle</source>
@@ -817,9 +827,19 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
-    <message>
-        <source>Bitte {seconds} Sekunden warten …</source>
-        <translation>Please wait {seconds} seconds …</translation>
+    <message numerus="yes">
+        <source>Bitte %n Sekunden warten …</source>
+        <translation>
+            <numerusform>Please wait %n second …</numerusform>
+            <numerusform>Please wait %n seconds …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Der nächste Versuch wartet %n Sekunden.</source>
+        <translation>
+            <numerusform>The next attempt waits %n second.</numerusform>
+            <numerusform>The next attempt waits %n seconds.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Der Speicher wird geöffnet …</source>
@@ -828,10 +848,6 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     <message>
         <source>Die Passphrase ist falsch.</source>
         <translation>The passphrase is wrong.</translation>
-    </message>
-    <message>
-        <source>Der nächste Versuch wartet {seconds} Sekunden.</source>
-        <translation>The next attempt waits {seconds} seconds.</translation>
     </message>
     <message>
         <source>Tippen, Eingabe wählt</source>
@@ -1052,6 +1068,13 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <source>In diesem Ordner liegen schon Diagramme. Die früheren Diagramme von KIMdesk ersetzen?</source>
         <translation>This folder already holds charts. Replace the earlier charts from KIMdesk?</translation>
     </message>
+    <message numerus="yes">
+        <source>%n Dateien in {folder} gespeichert.</source>
+        <translation>
+            <numerusform>%n file saved in {folder}.</numerusform>
+            <numerusform>%n files saved in {folder}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Foliensatz speichern</source>
         <translation>Save slide deck</translation>
@@ -1075,10 +1098,6 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     <message>
         <source>Die Diagramme werden geschrieben …</source>
         <translation>Writing the charts …</translation>
-    </message>
-    <message>
-        <source>{n} Dateien in {folder} gespeichert.</source>
-        <translation>{n} files saved in {folder}.</translation>
     </message>
     <message>
         <source>Beratungen</source>
@@ -1119,6 +1138,13 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     <message>
         <source>Bundle auf USB-Stick sch&amp;reiben</source>
         <translation>&amp;Write bundle to USB stick</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln geänderte Datensätze warten auf das nächste Bundle ({parts}).</source>
+        <translation>
+            <numerusform>%Ln changed record waits for the next bundle ({parts}).</numerusform>
+            <numerusform>%Ln changed records wait for the next bundle ({parts}).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nr.</source>
@@ -1224,13 +1250,19 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <source>In diesem Ordner liegen keine Bundles (*.kimb).</source>
         <translation>This folder holds no bundles (*.kimb).</translation>
     </message>
-    <message>
-        <source>{n} Bundles werden geprüft …</source>
-        <translation>Checking {n} bundles …</translation>
+    <message numerus="yes">
+        <source>%n Bundles werden geprüft …</source>
+        <translation>
+            <numerusform>Checking %n bundle …</numerusform>
+            <numerusform>Checking %n bundles …</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} Bundles werden importiert …</source>
-        <translation>Importing {n} bundles …</translation>
+    <message numerus="yes">
+        <source>%n Bundles werden importiert …</source>
+        <translation>
+            <numerusform>Importing %n bundle …</numerusform>
+            <numerusform>Importing %n bundles …</numerusform>
+        </translation>
     </message>
     <message>
         <source>Geprüft: {new} Bundles können importiert werden, {rejected} werden abgelehnt. Noch ist nichts geändert.</source>
@@ -1275,10 +1307,6 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     <message>
         <source>Keine Änderungen: alles ist schon in einem Bundle.</source>
         <translation>No changes: everything is in a bundle already.</translation>
-    </message>
-    <message>
-        <source>{n} geänderte Datensätze warten auf das nächste Bundle ({parts}).</source>
-        <translation>{n} changed records wait for the next bundle ({parts}).</translation>
     </message>
     <message>
         <source>vollständig</source>
@@ -1358,6 +1386,27 @@ Please bring the USB stick to the district office.</translation>
         <source>Listen (*.xlsx *.csv *.ods)</source>
         <translation>Lists (*.xlsx *.csv *.ods)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln Beratungen übernommen.</source>
+        <translation>
+            <numerusform>%Ln consultation taken over.</numerusform>
+            <numerusform>%Ln consultations taken over.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Fälle angelegt.</source>
+        <translation>
+            <numerusform>%Ln case created.</numerusform>
+            <numerusform>%Ln cases created.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Zeilen übersprungen; die Gründe stehen in {file}.</source>
+        <translation>
+            <numerusform>%Ln row skipped; the reason is in {file}.</numerusform>
+            <numerusform>%Ln rows skipped; the reasons are in {file}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Sind es echte Wiederholungen (zwei Beratungen eines Falls an einem Tag), das Kästchen „trotzdem übernehmen“ ankreuzen.</source>
         <translation>If they are real repeats (two consultations of one case on one day), tick the box “take over anyway”.</translation>
@@ -1377,14 +1426,6 @@ Please bring the USB stick to the district office.</translation>
     <message>
         <source>Die Liste wird geprüft und übernommen …</source>
         <translation>Checking and taking over the list …</translation>
-    </message>
-    <message>
-        <source>{n} Beratungen übernommen, {cases} Fälle angelegt.</source>
-        <translation>{n} consultations taken over, {cases} cases created.</translation>
-    </message>
-    <message>
-        <source>{n} Zeilen übersprungen; die Gründe stehen in {file}.</source>
-        <translation>{n} rows skipped; the reasons are in {file}.</translation>
     </message>
     <message>
         <source>Nicht übernommene Spalten: {names}</source>
@@ -1790,9 +1831,12 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <source>&amp;Eingetroffene Fassung behalten</source>
         <translation>Keep the &amp;incoming version</translation>
     </message>
-    <message>
-        <source>{n} offene Konflikte. Bitte einen wählen.</source>
-        <translation>{n} open conflicts. Please choose one.</translation>
+    <message numerus="yes">
+        <source>%n offene Konflikte. Bitte einen wählen.</source>
+        <translation>
+            <numerusform>%n open conflict. Please choose it.</numerusform>
+            <numerusform>%n open conflicts. Please choose one.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{entity} {record}: die {applied} Fassung ist angewendet; die andere ist hier aufbewahrt. Welche soll gelten?</source>

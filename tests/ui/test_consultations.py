@@ -167,7 +167,7 @@ def test_filters_narrow_the_list(qtbot, window):
     screen.filters.municipality.set_code(SIEGBURG)
     assert screen.model.rowCount() == 1
     assert screen.model.index(0, 0).data() == "01.05.2025"
-    assert "1 Beratungen" in screen.count.text()
+    assert screen.count.text() == "1 Beratung"
 
 
 def test_edit_from_the_list_changes_the_stored_consultation(qtbot, window):

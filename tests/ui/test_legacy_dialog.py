@@ -34,7 +34,7 @@ def test_a_good_list_is_taken_over_and_the_list_shows_it(qtbot, cm_window, tmp_p
     dialog.path.setFocus()
     qtbot.keyClicks(dialog.path, str(path))
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-    assert "3 Beratungen übernommen, 1 Fälle angelegt." in dialog.report.toPlainText()
+    assert "3 Beratungen übernommen. 1 Fall angelegt." in dialog.report.toPlainText()
     assert len(in_store(cm_window, lambda ws: consultation_ids(ws, ConsultationFilter()))) == 3
     screen = cm_window.screen(ConsultationsScreen)
     cm_window.show_screen(screen)

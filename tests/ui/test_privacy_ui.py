@@ -101,4 +101,4 @@ def test_the_countys_retention_period_is_announced_after_unlocking(qtbot, make_w
     dialog = AuditDialog(window.ctx, window)
     qtbot.addWidget(dialog)
     dialog.erase(dialog.years)
-    assert dialog.message.text() == "1 Datensätze geleert."
+    assert dialog.message.text() == "1 Datensatz geleert."

@@ -37,11 +37,39 @@ def test_the_ts_files_hold_exactly_the_texts_of_the_code(tmp_path):
     assert set(messages(TS / "kimdesk_de.ts")) == expected, "run `make translations`"
 
 
+def forms(translation: ET.Element) -> list[str]:
+    """A translation's texts: its plural forms, or the one text."""
+    plural = [f.text or "" for f in translation.findall("numerusform")]
+    return plural or [translation.text or ""]
+
+
 def test_every_text_has_an_english_translation_with_the_same_placeholders():
     for source, translation in messages(TS / "kimdesk_en.ts").items():
-        assert translation.get("type") != "unfinished" and translation.text, source
-        assert fields(translation.text) == fields(source), source
-        assert source.count("&") == translation.text.count("&"), source
+        assert translation.get("type") != "unfinished", source
+        for text in forms(translation):
+            assert text, source
+            assert fields(text) == fields(source), source
+            assert source.count("&") == text.count("&"), source
+            assert ("%n" in source or "%Ln" in source) == ("%n" in text or "%Ln" in text), source
+
+
+def test_every_count_has_german_plural_forms():
+    """German is the source language; only its plurals need a translation file."""
+    for source, translation in messages(TS / "kimdesk_de.ts").items():
+        if "%n" in source or "%Ln" in source:
+            singular, plural = forms(translation)
+            assert translation.get("type") != "unfinished" and singular and plural, source
+            assert fields(singular) == fields(plural) == fields(source), source
+
+
+def test_counts_read_right_in_both_languages(english):
+    assert i18n.tr("%Ln Beratungen", "", 1) == "1 consultation"
+    assert i18n.tr("%Ln Fälle angelegt.", "", 2) == "2 cases created."
+    i18n.install("de")
+    assert i18n.tr("%Ln Beratungen", "", 1) == "1 Beratung"
+    assert i18n.tr("%Ln Beratungen", "", 1234) == "1.234 Beratungen"
+    assert i18n.tr("%n Bundles werden geprüft …", "", 1) == "1 Bundle wird geprüft …"
+    assert i18n.tr("Bitte %n Sekunden warten …", "", 1) == "Bitte 1 Sekunde warten …"
 
 
 def test_a_translation_that_breaks_a_placeholder_is_ignored(qapp):
@@ -51,9 +79,9 @@ def test_a_translation_that_breaks_a_placeholder_is_ignored(qapp):
 
 @pytest.fixture
 def english(tmp_path, monkeypatch, qapp):
-    qm = tmp_path / "kimdesk_en.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(TS / "kimdesk_en.ts"),
-                    "-qm", str(qm)], check=True, timeout=60)  # fmt: skip
+    for language in ("en", "de"):
+        subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(TS / f"kimdesk_{language}.ts"),
+                        "-qm", str(tmp_path / f"kimdesk_{language}.qm")], check=True, timeout=60)  # fmt: skip
     monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
     assert i18n.install("en") == "en"
     yield
@@ -64,7 +92,7 @@ def test_the_english_interface(english, make_window, cm_file, ui_settings):
     from tests.conftest import CM_PASS
 
     ui_settings.language = "en"
-    assert i18n.tr("{n} Beratungen", n=3) == "3 consultations"
+    assert i18n.tr("%Ln Beratungen", "", 3) == "3 consultations"
     window = make_window(cm_file, CM_PASS)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["C&onsultations", "&Cases", "&Group offers", "Structural &needs",
@@ -76,8 +104,10 @@ def test_the_english_interface(english, make_window, cm_file, ui_settings):
     assert len(letters) == len(set(letters))
 
 
-def test_german_needs_no_file():
+def test_german_works_without_any_file(monkeypatch, tmp_path):
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
     assert i18n.install("de") == "de"
+    assert i18n.tr("%Ln Beratungen", "", 2) == "2 Beratungen"
     assert i18n.tr("{n} Beratungen", n=2) == "2 Beratungen"
 
 
@@ -119,8 +149,6 @@ def test_qt_speaks_german_in_the_german_app(qapp, make_window, cm_file):
 def test_the_built_translations_are_committed_and_current(tmp_path):
     """The .qm files travel in the repository (and so in every wheel) and match the .ts."""
     for ts in TS.glob("kimdesk_*.ts"):
-        if ts.stem.endswith("_de"):
-            continue  # German is the source language: no file needed
         fresh = tmp_path / f"{ts.stem}.qm"
         subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)],
                        check=True, timeout=60)  # fmt: skip
@@ -128,7 +156,8 @@ def test_the_built_translations_are_committed_and_current(tmp_path):
         assert committed.read_bytes() == fresh.read_bytes(), "run `make translations`"
     tracked = subprocess.run(["git", "ls-files", "src/kimdesk/ui/translations"], cwd=ROOT,
                              capture_output=True, text=True, timeout=30).stdout.split()  # fmt: skip
-    assert "src/kimdesk/ui/translations/kimdesk_en.qm" in tracked or not (ROOT / ".git").exists()
+    for name in ("kimdesk_en.qm", "kimdesk_de.qm"):
+        assert f"src/kimdesk/ui/translations/{name}" in tracked or not (ROOT / ".git").exists()
 
 
 @pytest.mark.slow
@@ -141,3 +170,4 @@ def test_the_wheel_carries_the_english_translation(tmp_path):
     [wheel] = tmp_path.glob("kimdesk-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "kimdesk/ui/translations/kimdesk_en.qm" in names
+    assert "kimdesk/ui/translations/kimdesk_de.qm" in names

@@ -178,7 +178,8 @@ def import_legacy(args) -> int:
         finally:
             bar.close()
     cases = "1 neuer Fall" if result.cases_created == 1 else f"{result.cases_created} neue Fälle"
-    _out(f"Übernommen: {result.imported} Beratungen, {cases}.")
+    beratungen = "1 Beratung" if result.imported == 1 else f"{result.imported} Beratungen"
+    _out(f"Übernommen: {beratungen}, {cases}.")
     if result.ignored_columns:
         _out(f"Nicht übernommene Spalten: {', '.join(result.ignored_columns)}")
     if result.rejected_file:

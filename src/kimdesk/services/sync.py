@@ -205,7 +205,8 @@ def export_bundle(
         raise
     return ExportResult(
         target, seq, manifest.total, dict(manifest.counts),
-        f"Bundle {seq} geschrieben: {shown(target)} ({manifest.total} Datensätze). "
+        f"Bundle {seq} geschrieben: {shown(target)} ({manifest.total} "
+        f"{'Datensatz' if manifest.total == 1 else 'Datensätze'}). "
         "Bitte zur Kreisstelle bringen.",
     )  # fmt: skip
 

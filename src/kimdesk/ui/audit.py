@@ -103,7 +103,7 @@ class AuditDialog(QDialog):
 
     def erase(self, years: int) -> None:
         def done(erased: privacy.Erased) -> None:
-            self.message.setText(tr("{n} Datensätze geleert.", n=erased.records))
+            self.message.setText(tr("%n Datensätze geleert.", "", erased.records))
             self.load()
 
         self.ctx.ops.run(lambda ws: privacy.erase_past_retention(ws, years), done,

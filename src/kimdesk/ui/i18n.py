@@ -26,8 +26,13 @@ def _fields(text: str) -> set[str]:
         return {"\0invalid"}
 
 
-def tr(text: str, /, **values) -> str:
-    translated = QCoreApplication.translate("", text)
+def tr(text: str, disambiguation: str = "", n: int = -1, /, **values) -> str:
+    """The text in the interface language with ``{name}`` filled in. With a count ``n`` the
+    text is a Qt plural: ``tr("%n Fälle angelegt.", "", 1)`` gives "1 Fall angelegt." (the
+    forms are in the .ts files of both languages; ``%Ln`` writes 1.234)."""
+    translated = QCoreApplication.translate("", text, disambiguation or None, n)
+    if n >= 0 and translated == text:  # no plural forms loaded: the source, counted
+        translated = text.replace("%Ln", _grouped(n)).replace("%n", str(n))
     if translated != text and _fields(translated) != _fields(text):
         translated = text
     return translated.format(**values) if values else translated
@@ -40,6 +45,10 @@ def _load(app, path: Path) -> bool:
         _installed.append(translator)
         return True
     return False
+
+
+def _grouped(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def install(language: str) -> str:
@@ -55,6 +64,7 @@ def install(language: str) -> str:
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     if language == "de":
         _load(app, qt_dir / "qtbase_de.qm")
+        _load(app, TRANSLATIONS / "kimdesk_de.qm")  # the German plural forms
         QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
         return "de"
     _load(app, TRANSLATIONS / f"kimdesk_{language}.qm")

@@ -128,10 +128,13 @@ class LegacyImportDialog(QDialog):
     def _done(self, imported: Imported) -> None:
         self._finish()
         r = imported.result
-        lines = [tr("{n} Beratungen übernommen, {cases} Fälle angelegt.", n=r.imported,
-                    cases=r.cases_created)]  # fmt: skip
+        lines = [
+            tr("%Ln Beratungen übernommen.", "", r.imported)
+            + " "
+            + tr("%Ln Fälle angelegt.", "", r.cases_created)
+        ]
         if r.rejected:
-            lines.append(tr("{n} Zeilen übersprungen; die Gründe stehen in {file}.", n=r.rejected,
+            lines.append(tr("%Ln Zeilen übersprungen; die Gründe stehen in {file}.", "", r.rejected,
                             file=str(r.rejected_file)))  # fmt: skip
         if r.ignored_columns:
             lines.append(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QTabWidget,
+    QWidget,
 )
 
 from kimdesk import __version__
@@ -63,9 +64,19 @@ class MainWindow(QMainWindow):
         self._copied: str | None = None
         QApplication.clipboard().dataChanged.connect(self._remember_clipboard)
         self._set_locked_ui(True)
-        self.resize(1180, 760)
+        self._fit_to_screen(1180, 760)
 
     # -- building -------------------------------------------------------------------------
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """The preferred size, but never more than the screen offers (a town-hall laptop at
+        1280 × 720 with a taskbar leaves 680 px)."""
+        screen = QWidget.screen(self) or QApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is not None:
+            frame = 40  # title bar and borders the window manager adds
+            width, height = min(width, free.width()), min(height, free.height() - frame)
+        self.resize(width, height)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&Datei"))
@@ -189,9 +200,9 @@ class MainWindow(QMainWindow):
         def remind(due: list[str]) -> None:
             if due:
                 self.statusBar().showMessage(tr(
-                    "{n} Klient:innen haben die Aufbewahrungsfrist von {years} Jahren "
+                    "%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren "
                     "überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.",
-                    n=len(due), years=years), 30_000)  # fmt: skip
+                    "", len(due), years=years), 30_000)  # fmt: skip
 
         self.ctx.ops.run(lambda ws: clients_past_retention(ws, years), remind)
 

@@ -262,8 +262,8 @@ class StatisticsScreen(Screen):
         report = self.report
         self._busy(tr("Die Diagramme werden geschrieben …"))
         self.ctx.ops.run(lambda ws: write_charts(report, ws.catalog, folder, force=force),
-                         lambda paths: self._exported(tr("{n} Dateien in {folder} gespeichert.",
-                                                         n=len(paths), folder=str(folder))),
+                         lambda paths: self._exported(tr("%n Dateien in {folder} gespeichert.",
+                                                         "", len(paths), folder=str(folder))),
                          self._export_failed)  # fmt: skip
 
     def export_deck(self) -> None:

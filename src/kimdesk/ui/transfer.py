@@ -126,8 +126,8 @@ class TransferScreen(Screen):
             return
         parts = [f"{tr(ENTITY_NAMES[e])}: {n}" for e, n in pending.counts.items()]
         self.pending.setText(
-            tr("{n} geänderte Datensätze warten auf das nächste Bundle ({parts}).",
-               n=pending.total, parts=", ".join(parts))
+            tr("%Ln geänderte Datensätze warten auf das nächste Bundle ({parts}).", "",
+               pending.total, parts=", ".join(parts))
         )  # fmt: skip
 
     def _show_history(self, rows: list[dict]) -> None:

@@ -100,7 +100,7 @@ class UnlockPage(QWidget):
         self.button.setEnabled(False)
         wait = delay_for(failed_attempts(self.store))
         self.message.setText(
-            tr("Bitte {seconds} Sekunden warten …", seconds=f"{wait:.0f}")
+            tr("Bitte %n Sekunden warten …", "", round(wait))
             if wait
             else tr("Der Speicher wird geöffnet …")
         )
@@ -119,9 +119,7 @@ class UnlockPage(QWidget):
             text = tr("Die Passphrase ist falsch.")
             wait = delay_for(failed_attempts(self.store))
             if wait:
-                text += " " + tr(
-                    "Der nächste Versuch wartet {seconds} Sekunden.", seconds=f"{wait:.0f}"
-                )
+                text += " " + tr("Der nächste Versuch wartet %n Sekunden.", "", round(wait))
         else:
             text = message_for(error)
         self.message.setText(text)

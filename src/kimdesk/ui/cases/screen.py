@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from ..widgets.common import (
     error_label,
     read_form,
     record_table,
+    scrolling,
     shortcuts,
     show_error,
 )
@@ -135,9 +135,7 @@ class CasesScreen(Screen):
         history_label = QLabel(tr("Beratungen in diesem Fall"))
         body.addWidget(history_label)
         body.addWidget(self.history)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(detail)
+        scroll = self.detail_scroll = scrolling(detail)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
@@ -252,6 +250,7 @@ class CasesScreen(Screen):
         self.erase_button.setEnabled(False)
         self.history.setRowCount(0)
         self.message.clear()
+        self.detail_scroll.verticalScrollBar().setValue(0)  # the new form from its top
         self.client_form.given.setFocus()
 
     def save(self) -> None:
@@ -295,7 +294,7 @@ class CasesScreen(Screen):
         client_id = client.id
         self.ctx.ops.run(lambda ws: privacy.erase_client(ws, client_id),
                          lambda erased: self.ctx.messages.info.emit(
-                             tr("{n} Datensätze geleert.", n=erased.records)),
+                             tr("%n Datensätze geleert.", "", erased.records)),
                          self._failed)  # fmt: skip
 
     def close_case(self) -> None:

@@ -18,7 +18,7 @@ from kimdesk.services import records
 
 from ..i18n import tr
 from ..screen import Context, Screen
-from ..widgets.common import confirm, shortcuts
+from ..widgets.common import confirm, scrolling, shortcuts
 from .entry import EntryPanel
 from .filters import FilterBar
 from .model import ConsultationModel
@@ -65,7 +65,7 @@ class ConsultationsScreen(Screen):
         column.addWidget(self.count)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.entry)
+        splitter.addWidget(scrolling(self.entry))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -105,7 +105,7 @@ class ConsultationsScreen(Screen):
     # -- list -----------------------------------------------------------------------------
 
     def _loaded(self, rows: int) -> None:
-        self.count.setText(tr("{n} Beratungen", n=f"{rows:,}".replace(",", ".")))
+        self.count.setText(tr("%Ln Beratungen", "", rows))
         if self._keep_selection:
             row = self.model.row_of(self._keep_selection)
             if row >= 0:

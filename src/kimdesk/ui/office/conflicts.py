@@ -179,7 +179,7 @@ class ConflictsScreen(Screen):
         self.fields.setRowCount(0)
         self._enable(False)
         if items:
-            self.heading.setText(tr("{n} offene Konflikte. Bitte einen wählen.", n=len(items)))
+            self.heading.setText(tr("%n offene Konflikte. Bitte einen wählen.", "", len(items)))
             self.list.selectRow(0)
         else:
             self.heading.setText(tr("Keine offenen Konflikte."))

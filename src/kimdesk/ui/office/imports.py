@@ -152,12 +152,12 @@ class ImportScreen(Screen):
     def preview(self, files: list[Path]) -> None:
         """The dry run: what each bundle would do, nothing changes yet."""
         self.files = files
-        self.state.setText(tr("{n} Bundles werden geprüft …", n=len(files)))
+        self.state.setText(tr("%n Bundles werden geprüft …", "", len(files)))
         self._run(dry_run=True)
 
     def run_import(self) -> None:
         if self.files:
-            self.state.setText(tr("{n} Bundles werden importiert …", n=len(self.files)))
+            self.state.setText(tr("%n Bundles werden importiert …", "", len(self.files)))
             self._run(dry_run=False)
 
     def _run(self, *, dry_run: bool) -> None:

@@ -8,11 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -77,6 +80,31 @@ def show_error(label: QLabel, error: Exception) -> None:
         ))  # fmt: skip
     else:
         label.setText(message_for(error))
+
+
+class _Scrolling(QScrollArea):
+    def __init__(self, panel: QWidget):
+        super().__init__()
+        self.setWidget(panel)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The panel's own minimum width (a scroll area alone would allow less).
+        self.setMinimumWidth(
+            panel.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        )
+        QApplication.instance().focusChanged.connect(self._follow)  # a method: gone with us
+
+    def _follow(self, _old, new) -> None:
+        panel = self.widget()
+        if new is not None and panel is not None and panel.isAncestorOf(new):
+            self.ensureWidgetVisible(new, 10, 10)
+
+
+def scrolling(panel: QWidget) -> QScrollArea:
+    """A panel that scrolls on a small screen instead of making the window taller; the
+    field with the focus is scrolled into view."""
+    return _Scrolling(panel)
 
 
 def read_form(label: QLabel, build):
