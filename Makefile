@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean translations qm dist dist-check
+.PHONY: run test lint bench clean translations qm dist dist-check screenshots
 
 # Interface texts: German in the code, English in translations/kimdesk_en.ts (Qt Linguist).
 TS := translations/kimdesk_de.ts translations/kimdesk_en.ts
@@ -55,6 +55,10 @@ bench: $(STAMP)
 	-$(BIN)/python bench/stats.py
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
 	$(BIN)/python bench/report.py
+
+# Every screen and dialog at 1280 x 720 in German and English, to look at: build/screens/.
+screenshots: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 
 # The installable application: PyInstaller onedir in dist/kimdesk/ (Windows: see packaging/windows).
 dist: $(STAMP) $(QM)

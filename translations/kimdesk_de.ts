@@ -57,10 +57,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Angehakte Verweise wurden begleitet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -241,6 +237,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Haken, wo die Klient:in zum Verweisziel begleitet wurde (Leertaste hakt an).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A&amp;rt:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -254,6 +254,10 @@
     </message>
     <message>
         <source>&amp;Verweise:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Begleitet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -57,10 +57,6 @@
         <translation>Type a referral, Enter ticks it</translation>
     </message>
     <message>
-        <source>Angehakte Verweise wurden begleitet.</source>
-        <translation>Ticked referrals were accompanied.</translation>
-    </message>
-    <message>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -241,6 +237,10 @@
         <translation>Closed on {day}: {reason}</translation>
     </message>
     <message>
+        <source>Haken, wo die Klient:in zum Verweisziel begleitet wurde (Leertaste hakt an).</source>
+        <translation>Tick where the client was accompanied to the referral target (Space ticks).</translation>
+    </message>
+    <message>
         <source>A&amp;rt:</source>
         <translation>&amp;Kind:</translation>
     </message>
@@ -255,6 +255,10 @@
     <message>
         <source>&amp;Verweise:</source>
         <translation>&amp;Referrals:</translation>
+    </message>
+    <message>
+        <source>Begleitet:</source>
+        <translation>Accompanied:</translation>
     </message>
     <message>
         <source>Dau&amp;er:</source>

@@ -144,3 +144,20 @@ def test_locking_leaves_no_name_on_the_screen(qtbot, cm_window):
               for r in range(t.rowCount()) for c in range(t.columnCount()) if t.item(r, c)]  # fmt: skip
     assert not any("Haidari" in t or "Ahmad" in t for t in texts)
     assert screen.list.count() == 0
+
+
+def test_locking_with_a_case_selected_says_nothing_and_empties_the_screen(qtbot, cm_window):
+    in_store(cm_window, lambda ws: cases.save_case(
+        ws, Client(family_name="Erste"), Case(client_id=None, municipality="05382068",
+                                              program="kim", opened_on=date(2026, 1, 5))))
+    in_store(cm_window, lambda ws: cases.save_case(
+        ws, Client(family_name="Zweite"), Case(client_id=None, municipality="05382068",
+                                               program="kim", opened_on=date(2026, 1, 6))))  # fmt: skip
+    screen = shown(cm_window)
+    screen.load()
+    screen.list.setCurrentRow(0)
+    errors = []
+    cm_window.ctx.ops.failed.connect(errors.append)
+    cm_window.ctx.messages.error.connect(errors.append)
+    cm_window.lock()
+    assert errors == [] and screen.list.count() == 0 and screen.current is None

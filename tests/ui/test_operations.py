@@ -15,18 +15,38 @@ from tests.conftest import CM_PASS
 
 
 @pytest.fixture
-def ops(qtbot):
+def ops(qtbot, cm_file):
+    from kimdesk.services.workspace import open_workspace
+
     ops = Operations()  # threaded, as in the app
+    ops.open(lambda: open_workspace(cm_file, CM_PASS))
     yield ops
     ops.shutdown()
 
 
-def test_operations_run_in_order_on_one_other_thread(qtbot, ops, cm_file):
+def test_nothing_runs_while_no_store_is_open(qtbot, cm_file):
+    """A screen emptied on lock must not reach for the closed store (it did: locking with a
+    case selected picked the next one and showed "unexpected error")."""
     from kimdesk.services.workspace import open_workspace
 
+    ops = Operations(serial=True)
+    ran = []
+    assert ops.run(lambda ws: ran.append(ws)) is None and ran == []  # before unlocking
+    ops.open(lambda: open_workspace(cm_file, "wrong passphrase"), failed=lambda _e: None)
+    ops.run(lambda ws: ran.append(ws))
+    assert ran == []  # the opening failed
+    ops.open(lambda: open_workspace(cm_file, CM_PASS))
+    ops.run(lambda ws: ran.append(ws.installation.name))
+    assert ran == ["CM-07 Troisdorf"]
+    ops.close()
+    ops.run(lambda ws: ran.append(ws))
+    assert ran == ["CM-07 Troisdorf"]
+    ops.shutdown()
+
+
+def test_operations_run_in_order_on_one_other_thread(qtbot, ops):
     gui = threading.get_ident()
     seen, results = [], []
-    ops.open(lambda: open_workspace(cm_file, CM_PASS))
 
     def op(n):
         def run(ws):

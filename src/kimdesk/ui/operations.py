@@ -110,6 +110,7 @@ class Operations(QObject):
         self._runner = _Runner()
         self._thread: QThread | None = None
         self._shut = False
+        self._open = False
         if not serial:
             self._thread = QThread()
             self._thread.setObjectName("kimdesk-store")
@@ -129,7 +130,15 @@ class Operations(QObject):
         *,
         progress: Callable[[int, int, str], None] | None = None,
     ) -> Task | None:
-        """Run ``fn(ws)`` on the store thread (``fn(ws, task)`` when ``progress`` is given)."""
+        """Run ``fn(ws)`` on the store thread (``fn(ws, task)`` when ``progress`` is given).
+
+        Nothing runs while no workspace is open (before unlocking, after locking): a screen
+        that reacts to being emptied on lock must not reach for the closed store."""
+        if not self._open:
+            return None
+        return self._enqueue(fn, done, failed, progress)
+
+    def _enqueue(self, fn, done, failed, progress=None) -> Task | None:
         if self._shut:
             return None
         job = _Job(next(self._tokens), fn, done, failed, progress)
@@ -153,7 +162,15 @@ class Operations(QObject):
             self._runner.ws = ws
             return ws
 
-        self.run(op, done, failed)
+        def not_opened(error: Exception) -> None:
+            self._open = False
+            if failed is not None:
+                failed(error)
+            else:
+                self.failed.emit(message_for(error))
+
+        self._open = True  # what is queued behind the opening runs once it is open
+        self._enqueue(op, done, not_opened)
 
     def close(self, done=None) -> None:
         """Close the workspace (the store's keys leave memory with its connection)."""
@@ -163,7 +180,8 @@ class Operations(QObject):
             if ws is not None:
                 ws.close()
 
-        self.run(op, done)
+        self._enqueue(op, done, None)
+        self._open = False
 
     @property
     def busy(self) -> bool:

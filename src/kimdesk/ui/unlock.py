@@ -62,6 +62,9 @@ class UnlockPage(QWidget):
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a40000;")
+        # Room for three lines from the start: a box centred by alignment keeps its first
+        # height, and a longer message would be cut at top and bottom.
+        self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 4)
         form = QFormLayout()
         label = QLabel(tr("&Passphrase:"))
         label.setBuddy(self.passphrase)

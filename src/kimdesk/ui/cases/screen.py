@@ -162,7 +162,9 @@ class CasesScreen(Screen):
             self.open_case(self.current.case.id)
 
     def clear(self) -> None:
+        self.list.blockSignals(True)  # emptying the list picks nothing
         self.list.clear()
+        self.list.blockSignals(False)
         self.current = None
         self.client_form.clear()
         self.goals.table.setRowCount(0)

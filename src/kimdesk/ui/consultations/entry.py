@@ -92,8 +92,9 @@ class EntryPanel(QGroupBox):
         self.referrals = TypeAheadChecklist(tr("Verweis tippen, Eingabe hakt an"))
         self.referrals.changed.connect(self._referrals_changed)
         self.accompanied = QListWidget()
-        self.accompanied.setToolTip(tr("Angehakte Verweise wurden begleitet."))
-        self.accompanied.setVisible(False)
+        self.accompanied.setToolTip(
+            tr("Haken, wo die Klient:in zum Verweisziel begleitet wurde (Leertaste hakt an).")
+        )
         self.duration = CountField(24 * 60, optional=True, suffix=tr(" min"))
         self.setting = CodeCombo([])
         self.mediation = CodeCombo([])
@@ -123,7 +124,7 @@ class EntryPanel(QGroupBox):
             (tr("K&lient:in / Fall:"), self.who),
             (tr("&Themen:"), self.topics),
             (tr("&Verweise:"), self.referrals),
-            ("", self.accompanied),
+            (tr("Begleitet:"), self.accompanied),  # no letter left; Tab from Verweise
             (tr("Dau&er:"), self.duration),
             (tr("Sett&ing:"), self.setting),
             (tr("Sprachmittlu&ng:"), self.mediation),
@@ -131,6 +132,8 @@ class EntryPanel(QGroupBox):
             (tr("N&otizen:"), self.notes),
         )
         add_rows(form, rows)
+        self._form = form
+        form.setRowVisible(self.accompanied, False)
         buttons = QHBoxLayout()
         for button in (self.save_button, self.new_button):
             buttons.addWidget(button)
@@ -277,7 +280,7 @@ class EntryPanel(QGroupBox):
                 Qt.CheckState.Checked if code in targets else Qt.CheckState.Unchecked
             )
             self.accompanied.addItem(item)
-        self.accompanied.setVisible(self.accompanied.count() > 0)
+        self._form.setRowVisible(self.accompanied, self.accompanied.count() > 0)
         rows = max(1, self.accompanied.count())
         self.accompanied.setMaximumHeight(self.fontMetrics().height() * (rows + 1) + 6)
 

@@ -3,8 +3,8 @@ programme. Every change queries at once (the model drops outdated results)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kimdesk.services.consultations import ConsultationFilter
 
@@ -34,8 +34,8 @@ class FilterBar(QWidget):
         self.reset_button.clicked.connect(self.reset)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.text, 0, 0, 1, 6)
-        grid.addWidget(self.reset_button, 0, 6)
+        grid.addWidget(self.text, 0, 0, 1, 5)
+        grid.addWidget(self.reset_button, 0, 5, Qt.AlignmentFlag.AlignRight)
         cells = (
             (tr("von"), self.date_from),
             (tr("bis"), self.date_to),
@@ -44,12 +44,23 @@ class FilterBar(QWidget):
             (tr("Thema"), self.topic),
             (tr("Programm"), self.program),
         )
-        for column, (text, widget) in enumerate(cells):
+        for combo in (self.municipality, self.kind, self.topic, self.program):
+            # "Einmalige Beratung", "Lebensunterhalt" readable, not "Einm…tung".
+            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+        # Two rows of three, each label beside its field: the list keeps its width on a
+        # 1280-pixel screen and every choice stays readable.
+        for index, (text, widget) in enumerate(cells):
             label = QLabel(text)
             label.setBuddy(widget)
-            grid.addWidget(label, 1, column)
-            grid.addWidget(widget, 2, column)
+            row, column = 1 + index // 3, 2 * (index % 3)
+            grid.addWidget(label, row, column)
+            grid.addWidget(widget, row, column + 1)
             widget.setAccessibleName(tr("Filter {what}", what=text))
+        for column in (1, 3, 5):
+            grid.setColumnStretch(column, 1)
         self.text.textChanged.connect(self._emit)
         for widget in (self.date_from, self.date_to):
             widget.dateChanged.connect(self._emit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -94,6 +94,12 @@ class _Scrolling(QScrollArea):
             panel.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
         )
         QApplication.instance().focusChanged.connect(self._follow)  # a method: gone with us
+
+    def sizeHint(self) -> QSize:
+        """As wide as the panel wants (a splitter shares by hints), only a little high."""
+        panel = self.widget().sizeHint()
+        return QSize(panel.width() + self.verticalScrollBar().sizeHint().width(),
+                     min(panel.height(), 400))  # fmt: skip
 
     def _follow(self, _old, new) -> None:
         panel = self.widget()

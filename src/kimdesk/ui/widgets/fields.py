@@ -72,6 +72,8 @@ class CodeCombo(QComboBox):
             self.addItem(NONE_TEXT, None)
         for code, label in pairs:
             self.addItem(label, code)
+        # The open list shows every label whole, however narrow the closed box.
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
         self.blockSignals(False)
         self.set_code(current)
 

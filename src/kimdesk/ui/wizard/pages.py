@@ -68,6 +68,8 @@ class StorePage(QWizardPage):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.strength = QLabel()
         self.strength.setObjectName("passphraseStrength")
+        self.strength.setWordWrap(True)  # the longest verdict takes two lines, not the page's edge
+        self.strength.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)
         self.passphrase.textChanged.connect(self._rate)
         self.error = error_label("pageError")
         form = QFormLayout(self)
