@@ -309,7 +309,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Suche in Namen, Fallzeichen, Notizen (Strg+F)</source>
+        <source>Suche in Namen, Aktenzeichen, Fallzeichen, Notizen (Strg+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1308,6 +1308,13 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
     <message>
         <source>Keine Änderungen: alles ist schon in einem Bundle.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(dazu %n gelöscht)</source>
+        <translation>
+            <numerusform>(dazu %n gelöscht)</numerusform>
+            <numerusform>(dazu %n gelöscht)</numerusform>
+        </translation>
     </message>
     <message>
         <source>vollständig</source>

@@ -309,8 +309,8 @@
         <translation>Consultation of {day} {what}. Undo: Alt+Backspace</translation>
     </message>
     <message>
-        <source>Suche in Namen, Fallzeichen, Notizen (Strg+F)</source>
-        <translation>Search names, case references, notes (Ctrl+F)</translation>
+        <source>Suche in Namen, Aktenzeichen, Fallzeichen, Notizen (Strg+F)</source>
+        <translation>Search names, file numbers, case references, notes (Ctrl+F)</translation>
     </message>
     <message>
         <source>Filter zurücksetzen</source>
@@ -1311,6 +1311,13 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     <message>
         <source>Keine Änderungen: alles ist schon in einem Bundle.</source>
         <translation>No changes: everything is in a bundle already.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(dazu %n gelöscht)</source>
+        <translation>
+            <numerusform>(and %n deleted)</numerusform>
+            <numerusform>(and %n deleted)</numerusform>
+        </translation>
     </message>
     <message>
         <source>vollständig</source>

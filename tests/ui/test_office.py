@@ -340,3 +340,19 @@ def test_a_need_conflict_speaks_german_and_shows_both_versions(qtbot, office_win
     # Both versions in view: the columns fit the table's width.
     qtbot.waitUntil(lambda: table.viewport().width() > 0)
     assert table.horizontalHeader().length() <= table.viewport().width()
+
+
+def test_the_preview_is_checked_again_after_enrolling_the_device(qtbot, office_window, templates,
+                                                                  cm_file, tmp_path):  # fmt: skip
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    with open_workspace(cm_file, CM_PASS) as cm:
+        add(cm, consultation())
+        sync.export_bundle(cm, folder)
+    screen = shown(office_window, ImportScreen)
+    screen.preview_folder(folder)
+    assert screen.table.item(0, 3).text() == "abgelehnt"  # the device is not enrolled yet
+    enrol(qtbot, office_window, templates / "cm.json")
+    screen = shown(office_window, ImportScreen)
+    assert screen.table.item(0, 3).text() == "wird importiert"
+    assert screen.import_button.isEnabled()

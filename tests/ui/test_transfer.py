@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -73,3 +74,25 @@ def test_a_full_bundle_and_locking_clears_the_page(qtbot, cm_window, tmp_path):
     assert len(list(tmp_path.glob("*.kimb"))) == 2
     qtbot.keyClick(cm_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert screen.history.rowCount() == 0 and not screen.pending.text()
+
+
+def test_deletions_are_counted_apart_and_the_stick_folder_is_remembered(qtbot, cm_window,
+                                                                        tmp_path):  # fmt: skip
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    made = [in_store(cm_window, lambda ws, d=d: records.save(ws, Consultation(
+        occurred_on=date(2026, 3, d), municipality="05382068", kind="einmalig",
+        topics=("wohnen",)))).record for d in (2, 3, 4)]  # fmt: skip
+    screen = shown(cm_window)
+    screen.folder.setText(str(stick))
+    screen.write()
+    in_store(cm_window, lambda ws: records.delete(ws, Consultation, made[0].id))
+    in_store(cm_window, lambda ws: records.save(ws, replace(made[1], duration_min=30)))
+    screen.load()
+    text = screen.pending.text()
+    assert "2 geänderte Datensätze" in text and "Beratungen: 1 (dazu 1 gelöscht)" in text
+    # The next day, a fresh window: the folder of the stick is filled in.
+    assert cm_window.ctx.settings.stick_folder == str(stick)
+    screen.folder.clear()
+    screen.load()
+    assert screen.folder.text() == str(stick)

@@ -109,6 +109,7 @@ def _conditions(flt: ConsultationFilter) -> list:
                 consultation.c.notes.like(pattern, escape="\\"),
                 client.c.family_name.like(pattern, escape="\\"),
                 client.c.given_name.like(pattern, escape="\\"),
+                client.c.file_numbers.like(pattern, escape="\\"),
                 case.c.legacy_ref.like(pattern, escape="\\"),
             )
         )

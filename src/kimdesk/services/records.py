@@ -21,7 +21,8 @@ from kimdesk.domain.entities import (
     StructuralNeed,
     same_content,
 )
-from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.enums import SessionStatus
+from kimdesk.domain.errors import KimdeskError, Problem, ValidationError
 from kimdesk.store import records as store_records
 
 from .changes import NOTHING, Changes
@@ -79,6 +80,7 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
     entity_type = type(record)
     _VALIDATORS[entity_type](record, ws.catalog, today)
     with ws.store.begin() as conn:
+        _check_against_store(conn, record)
         previous = store_records.get_any(conn, entity_type, record.id)
         if previous is not None and previous.deleted:
             raise KimdeskError("Der Datensatz wurde inzwischen gelöscht.")
@@ -88,6 +90,29 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
     action = action or (Action.CHANGE if previous is not None else Action.CREATE)
     step = Step(action, ((previous, saved),))
     return Saved(saved, previous, Changes.of(ENTITY_NAMES[entity_type]), step)
+
+
+def _check_against_store(conn, record: Record) -> None:
+    """The rules a single record cannot check alone: a case's consultation is not dated
+    before the case opened; an offer has one held session per day, with people in it."""
+    problems = []
+    if isinstance(record, Consultation) and record.case_id:
+        case = store_records.get_any(conn, Case, record.case_id)
+        if case is not None and record.occurred_on < case.opened_on:
+            problems.append(Problem("occurred_on", (
+                f"Die Beratung liegt vor der Eröffnung des Falls am {case.opened_on:%d.%m.%Y}; "
+                "bitte das Datum oder das Eröffnungsdatum des Falls prüfen.")))  # fmt: skip
+    if isinstance(record, GroupSession) and record.status == SessionStatus.HELD:
+        if record.participants == 0:
+            problems.append(Problem("participants", (
+                "Ein stattgefundener Termin hat mindestens eine teilnehmende Person; "
+                "sonst „ausgefallen“ ankreuzen.")))  # fmt: skip
+        if store_records.session_held_on(conn, record.offer_id, record.held_on, record.id):
+            problems.append(Problem("held_on", (
+                f"Am {record.held_on:%d.%m.%Y} hat dieses Angebot schon einen Termin; "
+                "bitte jenen ändern statt einen zweiten anzulegen.")))  # fmt: skip
+    if problems:
+        raise ValidationError(problems)
 
 
 def delete(ws: Workspace, entity_type: type[Record], record_id: str) -> Deleted:

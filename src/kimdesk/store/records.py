@@ -255,6 +255,16 @@ def get_record(conn: Connection, entity_type: type[Record], record_id: str) -> R
     return entity_type(**{k: v for k, v in row.items() if k in names})
 
 
+def session_held_on(conn: Connection, offer_id: str, day, other_than: str) -> bool:
+    """Whether the offer has another live, held session on ``day``."""
+    t = _TABLE_OF[GroupSession]
+    query = select(t.c.id).where(
+        t.c.offer_id == offer_id, t.c.held_on == day, t.c.id != other_than,
+        t.c.deleted.is_(False), t.c.status == "held",
+    ).limit(1)  # fmt: skip
+    return conn.execute(query).first() is not None
+
+
 def get_any(conn: Connection, entity_type: type[Record], record_id: str) -> Record | None:
     """A record of any entity as stored, tombstones included."""
     if entity_type is Consultation:

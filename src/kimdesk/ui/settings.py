@@ -83,3 +83,26 @@ class Settings:
     @last_store.setter
     def last_store(self, value: str | None) -> None:
         self._set("store/last", value)
+        if value:
+            self.recent_stores = [value, *[s for s in self.recent_stores if s != value]]
+
+    @property
+    def recent_stores(self) -> list[str]:
+        """Stores opened on this computer, the last used first (at most eight)."""
+        value = self._get("store/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value if v][:8]
+
+    @recent_stores.setter
+    def recent_stores(self, stores: list[str]) -> None:
+        self._set("store/recent", list(stores)[:8])
+
+    @property
+    def stick_folder(self) -> str | None:
+        """Where the last bundle was written (the USB stick's folder)."""
+        return self._get("transfer/folder", "") or None
+
+    @stick_folder.setter
+    def stick_folder(self, value: str | None) -> None:
+        self._set("transfer/folder", value)

@@ -109,6 +109,8 @@ class TransferScreen(Screen):
     # -- Screen ---------------------------------------------------------------------------
 
     def load(self) -> None:
+        if not self.folder.text() and self.ctx.settings.stick_folder:
+            self.folder.setText(self.ctx.settings.stick_folder)  # the stick of last time
         self.ctx.ops.run(pending_changes, self._show_pending)
         self.ctx.ops.run(bundle_history, self._show_history)
 
@@ -124,7 +126,12 @@ class TransferScreen(Screen):
         if not pending.total:
             self.pending.setText(tr("Keine Änderungen: alles ist schon in einem Bundle."))
             return
-        parts = [f"{tr(ENTITY_NAMES[e])}: {n}" for e, n in pending.counts.items()]
+        parts = []
+        for entity in dict.fromkeys([*pending.counts, *pending.deleted]):
+            part = f"{tr(ENTITY_NAMES[entity])}: {pending.counts.get(entity, 0)}"
+            if pending.deleted.get(entity):
+                part += " " + tr("(dazu %n gelöscht)", "", pending.deleted[entity])
+            parts.append(part)
         self.pending.setText(
             tr("%Ln geänderte Datensätze warten auf das nächste Bundle ({parts}).", "",
                pending.total, parts=", ".join(parts))
@@ -182,6 +189,7 @@ class TransferScreen(Screen):
                seq=result.seq, path=str(result.path), records=result.records)
         )  # fmt: skip
         self.full.setChecked(False)
+        self.ctx.settings.stick_folder = str(result.path.parent)
 
     def _failed(self, error: Exception) -> None:
         self._done()

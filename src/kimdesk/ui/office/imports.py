@@ -108,6 +108,8 @@ class ImportScreen(Screen):
 
     def load(self) -> None:
         self.ctx.ops.run(office.import_history, self._show_history)
+        if self.files:  # a preview not yet imported: check it again (a device was enrolled)
+            self.preview(self.files)
 
     def clear(self) -> None:
         self.files, self.summary = [], None
