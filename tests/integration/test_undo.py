@@ -123,9 +123,7 @@ def test_an_erasure_is_no_step_and_outdates_the_steps_it_touched(cm_ws):
     assert stored(cm_ws, Client, saved.client.id).family_name is None
 
 
-def test_a_restored_record_travels_and_the_office_has_it_alive(
-    enrolled_office_ws, cm_ws, tmp_path
-):
+def test_a_restored_record_travels_and_the_office_has_it_alive(enrolled_office_ws, cm_ws, tmp_path):
     made = records.save(cm_ws, consultation())
     folder = tmp_path / "stick"
     folder.mkdir()

@@ -147,9 +147,16 @@ def test_locking_leaves_no_name_on_the_screen(qtbot, cm_window):
 
 
 def test_locking_with_a_case_selected_says_nothing_and_empties_the_screen(qtbot, cm_window):
-    in_store(cm_window, lambda ws: cases.save_case(
-        ws, Client(family_name="Erste"), Case(client_id=None, municipality="05382068",
-                                              program="kim", opened_on=date(2026, 1, 5))))
+    in_store(
+        cm_window,
+        lambda ws: cases.save_case(
+            ws,
+            Client(family_name="Erste"),
+            Case(
+                client_id=None, municipality="05382068", program="kim", opened_on=date(2026, 1, 5)
+            ),
+        ),
+    )
     in_store(cm_window, lambda ws: cases.save_case(
         ws, Client(family_name="Zweite"), Case(client_id=None, municipality="05382068",
                                                program="kim", opened_on=date(2026, 1, 6))))  # fmt: skip

@@ -23,7 +23,9 @@ class FilterBar(QWidget):
         self.text = QLineEdit()
         self.text.setObjectName("consultationSearch")
         self.text.setClearButtonEnabled(True)
-        self.text.setPlaceholderText(tr("Suche in Namen, Aktenzeichen, Fallzeichen, Notizen (Strg+F)"))
+        self.text.setPlaceholderText(
+            tr("Suche in Namen, Aktenzeichen, Fallzeichen, Notizen (Strg+F)")
+        )
         self.date_from = DateField(optional=True)
         self.date_to = DateField(optional=True)
         self.municipality = CodeCombo([], optional=True)
