@@ -753,6 +753,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Tastaturbelegung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ü&amp;ber KIMdesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -788,7 +792,236 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>F1</source>
+        <extracomment>(keys, where, what it does); the role it applies to (&quot;&quot; for both).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>überall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diese Hilfe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strg+1 … Strg+6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bildschirme wechseln</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+Buchstabe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>das Feld oder den Knopf mit dem unterstrichenen Buchstaben ansteuern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab, Umschalt+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formulare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nächstes, voriges Feld (auch aus Datumsfeldern heraus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+Rück, Strg+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>überall (Strg+Z außerhalb von Textfeldern)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>den letzten Schritt rückgängig machen, wie Datei → Rückgängig ihn nennt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strg+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sperren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Einstellungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strg+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strg+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beenden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h, +1, -1, +2w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datumsfelder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>heute, morgen, gestern, in zwei Wochen; auch 171126 oder 17.11.26</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓, Alt+↓ oder F4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>einen Tag vor oder zurück; Kalender öffnen (Pfeile, Eingabe, Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e, c</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beratungen: Art</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>einmalige Beratung, Case Management; springt weiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buchstaben, Eingabe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beratungen: Themen, Verweise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>das beste Passende anhaken (wo → Wohnen); Rück im leeren Feld hakt ab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strg+Eingabe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speichern und die nächste Beratung beginnen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strg+N, Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leeres Formular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strg+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beratungen, Fälle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suchen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eingabe, Strg+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liste der Beratungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>die gewählte Beratung bearbeiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>löschen (nach einer Rückfrage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strg+N, Strg+S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fälle, Gruppenangebote, Bedarfsmeldungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neu, speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strg+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bisherige Excel-Liste übernehmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Erste Schritte im Rathaus&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Beratung erfassen&lt;/b&gt; (Strg+1): Art mit &lt;i&gt;e&lt;/i&gt; oder &lt;i&gt;c&lt;/i&gt;, Klient:in oder Fall tippen, Themen und Verweise tippen und mit Eingabe anhaken, Strg+Eingabe speichert. Datum, Kommune und Programm sind schon ausgefüllt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Fälle&lt;/b&gt; (Strg+2): Strg+N legt eine Person mit ihrem Fall an. Name, Geburtsdatum, Kontakt und Notizen bleiben auf diesem Gerät; nur die statistischen Angaben gehen an die Kreisstelle.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Gruppenangebote&lt;/b&gt; und &lt;b&gt;Bedarfsmeldungen&lt;/b&gt; (Strg+3, Strg+4) für MuKi-S-Kurse und strukturelle Bedarfe.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Übertragung&lt;/b&gt; (Strg+6): den USB-Stick wählen und das Bundle schreiben; es ist verschlüsselt und signiert. Den Stick zur Kreisstelle bringen.&lt;/li&gt;&lt;li&gt;Eine bisherige Excel-Liste übernimmt Datei → Bisherige Liste übernehmen (Strg+I).&lt;/li&gt;&lt;li&gt;Beim Verlassen des Platzes Strg+L: KIMdesk sperrt sich sonst nach der in den Einstellungen gewählten Zeit von selbst.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Erste Schritte in der Kreisstelle&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Geräte eintragen&lt;/b&gt; (Strg+2): die Identitätsdatei eines Rathaus-Geräts wählen und den Fingerabdruck mit dem vergleichen, den das Gerät selbst zeigt (Hilfe → Über KIMdesk auf dem Gerät).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Import&lt;/b&gt; (Strg+1): den USB-Stick wählen. KIMdesk prüft jedes Bundle zuerst und zeigt, was es ändern würde; erst „Importieren“ übernimmt es.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Konflikte&lt;/b&gt; (Strg+3): wo zwei Fassungen eines Datensatzes abweichen, beide nebeneinander ansehen und eine behalten.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Monitoring&lt;/b&gt; (Strg+4): die Zahlen des Kreises, je Kommune, Programm und Gerät; Excel, Diagramme und Foliensatz. „Zur Veröffentlichung“ hält kleine Zahlen geheim.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bedarfsmeldungen&lt;/b&gt; (Strg+5): Status, Lösung und zuständige Stelle eintragen.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIMdesk – Hilfe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tastaturbelegung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erste Schritte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tastatur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Erste Schritte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -828,7 +1061,15 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Speicher:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speicher öffnen</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -847,6 +1088,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     </message>
     <message>
         <source>Der Speicher wird geöffnet …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anderen Speicher ö&amp;ffnen …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

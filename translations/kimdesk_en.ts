@@ -753,6 +753,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Tastaturbelegung</source>
+        <translation>&amp;Keyboard map</translation>
+    </message>
+    <message>
         <source>Ü&amp;ber KIMdesk</source>
         <translation>&amp;About KIMdesk</translation>
     </message>
@@ -788,8 +792,237 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>Last bundle: no. {seq} of {day}</translation>
     </message>
     <message>
+        <source>F1</source>
+        <extracomment>(keys, where, what it does); the role it applies to (&quot;&quot; for both).</extracomment>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>überall</source>
+        <translation>everywhere</translation>
+    </message>
+    <message>
+        <source>diese Hilfe</source>
+        <translation>this help</translation>
+    </message>
+    <message>
+        <source>Strg+1 … Strg+6</source>
+        <translation>Ctrl+1 … Ctrl+6</translation>
+    </message>
+    <message>
+        <source>Bildschirme wechseln</source>
+        <translation>switch screens</translation>
+    </message>
+    <message>
+        <source>Alt+Buchstabe</source>
+        <translation>Alt+letter</translation>
+    </message>
+    <message>
+        <source>das Feld oder den Knopf mit dem unterstrichenen Buchstaben ansteuern</source>
+        <translation>go to the field or button with the underlined letter</translation>
+    </message>
+    <message>
+        <source>Tab, Umschalt+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Formulare</source>
+        <translation>forms</translation>
+    </message>
+    <message>
+        <source>nächstes, voriges Feld (auch aus Datumsfeldern heraus)</source>
+        <translation>next, previous field (out of date fields too)</translation>
+    </message>
+    <message>
+        <source>Alt+Rück, Strg+Z</source>
+        <translation>Alt+Backspace, Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>überall (Strg+Z außerhalb von Textfeldern)</source>
+        <translation>everywhere (Ctrl+Z outside text fields)</translation>
+    </message>
+    <message>
+        <source>den letzten Schritt rückgängig machen, wie Datei → Rückgängig ihn nennt</source>
+        <translation>undo the last step, as File → Undo names it</translation>
+    </message>
+    <message>
+        <source>Strg+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>sperren</source>
+        <translation>lock</translation>
+    </message>
+    <message>
         <source>Einstellungen</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Strg+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Strg+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>beenden</source>
+        <translation>quit</translation>
+    </message>
+    <message>
+        <source>h, +1, -1, +2w</source>
+        <translation>t, +1, -1, +2w</translation>
+    </message>
+    <message>
+        <source>Datumsfelder</source>
+        <translation>date fields</translation>
+    </message>
+    <message>
+        <source>heute, morgen, gestern, in zwei Wochen; auch 171126 oder 17.11.26</source>
+        <translation>today, tomorrow, yesterday, in two weeks; also 171126 or 17.11.26</translation>
+    </message>
+    <message>
+        <source>↑ ↓, Alt+↓ oder F4</source>
+        <translation>↑ ↓, Alt+↓ or F4</translation>
+    </message>
+    <message>
+        <source>einen Tag vor oder zurück; Kalender öffnen (Pfeile, Eingabe, Esc)</source>
+        <translation>a day forward or back; open the calendar (arrows, Enter, Esc)</translation>
+    </message>
+    <message>
+        <source>e, c</source>
+        <translation>e, c</translation>
+    </message>
+    <message>
+        <source>Beratungen: Art</source>
+        <translation>Consultations: kind</translation>
+    </message>
+    <message>
+        <source>einmalige Beratung, Case Management; springt weiter</source>
+        <translation>one-off consultation, case management; moves on</translation>
+    </message>
+    <message>
+        <source>Buchstaben, Eingabe</source>
+        <translation>letters, Enter</translation>
+    </message>
+    <message>
+        <source>Beratungen: Themen, Verweise</source>
+        <translation>Consultations: topics, referrals</translation>
+    </message>
+    <message>
+        <source>das beste Passende anhaken (wo → Wohnen); Rück im leeren Feld hakt ab</source>
+        <translation>tick the best match (ho → Housing); Backspace in the empty field unticks</translation>
+    </message>
+    <message>
+        <source>Strg+Eingabe</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>speichern und die nächste Beratung beginnen</source>
+        <translation>save and start the next consultation</translation>
+    </message>
+    <message>
+        <source>Strg+N, Esc</source>
+        <translation>Ctrl+N, Esc</translation>
+    </message>
+    <message>
+        <source>leeres Formular</source>
+        <translation>empty form</translation>
+    </message>
+    <message>
+        <source>Strg+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Beratungen, Fälle</source>
+        <translation>Consultations, Cases</translation>
+    </message>
+    <message>
+        <source>suchen</source>
+        <translation>search</translation>
+    </message>
+    <message>
+        <source>Eingabe, Strg+E</source>
+        <translation>Enter, Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Liste der Beratungen</source>
+        <translation>list of consultations</translation>
+    </message>
+    <message>
+        <source>die gewählte Beratung bearbeiten</source>
+        <translation>edit the selected consultation</translation>
+    </message>
+    <message>
+        <source>Entf</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>lists</translation>
+    </message>
+    <message>
+        <source>löschen (nach einer Rückfrage)</source>
+        <translation>delete (after a question)</translation>
+    </message>
+    <message>
+        <source>Strg+N, Strg+S</source>
+        <translation>Ctrl+N, Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Fälle, Gruppenangebote, Bedarfsmeldungen</source>
+        <translation>Cases, Group offers, Structural needs</translation>
+    </message>
+    <message>
+        <source>neu, speichern</source>
+        <translation>new, save</translation>
+    </message>
+    <message>
+        <source>Strg+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>bisherige Excel-Liste übernehmen</source>
+        <translation>take over the previous Excel list</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Erste Schritte im Rathaus&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Beratung erfassen&lt;/b&gt; (Strg+1): Art mit &lt;i&gt;e&lt;/i&gt; oder &lt;i&gt;c&lt;/i&gt;, Klient:in oder Fall tippen, Themen und Verweise tippen und mit Eingabe anhaken, Strg+Eingabe speichert. Datum, Kommune und Programm sind schon ausgefüllt.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Fälle&lt;/b&gt; (Strg+2): Strg+N legt eine Person mit ihrem Fall an. Name, Geburtsdatum, Kontakt und Notizen bleiben auf diesem Gerät; nur die statistischen Angaben gehen an die Kreisstelle.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Gruppenangebote&lt;/b&gt; und &lt;b&gt;Bedarfsmeldungen&lt;/b&gt; (Strg+3, Strg+4) für MuKi-S-Kurse und strukturelle Bedarfe.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Übertragung&lt;/b&gt; (Strg+6): den USB-Stick wählen und das Bundle schreiben; es ist verschlüsselt und signiert. Den Stick zur Kreisstelle bringen.&lt;/li&gt;&lt;li&gt;Eine bisherige Excel-Liste übernimmt Datei → Bisherige Liste übernehmen (Strg+I).&lt;/li&gt;&lt;li&gt;Beim Verlassen des Platzes Strg+L: KIMdesk sperrt sich sonst nach der in den Einstellungen gewählten Zeit von selbst.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h3&gt;First steps in the town hall&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Record a consultation&lt;/b&gt; (Ctrl+1): the kind with &lt;i&gt;e&lt;/i&gt; or &lt;i&gt;c&lt;/i&gt;, type the client or case, type topics and referrals and tick them with Enter, Ctrl+Enter saves. Date, municipality and programme are already filled in.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cases&lt;/b&gt; (Ctrl+2): Ctrl+N creates a person with their case. Name, date of birth, contact and notes stay on this device; only the statistical details go to the district office.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Group offers&lt;/b&gt; and &lt;b&gt;Structural needs&lt;/b&gt; (Ctrl+3, Ctrl+4) for MuKi-S courses and structural needs.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Transfer&lt;/b&gt; (Ctrl+6): choose the USB stick and write the bundle; it is encrypted and signed. Take the stick to the district office.&lt;/li&gt;&lt;li&gt;File → Take over previous list (Ctrl+I) takes over a previous Excel list.&lt;/li&gt;&lt;li&gt;When you leave your desk, Ctrl+L: otherwise KIMdesk locks itself after the time chosen in the settings.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Erste Schritte in der Kreisstelle&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Geräte eintragen&lt;/b&gt; (Strg+2): die Identitätsdatei eines Rathaus-Geräts wählen und den Fingerabdruck mit dem vergleichen, den das Gerät selbst zeigt (Hilfe → Über KIMdesk auf dem Gerät).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Import&lt;/b&gt; (Strg+1): den USB-Stick wählen. KIMdesk prüft jedes Bundle zuerst und zeigt, was es ändern würde; erst „Importieren“ übernimmt es.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Konflikte&lt;/b&gt; (Strg+3): wo zwei Fassungen eines Datensatzes abweichen, beide nebeneinander ansehen und eine behalten.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Monitoring&lt;/b&gt; (Strg+4): die Zahlen des Kreises, je Kommune, Programm und Gerät; Excel, Diagramme und Foliensatz. „Zur Veröffentlichung“ hält kleine Zahlen geheim.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bedarfsmeldungen&lt;/b&gt; (Strg+5): Status, Lösung und zuständige Stelle eintragen.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h3&gt;First steps at the district office&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Enrol devices&lt;/b&gt; (Ctrl+2): choose a town-hall device&apos;s identity file and compare the fingerprint with the one the device shows itself (Help → About KIMdesk on the device).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Import&lt;/b&gt; (Ctrl+1): choose the USB stick. KIMdesk checks every bundle first and shows what it would change; only “Import” takes it over.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Conflicts&lt;/b&gt; (Ctrl+3): where two versions of a record differ, look at both side by side and keep one.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Monitoring&lt;/b&gt; (Ctrl+4): the county&apos;s figures, per municipality, programme and device; Excel, charts and slide deck. “For publication” keeps small numbers secret.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Structural needs&lt;/b&gt; (Ctrl+5): enter status, solution and responsible body.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>KIMdesk – Hilfe</source>
+        <translation>KIMdesk – Help</translation>
+    </message>
+    <message>
+        <source>Tasten</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Wo</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Tastaturbelegung</source>
+        <translation>Keyboard map</translation>
+    </message>
+    <message>
+        <source>Erste Schritte</source>
+        <translation>First steps</translation>
+    </message>
+    <message>
+        <source>&amp;Tastatur</source>
+        <translation>&amp;Keyboard</translation>
+    </message>
+    <message>
+        <source>&amp;Erste Schritte</source>
+        <translation>&amp;First steps</translation>
     </message>
     <message>
         <source>nie</source>
@@ -828,8 +1061,16 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>&amp;Unlock</translation>
     </message>
     <message>
+        <source>&amp;Speicher:</source>
+        <translation>&amp;Store:</translation>
+    </message>
+    <message>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Speicher öffnen</source>
+        <translation>Open store</translation>
     </message>
     <message numerus="yes">
         <source>Bitte %n Sekunden warten …</source>
@@ -848,6 +1089,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     <message>
         <source>Der Speicher wird geöffnet …</source>
         <translation>Opening the store …</translation>
+    </message>
+    <message>
+        <source>Anderen Speicher ö&amp;ffnen …</source>
+        <translation>Open an&amp;other store …</translation>
     </message>
     <message>
         <source>Die Passphrase ist falsch.</source>

@@ -82,3 +82,23 @@ def when_visible(kind, action) -> None:
 def answer_next_dialog(button) -> None:
     """Press ``button`` in the next message box that appears."""
     when_visible(QMessageBox, lambda box: box.button(button).click())
+
+
+@pytest.fixture
+def english_ui(tmp_path, monkeypatch, qapp):
+    """The English interface from freshly compiled .ts files (German again afterwards)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from kimdesk.ui import i18n
+
+    root, bin_dir = Path(__file__).resolve().parents[2], Path(sys.executable).parent
+    for language in ("en", "de"):
+        subprocess.run([str(bin_dir / "pyside6-lrelease"), "-silent",
+                        str(root / "translations" / f"kimdesk_{language}.ts"), "-qm",
+                        str(tmp_path / f"kimdesk_{language}.qm")], check=True, timeout=60)  # fmt: skip
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
+    assert i18n.install("en") == "en"
+    yield
+    i18n.install("de")

@@ -42,7 +42,8 @@ class MainWindow(QMainWindow):
         self.screens: list[Screen] = []
         self.setWindowTitle(tr("KIMdesk {version}", version=__version__))
         self.stack = QStackedWidget(self)
-        self.unlock_page = UnlockPage(ctx.ops, store)
+        self.unlock_page = UnlockPage(ctx.ops, store, recent=ctx.settings.recent_stores)
+        self.unlock_page.store_chosen.connect(self._switch_store)
         self.unlock_page.unlocked.connect(self.on_unlocked)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
@@ -105,6 +106,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.view_menu = self.menuBar().addMenu(tr("&Ansicht"))
         help_menu = self.menuBar().addMenu(tr("&Hilfe"))
+        keys = QAction(tr("&Tastaturbelegung"), self)
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(lambda: self.show_help(0))
+        steps = QAction(tr("&Erste Schritte"), self)
+        steps.triggered.connect(lambda: self.show_help(1))
+        help_menu.addAction(keys)
+        help_menu.addAction(steps)
+        help_menu.addSeparator()
         about = QAction(tr("Ü&ber KIMdesk"), self)
         about.triggered.connect(lambda: show_about(self, self.ctx, self.store))
         help_menu.addAction(about)
@@ -115,9 +124,23 @@ class MainWindow(QMainWindow):
         self.status_bundle = QLabel()
         for label in (self.status_store, self.status_role, self.status_bundle):
             self.statusBar().addPermanentWidget(label)
+        self._show_store_name()
+
+    def _show_store_name(self) -> None:
         name = self.store.name if isinstance(self.store, Path) else display_url(self.store)
         self.status_store.setText(tr("Speicher: {path}", path=name))
         self.status_store.setToolTip(str(self.store) if isinstance(self.store, Path) else name)
+
+    def _switch_store(self, store: Path | str) -> None:
+        """Another store was chosen on the unlock page: its screens are built for its role
+        when it is unlocked."""
+        self.store = store
+        self._show_store_name()
+        for screen in self.screens:
+            screen.deleteLater()
+        self.screens.clear()
+        self.tabs.clear()
+        self.view_menu.clear()
 
     def _build_screens(self) -> None:
         for index, screen_type in enumerate(screens_for(self.ctx.installation.role)):
@@ -259,6 +282,15 @@ class MainWindow(QMainWindow):
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self, tr("KIMdesk"), text)
+
+    def help_dialog(self, page: int = 0):
+        from .help import HelpDialog
+
+        role = self.ctx.installation.role if self.ctx.installation else None
+        return HelpDialog(role, self, page=page)
+
+    def show_help(self, page: int = 0) -> None:
+        self.help_dialog(page).exec()
 
     def show_audit(self) -> None:
         from .audit import AuditDialog

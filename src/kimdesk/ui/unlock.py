@@ -6,8 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,7 +24,9 @@ from kimdesk.services.workspace import (
     delay_for,
     display_url,
     failed_attempts,
+    is_server_url,
     open_workspace,
+    store_target,
 )
 
 from .i18n import tr
@@ -32,11 +37,25 @@ class UnlockPage(QWidget):
     """Emits ``unlocked(ws)`` once the store is open on the store thread."""
 
     unlocked = Signal(object)
+    store_chosen = Signal(object)  # Path | str: another store to unlock
 
-    def __init__(self, ops: Operations, store: Path | str, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, store: Path | str, parent: QWidget | None = None, *,
+                 recent: list[str] = ()):  # fmt: skip
         super().__init__(parent)
         self.ops = ops
         self.store = store
+        # Several stores used on this computer: choose one, the last used first.
+        self.chooser = QComboBox()
+        self.chooser.setObjectName("storeChooser")
+        for entry in recent:
+            self.chooser.addItem(Path(entry).name if not is_server_url(entry) else entry, entry)
+            self.chooser.setItemData(self.chooser.count() - 1, entry, Qt.ItemDataRole.ToolTipRole)
+        self.chooser.setVisible(len(recent) > 1)
+        self.chooser.activated.connect(
+            lambda i: self.choose(store_target(self.chooser.itemData(i)))
+        )
+        self.other = QPushButton(tr("Anderen Speicher ö&ffnen …"))
+        self.other.clicked.connect(self.choose_file)
         box = QFrame(self)
         box.setObjectName("unlockBox")
         box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -66,6 +85,10 @@ class UnlockPage(QWidget):
         # height, and a longer message would be cut at top and bottom.
         self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 4)
         form = QFormLayout()
+        if len(recent) > 1:
+            which = QLabel(tr("&Speicher:"))
+            which.setBuddy(self.chooser)
+            form.addRow(which, self.chooser)
         label = QLabel(tr("&Passphrase:"))
         label.setBuddy(self.passphrase)
         form.addRow(label, self.passphrase)
@@ -76,7 +99,11 @@ class UnlockPage(QWidget):
         inner.addWidget(hint)
         inner.addWidget(self.where)
         inner.addLayout(form)
-        inner.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.other)
+        buttons.addStretch(1)
+        buttons.addWidget(self.button)
+        inner.addLayout(buttons)
         inner.addWidget(self.message)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -88,6 +115,26 @@ class UnlockPage(QWidget):
         self.store = store
         shown = str(store) if isinstance(store, Path) else display_url(store)
         self.where.setText(tr("Speicher: {path}", path=shown))
+        index = self.chooser.findData(str(store) if isinstance(store, Path) else shown)
+        if index >= 0:
+            self.chooser.setCurrentIndex(index)
+
+    def choose(self, store: Path | str) -> None:
+        """Unlock another store next (the passphrase field is emptied)."""
+        if store == self.store:
+            return
+        self.set_store(store)
+        self.message.clear()
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+        self.store_chosen.emit(store)
+
+    def choose_file(self) -> None:
+        start = str(self.store.parent) if isinstance(self.store, Path) else str(Path.home())
+        name, _filter = QFileDialog.getOpenFileName(
+            self, tr("Speicher öffnen"), start, tr("KIMdesk-Speicher (*.kdb)"))  # fmt: skip
+        if name:
+            self.choose(Path(name))
 
     def reset(self) -> None:
         self.passphrase.clear()
