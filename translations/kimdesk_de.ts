@@ -309,6 +309,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Beratungen suchen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Suche in Namen, Aktenzeichen, Fallzeichen, Notizen (Strg+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,6 +486,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     </message>
     <message>
         <source>&amp;Grund:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fälle suchen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -997,6 +1005,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hilfe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tasten</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1469,6 +1481,10 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Gewählte Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Importiert am</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1628,6 +1644,10 @@ Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
     </message>
     <message>
         <source>Beratungen, die schon im Speicher stehen, &amp;trotzdem übernehmen (echte Wiederholungen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ergebnis der Prüfung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1826,6 +1846,10 @@ Bitte bringen Sie den USB-Stick zur Kreisstelle.</source>
     </message>
     <message>
         <source>Lücken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eingetragene Geräte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2053,6 +2077,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Offene Konflikte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keine offenen Konflikte.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2066,6 +2094,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>Eingetroffen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die beiden Fassungen, Feld für Feld</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -309,6 +309,10 @@
         <translation>Consultation of {day} {what}. Undo: Alt+Backspace</translation>
     </message>
     <message>
+        <source>Beratungen suchen</source>
+        <translation>Search consultations</translation>
+    </message>
+    <message>
         <source>Suche in Namen, Aktenzeichen, Fallzeichen, Notizen (Strg+F)</source>
         <translation>Search names, file numbers, case references, notes (Ctrl+F)</translation>
     </message>
@@ -483,6 +487,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     <message>
         <source>&amp;Grund:</source>
         <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Fälle suchen</source>
+        <translation>Search cases</translation>
     </message>
     <message>
         <source>Suche nach Name, Aktenzeichen, Fallzeichen (Strg+F)</source>
@@ -997,6 +1005,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>KIMdesk – Help</translation>
     </message>
     <message>
+        <source>Hilfe</source>
+        <translation>Help</translation>
+    </message>
+    <message>
         <source>Tasten</source>
         <translation>Keys</translation>
     </message>
@@ -1472,6 +1484,10 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>Reason / notes</translation>
     </message>
     <message>
+        <source>Gewählte Bundles</source>
+        <translation>Chosen bundles</translation>
+    </message>
+    <message>
         <source>Importiert am</source>
         <translation>Imported on</translation>
     </message>
@@ -1633,6 +1649,10 @@ Please bring the USB stick to the district office.</translation>
     <message>
         <source>Beratungen, die schon im Speicher stehen, &amp;trotzdem übernehmen (echte Wiederholungen)</source>
         <translation>Take over consultations already in the store any&amp;way (real repeats)</translation>
+    </message>
+    <message>
+        <source>Ergebnis der Prüfung</source>
+        <translation>Result of the check</translation>
     </message>
     <message>
         <source>Über&amp;nehmen</source>
@@ -1831,6 +1851,10 @@ Please bring the USB stick to the district office.</translation>
     <message>
         <source>Lücken</source>
         <translation>Gaps</translation>
+    </message>
+    <message>
+        <source>Eingetragene Geräte</source>
+        <translation>Enrolled devices</translation>
     </message>
     <message>
         <source>Nicht vertraut: {names}. Diese Einträge stehen in der Datenbank, tragen aber nicht die Signatur dieser Kreisstelle; ihre Bundles werden abgelehnt, bis das Gerät hier eingetragen wird.</source>
@@ -2064,6 +2088,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation>Differing fields</translation>
     </message>
     <message>
+        <source>Offene Konflikte</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
         <source>Keine offenen Konflikte.</source>
         <translation>No open conflicts.</translation>
     </message>
@@ -2078,6 +2106,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     <message>
         <source>Eingetroffen</source>
         <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Die beiden Fassungen, Feld für Feld</source>
+        <translation>Both versions, field by field</translation>
     </message>
     <message>
         <source>&amp;Gespeicherte Fassung behalten</source>

@@ -19,12 +19,14 @@ USABLE = (1280, 680 - 40)
 
 
 def measure(store: Path, passphrase: str, settings) -> dict[str, tuple[int, int]]:
-    """The window's minimum size with each screen shown, after the screen's growing parts
-    are filled (a consultation with every referral ticked shows the "begleitet" list)."""
+    """The window size each screen needs to be shown whole, without the page scrolling
+    (every page scrolls as a last resort), after its growing parts are filled (a
+    consultation with every referral ticked shows the "begleitet" list)."""
     from kimdesk.ui.app import start
     from kimdesk.ui.consultations.screen import ConsultationsScreen
 
     window = start(store, settings, serial=True)
+    window.resize(*USABLE)
     window.show()
     page = window.unlock_page
     page.passphrase.setText(passphrase)
@@ -37,7 +39,11 @@ def measure(store: Path, passphrase: str, settings) -> dict[str, tuple[int, int]
             referrals.set_checked([e.key for e in referrals.entries])
             screen.entry._referrals_changed()
         QApplication.processEvents()
-        sizes[type(screen).__name__] = window.minimumSizeHint().toTuple()
+        page = window.tabs.currentWidget()  # the scroll area around the screen
+        chrome_w = window.width() - page.viewport().width()
+        chrome_h = window.height() - page.viewport().height()
+        need = screen.minimumSizeHint()
+        sizes[type(screen).__name__] = (need.width() + chrome_w, need.height() + chrome_h)
     window.lock()
     QApplication.processEvents()
     sizes["locked"] = window.minimumSizeHint().toTuple()

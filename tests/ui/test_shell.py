@@ -70,7 +70,7 @@ def test_every_screen_is_reachable_with_ctrl_and_a_number(qtbot, cm_window):
         qtbot.keyClick(
             cm_window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier
         )
-        assert cm_window.tabs.currentWidget() is screen
+        assert cm_window.current_screen() is screen
 
 
 @pytest.mark.parametrize("role", ["cm", "office"])

@@ -42,6 +42,7 @@ class AuditDialog(QDialog):
         intro.setWordWrap(True)
         self.table = record_table([tr("Zeitpunkt"), tr("Aktion"), tr("Art"), tr("Datensatz"),
                                    tr("Hinweis")], "auditTable")  # fmt: skip
+        self.table.setAccessibleName(tr("Eingabekontrolle"))
         export = QPushButton(tr("Als CSV &speichern …"))
         export.clicked.connect(self.export)
         self.years = ctx.catalog.retention_years if ctx.catalog else 3

@@ -94,6 +94,7 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("KIMdesk – Hilfe"))
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(tr("Hilfe"))
         self.keys = record_table([tr("Tasten"), tr("Wo"), tr("Was")], "keyboardMap")
         self.keys.setAccessibleName(tr("Tastaturbelegung"))
         rows = [(tr(k), tr(w), tr(d)) for k, w, d, only in KEYS if only in ("", role)]

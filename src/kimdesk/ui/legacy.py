@@ -74,6 +74,7 @@ class LegacyImportDialog(QDialog):
         self.progress.setVisible(False)
         self.report = QPlainTextEdit()
         self.report.setObjectName("importReport")
+        self.report.setAccessibleName(tr("Ergebnis der Prüfung"))
         self.report.setReadOnly(True)
         self.buttons = QDialogButtonBox()
         self.start_button = self.buttons.addButton(

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -146,14 +149,25 @@ class MainWindow(QMainWindow):
         for index, screen_type in enumerate(screens_for(self.ctx.installation.role)):
             screen = screen_type(self.ctx)
             self.screens.append(screen)
-            self.tabs.addTab(screen, screen.title)
+            # Each page scrolls as a whole when the screen is smaller than it needs (200 %
+            # text, a small laptop): the window never grows beyond the screen by itself.
+            page = QScrollArea()
+            page.setWidget(screen)
+            page.setWidgetResizable(True)
+            page.setFrameShape(QFrame.Shape.NoFrame)
+            page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.tabs.addTab(page, screen.title)
             action = QAction(screen.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, s=screen: self.show_screen(s))
             self.view_menu.addAction(action)
 
+    def current_screen(self) -> Screen | None:
+        index = self.tabs.currentIndex()
+        return self.screens[index] if 0 <= index < len(self.screens) else None
+
     def show_screen(self, screen: Screen) -> None:
-        self.tabs.setCurrentWidget(screen)
+        self.tabs.setCurrentIndex(self.screens.index(screen))
         screen.setFocus()
         if hasattr(screen, "focus_first"):
             screen.focus_first()
@@ -212,7 +226,7 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(self.ctx.settings.idle_minutes)
         if ws.installation.role == "casemanager":
             self._remind_retention(ws.catalog.retention_years)
-        current = self.tabs.currentWidget()
+        current = self.current_screen()
         if current is not None:
             self.show_screen(current)
 

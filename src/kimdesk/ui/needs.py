@@ -30,6 +30,7 @@ from kimdesk.domain.entities import StructuralNeed
 from kimdesk.domain.enums import NeedStatus
 from kimdesk.services import needs, records
 
+from .colors import warning_color
 from .i18n import tr
 from .labels import NEED_STATUS as STATUS
 from .screen import Context, Screen
@@ -84,6 +85,7 @@ class NeedsScreen(Screen):
         self.need: StructuralNeed | None = None
         self.table = record_table([tr("Gemeldet"), tr("Kommune"), tr("Thema"),
                                    tr("Herausforderung"), tr("Fälle"), tr("Status")], "needTable")  # fmt: skip
+        self.table.setAccessibleName(tr("Bedarfsmeldungen"))
         self.table.itemSelectionChanged.connect(self._picked)
         fit_columns(self.table, stretch=3)  # the challenge takes what is left, shortened
         self.table.setWordWrap(False)
@@ -100,7 +102,7 @@ class NeedsScreen(Screen):
                                  "in den Text: Er geht in die Berichte der Kreisstelle ein."))  # fmt: skip
         self.warning.setObjectName("personalDataWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #7a4f00; font-weight: bold;")
+        self.warning.setStyleSheet(f"color: {warning_color()}; font-weight: bold;")
         self.suspicion = error_label("personalDataHint")
         self.affected = CountField(100_000)
         self.status = QComboBox()

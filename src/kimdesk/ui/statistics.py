@@ -74,6 +74,7 @@ class StatisticsScreen(Screen):
         self.summary.setWordWrap(True)
         self.charts = QListWidget()
         self.charts.setObjectName("chartList")
+        self.charts.setAccessibleName(tr("Diagramme"))
         self.charts.currentRowChanged.connect(self.show_chart)
         self.excel = QPushButton(tr("&Excel-Datei …"))
         self.excel.clicked.connect(self.export_excel)

@@ -29,6 +29,7 @@ from kimdesk.services.workspace import (
     store_target,
 )
 
+from .colors import error_color
 from .i18n import tr
 from .operations import Operations, message_for
 
@@ -80,7 +81,7 @@ class UnlockPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a40000;")
+        self.message.setStyleSheet(f"color: {error_color()};")
         # Room for three lines from the start: a box centred by alignment keeps its first
         # height, and a longer message would be cut at top and bottom.
         self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 4)

@@ -70,6 +70,7 @@ class CasesScreen(Screen):
         self.title = tr("&Fälle")
         self.current: cases.CaseFile | None = None
         self.search = QLineEdit()
+        self.search.setAccessibleName(tr("Fälle suchen"))
         self.search.setPlaceholderText(tr("Suche nach Name, Aktenzeichen, Fallzeichen (Strg+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.load_list())
@@ -77,6 +78,7 @@ class CasesScreen(Screen):
         self.with_closed.toggled.connect(lambda _b: self.load_list())
         self.list = QListWidget()
         self.list.setObjectName("caseList")
+        self.list.setAccessibleName(tr("Fälle"))
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(1)
         self.list.currentItemChanged.connect(self._picked)
@@ -104,6 +106,7 @@ class CasesScreen(Screen):
         self.history = record_table(
             [tr("Datum"), tr("Art"), tr("Themen"), tr("Dauer")], "caseHistory"
         )
+        self.history.setAccessibleName(tr("Beratungen in diesem Fall"))
         self.message = error_label("caseMessage")
         self.save_button = QPushButton(tr("Speichern (Strg+S)"))
         self.save_button.clicked.connect(self.save)

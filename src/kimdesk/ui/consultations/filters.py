@@ -22,6 +22,7 @@ class FilterBar(QWidget):
         self.catalog_set = None
         self.text = QLineEdit()
         self.text.setObjectName("consultationSearch")
+        self.text.setAccessibleName(tr("Beratungen suchen"))
         self.text.setClearButtonEnabled(True)
         self.text.setPlaceholderText(
             tr("Suche in Namen, Aktenzeichen, Fallzeichen, Notizen (Strg+F)")

@@ -36,6 +36,7 @@ class ConsultationsScreen(Screen):
         self.filters.changed.connect(self.model.query)
         self.table = QTableView()
         self.table.setObjectName("consultationTable")
+        self.table.setAccessibleName(tr("Beratungen"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)

@@ -53,6 +53,7 @@ class GroupOffersScreen(Screen):
         self.offer: GroupOffer | None = None
         self.offers = record_table([tr("Titel"), tr("Kommune"), tr("Termine"), tr("ausgefallen"),
                                     tr("Teilnahmen"), tr("Status")], "offerTable")  # fmt: skip
+        self.offers.setAccessibleName(tr("Gruppenangebote"))
         self.offers.itemSelectionChanged.connect(self._picked)
         header = self.offers.horizontalHeader()  # the title takes the width the figures leave
         header.setStretchLastSection(False)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -24,13 +24,14 @@ from kimdesk.services.changes import Changes
 from kimdesk.services.conflicts import list_conflicts, resolve_conflict
 from kimdesk.services.office import devices
 
+from ..colors import NOTICE, mark
 from ..i18n import tr
 from ..labels import FIELD_NAMES, value_label
 from ..operations import message_for
 from ..screen import Context, Screen
 from ..widgets.common import fill_table, record_table
 
-DIFFERENT = QColor("#fbeec9")
+DIFFERENT = NOTICE
 ENTITIES = {
     "client": QT_TR_NOOP("Klient:in"), "case": QT_TR_NOOP("Fall"), "goal": QT_TR_NOOP("Ziel"),
     "consultation": QT_TR_NOOP("Beratung"), "group_offer": QT_TR_NOOP("Gruppenangebot"),
@@ -108,12 +109,14 @@ class ConflictsScreen(Screen):
         self.devices: dict[str, str] = {}
         self.list = record_table([tr("Datensatz"), tr("Erkannt am"), tr("Abweichende Felder")],
                                  "conflictList")  # fmt: skip
+        self.list.setAccessibleName(tr("Offene Konflikte"))
         self.list.itemSelectionChanged.connect(self._picked)
         self.heading = QLabel(tr("Keine offenen Konflikte."))
         self.heading.setObjectName("conflictHeading")
         self.heading.setWordWrap(True)
         self.fields = record_table([tr("Feld"), tr("Gespeichert"), tr("Eingetroffen")],
                                    "conflictFields")  # fmt: skip
+        self.fields.setAccessibleName(tr("Die beiden Fassungen, Feld für Feld"))
         # Both versions always in view, side by side; long values wrap instead of widening.
         header = self.fields.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -204,7 +207,7 @@ class ConflictsScreen(Screen):
             if key in c["differing_fields"]:
                 for column in range(3):
                     item = self.fields.item(row, column)
-                    item.setBackground(DIFFERENT)
+                    mark(item, DIFFERENT)
                     item.setFont(bold)
         self.fields.resizeRowsToContents()
         self.heading.setText(

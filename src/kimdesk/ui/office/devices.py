@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,12 +21,13 @@ from PySide6.QtWidgets import (
 from kimdesk.domain.text import printable
 from kimdesk.services import office
 
+from ..colors import NOTICE, mark
 from ..i18n import tr
 from ..operations import message_for
 from ..screen import Context, Screen
 from ..widgets.common import error_label, fill_table, record_table
 
-SILENT = QColor("#fbeec9")
+SILENT = NOTICE
 DEFAULT_WEEKS = 4
 
 
@@ -61,6 +61,7 @@ class DevicesScreen(Screen):
         self.table = record_table([tr("Gerät"), tr("Fingerabdruck"), tr("Eingetragen am"),
                                    tr("Letztes Bundle"), tr("vom"), tr("Lücken"), tr("Hinweis")],
                                   "deviceTable")  # fmt: skip
+        self.table.setAccessibleName(tr("Eingetragene Geräte"))
         self.message = QLabel()
         self.message.setObjectName("deviceMessage")
         self.message.setWordWrap(True)
@@ -116,7 +117,7 @@ class DevicesScreen(Screen):
         fill_table(self.table, rows)
         for i in silent_rows:
             for column in range(self.table.columnCount()):
-                self.table.item(i, column).setBackground(SILENT)
+                mark(self.table.item(i, column), SILENT)
         self.table.resizeColumnsToContents()
 
     # -- enrolling ------------------------------------------------------------------------

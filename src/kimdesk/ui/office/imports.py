@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -23,6 +22,7 @@ from kimdesk.domain.text import printable
 from kimdesk.services import office
 from kimdesk.services.sync import MergeSummary
 
+from .. import colors
 from ..i18n import tr
 from ..operations import message_for
 from ..screen import Context, Screen
@@ -37,8 +37,8 @@ STATUS = {
 DONE_STATUS = {"imported": QT_TR_NOOP("importiert")}
 COUNT_HEADERS = (QT_TR_NOOP("neu"), QT_TR_NOOP("geändert"), QT_TR_NOOP("unverändert"),
                  QT_TR_NOOP("veraltet"), QT_TR_NOOP("gelöscht"), QT_TR_NOOP("Konflikte"))  # fmt: skip
-REJECTED = QColor("#f6d5d3")
-WARNED = QColor("#fbeec9")
+REJECTED = colors.REFUSED
+WARNED = colors.NOTICE
 
 
 class ImportScreen(Screen):
@@ -77,6 +77,7 @@ class ImportScreen(Screen):
         headers = [tr("Datei"), tr("Gerät"), tr("Nr."), tr("Ergebnis"),
                    *(tr(h) for h in COUNT_HEADERS), tr("Grund / Hinweise")]  # fmt: skip
         self.table = record_table(headers, "importSummary")
+        self.table.setAccessibleName(tr("Gewählte Bundles"))
         self.table.itemSelectionChanged.connect(self._show_detail)
         self.detail = QLabel()
         self.detail.setObjectName("importDetail")
@@ -86,6 +87,7 @@ class ImportScreen(Screen):
         self.totals.setObjectName("importTotals")
         self.history = record_table([tr("Importiert am"), tr("von"), tr("Gerät"), tr("Nr."),
                                      tr("Datei"), tr("Datensätze")], "importHistory")  # fmt: skip
+        self.history.setAccessibleName(tr("Bisherige Importe"))
         top = QWidget()
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
@@ -230,7 +232,7 @@ class ImportScreen(Screen):
             color = REJECTED if b.status == "rejected" else WARNED if b.warnings else None
             if color is not None:
                 for column in range(self.table.columnCount()):
-                    self.table.item(row, column).setBackground(color)
+                    colors.mark(self.table.item(row, column), color)
         self.table.resizeColumnsToContents()
         t = summary.totals
         self.totals.setText(

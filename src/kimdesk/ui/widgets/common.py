@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kimdesk.domain.errors import ValidationError
 
+from ..colors import error_color
 from ..i18n import tr
 from ..labels import FIELD_NAMES
 from ..operations import message_for
@@ -66,7 +67,7 @@ def error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #a40000;")
+    label.setStyleSheet(f"color: {error_color()};")
     return label
 
 
@@ -89,6 +90,7 @@ class _Scrolling(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus
         # The panel's own minimum width (a scroll area alone would allow less).
         self.setMinimumWidth(
             panel.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
@@ -135,6 +137,8 @@ def add_rows(form: QFormLayout, rows) -> None:
         label.setBuddy(widget.focusProxy() or widget)
         if text and not widget.accessibleName():
             widget.setAccessibleName(plain(text))
+            if widget.focusProxy() is not None:  # the part that takes the focus says it too
+                widget.focusProxy().setAccessibleName(plain(text))
         form.addRow(label, widget)
 
 

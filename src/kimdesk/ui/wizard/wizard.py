@@ -43,6 +43,7 @@ class DonePage(QWizardPage):
         self.fingerprint.setFont(font)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_identity = QPushButton()
+        self.save_identity.setAccessibleName(tr("Identitätsdatei speichern"))
         self.save_identity.setVisible(False)
         self.save_identity.clicked.connect(self._save_identity)
         layout = QVBoxLayout(self)
