@@ -5,9 +5,11 @@ It knows no screen's internals: screens get the context, the change set and the 
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +37,23 @@ from .undo import UndoController
 from .unlock import UnlockPage
 
 _LOCKED, _OPEN = 0, 1
+_warming: list[threading.Thread] = []
+
+
+def warm_up_charts() -> None:
+    """Import the chart modules on a thread of their own (the store thread stays free);
+    only imports, no Qt object is made there."""
+    if _warming or "kimdesk.stats.charts" in sys.modules:
+        return
+
+    def load() -> None:
+        import matplotlib.backends.backend_qtagg  # noqa: F401
+
+        import kimdesk.stats.charts  # noqa: F401
+
+    thread = threading.Thread(target=load, name="kimdesk-warm-up", daemon=True)
+    _warming.append(thread)
+    thread.start()
 
 
 class MainWindow(QMainWindow):
@@ -229,6 +248,9 @@ class MainWindow(QMainWindow):
         current = self.current_screen()
         if current is not None:
             self.show_screen(current)
+        # Charts need matplotlib (0.7 s to import): load it while the user reads the first
+        # screen, so that Statistik/Monitoring opens at once.
+        QTimer.singleShot(1500, warm_up_charts)
 
     def _remind_retention(self, years: int) -> None:
         """Say so when personal data have outlived the county's retention period."""
