@@ -59,3 +59,40 @@ def test_every_screen_fits_at_150_percent(cm_file, office_file, qm_dir, language
         assert run.returncode == 0, run.stderr[-2000:]
         sizes = json.loads(run.stdout.strip().splitlines()[-1])
         assert fits(sizes) == {}, f"{store.name} {language} at 150 %: {sizes}"
+
+
+def test_an_error_below_the_fold_is_scrolled_into_view(qtbot, make_window, cm_file):
+    from kimdesk.ui.consultations.screen import ConsultationsScreen
+
+    window = make_window(cm_file, CM_PASS)
+    window.resize(1280, 520)  # the entry panel cannot show everything
+    screen = window.screen(ConsultationsScreen)
+    window.show_screen(screen)
+    entry = screen.entry
+    entry.topics.set_checked([])
+    area = entry.parentWidget().parentWidget()
+    assert area.verticalScrollBar().maximum() > 0
+    area.verticalScrollBar().setValue(0)
+    entry.save()  # no topic: refused, the message is at the panel's bottom
+    assert "Thema" in entry.message.text()
+    top = entry.message.mapTo(entry, entry.message.rect().topLeft()).y()
+    shown_from = area.verticalScrollBar().value()
+    assert shown_from <= top <= shown_from + area.viewport().height()
+
+
+def test_new_case_starts_at_the_top_of_the_form(qtbot, make_window, cm_file):
+    from PySide6.QtCore import Qt
+
+    from kimdesk.ui.cases.screen import CasesScreen
+
+    window = make_window(cm_file, CM_PASS)
+    window.resize(1280, 480)
+    screen = window.screen(CasesScreen)
+    window.show_screen(screen)
+    bar = screen.detail_scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # the form is taller than its room
+    bar.setValue(bar.maximum())
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(screen, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == 0 and screen.client_form.given.hasFocus()

@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from kimdesk.domain.entities import (
     Case,
@@ -137,15 +137,28 @@ class UndoButton(QPushButton):
     def __init__(self, action: QAction, parent: QWidget | None = None):
         super().__init__(parent)
         self._action = action
+        self._full = ""
         self.setObjectName("undoButton")
+        # As wide as the panel gives, never wider: a long step name is cut with "…".
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(tr("Rückgängig")) + 40)
         self.clicked.connect(action.trigger)
         action.changed.connect(self._sync)
         self._sync()
 
     def _sync(self) -> None:
-        text = self._action.data()
-        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 340)
-        self.setText(shown + tr(" (Alt+Rück)"))
-        self.setToolTip(text)
-        self.setAccessibleName(text)
+        self._full = self._action.data()
+        self.setToolTip(self._full)
+        self.setAccessibleName(self._full)
         self.setEnabled(self._action.isEnabled())
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        keys = tr(" (Alt+Rück)")
+        room = self.width() - self.fontMetrics().horizontalAdvance(keys) - 24
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        self.setText(shown + keys)

@@ -144,7 +144,7 @@ class EntryPanel(QGroupBox):
         layout.addLayout(buttons)
         order = [w for _t, w in rows] + [self.save_button, self.new_button]
         if self.undo_button is not None:
-            layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(self.undo_button)
             order.append(self.undo_button)
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)

@@ -81,6 +81,18 @@ def show_error(label: QLabel, error: Exception) -> None:
         ))  # fmt: skip
     else:
         label.setText(message_for(error))
+    reveal(label)
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll every scroll area around ``widget`` so that it is in view (an error below a
+    long form on a small screen)."""
+    area = widget.parentWidget()
+    while area is not None:
+        if isinstance(area, QScrollArea) and area.widget() is not None:
+            if area.widget().isAncestorOf(widget):
+                area.ensureWidgetVisible(widget, 10, 10)
+        area = area.parentWidget()
 
 
 class _Scrolling(QScrollArea):
@@ -89,7 +101,6 @@ class _Scrolling(QScrollArea):
         self.setWidget(panel)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus
         # The panel's own minimum width (a scroll area alone would allow less).
         self.setMinimumWidth(
