@@ -8,6 +8,14 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 export KIMDESK_STATE_DIR="$WORK/state" KIMDESK_PASSPHRASE="dist check passphrase"
 "$APP" --version
+# The interface texts: ours (English, German plurals) and Qt's German (Ja/Nein, file dialogs).
+DIR="$(dirname "$APP")"
+for QM in kimdesk_en.qm kimdesk_de.qm qtbase_de.qm; do
+    if [ -z "$(find "$DIR" -name "$QM" | head -1)" ]; then
+        echo "Übersetzung fehlt im Paket: $QM" >&2
+        exit 1
+    fi
+done
 "$APP" init --store "$WORK/kreis.kdb" --role office --name "Dist-Check" >/dev/null
 "$APP" identity --store "$WORK/kreis.kdb" --out "$WORK/kreis.json" >/dev/null
 "$APP" init --store "$WORK/cm.kdb" --role casemanager --name "CM Dist" --office-key "$WORK/kreis.json" --yes >/dev/null
