@@ -103,17 +103,29 @@ def _conditions(flt: ConsultationFilter) -> list:
         )
     text = flt.text.strip()
     if text:
-        pattern = contains_pattern(text)
-        conds.append(
-            or_(
-                consultation.c.notes.like(pattern, escape="\\"),
-                client.c.family_name.like(pattern, escape="\\"),
-                client.c.given_name.like(pattern, escape="\\"),
-                client.c.file_numbers.like(pattern, escape="\\"),
-                case.c.legacy_ref.like(pattern, escape="\\"),
-            )
-        )
+        conds.append(_text_matches(contains_pattern(text)))
     return conds
+
+
+def _text_matches(pattern: str):
+    """Notes, the client's names and Aktenzeichen, the case reference. The clients and cases
+    that match are found once (a few thousand rows), not once per consultation: a keystroke
+    in the search costs one pass over the consultations' notes and two set lookups each."""
+    people = select(client.c.id).where(
+        or_(
+            client.c.family_name.like(pattern, escape="\\"),
+            client.c.given_name.like(pattern, escape="\\"),
+            client.c.file_numbers.like(pattern, escape="\\"),
+        )
+    )
+    cases = select(case.c.id).where(
+        or_(case.c.legacy_ref.like(pattern, escape="\\"), case.c.client_id.in_(people))
+    )
+    return or_(
+        consultation.c.notes.like(pattern, escape="\\"),
+        consultation.c.client_id.in_(people),
+        consultation.c.case_id.in_(cases),
+    )
 
 
 def _sort_column(key: str):
