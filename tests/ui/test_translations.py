@@ -171,3 +171,14 @@ def test_the_wheel_carries_the_english_translation(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "kimdesk/ui/translations/kimdesk_en.qm" in names
     assert "kimdesk/ui/translations/kimdesk_de.qm" in names
+
+
+def test_the_chart_list_speaks_the_interface_language(english):
+    from kimdesk.stats.charts import chart_builders
+    from kimdesk.stats.labels import TITLES
+    from kimdesk.ui.statistics import CHART_TITLES
+
+    assert set(CHART_TITLES) == set(TITLES.values())  # in step with the statistics
+    for spec in chart_builders():
+        assert i18n.tr(spec.title) != spec.title, spec.title
+    assert i18n.tr("Erreichte Personen") == "People reached"
