@@ -412,8 +412,12 @@ def _panel(ax, title: str, rows: list[list], color: str, *, wrap: int = 28) -> N
         no_data(ax)
         ax.texts[-1].set_fontsize(14)
     else:
-        hbars(ax, [textwrap.fill(str(r[0]), wrap) for r in rows], [(title, values, color)])
-        ax.tick_params(axis="y", labelsize=9 if len(rows) <= 8 else 8)
+        labels = [textwrap.fill(str(r[0]), wrap) for r in rows]
+        lines = sum(label.count("\n") + 1 for label in labels)
+        if lines > len(rows) + 1 and len(rows) > 6:  # wrapped names would touch: one line each
+            labels = [textwrap.shorten(str(r[0]), wrap + 12, placeholder=" …") for r in rows]
+        hbars(ax, labels, [(title, values, color)])
+        ax.tick_params(axis="y", labelsize=9 if len(rows) <= 6 else 8)
         ax.tick_params(axis="x", labelsize=8)
 
 
