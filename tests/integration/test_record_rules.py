@@ -57,3 +57,15 @@ def test_the_search_finds_a_file_number(cm_ws):
                                              kind="cm", topics=("wohnen",), case_id=case.id,
                                              client_id=case.client_id))  # fmt: skip
     assert consultation_ids(cm_ws, ConsultationFilter(text="12-3456")) == [saved.record.id]
+
+
+def test_a_case_cannot_be_opened_after_its_first_consultation(cm_ws):
+    case = a_case(cm_ws, family_name="Canary")
+    records.save(cm_ws, Consultation(occurred_on=date(2026, 3, 4), municipality=TROISDORF,
+                                     kind="cm", topics=("wohnen",), case_id=case.id))  # fmt: skip
+    file = cases.case_file(cm_ws, case.id)
+    with pytest.raises(ValidationError, match="Beratung vom 04.03.2026"):
+        cases.save_case(cm_ws, file.client, replace(file.case, opened_on=date(2026, 3, 5)))
+    with pytest.raises(ValidationError, match="Beratung vom 04.03.2026"):
+        records.save(cm_ws, replace(file.case, opened_on=date(2026, 3, 5)))
+    cases.save_case(cm_ws, file.client, replace(file.case, opened_on=date(2026, 3, 4)))

@@ -198,3 +198,22 @@ def test_an_unchanged_need_at_the_office_makes_no_version(office_ws):
     before = footprint(office_ws)
     assert records.save(office_ws, replace(need)).step is None
     assert footprint(office_ws) == before
+
+
+def test_an_erasure_reaches_deleted_consultations_and_undo_cannot_bring_notes_back(cm_ws):
+    """Found by a review: the erasure skipped deleted records, and undoing the deletion then
+    revived the consultation with its notes."""
+    saved = cases.save_case(cm_ws, Client(family_name="Canary-Erase"),
+                            Case(client_id=None, municipality=TROISDORF, program="kim",
+                                 opened_on=date(2024, 1, 8)))  # fmt: skip
+    made = records.save(cm_ws, consultation(kind="cm", case_id=saved.case.id,
+                                            client_id=saved.client.id,
+                                            notes="Canary-Note Hauptstr 1"))  # fmt: skip
+    deleted = records.delete(cm_ws, Consultation, made.record.id)
+    privacy.erase_client(cm_ws, saved.client.id)
+    assert stored(cm_ws, Consultation, made.record.id).notes is None
+    with pytest.raises(KimdeskError):
+        records.undo(cm_ws, deleted.step)
+    gone = stored(cm_ws, Consultation, made.record.id)
+    assert gone.deleted and gone.notes is None
+    assert "Canary-Note" not in str(dump(cm_ws))

@@ -111,3 +111,52 @@ def test_progress_arrives_and_cancel_stops_the_operation(qtbot, ops):
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert str(failures[0]) == "Abgebrochen."
     assert reports[-1] < 199
+
+
+def test_jobs_queued_behind_a_failing_opening_are_dropped_without_a_word(qtbot, cm_file):
+    from kimdesk.services.workspace import open_workspace
+
+    ops = Operations()  # threaded: the job is queued before the opening fails
+    failed, ran = [], []
+    ops.failed.connect(failed.append)
+    opening_failed = []
+    ops.open(lambda: open_workspace(cm_file, "wrong passphrase"), failed=opening_failed.append)
+    ops.run(lambda ws: ran.append(ws), failed=failed.append)
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10000)
+    assert opening_failed and ran == [] and failed == []
+    ops.shutdown()
+
+
+def test_a_save_finishing_after_the_lock_leaves_no_undo_step(qtbot, cm_file):
+    """Found by a review: a save still running when the window locked put its step (with
+    the record's notes) on the emptied stack."""
+    from datetime import date
+
+    from kimdesk.domain.entities import Consultation
+    from kimdesk.services import records
+    from kimdesk.services.workspace import open_workspace
+
+    ops = Operations()
+    ops.open(lambda: open_workspace(cm_file, CM_PASS))
+    steps, saved = [], []
+    ops.stepped.connect(steps.append)
+
+    def slow_save(ws):
+        time.sleep(0.3)
+        return records.save(
+            ws,
+            Consultation(
+                occurred_on=date(2026, 3, 2),
+                municipality="05382068",
+                kind="einmalig",
+                topics=("wohnen",),
+                notes="Canary",
+            ),
+        )
+
+    ops.run(slow_save, saved.append)
+    ops.close()  # the lock, while the save runs
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10000)
+    assert len(saved) == 1 and saved[0].step is not None  # the save itself happened
+    assert steps == []
+    ops.shutdown()

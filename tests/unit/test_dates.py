@@ -43,6 +43,15 @@ def test_what_people_type(typed, meant):
     assert parse_typed_date(typed, TODAY) == meant
 
 
+def test_birth_dates_read_two_digit_years_in_the_past():
+    today = date(2025, 6, 1)
+    assert parse_typed_date("12.05.65", today, past=True) == date(1965, 5, 12)
+    assert parse_typed_date("120565", today, past=True) == date(1965, 5, 12)
+    assert parse_typed_date("01.01.26", today, past=True) == date(1926, 1, 1)
+    assert parse_typed_date("01.01.25", today, past=True) == date(2025, 1, 1)
+    assert parse_typed_date("12.05.65", today) == date(2065, 5, 12)  # other fields: the pivot
+
+
 @pytest.mark.parametrize(
     ("typed", "says"),
     [

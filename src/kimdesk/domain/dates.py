@@ -28,6 +28,13 @@ def full_year(two_digits: int) -> int:
     return 2000 + two_digits if two_digits < 70 else 1900 + two_digits
 
 
+def _two_digits(yy: int, today: date, past: bool) -> int:
+    if not past:
+        return full_year(yy)
+    year = today.year - today.year % 100 + yy
+    return year - 100 if year > today.year else year
+
+
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later (or earlier), the month's last day where it is shorter."""
     index = day.year * 12 + day.month - 1 + months
@@ -36,8 +43,12 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def parse_typed_date(text: str, today: date) -> date | None:
-    """The date ``text`` names, ``None`` for empty text; ``DateInputError`` otherwise."""
+def parse_typed_date(text: str, today: date, *, past: bool = False) -> date | None:
+    """The date ``text`` names, ``None`` for empty text; ``DateInputError`` otherwise.
+
+    ``past`` (birth dates): a two-digit year is the latest one not after this year, so
+    "12.05.65" is 1965 and "01.01.26" is 1926 in 2025, not the legacy pivot's 2026.
+    """
     typed = text.strip().casefold()
     if not typed or typed == "–":
         return None
@@ -62,11 +73,17 @@ def parse_typed_date(text: str, today: date) -> date | None:
         day, month = int(m[1]), int(m[2])
         year = today.year if m[3] is None else int(m[3])
         if m[3] is not None and len(m[3]) == 2:
-            year = full_year(year)
+            year = _two_digits(year, today, past)
     elif _DIGITS.fullmatch(typed):
         day, month = int(typed[:2]), int(typed[2:4])
         rest = typed[4:]
-        year = today.year if not rest else full_year(int(rest)) if len(rest) == 2 else int(rest)
+        year = (
+            today.year
+            if not rest
+            else _two_digits(int(rest), today, past)
+            if len(rest) == 2
+            else int(rest)
+        )
     else:
         raise DateInputError(
             f"„{text.strip()[:20]}“ ist kein Datum. Bitte TT.MM.JJJJ eingeben "

@@ -119,6 +119,7 @@ def save_case(ws: Workspace, client: Client | None, case: Case) -> SavedCase:
             client = store_records.save_record(conn, client, origin=origin)
             written.append((before, client))
         before = store_records.get_any(conn, Case, case.id)
+        records.check_against_store(conn, case)
         case = store_records.save_record(conn, case, origin=origin)
         written.append((before, case))
     written = [(b, a) for b, a in written if b is None or a.version != b.version]

@@ -116,7 +116,10 @@ def erase_client(ws: Workspace, client_id: str) -> Erased:
         targets += [store_records.get_record(conn, Goal, i) for i in goal_ids]
         targets += [store_records.get_consultation(conn, i) for i in consultation_ids]
         for record in targets:
-            if record is None or record.deleted:
+            if record is None:
+                continue
+            if record.deleted:  # a deleted consultation still held its notes
+                store_records.blank_tombstone(conn, record)
                 continue
             emptied = _emptied(record)
             if emptied != record:

@@ -80,7 +80,7 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
     entity_type = type(record)
     _VALIDATORS[entity_type](record, ws.catalog, today)
     with ws.store.begin() as conn:
-        _check_against_store(conn, record)
+        check_against_store(conn, record)
         previous = store_records.get_any(conn, entity_type, record.id)
         if previous is not None and previous.deleted:
             raise KimdeskError("Der Datensatz wurde inzwischen gelöscht.")
@@ -92,10 +92,17 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
     return Saved(saved, previous, Changes.of(ENTITY_NAMES[entity_type]), step)
 
 
-def _check_against_store(conn, record: Record) -> None:
+def check_against_store(conn, record: Record) -> None:
     """The rules a single record cannot check alone: a case's consultation is not dated
-    before the case opened; an offer has one held session per day, with people in it."""
+    before the case opened (nor a case opened after its first consultation); an offer has
+    one held session per day, with people in it."""
     problems = []
+    if isinstance(record, Case) and not record.deleted:
+        first = store_records.earliest_consultation(conn, record.id)
+        if first is not None and first < record.opened_on:
+            problems.append(Problem("opened_on", (
+                f"Der Fall hat eine Beratung vom {first:%d.%m.%Y}; er kann nicht später "
+                "eröffnet worden sein.")))  # fmt: skip
     if isinstance(record, Consultation) and record.case_id:
         case = store_records.get_any(conn, Case, record.case_id)
         if case is not None and record.occurred_on < case.opened_on:

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import fields, replace
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain.entities import (
+    LOCAL_FIELDS,
     Case,
     Client,
     Consultation,
@@ -253,6 +254,21 @@ def get_record(conn: Connection, entity_type: type[Record], record_id: str) -> R
         return None
     names = {f.name for f in fields(entity_type)}
     return entity_type(**{k: v for k, v in row.items() if k in names})
+
+
+def blank_tombstone(conn: Connection, record: Record) -> None:
+    """Empty the local fields of a deleted record in place: they never travel, so no new
+    version; an erasure must reach them too (or undoing the deletion would bring them back)."""
+    table = _TABLE_OF[type(record)]
+    local = dict.fromkeys(LOCAL_FIELDS[type(record)], None)
+    conn.execute(update(table).where(table.c.id == record.id).values(local))
+
+
+def earliest_consultation(conn: Connection, case_id: str):
+    """The date of a case's earliest live consultation, or ``None``."""
+    t = consultation_t
+    query = select(func.min(t.c.occurred_on)).where(t.c.case_id == case_id, t.c.deleted.is_(False))
+    return conn.execute(query).scalar()
 
 
 def session_held_on(conn: Connection, offer_id: str, day, other_than: str) -> bool:

@@ -104,6 +104,8 @@ class AuditDialog(QDialog):
 
     def erase(self, years: int) -> None:
         def done(erased: privacy.Erased) -> None:
+            if self.ctx.undo is not None:
+                self.ctx.undo.clear()  # an erasure is final: no step may bring a name back
             self.message.setText(tr("%n Datensätze geleert.", "", erased.records))
             self.load()
 

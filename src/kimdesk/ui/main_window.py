@@ -158,10 +158,11 @@ class MainWindow(QMainWindow):
         when it is unlocked."""
         self.store = store
         self._show_store_name()
-        for screen in self.screens:
-            screen.deleteLater()
-        self.screens.clear()
+        pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
+        for page in pages:  # each page holds its screen
+            page.deleteLater()
+        self.screens.clear()
         self.view_menu.clear()
 
     def _build_screens(self) -> None:

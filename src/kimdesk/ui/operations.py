@@ -62,6 +62,11 @@ class _Job:
     failed: Callable | None
     progress: Callable | None
     task: Task | None = None
+    needs_store: bool = True  # opening and closing run without one
+
+
+class _NoStore(Exception):
+    """A job queued behind an opening that failed: dropped without a word."""
 
 
 class _Runner(QObject):
@@ -80,6 +85,8 @@ class _Runner(QObject):
         self.finished.emit(job.token, result, error)
 
     def _call(self, job: _Job):
+        if job.needs_store and self.ws is None:
+            return None, _NoStore()
         try:
             if job.task is not None:
                 return job.fn(self.ws, job.task), None
@@ -138,10 +145,10 @@ class Operations(QObject):
             return None
         return self._enqueue(fn, done, failed, progress)
 
-    def _enqueue(self, fn, done, failed, progress=None) -> Task | None:
+    def _enqueue(self, fn, done, failed, progress=None, *, needs_store=True) -> Task | None:
         if self._shut:
             return None
-        job = _Job(next(self._tokens), fn, done, failed, progress)
+        job = _Job(next(self._tokens), fn, done, failed, progress, needs_store=needs_store)
         if progress is not None:
             token = job.token
             job.task = Task(lambda d, t, s: self._runner.progressed.emit(token, d, t, s))
@@ -170,7 +177,7 @@ class Operations(QObject):
                 self.failed.emit(message_for(error))
 
         self._open = True  # what is queued behind the opening runs once it is open
-        self._enqueue(op, done, not_opened)
+        self._enqueue(op, done, not_opened, needs_store=False)
 
     def close(self, done=None) -> None:
         """Close the workspace (the store's keys leave memory with its connection)."""
@@ -180,7 +187,7 @@ class Operations(QObject):
             if ws is not None:
                 ws.close()
 
-        self._enqueue(op, done, None)
+        self._enqueue(op, done, None, needs_store=False)
         self._open = False
 
     @property
@@ -214,6 +221,8 @@ class Operations(QObject):
             return
         if not self._jobs:
             self.busy_changed.emit(False)
+        if isinstance(error, _NoStore):
+            return
         if error is not None:
             if job.failed is not None:
                 job.failed(error)
@@ -223,7 +232,7 @@ class Operations(QObject):
         if job.done is not None:
             job.done(result)
         step = getattr(result, "step", None)
-        if step is not None:
+        if step is not None and self._open:  # a save finishing after the lock leaves no step
             self.stepped.emit(step)
         changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
         if isinstance(changes, Changes) and changes:

@@ -141,6 +141,8 @@ class UnlockPage(QWidget):
         self.passphrase.clear()
         self.passphrase.setEnabled(True)
         self.button.setEnabled(True)
+        self.chooser.setEnabled(True)
+        self.other.setEnabled(True)
         self.passphrase.setFocus()
 
     def submit(self) -> None:
@@ -149,6 +151,9 @@ class UnlockPage(QWidget):
             return
         self.passphrase.setEnabled(False)
         self.button.setEnabled(False)
+        # No other store may be chosen while this one opens (its name would stand over it).
+        self.chooser.setEnabled(False)
+        self.other.setEnabled(False)
         wait = delay_for(failed_attempts(self.store))
         self.message.setText(
             tr("Bitte %n Sekunden warten …", "", round(wait))
@@ -163,6 +168,8 @@ class UnlockPage(QWidget):
         self.message.clear()
         self.passphrase.setEnabled(True)
         self.button.setEnabled(True)
+        self.chooser.setEnabled(True)
+        self.other.setEnabled(True)
         self.unlocked.emit(ws)
 
     def _failed(self, error: Exception) -> None:

@@ -297,10 +297,13 @@ class CasesScreen(Screen):
                           "statistischen Angaben bleiben erhalten.")):  # fmt: skip
             return
         client_id = client.id
-        self.ctx.ops.run(lambda ws: privacy.erase_client(ws, client_id),
-                         lambda erased: self.ctx.messages.info.emit(
-                             tr("%n Datensätze geleert.", "", erased.records)),
-                         self._failed)  # fmt: skip
+
+        def erased(result) -> None:
+            if self.ctx.undo is not None:
+                self.ctx.undo.clear()  # an erasure is final: no step may bring a name back
+            self.ctx.messages.info.emit(tr("%n Datensätze geleert.", "", result.records))
+
+        self.ctx.ops.run(lambda ws: privacy.erase_client(ws, client_id), erased, self._failed)
 
     def close_case(self) -> None:
         if self.current is None or self.current.case.closed_on is not None:

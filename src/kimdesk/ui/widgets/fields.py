@@ -159,7 +159,7 @@ class DateField(QLineEdit):
     def value(self) -> date | None:
         """The date typed; ``FieldInputError`` if the text is no date or a needed one is empty."""
         try:
-            typed = parse_typed_date(self.text(), date.today())
+            typed = parse_typed_date(self.text(), date.today(), past=self.years_back > 0)
         except DateInputError as error:
             self._mark(str(error))
             raise FieldInputError(self.name(), str(error)) from None
