@@ -182,3 +182,19 @@ def test_the_chart_list_speaks_the_interface_language(english):
     for spec in chart_builders():
         assert i18n.tr(spec.title) != spec.title, spec.title
     assert i18n.tr("Erreichte Personen") == "People reached"
+
+
+def test_the_english_statistics_screen_draws_english_charts(english, make_window, cm_file,
+                                                            ui_settings):  # fmt: skip
+    from kimdesk.ui.statistics import StatisticsScreen
+    from tests.conftest import CM_PASS
+
+    ui_settings.language = "en"
+    window = make_window(cm_file, CM_PASS)
+    screen = window.screen(StatisticsScreen)
+    window.show_screen(screen)
+    assert screen.canvas is not None
+    figure = screen.canvas.figure
+    assert figure._suptitle.get_text() == "Individual consultations per year"
+    assert "no data" in [t.get_text() for ax in figure.axes for t in ax.texts]
+    assert screen.charts.item(0).text() == "Individual consultations per year"

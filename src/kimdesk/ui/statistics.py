@@ -219,8 +219,17 @@ class StatisticsScreen(Screen):
     def show_chart(self, row: int) -> None:
         if self.report is None or not 0 <= row < len(self.specs):
             return
-        spec, report = self.specs[row], self.report
-        self.ctx.ops.run(lambda ws: spec.build(report, ws.catalog), self._set_canvas)
+        spec, report, english = self.specs[row], self.report, self.ctx.language == "en"
+
+        def build(ws):
+            figure = spec.build(report, ws.catalog)
+            if english:  # the figures of kimdesk.stats are German documents
+                from kimdesk.stats.english import translate_figure
+
+                translate_figure(figure, ws.catalog)
+            return figure
+
+        self.ctx.ops.run(build, self._set_canvas)
 
     def _set_canvas(self, figure) -> None:
         if self.canvas is not None:
