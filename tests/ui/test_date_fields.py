@@ -152,3 +152,11 @@ def test_every_date_in_the_app_is_the_one_date_field(cm_window, office_window):
         for screen in window.screens:
             assert screen.findChildren(QDateEdit) == []
         assert any(s.findChildren(DateField) for s in window.screens)
+
+
+def test_up_and_down_stop_at_the_range_typing_accepts(qtbot, case_screen):
+    birth = case_screen.client_form.birth
+    birth.setFocus()
+    birth.set_value(date(1900, 1, 1))
+    qtbot.keyClick(birth, Qt.Key.Key_Down)
+    assert birth.value() == date(1900, 1, 1)

@@ -104,7 +104,7 @@ class HelpDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.keys.setWordWrap(True)
-        self.keys.resizeRowsToContents()
+        self.keys.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.steps = QTextBrowser()
         self.steps.setObjectName("firstSteps")
         self.steps.setAccessibleName(tr("Erste Schritte"))

@@ -214,7 +214,9 @@ class DateField(QLineEdit):
                 current = self.value() or self._picker_start()
             except FieldInputError:
                 return
-            self.set_value(current + timedelta(days=1 if key == Qt.Key.Key_Up else -1))
+            moved = current + timedelta(days=1 if key == Qt.Key.Key_Up else -1)
+            if date(1900, 1, 1) <= moved <= date(2099, 12, 31):  # what typing accepts
+                self.set_value(moved)
             self.selectAll()
             return
         super().keyPressEvent(event)
