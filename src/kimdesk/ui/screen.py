@@ -47,8 +47,7 @@ class Context:
     def label(self, catalog: str, code: str | None) -> str:
         if not code:
             return ""
-        language = "en" if (self.settings.language or "de") == "en" else "de"
-        return self.catalog.label(catalog, code, language) if self.catalog else code
+        return self.catalog.label(catalog, code, self.language) if self.catalog else code
 
 
 class Screen(QWidget):

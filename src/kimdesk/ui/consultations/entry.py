@@ -153,11 +153,7 @@ class EntryPanel(QGroupBox):
 
     def set_catalog(self) -> None:
         """Fill the choices from the unlocked store's catalog."""
-        catalog, language = self.ctx.catalog, self.ctx.settings.language or "de"
-
-        def pairs(name):
-            return [(e.code, e.label(language)) for e in catalog.entries_of(name)]
-
+        catalog, language, pairs = self.ctx.catalog, self.ctx.language, self.ctx.pairs
         served = set(self.ctx.settings.municipalities)
         towns = pairs("municipality")
         towns.sort(key=lambda p: p[0] not in served)  # the served ones first

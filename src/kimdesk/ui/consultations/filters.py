@@ -72,7 +72,6 @@ class FilterBar(QWidget):
         self._quiet = False
 
     def set_catalog(self) -> None:
-        catalog, language = self.ctx.catalog, self.ctx.settings.language or "de"
         self._quiet = True
         for combo, name in (
             (self.municipality, "municipality"),
@@ -80,10 +79,9 @@ class FilterBar(QWidget):
             (self.topic, "topic"),
             (self.program, "program"),
         ):
-            combo.set_pairs([(e.code, e.label(language)) for e in catalog.entries_of(name)],
-                            optional=True)  # fmt: skip
+            combo.set_pairs(self.ctx.pairs(name), optional=True)
         self._quiet = False
-        self.catalog_set = catalog
+        self.catalog_set = self.ctx.catalog
 
     def current(self) -> ConsultationFilter:
         return ConsultationFilter(
