@@ -116,11 +116,11 @@ def save_case(ws: Workspace, client: Client | None, case: Case) -> SavedCase:
     with ws.store.begin() as conn:
         if client is not None:
             before = store_records.get_any(conn, Client, client.id)
-            client = store_records.save_record(conn, client, origin=origin)
+            client = store_records.save_record(conn, client, origin=origin, stored=before)
             written.append((before, client))
         before = store_records.get_any(conn, Case, case.id)
         records.check_against_store(conn, case)
-        case = store_records.save_record(conn, case, origin=origin)
+        case = store_records.save_record(conn, case, origin=origin, stored=before)
         written.append((before, case))
     written = [(b, a) for b, a in written if b is None or a.version != b.version]
     if not written:

@@ -84,7 +84,7 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
         previous = store_records.get_any(conn, entity_type, record.id)
         if previous is not None and previous.deleted:
             raise KimdeskError("Der Datensatz wurde inzwischen gelöscht.")
-        saved = store_records.save_record(conn, record, origin=ws.installation.id)
+        saved = store_records.save_record(conn, record, origin=ws.installation.id, stored=previous)
     if previous is not None and saved.version == previous.version:
         return Saved(previous, previous, NOTHING, None)
     action = action or (Action.CHANGE if previous is not None else Action.CREATE)

@@ -135,15 +135,23 @@ def _insert_parts(conn: Connection, consultations: Sequence[Consultation]) -> No
         conn.execute(insert(referral_t), referrals)
 
 
-def save_record(conn: Connection, entity: Record, *, origin: str, revive: bool = False) -> Record:
+#: ``save_record``'s "read the stored record yourself".
+_UNREAD = object()
+
+
+def save_record(
+    conn: Connection, entity: Record, *, origin: str, revive: bool = False, stored=_UNREAD
+) -> Record:
     """Create or change one record; returns it with its new version.
 
     Content equal to the stored record writes nothing (no version, change number or audit
     entry) and returns the stored record. ``revive`` lets a tombstone come back (undoing a
-    deletion); otherwise a deleted record cannot be changed.
+    deletion); otherwise a deleted record cannot be changed. A caller that has just read the
+    stored record in this transaction (``get_any``) passes it as ``stored``.
     """
     table = _TABLE_OF[type(entity)]
-    stored = get_any(conn, type(entity), entity.id)
+    if stored is _UNREAD:
+        stored = get_any(conn, type(entity), entity.id)
     if stored is not None and not stored.deleted and same_content(entity, stored):
         return stored
     if stored is not None and stored.deleted and not revive:
