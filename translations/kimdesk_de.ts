@@ -1299,66 +1299,6 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Einzelberatungen pro Jahr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Einzelberatungen nach Beratungsart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verweise nach Ziel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Themen der Beratungen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beratungen und Gruppentermine pro Monat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MuKi-S: Beratungen und Gruppentermine pro Monat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Einzelberatungen pro Kommune</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strukturelle Bedarfe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fälle (Case Management)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Personal und Versorgung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erreichte Personen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erreichte Personen nach Staatsangehörigkeit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zugangswege der Fälle und Sprachmittlung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ergebnisse: Ziele der Fälle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ergebnisse: abgeschlossene Fälle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Die Zahlen werden berechnet …</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1302,66 +1302,6 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>Charts</translation>
     </message>
     <message>
-        <source>Einzelberatungen pro Jahr</source>
-        <translation>Individual consultations per year</translation>
-    </message>
-    <message>
-        <source>Einzelberatungen nach Beratungsart</source>
-        <translation>Individual consultations by kind</translation>
-    </message>
-    <message>
-        <source>Verweise nach Ziel</source>
-        <translation>Referrals by target</translation>
-    </message>
-    <message>
-        <source>Themen der Beratungen</source>
-        <translation>Topics of the consultations</translation>
-    </message>
-    <message>
-        <source>Beratungen und Gruppentermine pro Monat</source>
-        <translation>Consultations and group sessions per month</translation>
-    </message>
-    <message>
-        <source>MuKi-S: Beratungen und Gruppentermine pro Monat</source>
-        <translation>MuKi-S: consultations and group sessions per month</translation>
-    </message>
-    <message>
-        <source>Einzelberatungen pro Kommune</source>
-        <translation>Individual consultations per municipality</translation>
-    </message>
-    <message>
-        <source>Strukturelle Bedarfe</source>
-        <translation>Structural needs</translation>
-    </message>
-    <message>
-        <source>Fälle (Case Management)</source>
-        <translation>Cases (case management)</translation>
-    </message>
-    <message>
-        <source>Personal und Versorgung</source>
-        <translation>Staff and coverage</translation>
-    </message>
-    <message>
-        <source>Erreichte Personen</source>
-        <translation>People reached</translation>
-    </message>
-    <message>
-        <source>Erreichte Personen nach Staatsangehörigkeit</source>
-        <translation>People reached by nationality</translation>
-    </message>
-    <message>
-        <source>Zugangswege der Fälle und Sprachmittlung</source>
-        <translation>Access routes of the cases and language mediation</translation>
-    </message>
-    <message>
-        <source>Ergebnisse: Ziele der Fälle</source>
-        <translation>Results: goals of the cases</translation>
-    </message>
-    <message>
-        <source>Ergebnisse: abgeschlossene Fälle</source>
-        <translation>Results: closed cases</translation>
-    </message>
-    <message>
         <source>Die Zahlen werden berechnet …</source>
         <translation>Calculating the figures …</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -31,27 +31,6 @@ from .operations import message_for
 from .screen import Context, Screen
 from .widgets.common import confirm, read_form
 from .widgets.fields import CodeCombo, DateField
-
-# The chart titles of ``kimdesk.stats`` (German, as the workbook prints them), for the chart
-# list in the interface language (a test keeps the two in step).
-CHART_TITLES = (
-    QT_TR_NOOP("Einzelberatungen pro Jahr"),
-    QT_TR_NOOP("Einzelberatungen nach Beratungsart"),
-    QT_TR_NOOP("Verweise nach Ziel"),
-    QT_TR_NOOP("Themen der Beratungen"),
-    QT_TR_NOOP("Beratungen und Gruppentermine pro Monat"),
-    QT_TR_NOOP("MuKi-S: Beratungen und Gruppentermine pro Monat"),
-    QT_TR_NOOP("Einzelberatungen pro Kommune"),
-    QT_TR_NOOP("Gruppenangebote"),
-    QT_TR_NOOP("Strukturelle Bedarfe"),
-    QT_TR_NOOP("Fälle (Case Management)"),
-    QT_TR_NOOP("Personal und Versorgung"),
-    QT_TR_NOOP("Erreichte Personen"),
-    QT_TR_NOOP("Erreichte Personen nach Staatsangehörigkeit"),
-    QT_TR_NOOP("Zugangswege der Fälle und Sprachmittlung"),
-    QT_TR_NOOP("Ergebnisse: Ziele der Fälle"),
-    QT_TR_NOOP("Ergebnisse: abgeschlossene Fälle"),
-)
 
 
 class StatisticsScreen(Screen):
@@ -159,7 +138,12 @@ class StatisticsScreen(Screen):
             self.specs = chart_builders()
             self.charts.blockSignals(True)
             self.charts.clear()
-            self.charts.addItems([tr(spec.title) for spec in self.specs])
+            titles = [spec.title for spec in self.specs]
+            if self.ctx.language == "en":  # the charts' own English words name them here too
+                from kimdesk.stats.english import WORDS
+
+                titles = [WORDS.get(title, title) for title in titles]
+            self.charts.addItems(titles)
             # The titles whole, not cut (the list is beside a chart that gets the rest).
             self.charts.setMinimumWidth(min(360, self.charts.sizeHintForColumn(0) + 30))
             self.charts.blockSignals(False)
