@@ -360,3 +360,23 @@ def test_statistics_count_along_the_cube_index_new_or_migrated(cm_ws, tmp_path):
     assert new_sql.lower().replace(" ", "") == old_sql.lower().replace(" ", "")
     for plan in (new_plan, old_plan):
         assert plan == ["SEARCH consultation USING COVERING INDEX ix_consultation_cube (deleted=?)"]
+
+
+def test_schema_6_finds_a_topics_consultations_by_index_new_or_migrated(cm_ws, tmp_path):
+    """The topic filter of the list and of the statistics: a store made at schema 5 gains the
+    same index a new store has."""
+    from ..conftest import FIXTURES
+
+    def index_sql(store) -> str:
+        with store.connect() as conn:
+            return conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'ix_consultation_topic_topic'"
+            ).scalar()
+
+    migrated = tmp_path / "store_v5.kdb"
+    shutil.copyfile(FIXTURES / "stores" / "store_v5.kdb", migrated)
+    with Store.open(migrated, FIXTURE_V1) as store:
+        assert store.schema_version == 6
+        old_sql = index_sql(store)
+    assert old_sql == index_sql(cm_ws.store)
+    assert "(topic, consultation_id)" in old_sql.replace('"', "")

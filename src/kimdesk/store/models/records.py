@@ -91,6 +91,8 @@ class ConsultationTopicRow(Base):
     """Part of a consultation: travels and versions with it."""
 
     __tablename__ = "consultation_topic"
+    #: The list's topic filter and the statistics find a topic's consultations (schema 6).
+    __table_args__ = (Index("ix_consultation_topic_topic", "topic", "consultation_id"),)
 
     consultation_id: Mapped[str] = mapped_column(
         ForeignKey("consultation.id", ondelete="CASCADE"), primary_key=True
