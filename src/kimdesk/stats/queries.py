@@ -29,6 +29,7 @@ from kimdesk.store.models import (
     ReferralRow,
     StructuralNeedRow,
 )
+from kimdesk.store.planner import live
 
 from .filters import Filters
 from .percent import pct, shares, top
@@ -76,13 +77,11 @@ def _cross_join(join, compiler, **kw) -> str:
     return f"{left} CROSS JOIN {right} ON {on}"
 
 
-def _part_where(conn: Connection, f: Filters):
+def _part_where(f: Filters):
     """The consultations of the filters, for counting their topics or referrals. SQLite
     would find them through the cube index (in month order, from all over the table): here
-    ``deleted`` is wrapped, so it reads them in the table's order."""
-    if conn.dialect.name != "sqlite":
-        return _consultation_where(f)
-    return _consultation_where(f, live=func.unlikely(consultation.c.deleted) == 0)
+    ``deleted`` takes no index, so it reads them in the table's order."""
+    return _consultation_where(f, live=live(consultation))
 
 
 def _session_where(f: Filters, program: str | None = None):
@@ -232,7 +231,7 @@ def _count_parts(
     else:
         sums = [func.coalesce(func.sum(case((key == code, 1), else_=0)), 0) for code in codes]
     row = conn.execute(
-        select(func.count(), *extra, *sums).select_from(through).where(_part_where(conn, f))
+        select(func.count(), *extra, *sums).select_from(through).where(_part_where(f))
     ).one()
     everything, others, found = row[0], tuple(row[1 : 1 + len(extra)]), row[1 + len(extra) :]
     counts = {code: int(n) for code, n in zip(codes, found, strict=True) if n}

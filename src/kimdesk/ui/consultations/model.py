@@ -17,6 +17,7 @@ from kimdesk.services.consultations import (
     consultation_ids,
     consultation_lines,
     first_page,
+    read_ahead,
 )
 
 from ..i18n import tr
@@ -57,6 +58,7 @@ class ConsultationModel(QAbstractTableModel):
         self._running = False
         self._waiting = False
         self.active = False  # between the first query and clear(): sorting re-queries
+        self._read_ahead = False  # the table has been read once since unlocking
 
     # -- queries --------------------------------------------------------------------------
 
@@ -123,6 +125,14 @@ class ConsultationModel(QAbstractTableModel):
         wanted, self._wanted = self._wanted, set()
         for page in sorted(wanted):
             self._ask_page(page)
+        if not self._read_ahead:  # while the user looks at the list, before the first search
+            self.ctx.ops.run(
+                lambda ws: read_ahead(ws, cancelled=lambda: generation != self._generation),
+                self._was_read,
+            )
+
+    def _was_read(self, complete: bool) -> None:
+        self._read_ahead = self._read_ahead or complete
 
     def _ask_page(self, page: int) -> None:
         if page in self._asked or self.ctx.catalog is None:
@@ -147,6 +157,7 @@ class ConsultationModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.active = False
+        self._read_ahead = False
         self._generation += 1
         self.beginResetModel()
         self._ids, self._pages, self._asked, self._wanted = [], {}, set(), set()
