@@ -88,6 +88,10 @@ class MainWindow(QMainWindow):
         QApplication.clipboard().dataChanged.connect(self._remember_clipboard)
         self._set_locked_ui(True)
         self._fit_to_screen(1180, 760)
+        # Charts need matplotlib (0.7 s of imports, which slow every other thread): load
+        # it while the user types the passphrase, not while they type in the first screen,
+        # so that Statistik/Monitoring opens at once.
+        QTimer.singleShot(500, warm_up_charts)
 
     # -- building -------------------------------------------------------------------------
 
@@ -249,9 +253,6 @@ class MainWindow(QMainWindow):
         current = self.current_screen()
         if current is not None:
             self.show_screen(current)
-        # Charts need matplotlib (0.7 s to import): load it while the user reads the first
-        # screen, so that Statistik/Monitoring opens at once.
-        QTimer.singleShot(1500, warm_up_charts)
 
     def _remind_retention(self, years: int) -> None:
         """Say so when personal data have outlived the county's retention period."""
