@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from kimdesk.domain.entities import LOCAL_FIELDS, Case, Client, Goal
 from kimdesk.domain.errors import KimdeskError
@@ -32,6 +32,7 @@ from .workspace import Workspace
 
 _audit = AuditEntry.__table__
 _case = CaseRow.__table__
+_client = store_records.client_t
 _goal = GoalRow.__table__
 _consultation = store_records.consultation_t
 
@@ -152,16 +153,16 @@ def clients_past_retention(ws: Workspace, years: int, today: date | None = None)
                 latest[client_id] = None  # an open case: keep
             elif client_id not in latest or (latest[client_id] and closed_on > latest[client_id]):
                 latest[client_id] = closed_on
-        due = [c for c, closed in latest.items() if closed is not None and closed < cutoff]
+        due = sorted(c for c, closed in latest.items() if closed is not None and closed < cutoff)
         named = []
-        for client_id in due:
-            client = store_records.get_record(conn, Client, client_id)
-            if (
-                client
-                and not client.deleted
-                and any(getattr(client, f) is not None for f in LOCAL_FIELDS[Client])
-            ):
-                named.append(client_id)
+        for start in range(0, len(due), 500):  # one query per 500 clients, not one each
+            named += conn.execute(
+                select(_client.c.id).where(
+                    _client.c.id.in_(due[start : start + 500]),
+                    _client.c.deleted.is_(False),
+                    or_(*(_client.c[f].is_not(None) for f in LOCAL_FIELDS[Client])),
+                )
+            ).scalars()
     return sorted(named)
 
 
