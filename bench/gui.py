@@ -11,7 +11,7 @@ then measures with the real window (offscreen platform, store operations on thei
 * first paint: from unlocking (the list's query of all ids and the first page) until the
   table has painted its rows — the first time after unlocking, then the median of 5 reloads;
 * filter keystroke: one character typed into the search field (or a topic chosen) until the
-  table has repainted with the new result; median and worst of the keystrokes;
+  table has repainted with the new result; median and worst of 20 keystrokes;
 * first open of Monitoring: at an office store with 2,000 consultations, three seconds after
   unlocking (as a coordinator first looks at the import screen), from switching to the
   screen until its first chart is drawn.
@@ -265,27 +265,30 @@ def main(argv: list[str] | None = None) -> int:
 
     search = screen.filters.text
     search.setFocus()
-    for text in ("k", "o", "v", "a"):
+    pause_until = time.perf_counter() + 1.0  # a person looks at the list before typing
+    while time.perf_counter() < pause_until:
+        app.processEvents()
+        time.sleep(0.005)
+
+    def measured(action) -> None:
         t0 = time.perf_counter()
-        QTest.keyClick(search, text)
+        action()
         wait_loaded(app, model)
         table.viewport().repaint()
         results["filter keystroke"].append(time.perf_counter() - t0)
-    shown_for_kova = model.rowCount()
-    for _ in range(4):
-        t0 = time.perf_counter()
-        QTest.keyClick(search, Qt.Key.Key_Backspace)
-        wait_loaded(app, model)
-        table.viewport().repaint()
-        results["filter keystroke"].append(time.perf_counter() - t0)
-    for topic in ("wohnen", "deutsch"):
-        t0 = time.perf_counter()
-        screen.filters.topic.set_code(topic)
-        wait_loaded(app, model)
-        table.viewport().repaint()
-        results["filter keystroke"].append(time.perf_counter() - t0)
+
+    shown_for_kova = 0
+    for word in ("kova", "wohn"):  # a client's name, then the notes
+        for letter in word:
+            measured(lambda letter=letter: QTest.keyClick(search, letter))
+        shown_for_kova = shown_for_kova or model.rowCount()
+        for _ in word:
+            measured(lambda: QTest.keyClick(search, Qt.Key.Key_Backspace))
+    for topic in ("wohnen", "deutsch", "arbeit", None):
+        measured(lambda topic=topic: screen.filters.topic.set_code(topic))
+    print("list reloads:", " ".join(f"{x:.3f}" for x in results["first paint"]))
     print("keystrokes:", " ".join(f"{x:.3f}" for x in results["filter keystroke"]),
-          "(k o v a, 4 x Backspace, 2 topics)")  # fmt: skip
+          "(k o v a, 4 x Backspace, w o h n, 4 x Backspace, 3 topics and none)")  # fmt: skip
     window.close()
     results["monitoring"] = [monitoring_first_open(app, folder / "office.kdb", folder)]
 
