@@ -54,3 +54,22 @@ def test_catalog_values_and_numbers_come_through():
         "Language")  # fmt: skip
     assert english("Jan\n2024") == "Jan\n2024" and english("Mär") == "Mar"
     assert english("Zeitraum: 01.01.2023 bis 31.12.2023") == "Period: 01.01.2023 to 31.12.2023"
+
+
+def test_the_nationality_chart_names_countries_in_english(cm_ws):
+    from kimdesk.domain.persons import english_country_names
+
+    fill_random(cm_ws, random.Random(7), consultations=300)
+    report = statistics(cm_ws, make_filters(cm_ws))
+    [spec] = [s for s in chart_builders() if s.key == "S11-staatsangehoerigkeit"]
+    german = texts(spec.build(report, cm_ws.catalog))
+    english = texts(translate_figure(spec.build(report, cm_ws.catalog), cm_ws.catalog))
+    names = {de: en for de, en in english_country_names().items() if de != en}
+    shown = [name for name in names if any(name in text for text in german)]
+    assert shown, "the data must name some country whose English name differs"
+    for name in shown:
+        assert not any(name in text for text in english), name
+        assert any(names[name] in text for text in english), names[name]
+    translate = Translator(cm_ws.catalog)
+    assert (translate("Syrien"), translate("Türkei"), translate("staatenlos")) == (
+        "Syria", "Türkiye", "stateless")  # fmt: skip

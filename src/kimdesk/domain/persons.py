@@ -44,11 +44,13 @@ def age_group(text: str) -> str | None:
     return _AGE.get(f"{int(found.group(1))}-{int(found.group(2))}") if found else None
 
 
+def _resource(name: str) -> dict:
+    return json.loads((resources.files("kimdesk") / "resources" / name).read_text("utf-8"))
+
+
 @cache
 def _countries() -> dict[str, str]:
-    data = json.loads(
-        (resources.files("kimdesk") / "resources" / "countries_de.json").read_text("utf-8")
-    )
+    data = _resource("countries_de.json")
     names: dict[str, str] = {}
     for item in [*data["countries"], *data["special"]]:
         for name in item["names"]:
@@ -60,15 +62,19 @@ def _countries() -> dict[str, str]:
 
 @cache
 def _names() -> dict[str, str]:
-    data = json.loads(
-        (resources.files("kimdesk") / "resources" / "countries_de.json").read_text("utf-8")
-    )
+    data = _resource("countries_de.json")
     return {item["code"]: item["names"][0] for item in [*data["countries"], *data["special"]]}
 
 
 def country_name(code: str) -> str | None:
     """The German name of an ISO code (``XX``: "staatenlos")."""
     return _names().get(code)
+
+
+def english_country_names() -> dict[str, str]:
+    """The German name of every country (as ``country_name`` gives it) → its English name."""
+    english = _resource("countries_en.json")["names"]
+    return {german: english[code] for code, german in _names().items() if code in english}
 
 
 def nationality(text: str) -> str | None:

@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from kimdesk.domain.catalog import Catalog
+from kimdesk.domain.persons import english_country_names
 
 from . import labels as de
 
@@ -93,7 +94,7 @@ class Translator:
     """German chart texts into English, with the catalog's English labels."""
 
     def __init__(self, catalog: Catalog):
-        self.words = dict(WORDS)
+        self.words = {**english_country_names(), **WORDS}
         for entry in catalog.entries:
             if entry.label_de and entry.label_en:
                 self.words.setdefault(entry.label_de, entry.label_en)
