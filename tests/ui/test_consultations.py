@@ -168,6 +168,27 @@ def test_filters_narrow_the_list(qtbot, window):
     assert screen.model.rowCount() == 1
     assert screen.model.index(0, 0).data() == "01.05.2025"
     assert screen.count.text() == "1 Beratung"
+    # Typed by part of a name: Return or Tab takes the first entry the list offers.
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    screen.filters.reset()
+    screen.filters.topic.setFocus()
+    qtbot.keyClicks(screen.filters.topic, "betreu")
+    qtbot.keyClick(screen.filters.topic, Qt.Key.Key_Return)
+    assert screen.filters.current().topic == "kinderbetreuung"
+    assert screen.filters.topic.currentText() == "Kinderbetreuung"
+    assert screen.model.rowCount() == 1
+    screen.filters.topic.lineEdit().selectAll()
+    qtbot.keyClicks(screen.filters.topic, "nichts dergleichen")
+    qtbot.keyClick(screen.filters.topic, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not screen.filters.topic
+    assert screen.filters.topic.currentText() == "Kinderbetreuung"  # unknown: kept as it was
+    screen.filters.municipality.setFocus()
+    screen.filters.municipality.lineEdit().selectAll()
+    qtbot.keyClicks(screen.filters.municipality, "sieg")
+    qtbot.keyClick(screen.filters.municipality, Qt.Key.Key_Tab)
+    assert screen.filters.current().municipality == SIEGBURG
+    assert screen.model.rowCount() == 0  # Kita in Troisdorf, not in Siegburg
 
 
 def test_edit_from_the_list_changes_the_stored_consultation(qtbot, window):

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QComboBox,
     QCompleter,
@@ -37,7 +38,10 @@ class FieldInputError(KimdeskError):
 class CodeCombo(QComboBox):
     """A choice from a catalog (or fixed pairs), shown by label, read as code.
 
-    Typing selects by any part of the label (not only its start): "sieg" finds "Siegburg".
+    Typing selects by any part of the label (not only its start): "sieg" offers "Hennef
+    (Sieg)" and "Siegburg" in a list (↓ and Return pick one). Return or leaving the field
+    with the text alone takes the entry it names, else the first that starts with it
+    ("Siegburg"), else the first that contains it; text that fits none is undone.
     """
 
     def __init__(
@@ -55,6 +59,10 @@ class CodeCombo(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.set_pairs(pairs, optional=optional)
+        self.lineEdit().returnPressed.connect(self._settle)
+        # The completer keeps the combo's focus-out to itself while its list is open, even
+        # when Tab left the field: the application says where the focus went.
+        QApplication.instance().focusChanged.connect(self._focus_moved)
 
     @classmethod
     def of_catalog(
@@ -88,10 +96,28 @@ class CodeCombo(QComboBox):
         self.setCurrentIndex(index if index >= 0 else 0)
 
     def focusOutEvent(self, event) -> None:
-        # Typed text that names no entry falls back to the selected entry's label.
-        if self.findText(self.currentText(), Qt.MatchFlag.MatchFixedString) < 0:
-            self.setEditText(self.itemText(self.currentIndex()))
+        self._settle()
         super().focusOutEvent(event)
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is self and new is not None and new is not self.completer().popup():
+            self._settle()
+
+    def _settle(self) -> None:
+        """Typed text becomes an entry: the one it names, else the first whose label
+        contains it (the first the list offered), else the entry selected before. A "–"
+        typed after stays out of it."""
+        text = self.currentText().replace(NONE_TEXT, "").strip() or self.currentText()
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        for loosely in (Qt.MatchFlag.MatchStartsWith, Qt.MatchFlag.MatchContains):
+            if index < 0 and text:
+                index = self.findText(text, loosely)
+        if index < 0:
+            index = self.currentIndex()
+        if index != self.currentIndex():
+            self.setCurrentIndex(index)
+        if self.currentText() != self.itemText(index):
+            self.setEditText(self.itemText(index))
 
 
 def _calendar_icon() -> QIcon:
