@@ -30,7 +30,9 @@ mkdir "$WORK/stick"
 grep -q '"created": 1' "$WORK/merge.json"
 "$APP" stats --store "$WORK/cm.kdb" --xlsx "$WORK/s.xlsx" --charts "$WORK/charts" >/dev/null
 test -s "$WORK/s.xlsx" && test -s "$WORK/charts/S1-beratungen-pro-jahr.png"
-# The desktop app: started offscreen, it must still be running after a few seconds.
+# The desktop app: started offscreen, it must still be running after a few seconds, and the
+# chart modules it loads half a second after start (matplotlib's Qt backend, which needs
+# QtSvg) must have loaded without a traceback.
 QT_QPA_PLATFORM=offscreen HOME="$WORK" "$APP" gui --store "$WORK/cm.kdb" >"$WORK/gui.log" 2>&1 &
 PID=$!
 sleep 6
