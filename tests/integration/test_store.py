@@ -7,7 +7,6 @@ import shutil
 import sqlite3
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -305,31 +304,6 @@ def test_damaged_store_gives_a_clear_error(cm_file):
     with store:
         problems = store.integrity_problems()
     assert problems, "a flipped page must be found by the integrity check"
-
-
-@pytest.mark.parametrize(
-    "name",
-    sorted(p.name for p in (Path(__file__).parents[1] / "fixtures" / "stores").glob("*.kdb")),
-)
-def test_every_frozen_store_opens_at_the_head_schema_and_trusts_its_office(tmp_path, name):
-    """One test per frozen store: it migrates, passes the checks, and the office it trusted
-    before schema 4 (peer rows without signature) is signed and trusted afterwards."""
-    from kimdesk.services import trust
-
-    from ..conftest import FIXTURES
-
-    target = tmp_path / name
-    shutil.copyfile(FIXTURES / "stores" / name, target)
-    with open_workspace(target, FIXTURE_V1) as ws:
-        assert ws.store.schema_version == migrate.HEAD_VERSION
-        assert ws.store.integrity_problems() == []
-        with ws.store.connect() as conn:
-            offices = trust.trusted_peers(ws.installation, conn, role="office")
-            assert trust.unsigned_peers(ws.installation, conn) == []
-        assert [o.name for o in offices] == ["Kreis Fixture"]
-    # Opened again (no migration this time), the signatures still hold.
-    with open_workspace(target, FIXTURE_V1) as ws, ws.store.connect() as conn:
-        assert len(trust.trusted_peers(ws.installation, conn)) == 1
 
 
 CUBE = (

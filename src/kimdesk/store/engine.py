@@ -57,7 +57,10 @@ def _quote(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _make_engine(path: Path, passphrase: str) -> Engine:
+def make_engine(path: Path, passphrase: str) -> Engine:
+    """An engine for the SQLCipher file at ``path``: one connection, its PRAGMAs set, the key
+    not yet checked. ``Store.open``/``Store.create`` check it; the frozen fixtures' scripts
+    use this to write a store as an older KIMdesk did."""
     url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
     engine = create_engine(
         url,
@@ -168,7 +171,7 @@ class Store(EngineAccess):
             ) from None
         except OSError as exc:
             raise write_error(path, exc) from None
-        engine = _make_engine(path, passphrase)
+        engine = make_engine(path, passphrase)
         store = cls(path, engine, passphrase)
         try:
             with engine.connect() as conn:
@@ -194,7 +197,7 @@ class Store(EngineAccess):
             raise NotAStore(
                 f"Die Datei {path} ist eine unverschlüsselte SQLite-Datenbank, kein KIMdesk-Speicher."
             )
-        engine = _make_engine(path, passphrase)
+        engine = make_engine(path, passphrase)
         store = cls(path, engine, passphrase)
         try:
             with engine.connect() as conn:
@@ -348,7 +351,7 @@ class Store(EngineAccess):
             raw.close()
         self.engine.dispose()
         self._passphrase = new_passphrase
-        self.engine = _make_engine(self.path, new_passphrase)
+        self.engine = make_engine(self.path, new_passphrase)
 
     def backup_to(self, target: str | os.PathLike, *, replace: bool = False) -> Path:
         """A consistent, encrypted copy with the same passphrase, written atomically; the

@@ -1,0 +1,161 @@
+"""Every frozen file under ``tests/fixtures`` is read here by the KIMdesk of today.
+
+A frozen file is the output of an older KIMdesk (a store of schema N, a bundle or identity
+file of format N), made once by the ``make_*.py`` beside it and never regenerated. Each one
+has its check below; a file added without one fails ``test_every_frozen_file``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kimdesk.domain.entities import Referral
+from kimdesk.services import setup, sync, trust
+from kimdesk.services.workspace import open_workspace
+from kimdesk.store import migrate
+from kimdesk.store.records import get_consultation
+from kimdesk.sync import container
+
+from ..conftest import FIXTURES
+from .sync_helpers import rows
+
+PASS = "fixture passphrase v1"
+FROZEN_DIRS = ("stores", "bundles", "identities")
+
+
+def frozen_files() -> list[str]:
+    return sorted(
+        f"{folder}/{path.name}"
+        for folder in FROZEN_DIRS
+        for path in (FIXTURES / folder).iterdir()
+        if path.is_file() and not path.name.startswith("make_") and path.suffix != ".pyc"
+    )
+
+
+def copied(name: str, tmp_path: Path) -> Path:
+    target = tmp_path / Path(name).name
+    shutil.copyfile(FIXTURES / name, target)
+    return target
+
+
+# -- stores --------------------------------------------------------------------------------
+
+
+def a_case_managers_store(name: str, tmp_path: Path) -> None:
+    """It migrates, passes the checks, and the office it trusted before schema 4 (peer rows
+    without signature) is signed and trusted afterwards."""
+    target = copied(name, tmp_path)
+    with open_workspace(target, PASS) as ws:
+        assert ws.store.schema_version == migrate.HEAD_VERSION
+        assert ws.store.integrity_problems() == []
+        with ws.store.connect() as conn:
+            offices = trust.trusted_peers(ws.installation, conn, role="office")
+            assert trust.unsigned_peers(ws.installation, conn) == []
+        assert [o.name for o in offices] == ["Kreis Fixture"]
+    # Opened again (no migration this time), the signatures still hold.
+    with open_workspace(target, PASS) as ws, ws.store.connect() as conn:
+        assert len(trust.trusted_peers(ws.installation, conn)) == 1
+
+
+def an_office_store(name: str, tmp_path: Path) -> None:
+    """The office of the frozen bundle: it migrates and has its device enrolled."""
+    with open_workspace(copied(name, tmp_path), PASS) as ws:
+        assert ws.installation.role == "office"
+        assert ws.store.schema_version == migrate.HEAD_VERSION
+        assert ws.store.integrity_problems() == []
+        with ws.store.connect() as conn:
+            [device] = trust.trusted_peers(ws.installation, conn, role="casemanager")
+        assert device.name == "CM-01 Fixture"
+
+
+# -- bundles -------------------------------------------------------------------------------
+
+
+def a_format_1_bundle(name: str, tmp_path: Path) -> None:
+    """It merges into its office with every field as it was written."""
+    bundle = copied(name, tmp_path)
+    office_store = copied("bundles/office_v1.kdb", tmp_path)
+    header = container.read_header(bundle.read_bytes())
+    assert (header.version, header.seq, header.signer_name) == (1, 1, "CM-01 Fixture")
+    with open_workspace(office_store, PASS) as office:
+        summary = sync.merge_bundles(office, [bundle])
+        (report,) = summary.bundles
+        assert report.status == "imported", report.reason
+        assert report.counts == {
+            "created": 7, "updated": 0, "unchanged": 0, "stale": 0, "deleted": 1, "conflicts": 0,
+        }  # fmt: skip
+        assert report.warnings == []
+        (client,) = rows(office, "client").values()
+        assert (client["nationality"], client["minors"], client["age_group"]) == (
+            "UA",
+            "2",
+            "27-44",
+        )
+        (need,) = rows(office, "structural_need").values()
+        assert need["challenge"] == "Zu wenig Wohnraum für große Familien"
+        (session,) = rows(office, "group_session").values()
+        assert (session["participants"], session["held_on"]) == (9, date(2024, 3, 12))
+        live = [c for c in rows(office, "consultation").values() if not c["deleted"]]
+        with office.store.connect() as conn:
+            consultation = get_consultation(conn, live[0]["id"])
+        assert consultation.topics == ("arbeit", "deutsch")
+        assert consultation.referrals == (
+            Referral("sprachkurs", True, "taken_up"),
+            Referral("jc_afa", False, "open"),
+        )
+        again = sync.merge_bundles(office, [bundle]).bundles[0]
+        assert again.status == "already_imported"
+
+
+# -- identities ----------------------------------------------------------------------------
+
+
+def a_format_1_device_identity(name: str, tmp_path: Path) -> None:
+    """An office of today enrols it, with the notice that it is format 1."""
+    frozen = copied(name, tmp_path)
+    with setup.init_store(tmp_path / "office.kdb", PASS, role="office", name="Kreis") as office:
+        enrolment = sync.enroll(office, frozen)
+    assert enrolment.legacy and enrolment.new
+    assert enrolment.identity.fingerprint == json.loads(frozen.read_text())["fingerprint"]
+
+
+def a_format_1_office_identity(name: str, tmp_path: Path) -> None:
+    """A device of today is set up with it and trusts that office."""
+    frozen = copied(name, tmp_path)
+    with setup.init_store(tmp_path / "cm.kdb", PASS, role="casemanager", name="CM-01",
+                          office_identity=frozen) as cm, cm.store.connect() as conn:  # fmt: skip
+        [office] = trust.trusted_peers(cm.installation, conn, role="office")
+    assert office.name == json.loads(frozen.read_text())["name"]
+
+
+CHECKS: dict[str, Callable[[str, Path], None]] = {
+    "stores/store_v1.kdb": a_case_managers_store,
+    "stores/store_v2.kdb": a_case_managers_store,
+    "stores/store_v3.kdb": a_case_managers_store,
+    "stores/store_v4.kdb": a_case_managers_store,
+    "stores/store_v5.kdb": a_case_managers_store,
+    "bundles/bundle_v1.kimb": a_format_1_bundle,
+    "bundles/office_v1.kdb": an_office_store,
+    "identities/identity_v1_casemanager.json": a_format_1_device_identity,
+    "identities/identity_v1_office.json": a_format_1_office_identity,
+}
+
+
+@pytest.mark.parametrize("name", frozen_files())
+def test_every_frozen_file(name, tmp_path):
+    assert name in CHECKS, f"{name}: a frozen file without a check in this module"
+    recipes = (FIXTURES / name).parent.glob("make_*.py")
+    assert any(Path(name).name in r.read_text("utf-8") for r in recipes), (
+        f"{name}: no make_*.py beside it says how it was made"
+    )
+    CHECKS[name](name, tmp_path)
+
+
+def test_every_check_has_its_file():
+    assert sorted(CHECKS) == frozen_files()
