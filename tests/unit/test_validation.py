@@ -6,7 +6,6 @@ import pytest
 
 from kimdesk.domain.catalog import load_profile
 from kimdesk.domain.entities import (
-    LOCAL_FIELDS,
     Case,
     Client,
     Consultation,
@@ -16,6 +15,7 @@ from kimdesk.domain.entities import (
 )
 from kimdesk.domain.errors import ValidationError
 from kimdesk.domain.ids import is_uuid, uuid7
+from kimdesk.domain.registry import LOCAL_FIELDS
 from kimdesk.domain.validation import (
     age_group,
     validate_case,
@@ -199,10 +199,10 @@ def test_local_fields_are_declared_for_every_entity():
 
 
 def test_store_marks_exactly_the_local_fields():
-    """The store's ``local`` columns and the domain's LOCAL_FIELDS must not drift apart."""
-    from kimdesk.domain.entities import Goal
-    from kimdesk.store.models import CaseRow, ClientRow, ConsultationRow, GoalRow, local_columns
+    """The store's ``local`` columns and the registry's local fields must not drift apart."""
+    from kimdesk.domain.registry import ENTITIES
+    from kimdesk.store.models import local_columns
+    from kimdesk.store.records import TABLES
 
-    pairs = [(Client, ClientRow), (Case, CaseRow), (Goal, GoalRow), (Consultation, ConsultationRow)]
-    for entity, row in pairs:
-        assert set(local_columns(row.__table__)) == LOCAL_FIELDS[entity], entity
+    for entity in ENTITIES:
+        assert set(local_columns(TABLES[entity.kind])) == entity.local_fields, entity.kind

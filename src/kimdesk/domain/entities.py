@@ -1,7 +1,8 @@
 """The entities of KIMdesk as immutable dataclasses.
 
 Every synced record carries ``id`` (UUIDv7), ``version``, ``origin``, ``updated_at`` and
-``deleted``. Fields listed in ``LOCAL_FIELDS`` never leave the device.
+``deleted``. ``registry.ENTITIES`` lists them with their validators and the fields that
+never leave the device.
 """
 
 from __future__ import annotations
@@ -145,26 +146,3 @@ def content(record: Record) -> dict[str, object]:
 def same_content(a: Record, b: Record) -> bool:
     """Whether saving ``a`` over ``b`` would change nothing a user can see."""
     return type(a) is type(b) and content(a) == content(b)
-
-
-#: Fields that never leave the device: not in a bundle, a log, an exception or an export.
-LOCAL_FIELDS: dict[type[Record], frozenset[str]] = {
-    Client: frozenset(
-        {
-            "given_name",
-            "family_name",
-            "birth_date",
-            "phone",
-            "email",
-            "address",
-            "file_numbers",
-            "notes",
-        }
-    ),
-    Case: frozenset({"consent_on", "notes", "legacy_ref"}),
-    Goal: frozenset({"text"}),
-    Consultation: frozenset({"notes"}),
-    GroupOffer: frozenset(),
-    GroupSession: frozenset(),
-    StructuralNeed: frozenset(),
-}

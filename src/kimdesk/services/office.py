@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
+from kimdesk.domain.registry import KINDS
 from kimdesk.domain.text import printable
 from kimdesk.fileio import starts_with, write_output
 from kimdesk.store.models import BundleIn
@@ -121,8 +122,7 @@ class Merged:
 def merge(ws: Workspace, files: list[Path], *, dry_run: bool, progress=None) -> Merged:
     summary = sync.merge_bundles(ws, files, dry_run=dry_run, progress=progress)
     imported = any(b.status == "imported" for b in summary.bundles)
-    changed = Changes.of("client", "case", "goal", "consultation", "group_offer",
-                         "group_session", "structural_need", "conflict", "bundle")  # fmt: skip
+    changed = Changes.of(*KINDS, "conflict", "bundle")
     return Merged(summary, changed if imported and not dry_run else Changes())
 
 

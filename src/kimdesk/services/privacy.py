@@ -17,9 +17,10 @@ from pathlib import Path
 
 from sqlalchemy import or_, select
 
-from kimdesk.domain.entities import LOCAL_FIELDS, Case, Client, Goal
+from kimdesk.domain.entities import Case, Client, Goal
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
+from kimdesk.domain.registry import LOCAL_FIELDS
 from kimdesk.domain.validation import age_group
 from kimdesk.fileio import starts_with, write_output
 from kimdesk.store import records as store_records

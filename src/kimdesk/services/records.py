@@ -9,44 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from kimdesk.domain import validation
 from kimdesk.domain.entities import (
     Case,
-    Client,
     Consultation,
-    Goal,
-    GroupOffer,
     GroupSession,
     Record,
-    StructuralNeed,
     same_content,
 )
 from kimdesk.domain.enums import SessionStatus
 from kimdesk.domain.errors import KimdeskError, Problem, ValidationError
+from kimdesk.domain.registry import entity_of
 from kimdesk.store import records as store_records
 
 from .changes import NOTHING, Changes
 from .undo import Action, Step
 from .workspace import Workspace
-
-_VALIDATORS = {
-    Client: validation.validate_client,
-    Case: validation.validate_case,
-    Goal: validation.validate_goal,
-    Consultation: validation.validate_consultation,
-    GroupOffer: validation.validate_group_offer,
-    GroupSession: validation.validate_group_session,
-    StructuralNeed: validation.validate_structural_need,
-}
-ENTITY_NAMES = {
-    Client: "client",
-    Case: "case",
-    Goal: "goal",
-    Consultation: "consultation",
-    GroupOffer: "group_offer",
-    GroupSession: "group_session",
-    StructuralNeed: "structural_need",
-}
 
 
 @dataclass(frozen=True)
@@ -78,7 +55,7 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
     """Validate and store a new or changed record (raises ``ValidationError`` with German
     sentences per field). ``action`` names the step for undo (create or change by default)."""
     entity_type = type(record)
-    _VALIDATORS[entity_type](record, ws.catalog, today)
+    entity_of(entity_type).validate(record, ws.catalog, today)
     with ws.store.begin() as conn:
         check_against_store(conn, record)
         previous = store_records.get_any(conn, entity_type, record.id)
@@ -89,7 +66,7 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
         return Saved(previous, previous, NOTHING, None)
     action = action or (Action.CHANGE if previous is not None else Action.CREATE)
     step = Step(action, ((previous, saved),))
-    return Saved(saved, previous, Changes.of(ENTITY_NAMES[entity_type]), step)
+    return Saved(saved, previous, Changes.of(entity_of(entity_type).kind), step)
 
 
 def check_against_store(conn, record: Record) -> None:
@@ -127,7 +104,7 @@ def delete(ws: Workspace, entity_type: type[Record], record_id: str) -> Deleted:
     with ws.store.begin() as conn:
         before = store_records.get_any(conn, entity_type, record_id)
         tomb = store_records.delete_record(conn, entity_type, record_id, origin=ws.installation.id)
-    return Deleted(Step(Action.DELETE, ((before, tomb),)), Changes.of(ENTITY_NAMES[entity_type]))
+    return Deleted(Step(Action.DELETE, ((before, tomb),)), Changes.of(entity_of(entity_type).kind))
 
 
 def undo(ws: Workspace, step: Step) -> Changes:
@@ -155,4 +132,4 @@ def undo(ws: Workspace, step: Step) -> Changes:
                 store_records.save_record(
                     conn, replace(before, deleted=False), origin=origin, revive=True
                 )
-    return Changes.of(*(ENTITY_NAMES[type(after)] for _b, after in step.records))
+    return Changes.of(*(entity_of(after).kind for _b, after in step.records))

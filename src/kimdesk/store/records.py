@@ -14,20 +14,15 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain.entities import (
-    LOCAL_FIELDS,
-    Case,
-    Client,
     Consultation,
-    Goal,
-    GroupOffer,
     GroupSession,
     Record,
     Referral,
-    StructuralNeed,
     same_content,
 )
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
+from kimdesk.domain.registry import ENTITIES, LOCAL_FIELDS, Kind
 
 from .bookkeeping import CHANGE_SEQ, audit, next_seq
 from .models import (
@@ -48,25 +43,19 @@ referral_t = ReferralRow.__table__
 case_t = CaseRow.__table__
 client_t = ClientRow.__table__
 
-#: Entity names as bundles, the audit trail and conflicts use them, with their tables.
-ENTITY_TABLES = {
-    "client": client_t,
-    "case": case_t,
-    "goal": GoalRow.__table__,
-    "consultation": consultation_t,
-    "group_offer": GroupOfferRow.__table__,
-    "group_session": GroupSessionRow.__table__,
-    "structural_need": StructuralNeedRow.__table__,
+#: The one kind → table map of the store.
+TABLES = {
+    Kind.CLIENT: client_t,
+    Kind.CASE: case_t,
+    Kind.GOAL: GoalRow.__table__,
+    Kind.CONSULTATION: consultation_t,
+    Kind.GROUP_OFFER: GroupOfferRow.__table__,
+    Kind.GROUP_SESSION: GroupSessionRow.__table__,
+    Kind.STRUCTURAL_NEED: StructuralNeedRow.__table__,
 }
-_TABLE_OF = {
-    Client: client_t,
-    Case: case_t,
-    Goal: ENTITY_TABLES["goal"],
-    Consultation: consultation_t,
-    GroupOffer: ENTITY_TABLES["group_offer"],
-    GroupSession: ENTITY_TABLES["group_session"],
-    StructuralNeed: ENTITY_TABLES["structural_need"],
-}
+#: Each entity's table, in the registry's order.
+ENTITY_TABLES = {e.kind: TABLES[e.kind] for e in ENTITIES}
+_TABLE_OF = {e.cls: TABLES[e.kind] for e in ENTITIES}
 _ENTITY_NAME = {table: name for name, table in ENTITY_TABLES.items()}
 
 

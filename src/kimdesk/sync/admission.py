@@ -33,6 +33,7 @@ from kimdesk.domain.codes import (
     Rule,
 )
 from kimdesk.domain.hints import personal_data_hints
+from kimdesk.domain.registry import BY_KIND
 from kimdesk.domain.text import printable
 
 from .reasons import BundleRejected, Reason
@@ -52,15 +53,6 @@ _FOLD = 16
 #: Warnings about personal data listed one by one; the rest are counted.
 MAX_LISTED_HINTS = 20
 
-ENTITY_DE = {
-    "client": "Klient:in",
-    "case": "Fall",
-    "goal": "Ziel",
-    "consultation": "Beratung",
-    "group_offer": "Gruppenangebot",
-    "group_session": "Gruppentermin",
-    "structural_need": "Bedarfsmeldung",
-}
 _HINT_DE = {
     "birth_date": "ein Geburtsdatum",
     "email": "eine E-Mail-Adresse",
@@ -197,12 +189,12 @@ class Admission:
         if rule.is_code:
             raise BundleRejected(
                 Reason.UNKNOWN_CODE,
-                f"unbekannter Code „{shown}“ im Feld {rule.field} ({ENTITY_DE[entity]}); er "
+                f"unbekannter Code „{shown}“ im Feld {rule.field} ({BY_KIND[entity].name_de}); er "
                 "steht nicht im Katalog der Kreisstelle",
             )
         raise BundleRejected(
             Reason.RECORD_INVALID,
-            f"im Datensatz ({ENTITY_DE[entity]}) hat {rule.field} einen unzulässigen Wert "
+            f"im Datensatz ({BY_KIND[entity].name_de}) hat {rule.field} einen unzulässigen Wert "
             f"(„{shown}“)",
         )
 
@@ -211,7 +203,7 @@ class Admission:
         for entity, record_id, name, kinds in self.hints[:MAX_LISTED_HINTS]:
             found = ", ".join(_HINT_DE.get(k, k) for k in kinds)
             warnings.append(
-                f"{ENTITY_DE[entity]} {record_id}: der Text im Feld {name} enthält anscheinend "
+                f"{BY_KIND[entity].name_de} {record_id}: der Text im Feld {name} enthält anscheinend "
                 f"personenbezogene Daten ({found}); bitte mit {printable(self.signer_name)} klären"
             )
         if len(self.hints) > MAX_LISTED_HINTS:

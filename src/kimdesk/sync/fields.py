@@ -18,7 +18,11 @@ from kimdesk.store.records import ENTITY_TABLES
 
 from .reasons import BundleRejected, Reason
 
-ENTITY_ORDER = tuple(ENTITY_TABLES)
+#: The order of the records in a bundle (format 1, frozen: a later format may add kinds
+#: at the end, never reorder them). Each kind after those it refers to.
+ENTITY_ORDER = (
+    "client", "case", "goal", "consultation", "group_offer", "group_session", "structural_need",
+)  # fmt: skip
 MAX_PARTS = 30
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _CANONICAL_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
@@ -76,7 +80,7 @@ def wire_fields(table) -> tuple[Field, ...]:
     return tuple(result)
 
 
-FIELDS = {entity: wire_fields(table) for entity, table in ENTITY_TABLES.items()}
+FIELDS = {entity: wire_fields(ENTITY_TABLES[entity]) for entity in ENTITY_ORDER}
 PART_KEYS = {"consultation": ("topics", "referrals")}
 
 

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 from kimdesk.services import privacy
 
 from .i18n import tr
-from .office.conflicts import ENTITIES as CONFLICT_ENTITIES
+from .labels import ENTITY_LABELS
 from .operations import message_for
 from .screen import Context
 from .widgets.common import confirm, fill_table, record_table
 
 SHOWN = 2000
 ENTITIES = {
-    **CONFLICT_ENTITIES,
+    **ENTITY_LABELS,
     "installation": QT_TR_NOOP("Installation"),
     "bundle": QT_TR_NOOP("Bundle"),
     "peer": QT_TR_NOOP("Gerät"),

@@ -14,9 +14,24 @@ from kimdesk.domain.enums import (
     ReferralOutcome,
     SessionStatus,
 )
+from kimdesk.domain.registry import Kind
 
 from .i18n import tr
 
+#: Each entity: one of it, several of it (the registry's kinds, all of them).
+ENTITY_LABELS = {
+    Kind.CLIENT: QT_TR_NOOP("Klient:in"), Kind.CASE: QT_TR_NOOP("Fall"),
+    Kind.GOAL: QT_TR_NOOP("Ziel"), Kind.CONSULTATION: QT_TR_NOOP("Beratung"),
+    Kind.GROUP_OFFER: QT_TR_NOOP("Gruppenangebot"), Kind.GROUP_SESSION: QT_TR_NOOP("Gruppentermin"),
+    Kind.STRUCTURAL_NEED: QT_TR_NOOP("Bedarfsmeldung"),
+}  # fmt: skip
+ENTITY_PLURALS = {
+    Kind.CLIENT: QT_TR_NOOP("Klient:innen"), Kind.CASE: QT_TR_NOOP("Fälle"),
+    Kind.GOAL: QT_TR_NOOP("Ziele"), Kind.CONSULTATION: QT_TR_NOOP("Beratungen"),
+    Kind.GROUP_OFFER: QT_TR_NOOP("Gruppenangebote"),
+    Kind.GROUP_SESSION: QT_TR_NOOP("Gruppentermine"),
+    Kind.STRUCTURAL_NEED: QT_TR_NOOP("Bedarfsmeldungen"),
+}  # fmt: skip
 GENDERS = {
     Gender.W: QT_TR_NOOP("weiblich"),
     Gender.M: QT_TR_NOOP("männlich"),

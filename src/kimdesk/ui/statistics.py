@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kimdesk.domain.registry import KINDS
 from kimdesk.services.office import devices
 from kimdesk.services.statistics import make_filters, statistics
 
@@ -34,8 +35,7 @@ from .widgets.fields import CodeCombo, DateField
 
 
 class StatisticsScreen(Screen):
-    refresh_on = ("consultation", "case", "client", "goal", "group_offer", "group_session",
-                  "structural_need", "peer")  # fmt: skip
+    refresh_on = (*KINDS, "peer")
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,26 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kimdesk.domain.registry import KINDS
 from kimdesk.services.sync import bundle_history
 from kimdesk.services.transfer import Pending, Written, pending_changes, write_bundle
 
 from .i18n import tr
+from .labels import ENTITY_PLURALS
 from .operations import message_for
 from .screen import Context, Screen
 
-ENTITY_NAMES = {
-    "consultation": QT_TR_NOOP("Beratungen"),
-    "client": QT_TR_NOOP("Klient:innen"),
-    "case": QT_TR_NOOP("Fälle"),
-    "goal": QT_TR_NOOP("Ziele"),
-    "group_offer": QT_TR_NOOP("Gruppenangebote"),
-    "group_session": QT_TR_NOOP("Gruppentermine"),
-    "structural_need": QT_TR_NOOP("Bedarfsmeldungen"),
-}
-
 
 class TransferScreen(Screen):
-    refresh_on = tuple(ENTITY_NAMES) + ("bundle",)
+    refresh_on = (*KINDS, "bundle")
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -128,7 +120,7 @@ class TransferScreen(Screen):
             return
         parts = []
         for entity in dict.fromkeys([*pending.counts, *pending.deleted]):
-            part = f"{tr(ENTITY_NAMES[entity])}: {pending.counts.get(entity, 0)}"
+            part = f"{tr(ENTITY_PLURALS[entity])}: {pending.counts.get(entity, 0)}"
             if pending.deleted.get(entity):
                 part += " " + tr("(dazu %n gelöscht)", "", pending.deleted[entity])
             parts.append(part)

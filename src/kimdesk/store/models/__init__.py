@@ -17,17 +17,6 @@ from .records import (
 )
 from .sync import BundleIn, BundleOut, Conflict
 
-#: Tables whose rows are synced records (id, version, origin, updated_at, deleted).
-SYNCED_TABLES = (
-    ClientRow.__table__,
-    CaseRow.__table__,
-    GoalRow.__table__,
-    ConsultationRow.__table__,
-    GroupOfferRow.__table__,
-    GroupSessionRow.__table__,
-    StructuralNeedRow.__table__,
-)
-
 
 def local_columns(table) -> list[str]:
     return [c.name for c in table.columns if c.info.get("local")]
@@ -56,7 +45,6 @@ __all__ = [
     "LegacyImport",
     "Peer",
     "ReferralRow",
-    "SYNCED_TABLES",
     "StructuralNeedRow",
     "SyncedMixin",
     "UTCDateTime",

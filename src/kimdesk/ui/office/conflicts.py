@@ -26,17 +26,12 @@ from kimdesk.services.office import devices
 
 from ..colors import NOTICE, mark
 from ..i18n import tr
-from ..labels import FIELD_NAMES, value_label
+from ..labels import ENTITY_LABELS, FIELD_NAMES, value_label
 from ..operations import message_for
 from ..screen import Context, Screen
 from ..widgets.common import fill_table, record_table
 
 DIFFERENT = NOTICE
-ENTITIES = {
-    "client": QT_TR_NOOP("Klient:in"), "case": QT_TR_NOOP("Fall"), "goal": QT_TR_NOOP("Ziel"),
-    "consultation": QT_TR_NOOP("Beratung"), "group_offer": QT_TR_NOOP("Gruppenangebot"),
-    "group_session": QT_TR_NOOP("Gruppentermin"), "structural_need": QT_TR_NOOP("Bedarfsmeldung"),
-}  # fmt: skip
 VERSIONS = {"stored": QT_TR_NOOP("gespeicherte"), "incoming": QT_TR_NOOP("eingetroffene")}
 FIELDS = {
     **FIELD_NAMES, "duration_min": QT_TR_NOOP("Dauer (min)"), "client_id": QT_TR_NOOP("Klient:in"),
@@ -173,7 +168,7 @@ class ConflictsScreen(Screen):
     def _show(self, items: list[dict], names: dict[str, str]) -> None:
         self.items, self.devices = items, names
         fill_table(self.list, (
-            (f"{tr(ENTITIES.get(c['entity'], c['entity']))} {c['record'][-8:]}",
+            (f"{tr(ENTITY_LABELS.get(c['entity'], c['entity']))} {c['record'][-8:]}",
              f"{c['detected_at'][8:10]}.{c['detected_at'][5:7]}.{c['detected_at'][:4]}",
              ", ".join(self._field(k) for k in c["differing_fields"]))
             for c in items
@@ -212,7 +207,7 @@ class ConflictsScreen(Screen):
         self.fields.resizeRowsToContents()
         self.heading.setText(
             tr("{entity} {record}: die {applied} Fassung ist angewendet; die andere ist hier "
-               "aufbewahrt. Welche soll gelten?", entity=tr(ENTITIES.get(c["entity"], c["entity"])),
+               "aufbewahrt. Welche soll gelten?", entity=tr(ENTITY_LABELS.get(c["entity"], c["entity"])),
                record=c["record"], applied=tr(VERSIONS[c["applied"]]))
         )  # fmt: skip
         self._enable(True)
