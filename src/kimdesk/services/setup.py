@@ -14,7 +14,6 @@ from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.domain.text import name_problem
 from kimdesk.fileio import head, shared_mode, write_output
 from kimdesk.store.bookkeeping import audit
-from kimdesk.store.engine import create_store
 from kimdesk.store.installation import (
     InstallationInfo,
     PeerInfo,
@@ -22,6 +21,7 @@ from kimdesk.store.installation import (
     save_installation,
     trust_peer,
 )
+from kimdesk.store.opening import create_store
 from kimdesk.store.server import is_server_url
 from kimdesk.sync.identity import IDENTITY_FORMAT, MAX_IDENTITY_BYTES, Identity, KeyPairs
 from kimdesk.sync.trust import signed

@@ -13,8 +13,9 @@ from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.ids import utc_now
 from kimdesk.paths import state_dir
 from kimdesk.store.bookkeeping import audit
-from kimdesk.store.engine import Store, WrongPassphrase, open_store
+from kimdesk.store.engine import Store, WrongPassphrase
 from kimdesk.store.installation import InstallationInfo, load_catalog, load_installation
+from kimdesk.store.opening import open_store
 from kimdesk.store.server import ServerStore, display_url, is_server_url
 
 from .trust import sign_after_migration

@@ -462,23 +462,4 @@ __all__ = [
     "StoreError",
     "WrongPassphrase",
     "check_passphrase",
-    "create_store",
-    "open_store",
 ]
-
-
-def create_store(target: str | os.PathLike, passphrase: str):
-    """A new store: a SQLCipher file, or for a ``postgresql+psycopg://`` address a server store."""
-    from .server import ServerStore, is_server_url
-
-    if is_server_url(target):
-        return ServerStore.create(str(target), passphrase)
-    return Store.create(target, passphrase)
-
-
-def open_store(target: str | os.PathLike, passphrase: str, *, migrate_ok: bool = True):
-    from .server import ServerStore, is_server_url
-
-    if is_server_url(target):
-        return ServerStore.open(str(target), passphrase, migrate_ok=migrate_ok)
-    return Store.open(target, passphrase, migrate_ok=migrate_ok)
