@@ -23,7 +23,7 @@ from kimdesk.store import migrate
 from kimdesk.store.bookkeeping import CHANGE_SEQ, current_seq
 from kimdesk.store.models import Base
 from kimdesk.store.records import save_record
-from kimdesk.sync import container, wire
+from kimdesk.sync import container, fields, wire
 from kimdesk.sync.export import changed_records
 from kimdesk.sync.identity import Identity
 from kimdesk.sync.reasons import Reason
@@ -34,7 +34,7 @@ COUNT_KEYS = set(COUNT_ORDER)
 
 def now_text() -> str:
     """The manifest's time of a bundle written now (records are saved just before)."""
-    return wire._to_json_value(utc_now())
+    return fields.json_value(utc_now())
 
 
 def dump(ws) -> dict[str, list[tuple]]:

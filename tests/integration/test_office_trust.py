@@ -22,7 +22,7 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.services import conflicts, exports, statistics, sync
 from kimdesk.store.records import save_record
-from kimdesk.sync import wire
+from kimdesk.sync import fields, wire
 from kimdesk.sync.admission import MAX_BUNDLE_RECORDS, MAX_BUNDLE_TEXT
 from kimdesk.sync.reasons import Reason
 
@@ -122,7 +122,7 @@ def test_the_office_never_takes_a_record_in_its_own_name_from_a_device(office, c
 
 
 def _at(moment) -> str:
-    return wire._to_json_value(moment)
+    return fields.json_value(moment)
 
 
 def test_a_record_from_the_far_future_is_rejected(office, crafter):

@@ -1,6 +1,6 @@
 """The fast paths of the bundle reader and the merge's writes agree with the reference.
 
-``wire._fast_loads`` / ``wire._fast_from_wire`` may only accept what ``_strict_loads_checked``
+``strict._fast_loads`` / ``strict._fast_from_wire`` may only accept what ``_strict_loads_checked``
 / ``_from_wire_checked`` accept and must return the same value; ``verified_records`` after
 a clean ``verify_records`` must yield the same records; the merge's quick bind
 processors must bind what SQLAlchemy's own bind.
@@ -19,8 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.store import bulk
 from kimdesk.store.records import ENTITY_TABLES
-from kimdesk.sync import merge, wire
+from kimdesk.sync import fields, strict, wire
 from kimdesk.sync.container import BundleRejected
 
 TIME = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -72,7 +73,7 @@ def _case(**over) -> dict:
 
 def _reference(entity: str, obj):
     try:
-        return "ok", wire._from_wire_checked(entity, obj)
+        return "ok", strict._from_wire_checked(entity, obj)
     except BundleRejected as exc:
         return "rejected", str(exc)
 
@@ -98,7 +99,7 @@ def test_canonical_datetimes_read_as_strptime_reads_them():
         except ValueError:
             expected = None
         try:
-            got = wire._parse_datetime(text)
+            got = fields.parse_time(text)
         except ValueError:
             got = None
         assert got == expected, text
@@ -147,21 +148,21 @@ def _texts():
 @settings(max_examples=500, deadline=None)
 @given(data=_texts())
 def test_fast_loads_only_accepts_what_the_reference_accepts(data):
-    fast = wire._fast_loads(data)
+    fast = strict._fast_loads(data)
     if fast is None:
         return
-    assert wire._strict_loads_checked(data) == fast
+    assert strict._strict_loads_checked(data) == fast
 
 
 def test_fast_loads_declines_what_it_does_not_check():
-    assert wire._fast_loads(b'{"a":"\\ud800"}') is None  # lone surrogate: the reference names it
-    assert wire._fast_loads(b'{"a":1,"a":2}') is None
-    assert wire._fast_loads(b'{"a":NaN}') is None
-    assert wire._fast_loads(b'{"a":1.5}') is None
-    assert wire._fast_loads(b'{"a":1} ') is None
-    assert wire._fast_loads(b'{"a":1}{}') is None
-    assert wire._fast_loads('{"a":"ä"}'.encode("utf-16")) is None
-    assert wire._fast_loads(b'{"a":"\xed\xa0\x80"}') is None  # a surrogate in UTF-8 bytes
+    assert strict._fast_loads(b'{"a":"\\ud800"}') is None  # lone surrogate: the reference names it
+    assert strict._fast_loads(b'{"a":1,"a":2}') is None
+    assert strict._fast_loads(b'{"a":NaN}') is None
+    assert strict._fast_loads(b'{"a":1.5}') is None
+    assert strict._fast_loads(b'{"a":1} ') is None
+    assert strict._fast_loads(b'{"a":1}{}') is None
+    assert strict._fast_loads('{"a":"ä"}'.encode("utf-16")) is None
+    assert strict._fast_loads(b'{"a":"\xed\xa0\x80"}') is None  # a surrogate in UTF-8 bytes
     with pytest.raises(BundleRejected):
         wire.strict_loads(b'{"a":1,"a":2}')
     assert wire.strict_loads(b'{"a":[1,{"b":null}]}') == {"a": [1, {"b": None}]}
@@ -206,17 +207,17 @@ def test_fast_from_wire_agrees_with_the_reference(entity, changes):
             obj[key] = value
     snapshot = json.dumps(obj, sort_keys=True)
     expected = _reference(entity, obj)
-    fast = wire._fast_from_wire(entity, obj)
+    fast = strict._fast_from_wire(entity, obj)
     assert json.dumps(obj, sort_keys=True) == snapshot  # never changed
     if fast is not None:
         assert expected == ("ok", fast)
         assert list(fast) == list(expected[1])  # the same key order, too
     # ``own``: for objects of the fast reader only (their strings cannot hold a NUL).
     line = json.dumps(obj, ensure_ascii=False, allow_nan=True).encode("utf-8", "surrogatepass")
-    parsed = wire._fast_loads(line)
+    parsed = strict._fast_loads(line)
     if parsed is not None:
         before = json.dumps(parsed, sort_keys=True)
-        own = wire._fast_from_wire(entity, parsed, own=True)
+        own = strict._fast_from_wire(entity, parsed, own=True)
         if own is None:
             assert json.dumps(parsed, sort_keys=True) == before  # declined: left as it was
         else:
@@ -231,7 +232,7 @@ def test_fast_from_wire_agrees_with_the_reference(entity, changes):
 
 def test_valid_records_take_the_fast_path():
     for entity, obj in (("consultation", _consultation()), ("case", _case())):
-        assert wire._fast_from_wire(entity, obj) == wire._from_wire_checked(entity, obj)
+        assert strict._fast_from_wire(entity, obj) == strict._from_wire_checked(entity, obj)
 
 
 # -- reading a payload twice -------------------------------------------------------------------
@@ -301,7 +302,7 @@ def test_a_second_read_yields_the_same_records(odd):
     second = list(wire.verified_records(plaintext, offset, manifest, verified))
     assert second == first
     reference = [
-        (entity, wire._from_wire_checked(entity, wire._strict_loads_checked(line)))
+        (entity, strict._from_wire_checked(entity, strict._strict_loads_checked(line)))
         for entity, line in zip(
             [e for e in wire.ENTITY_ORDER for _ in range(manifest.counts[e])],
             wire._lines(plaintext, offset),
@@ -351,7 +352,7 @@ def test_quick_bind_processors_bind_as_sqlalchemy_does():
             process = column.type.dialect_impl(dialect).bind_processor(dialect)
             if process is None:
                 continue
-            quick = merge._quick(process)
+            quick = bulk.quick(process)
             assert quick is not process  # every processor of the synced tables has a quick one
             for kind, samples in values.items():
                 for value in samples:
@@ -366,7 +367,7 @@ def test_quick_bind_processors_bind_as_sqlalchemy_does():
                     assert got == expected and type(got[1]) is type(expected[1]), (kind, value)
                 if all(_binds(process, v) for v in samples):  # a column of this kind
                     column_values = samples * 3  # repeated values: each bound once
-                    bound = list(merge._bound(quick, column_values))
+                    bound = list(bulk.bound(quick, column_values))
                     assert bound == list(map(process, column_values))
             checked += 1
     assert checked >= 20
@@ -378,5 +379,5 @@ def test_a_processor_that_no_quick_one_matches_is_kept():
     def process(value):
         return f"<{value}>"
 
-    assert merge._quick(process) is process
-    assert list(merge._bound(process, ["a", "b", "a", "a"])) == ["<a>", "<b>", "<a>", "<a>"]
+    assert bulk.quick(process) is process
+    assert list(bulk.bound(process, ["a", "b", "a", "a"])) == ["<a>", "<b>", "<a>", "<a>"]

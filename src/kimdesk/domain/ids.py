@@ -13,7 +13,8 @@ import time
 import uuid
 from datetime import UTC, datetime
 
-_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+#: A UUID as lower-case text, as ids are written everywhere.
+UUID_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _lock = threading.Lock()
 _last_ms = 0
 _counter = 0
@@ -45,7 +46,7 @@ def uuid7() -> str:
 
 
 def is_uuid(text: str) -> bool:
-    return bool(_UUID_RE.match(text))
+    return bool(UUID_PATTERN.match(text))
 
 
 def utc_now() -> datetime:

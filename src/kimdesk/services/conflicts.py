@@ -10,10 +10,10 @@ from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
 from kimdesk.store.bookkeeping import CHANGE_SEQ, audit, next_seq
+from kimdesk.store.bulk import write_parts
 from kimdesk.store.models import Conflict
 from kimdesk.store.records import ENTITY_TABLES
-from kimdesk.sync import wire
-from kimdesk.sync.merge import write_parts
+from kimdesk.sync import fields, wire
 
 from .sync import require_role
 from .workspace import Workspace
@@ -38,7 +38,7 @@ def list_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dic
                 "entity": row["entity"],
                 "record": row["record_id"],
                 "bundle": row["bundle_id"],
-                "detected_at": wire._to_json_value(row["detected_at"]),
+                "detected_at": fields.json_value(row["detected_at"]),
                 "applied": row["applied"],
                 "kept": row["kept"],
                 "differing_fields": differing,

@@ -21,6 +21,7 @@ from kimdesk.domain.text import printable
 from kimdesk.fileio import InputRefused, check_output, publish, read_limited, shown, write_temp
 from kimdesk.store import migrate
 from kimdesk.store.bookkeeping import BUNDLE_SEQ, CHANGE_SEQ, audit, current_seq, next_seq
+from kimdesk.store.bulk import cyclic_gc_paused
 from kimdesk.store.installation import PeerInfo
 from kimdesk.store.models import BundleIn, BundleOut, Conflict
 from kimdesk.store.records import ENTITY_TABLES
@@ -28,7 +29,7 @@ from kimdesk.sync import container, wire
 from kimdesk.sync.admission import RECORD_SKEW, Admission
 from kimdesk.sync.export import changed_records
 from kimdesk.sync.identity import Identity, fingerprint
-from kimdesk.sync.merge import COUNT_KEYS, Merger, cyclic_gc_paused
+from kimdesk.sync.merge import COUNT_KEYS, Merger
 from kimdesk.sync.reasons import BundleRejected, Reason
 
 from .setup import peer_from_identity

@@ -16,20 +16,13 @@ from sqlalchemy import Boolean, Date, Integer, String, Text
 from kimdesk.store.models import UTCDateTime
 from kimdesk.store.records import ENTITY_TABLES
 
-from .reasons import BundleRejected, Reason
-
 #: The order of the records in a bundle (format 1, frozen: a later format may add kinds
 #: at the end, never reorder them). Each kind after those it refers to.
 ENTITY_ORDER = (
     "client", "case", "goal", "consultation", "group_offer", "group_session", "structural_need",
 )  # fmt: skip
 MAX_PARTS = 30
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _CANONICAL_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
-
-
-def _fail(code: Reason, reason: str) -> BundleRejected:
-    return BundleRejected(code, reason)
 
 
 # -- fields --------------------------------------------------------------------------------
@@ -84,7 +77,7 @@ FIELDS = {entity: wire_fields(ENTITY_TABLES[entity]) for entity in ENTITY_ORDER}
 PART_KEYS = {"consultation": ("topics", "referrals")}
 
 
-def _to_json_value(value):
+def json_value(value):
     if isinstance(value, datetime):
         return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     if isinstance(value, date):
@@ -95,7 +88,7 @@ def _to_json_value(value):
 def to_wire(entity: str, row, parts: tuple | None = None) -> dict:
     """A stored row (mapping) as a wire record; a consultation's ``parts`` are
     (topics, referrals as (target, accompanied, outcome)), see ``consultation_parts``."""
-    record = {f.name: _to_json_value(row[f.name]) for f in FIELDS[entity]}
+    record = {f.name: json_value(row[f.name]) for f in FIELDS[entity]}
     if entity == "consultation":
         topics, referrals = parts or ((), ())
         record["topics"] = sorted(topics)
@@ -113,7 +106,7 @@ def canonical(record: dict) -> bytes:
 _PARSED: dict[str, datetime] = {}
 
 
-def _parse_datetime(text: str) -> datetime:
+def parse_time(text: str) -> datetime:
     parsed = _PARSED.get(text) if type(text) is str else None
     if parsed is not None:
         return parsed

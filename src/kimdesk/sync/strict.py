@@ -8,19 +8,20 @@ is not sure about goes to them, so outcome and reason are always theirs.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from datetime import date
 from operator import itemgetter, le
 
+from kimdesk.domain.ids import UUID_PATTERN
+
 from .fields import (
-    _UUID,
     FIELDS,
     MAX_PARTS,
     PART_KEYS,
     Field,
-    _fail,
-    _parse_datetime,
+    parse_time,
 )
-from .reasons import Reason
+from .reasons import BundleRejected, Reason
 
 
 def _storable(value) -> None:
@@ -66,9 +67,11 @@ def _strict_loads_checked(data: bytes):
             parse_float=_no_float,
         )
     except RecursionError:
-        raise _fail(Reason.STRICT_JSON, "ein Datensatz ist zu tief verschachtelt") from None
+        raise BundleRejected(
+            Reason.STRICT_JSON, "ein Datensatz ist zu tief verschachtelt"
+        ) from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _fail(
+        raise BundleRejected(
             Reason.STRICT_JSON, f"ein Datensatz ist kein strenges JSON ({_why(exc)})"
         ) from None
 
@@ -95,12 +98,12 @@ def from_wire(entity: str, obj) -> dict:
 def _from_wire_checked(entity: str, obj) -> dict:
     """The reference check: decides and names every rejection (see ``_fast_from_wire``)."""
     if not isinstance(obj, dict):
-        raise _fail(Reason.RECORD_INVALID, f"ein Datensatz ({entity}) ist kein Objekt")
+        raise BundleRejected(Reason.RECORD_INVALID, f"ein Datensatz ({entity}) ist kein Objekt")
     fields = FIELDS[entity]
     allowed = {f.name for f in fields} | set(PART_KEYS.get(entity, ()))
     unknown = set(obj) - allowed
     if unknown:
-        raise _fail(
+        raise BundleRejected(
             Reason.RECORD_INVALID,
             f"ein Datensatz ({entity}) hat unbekannte Felder: {', '.join(sorted(unknown))}",
         )
@@ -110,14 +113,18 @@ def _from_wire_checked(entity: str, obj) -> dict:
             if f.nullable:
                 typed[f.name] = None  # written by an older schema that lacked the field
                 continue
-            raise _fail(
+            raise BundleRejected(
                 Reason.RECORD_INVALID, f"einem Datensatz ({entity}) fehlt das Feld {f.name}"
             )
         typed[f.name] = _typed(entity, f, obj[f.name])
-    if not _UUID.match(typed["id"]):
-        raise _fail(Reason.RECORD_INVALID, f"ein Datensatz ({entity}) hat keine gültige id")
+    if not UUID_PATTERN.match(typed["id"]):
+        raise BundleRejected(
+            Reason.RECORD_INVALID, f"ein Datensatz ({entity}) hat keine gültige id"
+        )
     if typed["version"] < 1:
-        raise _fail(Reason.RECORD_INVALID, f"ein Datensatz ({entity}) hat eine ungültige Version")
+        raise BundleRejected(
+            Reason.RECORD_INVALID, f"ein Datensatz ({entity}) hat eine ungültige Version"
+        )
     if entity == "consultation":
         typed["topics"], typed["referrals"] = _parts(obj)
     return typed
@@ -127,7 +134,9 @@ def _typed(entity: str, f: Field, value):
     if value is None:
         if f.nullable:
             return None
-        raise _fail(Reason.RECORD_INVALID, f"im Datensatz ({entity}) fehlt ein Wert für {f.name}")
+        raise BundleRejected(
+            Reason.RECORD_INVALID, f"im Datensatz ({entity}) fehlt ein Wert für {f.name}"
+        )
     try:
         if f.kind == "str" and isinstance(value, str):
             if len(value) > f.max_length or "\x00" in value:
@@ -142,10 +151,10 @@ def _typed(entity: str, f: Field, value):
         if f.kind == "date" and isinstance(value, str):
             return date.fromisoformat(value) if len(value) == 10 else _bad()
         if f.kind == "datetime" and isinstance(value, str):
-            return _parse_datetime(value)
+            return parse_time(value)
     except ValueError:
         pass
-    raise _fail(
+    raise BundleRejected(
         Reason.RECORD_INVALID, f"im Datensatz ({entity}) hat {f.name} einen unzulässigen Wert"
     )
 
@@ -158,13 +167,17 @@ def _parts(obj) -> tuple[tuple[str, ...], tuple[tuple[str, bool, str], ...]]:
     topics = obj.get("topics")
     referrals = obj.get("referrals")
     if not isinstance(topics, list) or not isinstance(referrals, list):
-        raise _fail(Reason.RECORD_INVALID, "eine Beratung hat keine Themen- oder Verweisliste")
+        raise BundleRejected(
+            Reason.RECORD_INVALID, "eine Beratung hat keine Themen- oder Verweisliste"
+        )
     if len(topics) > MAX_PARTS or len(referrals) > MAX_PARTS:
-        raise _fail(Reason.RECORD_INVALID, "eine Beratung hat zu viele Themen oder Verweise")
+        raise BundleRejected(
+            Reason.RECORD_INVALID, "eine Beratung hat zu viele Themen oder Verweise"
+        )
     if not all(isinstance(t, str) and 0 < len(t) <= 32 for t in topics):
-        raise _fail(Reason.RECORD_INVALID, "eine Beratung hat ein ungültiges Thema")
+        raise BundleRejected(Reason.RECORD_INVALID, "eine Beratung hat ein ungültiges Thema")
     if len(set(topics)) != len(topics):
-        raise _fail(Reason.RECORD_INVALID, "eine Beratung nennt ein Thema doppelt")
+        raise BundleRejected(Reason.RECORD_INVALID, "eine Beratung nennt ein Thema doppelt")
     parsed = []
     for r in referrals:
         if (
@@ -176,7 +189,9 @@ def _parts(obj) -> tuple[tuple[str, ...], tuple[tuple[str, bool, str], ...]]:
             or not isinstance(r["outcome"], str)
             or not 0 < len(r["outcome"]) <= 16
         ):
-            raise _fail(Reason.RECORD_INVALID, "eine Beratung hat einen ungültigen Verweis")
+            raise BundleRejected(
+                Reason.RECORD_INVALID, "eine Beratung hat einen ungültigen Verweis"
+            )
         parsed.append((r["target"], r["accompanied"], r["outcome"]))
     return tuple(sorted(topics)), tuple(parsed)
 
@@ -300,14 +315,14 @@ def _fast_from_wire(entity: str, obj, *, own: bool = False) -> dict | None:
     if numbers and not (_INT_LOW < min(numbers) and max(numbers) < _INT_HIGH):
         return None
     record_id, version = plan.id_version(values)
-    if not _UUID.match(record_id) or version < 1:
+    if not UUID_PATTERN.match(record_id) or version < 1:
         return None
     try:
         converted = [
             (name, date.fromisoformat(values[i]) if len(values[i]) == 10 else _bad())
             for i, name in dates
         ]
-        converted += [(name, _parse_datetime(values[i])) for i, name in datetimes]
+        converted += [(name, parse_time(values[i])) for i, name in datetimes]
     except ValueError:
         return None
     if plan.parts:
@@ -364,10 +379,31 @@ def _typed_valid(entity: str, plan: _Plan, obj: dict) -> dict:
     for name in plan.datetimes:
         value = obj[name]
         if value is not None:
-            obj[name] = _parse_datetime(value)
+            obj[name] = parse_time(value)
     if plan.parts:
         obj["topics"] = tuple(sorted(obj["topics"]))
         obj["referrals"] = tuple(
             [(r["target"], r["accompanied"], r["outcome"]) for r in obj["referrals"]]
         )
     return obj
+
+
+# -- the entry points of a bundle's reader ----------------------------------------------
+
+
+def read_record(entity: str, line: bytes) -> tuple[dict, bool]:
+    """One record line of a bundle, checked strictly and typed, and whether it was plain:
+    strict JSON a plain parser reads the same (UTF-8, no ``\\u`` escapes), so that
+    ``reread_records`` may read it again without the checks."""
+    obj = _fast_loads(line)
+    if obj is not None:
+        return _fast_from_wire(entity, obj, own=True) or _from_wire_checked(entity, obj), True
+    return from_wire(entity, _strict_loads_checked(line)), False
+
+
+def reread_records(entity: str, objs: Iterable[dict]) -> Iterator[dict]:
+    """Records ``read_record`` has passed as plain, parsed again by a plain parser: typed as
+    it typed them, without checking again (each object becomes its typed record)."""
+    plan = _PLANS[entity]
+    for obj in objs:
+        yield _typed_valid(entity, plan, obj)

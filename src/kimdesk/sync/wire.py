@@ -26,30 +26,24 @@ from datetime import datetime
 from itertools import islice
 
 from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import UUID_PATTERN
 
 from .fields import (
-    _UUID,
     ENTITY_ORDER,
     FIELDS,  # noqa: F401 - part of the format's public names (wire.FIELDS)
-    _fail,
-    _parse_datetime,
-    _to_json_value,
     canonical,
+    json_value,
+    parse_time,  # noqa: F401 - likewise (the wire's UTC timestamps)
     to_wire,  # noqa: F401 - likewise
 )
-from .reasons import Reason
+from .reasons import BundleRejected, Reason
 from .strict import (
-    _PLANS,
-    _fast_from_wire,
-    _fast_loads,
-    _from_wire_checked,
-    _strict_loads_checked,
-    _typed_valid,
-    from_wire,
+    from_wire,  # noqa: F401 - likewise
+    read_record,
+    reread_records,
     strict_loads,
 )
 
-parse_time = _parse_datetime  # the wire's UTC timestamps ("2026-12-02T10:00:00.000000Z")
 MANIFEST_FORMAT = "kimdesk-bundle-manifest"
 MANIFEST_VERSION = 1
 MAX_MANIFEST = 64 * 1024
@@ -88,7 +82,7 @@ class Manifest:
                 "installation_id": self.installation_id,
                 "seq": self.seq,
                 "schema_version": self.schema_version,
-                "created_at": _to_json_value(self.created_at),
+                "created_at": json_value(self.created_at),
                 "full": self.full,
                 "change_from": self.change_from,
                 "change_to": self.change_to,
@@ -106,17 +100,19 @@ class Manifest:
             "created_at", "full", "change_from", "change_to", "entities",
         }  # fmt: skip
         if not isinstance(obj, dict) or set(obj) != keys:
-            raise _fail(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist unvollständig")
+            raise BundleRejected(
+                Reason.MANIFEST_INVALID, "das Manifest des Bundles ist unvollständig"
+            )
         if obj["format"] != MANIFEST_FORMAT or obj["version"] != MANIFEST_VERSION:
-            raise _fail(
+            raise BundleRejected(
                 Reason.MANIFEST_INVALID, "das Manifest des Bundles hat ein unbekanntes Format"
             )
         ints = ("seq", "schema_version", "change_from", "change_to")
         if not all(isinstance(obj[k], int) and not isinstance(obj[k], bool) for k in ints):
-            raise _fail(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
+            raise BundleRejected(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
         entities = obj["entities"]
         if not isinstance(entities, dict) or set(entities) != set(ENTITY_ORDER):
-            raise _fail(
+            raise BundleRejected(
                 Reason.MANIFEST_INVALID, "das Manifest nennt nicht genau die bekannten Datenarten"
             )
         counts, hashes = {}, {}
@@ -130,24 +126,26 @@ class Manifest:
                 or not isinstance(item["sha256"], str)
                 or not re.fullmatch(r"[0-9a-f]{64}", item["sha256"])
             ):
-                raise _fail(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
+                raise BundleRejected(
+                    Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt"
+                )
             if not 0 <= item["count"] <= MAX_RECORDS:
-                raise _fail(
+                raise BundleRejected(
                     Reason.MANIFEST_INVALID,
                     f"das Manifest nennt eine unmögliche Anzahl ({e}: {item['count']})",
                 )
             counts[e], hashes[e] = item["count"], item["sha256"]
         try:
-            created = _parse_datetime(obj["created_at"])
+            created = parse_time(obj["created_at"])
         except (ValueError, TypeError):
-            raise _fail(
+            raise BundleRejected(
                 Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt (Zeitpunkt)"
             ) from None
         if not isinstance(obj["full"], bool) or not all(
-            isinstance(obj[k], str) and _UUID.match(obj[k])
+            isinstance(obj[k], str) and UUID_PATTERN.match(obj[k])
             for k in ("bundle_id", "installation_id")
         ):
-            raise _fail(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
+            raise BundleRejected(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
         return cls(
             bundle_id=obj["bundle_id"],
             installation_id=obj["installation_id"],
@@ -194,10 +192,10 @@ class PayloadWriter:
 
 def read_manifest(plaintext: bytes) -> tuple[Manifest, int]:
     if len(plaintext) < 4:
-        raise _fail(Reason.MANIFEST_INVALID, "der Inhalt des Bundles ist leer")
+        raise BundleRejected(Reason.MANIFEST_INVALID, "der Inhalt des Bundles ist leer")
     (length,) = struct.unpack_from(">I", plaintext, 0)
     if length > MAX_MANIFEST or 4 + length > len(plaintext):
-        raise _fail(
+        raise BundleRejected(
             Reason.MANIFEST_INVALID, "das Manifest des Bundles ist zu groß oder abgeschnitten"
         )
     return Manifest.parse(plaintext[4 : 4 + length]), 4 + length
@@ -223,29 +221,33 @@ def _lines(plaintext: bytes, offset: int) -> Iterator[bytes]:
                     break
             produced += len(chunk)
             if produced > MAX_PLAINTEXT:
-                raise _fail(Reason.PAYLOAD_TOO_LARGE, "der Inhalt des Bundles ist unzulässig groß")
+                raise BundleRejected(
+                    Reason.PAYLOAD_TOO_LARGE, "der Inhalt des Bundles ist unzulässig groß"
+                )
             pending += chunk
             if len(pending) > MAX_LINE and b"\n" not in pending:
-                raise _fail(
+                raise BundleRejected(
                     Reason.RECORD_TOO_LARGE, "ein Datensatz des Bundles ist unzulässig groß"
                 )
             *complete, pending = pending.split(b"\n")
             for line in complete:
                 if len(line) > MAX_LINE:
-                    raise _fail(
+                    raise BundleRejected(
                         Reason.RECORD_TOO_LARGE, "ein Datensatz des Bundles ist unzulässig groß"
                     )
                 yield line
             if unzip.eof:
                 break
     except zlib.error:
-        raise _fail(Reason.PAYLOAD_DAMAGED, "der Inhalt des Bundles ist beschädigt") from None
+        raise BundleRejected(
+            Reason.PAYLOAD_DAMAGED, "der Inhalt des Bundles ist beschädigt"
+        ) from None
     if not unzip.eof or unzip.unused_data or position < len(view) and view[position:].tobytes():
-        raise _fail(
+        raise BundleRejected(
             Reason.PAYLOAD_DAMAGED, "der Inhalt des Bundles ist beschädigt (Daten nach dem Ende)"
         )
     if pending:
-        raise _fail(
+        raise BundleRejected(
             Reason.PAYLOAD_DAMAGED, "der Inhalt des Bundles endet mitten in einem Datensatz"
         )
 
@@ -310,31 +312,28 @@ def _checked_records(
         for _ in range(manifest.counts[entity]):
             line = next(lines, None)
             if line is None:
-                raise _fail(
+                raise BundleRejected(
                     Reason.COUNT_MISMATCH,
                     f"das Bundle enthält weniger Datensätze ({entity}) als das Manifest nennt",
                 )
             digest.update(line)
             digest.update(b"\n")
-            obj = _fast_loads(line)
-            if obj is not None:
-                record = _fast_from_wire(entity, obj, own=True) or _from_wire_checked(entity, obj)
-            else:
+            record, plain = read_record(entity, line)
+            if not plain:
                 state["plain"] = False
-                record = from_wire(entity, _strict_loads_checked(line))
             if record["id"] <= last_id:
-                raise _fail(
+                raise BundleRejected(
                     Reason.RECORD_ORDER, f"die Datensätze ({entity}) sind nicht eindeutig sortiert"
                 )
             last_id = record["id"]
             yield entity, record
         if digest.hexdigest() != manifest.hashes[entity]:
-            raise _fail(
+            raise BundleRejected(
                 Reason.HASH_MISMATCH,
                 f"die Prüfsumme der Datensätze ({entity}) stimmt nicht mit dem Manifest überein",
             )
     if next(lines, None) is not None:
-        raise _fail(
+        raise BundleRejected(
             Reason.COUNT_MISMATCH, "das Bundle enthält mehr Datensätze als das Manifest nennt"
         )
 
@@ -346,17 +345,16 @@ def _reread(plaintext: bytes, offset: int, manifest: Manifest) -> Iterator[tuple
     """The records of a payload ``iter_records`` has just verified, without checking again.
 
     Each line is known to be one complete strict JSON object in UTF-8 (read by
-    ``_fast_loads``: no ``\\u`` escapes, no duplicate keys, floats or constants), so the lines
+    ``read_record`` as plain: no ``\\u`` escapes, no duplicate keys, floats or constants), so the lines
     of a chunk joined by commas are a JSON array of exactly these objects, and a plain parser
     reads them as the strict one did.
     """
     lines = _lines(plaintext, offset)
     for entity in ENTITY_ORDER:
-        plan = _PLANS[entity]
         left = manifest.counts[entity]
         while left:
             chunk = list(islice(lines, min(left, _VERIFIED_CHUNK)))
             left -= len(chunk)
             text = (b"[" + b",".join(chunk) + b"]").decode("utf-8")
-            for obj in _PLAIN_DECODER.decode(text):
-                yield entity, _typed_valid(entity, plan, obj)
+            for record in reread_records(entity, _PLAIN_DECODER.decode(text)):
+                yield entity, record
