@@ -63,10 +63,8 @@ def prepare(folder: Path) -> dict[str, Path]:
                         origin=ws.installation.id)  # fmt: skip
         sync.export_bundle(ws, stick)
     with open_workspace(folder / "office.kdb", OFFICE_PASS) as ws:
-        from kimdesk.services import office
-
-        office.enroll_device(ws, folder / "cm.json")
-        office.enroll_device(ws, folder / "cm2.json")
+        sync.enroll(ws, folder / "cm.json")
+        sync.enroll(ws, folder / "cm2.json")
         sync.merge_bundles(ws, sorted(stick.glob("*.kimb")))
     return {"cm": folder / "cm.kdb", "office": folder / "office.kdb", "stick": stick}
 

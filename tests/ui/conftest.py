@@ -6,10 +6,13 @@ the app never detects that it is under test.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from kimdesk.services.changes import NOTHING, Changes, changes_of
 from tests.conftest import CM_PASS, OFFICE_PASS
 
 
@@ -26,10 +29,27 @@ def unlock(qtbot, window, passphrase: str) -> None:
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
 
 
+@dataclass(frozen=True)
+class _Carried:
+    """A test's store operation, read or write: it announces what its result changed."""
+
+    result: object
+
+    @property
+    def changes(self) -> Changes:
+        return changes_of(self.result) or NOTHING
+
+    @property
+    def step(self):
+        """The undo step of a save or delete, as the app's own results carry it."""
+        return getattr(self.result, "step", None)
+
+
 def in_store(window, fn):
-    """Run ``fn(ws)`` as a store operation of the window and return its result."""
+    """Run ``fn(ws)`` as a store operation of the window and return its result; what it
+    changed (if anything) reaches the screens as after any write of the app."""
     box = []
-    window.ctx.ops.run(fn, box.append)
+    window.ctx.ops.change(lambda ws: _Carried(fn(ws)), lambda carried: box.append(carried.result))
     assert box, "the operation did not finish"
     return box[0]
 

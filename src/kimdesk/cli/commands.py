@@ -320,7 +320,7 @@ def conflicts(args) -> int:
 
 def resolve(args) -> int:
     with _open(args) as ws:
-        record = settling.resolve_conflict(ws, args.id, args.keep)
+        record = settling.resolve_conflict(ws, args.id, args.keep).record_id
     which = "gespeicherte" if args.keep == "stored" else "eingehende"
     _out(f"Konflikt {args.id} aufgelöst: für {record} gilt die {which} Fassung.")
     return 0

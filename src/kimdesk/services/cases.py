@@ -16,7 +16,7 @@ from kimdesk.store import records as store_records
 from kimdesk.store.models import CaseRow, ClientRow, GoalRow
 
 from . import records
-from .changes import NOTHING, Changes
+from .changes import NOTHING, Change, Changes
 from .consultations import contains_pattern, who
 from .undo import Action, Step
 from .workspace import Workspace
@@ -126,7 +126,9 @@ def save_case(ws: Workspace, client: Client | None, case: Case) -> SavedCase:
     if not written:
         return SavedCase(case, client, NOTHING, None)
     action = Action.CHANGE if written[-1][0] is not None else Action.CREATE
-    return SavedCase(case, client, Changes.of("client", "case"), Step(action, tuple(written)))
+    return SavedCase(
+        case, client, Changes.of(Change.CLIENT, Change.CASE), Step(action, tuple(written))
+    )
 
 
 def close_case(ws: Workspace, case_id: str, closed_on: date, reason: str | None) -> records.Saved:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
@@ -15,6 +16,7 @@ from kimdesk.store.models import Conflict
 from kimdesk.store.records import ENTITY_TABLES
 from kimdesk.sync import fields, wire
 
+from .changes import Change, Changes
 from .sync import require_role
 from .workspace import Workspace
 
@@ -49,7 +51,13 @@ def list_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dic
     return result
 
 
-def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> str:
+@dataclass(frozen=True)
+class Resolved:
+    record_id: str
+    changes: Changes
+
+
+def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> Resolved:
     """Settle a conflict by keeping the stored or the incoming version of the record."""
     require_role(ws, Role.OFFICE, "Das Auflösen von Konflikten")
     if keep not in ("stored", "incoming"):
@@ -94,4 +102,4 @@ def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> str:
         )
         audit(conn, at=now, installation_id=ws.installation.id, action="resolve",
               entity=entity, record_ids=[row["record_id"]], detail=f"kept {keep}")  # fmt: skip
-    return row["record_id"]
+    return Resolved(row["record_id"], Changes.of(entity, Change.CONFLICT))

@@ -21,7 +21,7 @@ from kimdesk.store import records as store_records
 from kimdesk.store.models import GroupOfferRow, GroupSessionRow
 
 from . import records
-from .changes import Changes
+from .changes import Change, Changes
 from .undo import Action, Step
 from .workspace import Workspace
 
@@ -104,7 +104,7 @@ def delete_offer(ws: Workspace, offer_id: str) -> records.Deleted:
         offer = store_records.get_any(conn, GroupOffer, offer_id)
         tomb = store_records.delete_record(conn, GroupOffer, offer_id, origin=origin)
         written.append((offer, tomb))
-    changes = Changes.of("group_offer", "group_session")
+    changes = Changes.of(Change.GROUP_OFFER, Change.GROUP_SESSION)
     return records.Deleted(Step(Action.DELETE, tuple(written)), changes)
 
 

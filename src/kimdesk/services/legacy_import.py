@@ -36,6 +36,7 @@ from kimdesk.store.records import (
     topic_t,
 )
 
+from .changes import NOTHING, Change, Changes
 from .excel_csv import excel_csv
 from .legacy_rows import (
     CHUNK,
@@ -93,6 +94,10 @@ class LegacyDuplicatesError(LegacyImportError):
         self.rejected_file = None
 
 
+#: What an imported list changes.
+CHANGED = (Change.CONSULTATION, Change.CASE, Change.CLIENT)
+
+
 @dataclass
 class ImportResult:
     file: Path
@@ -102,6 +107,11 @@ class ImportResult:
     rejected_file: Path | None = None
     ignored_columns: list[str] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def changes(self) -> Changes:
+        """Consultations, and the cases and clients a list names, once rows are in."""
+        return Changes.of(*CHANGED) if self.imported else NOTHING
 
 
 def import_legacy(

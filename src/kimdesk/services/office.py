@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
-from kimdesk.domain.registry import KINDS
 from kimdesk.domain.text import printable
 from kimdesk.fileio import starts_with, write_output
 from kimdesk.store.models import BundleIn
@@ -22,7 +21,6 @@ from kimdesk.sync.identity import Identity
 from kimdesk.sync.merge import COUNT_KEYS
 
 from . import sync
-from .changes import Changes
 from .excel_csv import excel_csv, header_of
 from .trust import trusted_peers, unsigned_peers
 from .workspace import Workspace
@@ -95,35 +93,12 @@ def read_identity(path: str | os.PathLike) -> Identity:
     return identity
 
 
-@dataclass(frozen=True)
-class Enrolled:
-    enrolment: sync.Enrolment
-    changes: Changes
-
-
-def enroll_device(ws: Workspace, path: str | os.PathLike) -> Enrolled:
-    return Enrolled(sync.enroll(ws, path), Changes.of("peer"))
-
-
 def bundle_files(folder: str | os.PathLike) -> list[Path]:
     """The bundle files in a folder (a USB stick), in name order."""
     folder = Path(folder)
     if not folder.is_dir():
         raise KimdeskError(f"Den Ordner {folder} gibt es nicht.")
     return sorted(p for p in folder.iterdir() if p.suffix == BUNDLE_SUFFIX and p.is_file())
-
-
-@dataclass(frozen=True)
-class Merged:
-    summary: sync.MergeSummary
-    changes: Changes
-
-
-def merge(ws: Workspace, files: list[Path], *, dry_run: bool, progress=None) -> Merged:
-    summary = sync.merge_bundles(ws, files, dry_run=dry_run, progress=progress)
-    imported = any(b.status == "imported" for b in summary.bundles)
-    changed = Changes.of(*KINDS, "conflict", "bundle")
-    return Merged(summary, changed if imported and not dry_run else Changes())
 
 
 @dataclass(frozen=True, slots=True)

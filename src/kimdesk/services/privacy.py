@@ -27,7 +27,7 @@ from kimdesk.store import records as store_records
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.models import AuditEntry, CaseRow, GoalRow
 
-from .changes import Changes
+from .changes import Change, Changes
 from .excel_csv import excel_csv, header_of
 from .workspace import Workspace
 
@@ -130,7 +130,7 @@ def erase_client(ws: Workspace, client_id: str) -> Erased:
         audit(conn, at=utc_now(), installation_id=origin, action="erase", entity="client",
               record_ids=[client_id], detail=f"{changed} Datensätze")  # fmt: skip
     _checkpoint(ws)
-    return Erased(changed, Changes.of("client", "case", "goal", "consultation"))
+    return Erased(changed, Changes.of(Change.CLIENT, Change.CASE, Change.GOAL, Change.CONSULTATION))
 
 
 def store_records_get(ws: Workspace, entity_type, record_id: str):

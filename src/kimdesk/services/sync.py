@@ -32,6 +32,7 @@ from kimdesk.sync.identity import Identity, fingerprint
 from kimdesk.sync.merge import COUNT_KEYS, Merger
 from kimdesk.sync.reasons import BundleRejected, Reason
 
+from .changes import NOTHING, RECORDS, Change, Changes
 from .setup import peer_from_identity
 from .trust import trust, trusted_peers, unsigned_peers
 from .workspace import Workspace
@@ -60,6 +61,10 @@ class Enrolment:
     new: bool
     #: Another enrolled device has the same name: tables could not tell them apart.
     same_name: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(Change.PEER)
 
     @property
     def legacy(self) -> bool:
@@ -103,6 +108,10 @@ class ExportResult:
     records: int
     counts: dict[str, int]
     message: str
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(Change.BUNDLE) if self.path else NOTHING
 
 
 def _slug(text: str) -> str:
@@ -295,6 +304,13 @@ class MergeSummary:
     @property
     def any_rejected(self) -> bool:
         return any(b.status == "rejected" for b in self.bundles)
+
+    @property
+    def changes(self) -> Changes:
+        """Every record may have changed, and conflicts and bundles, once one is imported."""
+        if self.dry_run or not any(b.status == "imported" for b in self.bundles):
+            return NOTHING
+        return Changes.of(*RECORDS, Change.CONFLICT, Change.BUNDLE)
 
     def as_json(self) -> dict:
         return {"bundles": [b.as_json() for b in self.bundles], "totals": self.totals}

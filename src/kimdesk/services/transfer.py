@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy import func, select
 
 from kimdesk.store.models import BundleOut
 from kimdesk.store.records import ENTITY_TABLES
 
-from . import sync
-from .changes import Changes
 from .workspace import Workspace
 
 _out = BundleOut.__table__
@@ -47,17 +43,3 @@ def pending_changes(ws: Workspace) -> Pending:
             for gone, n in conn.execute(query):
                 (deleted if gone else counts)[entity] = n
     return Pending(counts, last_seq, deleted)
-
-
-@dataclass(frozen=True)
-class Written:
-    result: sync.ExportResult
-    changes: Changes
-
-
-def write_bundle(
-    ws: Workspace, folder: str | os.PathLike, *, full: bool = False, today: date | None = None
-) -> Written:
-    """Write the next bundle into a folder (a USB stick); the file name is chosen here."""
-    result = sync.export_bundle(ws, folder, full=full, today=today)
-    return Written(result, Changes.of("bundle") if result.path else Changes())

@@ -47,7 +47,7 @@ def show_about(parent: QWidget, ctx: Context, store: Path) -> None:
     if ctx.installation is None:
         shown()
     else:
-        ctx.ops.run(own_identity, shown)
+        ctx.ops.query(own_identity, shown)
 
 
 def save_identity(parent: QWidget, ctx: Context) -> None:
@@ -65,4 +65,4 @@ def save_identity(parent: QWidget, ctx: Context) -> None:
                                   path=str(path), fingerprint=identity.fingerprint))  # fmt: skip
 
     # The dialog asked before an existing file was chosen: only an identity file is replaced.
-    ctx.ops.run(lambda ws: write_identity(ws, path, force=True), saved)
+    ctx.ops.query(lambda ws: write_identity(ws, path, force=True), saved)

@@ -69,7 +69,7 @@ class AuditDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self.ctx.ops.run(lambda ws: privacy.audit_trail(ws, limit=SHOWN), self._show)
+        self.ctx.ops.query(lambda ws: privacy.audit_trail(ws, limit=SHOWN), self._show)
 
     def _show(self, lines: list[privacy.AuditLine]) -> None:
         fill_table(self.table, (
@@ -89,7 +89,7 @@ class AuditDialog(QDialog):
 
     def write(self, path: Path) -> None:
         # Asked by the file dialog: only an earlier audit export is replaced.
-        self.ctx.ops.run(lambda ws: privacy.write_audit_csv(ws, path, force=True),
+        self.ctx.ops.query(lambda ws: privacy.write_audit_csv(ws, path, force=True),
                          lambda p: self.message.setText(tr("Gespeichert: {path}", path=str(p))),
                          lambda e: self.message.setText(message_for(e)))  # fmt: skip
 
@@ -109,5 +109,5 @@ class AuditDialog(QDialog):
             self.message.setText(tr("%n Datensätze geleert.", "", erased.records))
             self.load()
 
-        self.ctx.ops.run(lambda ws: privacy.erase_past_retention(ws, years), done,
+        self.ctx.ops.change(lambda ws: privacy.erase_past_retention(ws, years), done,
                          lambda e: self.message.setText(message_for(e)))  # fmt: skip

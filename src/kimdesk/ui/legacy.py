@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kimdesk.services.changes import Changes
 from kimdesk.services.legacy_import import (
     ImportResult,
     LegacyDuplicatesError,
@@ -32,16 +30,12 @@ from .operations import Task, message_for
 from .screen import Context
 
 
-@dataclass(frozen=True)
-class Imported:
-    result: ImportResult
-    changes: Changes
-
-
-def run_import(ws, task: Task, path: Path, skip_invalid: bool, repeats: bool = False) -> Imported:
+def run_import(
+    ws, task: Task, path: Path, skip_invalid: bool, repeats: bool = False
+) -> ImportResult:
     result = import_legacy(ws, path, skip_invalid=skip_invalid, allow_duplicates=repeats,
                            progress=lambda done, total: task.report(done, total or 0))  # fmt: skip
-    return Imported(result, Changes.of("consultation", "case"))
+    return result
 
 
 class LegacyImportDialog(QDialog):
@@ -112,7 +106,7 @@ class LegacyImportDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.report.setPlainText(tr("Die Liste wird geprüft und übernommen …"))
-        self.task = self.ctx.ops.run(lambda ws, task: run_import(ws, task, path, skip, repeats),
+        self.task = self.ctx.ops.change(lambda ws, task: run_import(ws, task, path, skip, repeats),
                                      self._done, self._failed, progress=self._progressed)  # fmt: skip
 
     def _progressed(self, done: int, total: int, _text: str) -> None:
@@ -126,9 +120,8 @@ class LegacyImportDialog(QDialog):
         self.start_button.setEnabled(True)
         self.close_button.setText(tr("Schließen"))
 
-    def _done(self, imported: Imported) -> None:
+    def _done(self, r: ImportResult) -> None:
         self._finish()
-        r = imported.result
         lines = [
             tr("%Ln Beratungen übernommen.", "", r.imported)
             + " "

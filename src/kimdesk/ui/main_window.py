@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk import __version__
-from kimdesk.services.changes import Changes
+from kimdesk.services.changes import Change, Changes
 from kimdesk.services.workspace import Workspace, display_url
 
 from .about import save_identity, show_about
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
                     "überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.",
                     "", len(due), years=years), 30_000)  # fmt: skip
 
-        self.ctx.ops.run(lambda ws: clients_past_retention(ws, years), remind)
+        self.ctx.ops.query(lambda ws: clients_past_retention(ws, years), remind)
 
     def lock(self) -> None:
         if self.is_locked:
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
                 self.status_bundle.setText(tr("Letztes Bundle: Nr. {seq} vom {day}", seq=last["seq"],
                                               day=f"{last['created_at']:%d.%m.%Y}"))  # fmt: skip
 
-        self.ctx.ops.run(import_history if office else bundle_history, shown)
+        self.ctx.ops.query(import_history if office else bundle_history, shown)
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self, tr("KIMdesk"), text)
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
             self.idle.set_minutes(self.ctx.settings.idle_minutes)
             if self.is_locked:
                 self.idle.stop()
-            self.on_changes(Changes.of("settings"))
+            self.on_changes(Changes.of(Change.SETTINGS))
 
     def closeEvent(self, event) -> None:
         for screen in self.screens:

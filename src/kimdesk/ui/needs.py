@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kimdesk.domain.entities import StructuralNeed
 from kimdesk.domain.enums import NeedStatus
 from kimdesk.services import needs, records
+from kimdesk.services.changes import Change
 
 from .colors import warning_color
 from .i18n import tr
@@ -76,7 +77,7 @@ def shorten(text: str) -> str:
 
 
 class NeedsScreen(Screen):
-    refresh_on = ("structural_need",)
+    refresh_on = (Change.STRUCTURAL_NEED,)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -154,7 +155,7 @@ class NeedsScreen(Screen):
             self.topic.set_pairs([(e.code, e.label(language)) for e in catalog.entries_of("topic")],
                                  optional=True)  # fmt: skip
             self.new_need()
-        self.ctx.ops.run(needs.need_list, self._show_list)
+        self.ctx.ops.query(needs.need_list, self._show_list)
 
     def clear(self) -> None:
         self._catalog = None
@@ -244,7 +245,7 @@ class NeedsScreen(Screen):
         if hints and not self._save_anyway(hints):
             self.challenge.setFocus()
             return
-        self.ctx.ops.run(lambda ws: records.save(ws, need), self._saved, self._failed)
+        self.ctx.ops.change(lambda ws: records.save(ws, need), self._saved, self._failed)
 
     def _save_anyway(self, hints: list[needs.Hint]) -> bool:
         found = "\n".join(f"• {tr(HINT_KINDS[h.kind])}: „{h.found}“" for h in hints)
@@ -273,5 +274,5 @@ class NeedsScreen(Screen):
             return
         question = tr("Die Bedarfsmeldung vom {day} löschen?", day=f"{need.reported_on:%d.%m.%Y}")
         if confirm(self, tr("Bedarfsmeldung löschen"), question):
-            self.ctx.ops.run(lambda ws: records.delete(ws, StructuralNeed, need.id),
+            self.ctx.ops.change(lambda ws: records.delete(ws, StructuralNeed, need.id),
                              lambda _c: self.new_need(), self._failed)  # fmt: skip

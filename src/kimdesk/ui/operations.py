@@ -1,9 +1,11 @@
 """Every read and write of the store runs here: on one worker thread that owns the workspace.
 
-The GUI never holds a database connection. A screen calls ``ops.run(fn, done)``; ``fn(ws)``
-runs on the store thread, ``done(result)`` back on the GUI thread. Results that carry a
-``Changes`` (a ``Changes`` itself or anything with ``.changes``) are announced once on
-``changed``, from which every screen refreshes what it shows (Anki's ``CollectionOp``).
+The GUI never holds a database connection. A screen reads with ``ops.query(fn, done)`` and
+writes with ``ops.change(fn, done)`` (Anki's ``QueryOp`` and ``CollectionOp``); ``fn(ws)`` runs
+on the store thread, ``done(result)`` back on the GUI thread. A change's result says what it
+changed (a ``Changes``, or a result with ``changes``): that is announced once on ``changed``,
+from which every screen refreshes what it shows. A change whose result says nothing, or a
+query whose result carries a change set, is a programming error and raises (tests fail).
 
 Tests pass ``serial=True`` through a fixture: operations then run at once on the calling
 thread, in the same order and with the same callbacks.
@@ -23,7 +25,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kimdesk.domain.errors import KimdeskError, ValidationError
 from kimdesk.services import faults
-from kimdesk.services.changes import Changes
+from kimdesk.services.changes import changes_of
 from kimdesk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,7 @@ class _Job:
     progress: Callable | None
     task: Task | None = None
     needs_store: bool = True  # opening and closing run without one
+    writes: bool = False  # ops.change: the result must say what changed
 
 
 class _NoStore(Exception):
@@ -129,7 +132,7 @@ class Operations(QObject):
 
     # -- submitting -----------------------------------------------------------------------
 
-    def run(
+    def query(
         self,
         fn: Callable[[Workspace], Any],
         done: Callable[[Any], None] | None = None,
@@ -137,7 +140,8 @@ class Operations(QObject):
         *,
         progress: Callable[[int, int, str], None] | None = None,
     ) -> Task | None:
-        """Run ``fn(ws)`` on the store thread (``fn(ws, task)`` when ``progress`` is given).
+        """Read: run ``fn(ws)`` on the store thread (``fn(ws, task)`` when ``progress`` is
+        given); it changes nothing in the store (writing a file is fine).
 
         Nothing runs while no workspace is open (before unlocking, after locking): a screen
         that reacts to being emptied on lock must not reach for the closed store."""
@@ -145,10 +149,27 @@ class Operations(QObject):
             return None
         return self._enqueue(fn, done, failed, progress)
 
-    def _enqueue(self, fn, done, failed, progress=None, *, needs_store=True) -> Task | None:
+    def change(
+        self,
+        fn: Callable[[Workspace], Any],
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> Task | None:
+        """Write: as ``query``, and ``fn`` returns what it changed (a ``Changes``, or a
+        result with ``changes``), which every screen hears of once ``done`` has run."""
+        if not self._open:
+            return None
+        return self._enqueue(fn, done, failed, progress, writes=True)
+
+    def _enqueue(
+        self, fn, done, failed, progress=None, *, needs_store=True, writes=False
+    ) -> Task | None:
         if self._shut:
             return None
-        job = _Job(next(self._tokens), fn, done, failed, progress, needs_store=needs_store)
+        job = _Job(next(self._tokens), fn, done, failed, progress, needs_store=needs_store,
+                   writes=writes)  # fmt: skip
         if progress is not None:
             token = job.token
             job.task = Task(lambda d, t, s: self._runner.progressed.emit(token, d, t, s))
@@ -229,14 +250,22 @@ class Operations(QObject):
             else:
                 self.failed.emit(message_for(error))
             return
+        changes = changes_of(result)
+        if job.writes and changes is None:
+            raise TypeError(f"{_name(job.fn)} ran as ops.change but did not say what it changed")
+        if not job.writes and changes is not None and job.needs_store:
+            raise TypeError(f"{_name(job.fn)} changed the store: run it as ops.change")
         if job.done is not None:
             job.done(result)
         step = getattr(result, "step", None)
         if step is not None and self._open:  # a save finishing after the lock leaves no step
             self.stepped.emit(step)
-        changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
-        if isinstance(changes, Changes) and changes:
+        if changes:
             self.changed.emit(changes)
+
+
+def _name(fn) -> str:
+    return getattr(fn, "__qualname__", repr(fn))
 
 
 def message_for(error: Exception) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from kimdesk.domain.catalog import Catalog
-from kimdesk.services.changes import Changes
+from kimdesk.services.changes import Change, Changes
 from kimdesk.services.workspace import InstallationInfo
 
 from .operations import Operations
@@ -60,7 +60,12 @@ class Screen(QWidget):
 
     #: The tab title with its mnemonic, e.g. "&Beratungen" (set by subclasses, translated).
     title = ""
-    refresh_on: tuple[str, ...] = ()
+    refresh_on: tuple[Change, ...] = ()
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        """``refresh_on`` holds only names of ``Change``: a typo fails when the class is made."""
+        super().__init_subclass__(**kwargs)
+        cls.refresh_on = tuple(map(Change, cls.refresh_on))
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kimdesk.domain.registry import KINDS
+from kimdesk.services.changes import RECORDS, Change
 from kimdesk.services.office import devices
 from kimdesk.services.statistics import make_filters, statistics
 
@@ -35,7 +35,7 @@ from .widgets.fields import CodeCombo, DateField
 
 
 class StatisticsScreen(Screen):
-    refresh_on = (*KINDS, "peer")
+    refresh_on = (*RECORDS, Change.PEER)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -150,7 +150,7 @@ class StatisticsScreen(Screen):
             self.municipality.set_pairs(self.ctx.pairs("municipality"), optional=True)
             self.program.set_pairs(self.ctx.pairs("program"), optional=True)
             if self.office:
-                self.ctx.ops.run(devices, self._show_devices)
+                self.ctx.ops.query(devices, self._show_devices)
         period = read_form(self.summary, lambda: (self.date_from.value(), self.date_to.value()))
         if period is None:
             return
@@ -166,7 +166,7 @@ class StatisticsScreen(Screen):
                               publication=publication)  # fmt: skip
 
         self.summary.setText(tr("Die Zahlen werden berechnet …"))
-        self.ctx.ops.run(compute, self._computed, self._failed)
+        self.ctx.ops.query(compute, self._computed, self._failed)
 
     def _show_devices(self, lines) -> None:
         self.device.set_pairs([(d.installation_id, d.name) for d in lines], optional=True)
@@ -213,7 +213,7 @@ class StatisticsScreen(Screen):
                 translate_figure(figure, ws.catalog)
             return figure
 
-        self.ctx.ops.run(build, self._set_canvas)
+        self.ctx.ops.query(build, self._set_canvas)
 
     def _set_canvas(self, figure) -> None:
         if self.canvas is not None:
@@ -248,7 +248,7 @@ class StatisticsScreen(Screen):
         self._busy(tr("Die Excel-Datei wird geschrieben …"))
         # The file dialog asked before an existing file was chosen: only an earlier KIMdesk
         # workbook is replaced (the service refuses any other file).
-        self.ctx.ops.run(lambda ws: write_workbook(report, ws.catalog, path, force=True),
+        self.ctx.ops.query(lambda ws: write_workbook(report, ws.catalog, path, force=True),
                          lambda p: self._exported(tr("Gespeichert: {path}", path=str(p))),
                          self._export_failed)  # fmt: skip
 
@@ -276,7 +276,7 @@ class StatisticsScreen(Screen):
 
         report = self.report
         self._busy(tr("Die Diagramme werden geschrieben …"))
-        self.ctx.ops.run(lambda ws: write_charts(report, ws.catalog, folder, force=force),
+        self.ctx.ops.query(lambda ws: write_charts(report, ws.catalog, folder, force=force),
                          lambda paths: self._exported(tr("%n Dateien in {folder} gespeichert.",
                                                          "", len(paths), folder=str(folder))),
                          self._export_failed)  # fmt: skip
@@ -295,7 +295,7 @@ class StatisticsScreen(Screen):
 
         report = self.report
         self._busy(tr("Der Foliensatz wird geschrieben …"))
-        self.ctx.ops.run(lambda ws: write_deck(report, ws.catalog, path, force=True),
+        self.ctx.ops.query(lambda ws: write_deck(report, ws.catalog, path, force=True),
                          lambda p: self._exported(tr("Gespeichert: {path}", path=str(p))),
                          self._export_failed)  # fmt: skip
 

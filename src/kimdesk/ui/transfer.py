@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kimdesk.domain.registry import KINDS
-from kimdesk.services.sync import bundle_history
-from kimdesk.services.transfer import Pending, Written, pending_changes, write_bundle
+from kimdesk.services.changes import RECORDS, Change
+from kimdesk.services.sync import ExportResult, bundle_history, export_bundle
+from kimdesk.services.transfer import Pending, pending_changes
 
 from .i18n import tr
 from .labels import ENTITY_PLURALS
@@ -33,7 +33,7 @@ from .screen import Context, Screen
 
 
 class TransferScreen(Screen):
-    refresh_on = (*KINDS, "bundle")
+    refresh_on = (*RECORDS, Change.BUNDLE)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -103,8 +103,8 @@ class TransferScreen(Screen):
     def load(self) -> None:
         if not self.folder.text() and self.ctx.settings.stick_folder:
             self.folder.setText(self.ctx.settings.stick_folder)  # the stick of last time
-        self.ctx.ops.run(pending_changes, self._show_pending)
-        self.ctx.ops.run(bundle_history, self._show_history)
+        self.ctx.ops.query(pending_changes, self._show_pending)
+        self.ctx.ops.query(bundle_history, self._show_history)
 
     def clear(self) -> None:
         self.pending.clear()
@@ -166,12 +166,11 @@ class TransferScreen(Screen):
         self.write_button.setEnabled(False)
         self.busy.setVisible(True)
         self.result.setText(tr("Das Bundle wird geschrieben …"))
-        self.ctx.ops.run(lambda ws: write_bundle(ws, folder, full=full), self._written,
+        self.ctx.ops.change(lambda ws: export_bundle(ws, folder, full=full), self._written,
                          self._failed)  # fmt: skip
 
-    def _written(self, written: Written) -> None:
+    def _written(self, result: ExportResult) -> None:
         self._done()
-        result = written.result
         if result.path is None:
             self.result.setText(result.message)
             return

@@ -128,7 +128,7 @@ class UndoController(QObject):
             self._update()
             self.ctx.messages.error.emit(str(error))
 
-        self.ctx.ops.run(lambda ws: records.undo(ws, step), done, failed)
+        self.ctx.ops.change(lambda ws: records.undo(ws, step), done, failed)
 
 
 class UndoButton(QPushButton):

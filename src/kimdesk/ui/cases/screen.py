@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kimdesk.domain.entities import Goal
 from kimdesk.services import cases, privacy, records
+from kimdesk.services.changes import Change
 
 from ..i18n import tr
 from ..screen import Context, Screen
@@ -63,7 +64,7 @@ class CloseDialog(QDialog):
 
 
 class CasesScreen(Screen):
-    refresh_on = ("client", "case", "goal", "consultation")
+    refresh_on = (Change.CLIENT, Change.CASE, Change.GOAL, Change.CONSULTATION)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -186,7 +187,7 @@ class CasesScreen(Screen):
         if self.ctx.catalog is None:
             return
         text, closed = self.search.text(), self.with_closed.isChecked()
-        self.ctx.ops.run(lambda ws: cases.case_lines(ws, text, closed=closed), self._show_list)
+        self.ctx.ops.query(lambda ws: cases.case_lines(ws, text, closed=closed), self._show_list)
 
     def _show_list(self, lines: list[cases.CaseLine]) -> None:
         self.list.blockSignals(True)
@@ -211,7 +212,7 @@ class CasesScreen(Screen):
             self.open_case(item.data(Qt.ItemDataRole.UserRole))
 
     def open_case(self, case_id: str) -> None:
-        self.ctx.ops.run(lambda ws: cases.case_file(ws, case_id), self._show_case)
+        self.ctx.ops.query(lambda ws: cases.case_file(ws, case_id), self._show_case)
 
     def _show_case(self, file: cases.CaseFile | None) -> None:
         if file is None:
@@ -265,7 +266,7 @@ class CasesScreen(Screen):
         if values is None:
             return
         client, case = values
-        self.ctx.ops.run(lambda ws: cases.save_case(ws, client, case), self._saved, self._failed)
+        self.ctx.ops.change(lambda ws: cases.save_case(ws, client, case), self._saved, self._failed)
 
     def _saved(self, saved: cases.SavedCase) -> None:
         self.message.clear()
@@ -282,10 +283,10 @@ class CasesScreen(Screen):
         goal = read_form(self.message, lambda: panel.value(self.current.case.id))
         if goal is None:
             return
-        self.ctx.ops.run(lambda ws: records.save(ws, goal), None, self._failed)
+        self.ctx.ops.change(lambda ws: records.save(ws, goal), None, self._failed)
 
     def remove_goal(self, goal: Goal) -> None:
-        self.ctx.ops.run(lambda ws: records.delete(ws, Goal, goal.id), None, self._failed)
+        self.ctx.ops.change(lambda ws: records.delete(ws, Goal, goal.id), None, self._failed)
 
     def erase_person(self) -> None:
         client = self.current.client if self.current else None
@@ -303,7 +304,7 @@ class CasesScreen(Screen):
                 self.ctx.undo.clear()  # an erasure is final: no step may bring a name back
             self.ctx.messages.info.emit(tr("%n Datensätze geleert.", "", result.records))
 
-        self.ctx.ops.run(lambda ws: privacy.erase_client(ws, client_id), erased, self._failed)
+        self.ctx.ops.change(lambda ws: privacy.erase_client(ws, client_id), erased, self._failed)
 
     def close_case(self) -> None:
         if self.current is None or self.current.case.closed_on is not None:
@@ -312,4 +313,6 @@ class CasesScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         case_id, day, reason = self.current.case.id, dialog.day.value(), dialog.reason.code()
-        self.ctx.ops.run(lambda ws: cases.close_case(ws, case_id, day, reason), None, self._failed)
+        self.ctx.ops.change(
+            lambda ws: cases.close_case(ws, case_id, day, reason), None, self._failed
+        )

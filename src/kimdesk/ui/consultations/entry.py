@@ -185,7 +185,7 @@ class EntryPanel(QGroupBox):
             choices = case_choices(ws)
             return choices, _entries(choices)
 
-        self.ctx.ops.run(fetch, lambda result: self.set_choices(*result))
+        self.ctx.ops.query(fetch, lambda result: self.set_choices(*result))
 
     def clear_data(self) -> None:
         """The window locks: forget the picker's names; the draft stays (hidden) and gets its
@@ -316,7 +316,7 @@ class EntryPanel(QGroupBox):
             return
         today = date.today()
         self._saving = True
-        self.ctx.ops.run(
+        self.ctx.ops.change(
             lambda ws: records.save(ws, record, today=today), self._saved, self._failed
         )
 

@@ -80,7 +80,7 @@ class ConsultationModel(QAbstractTableModel):
         def fetch(ws):
             return first_page(ws, flt, sort=key, descending=desc, limit=PAGE)
 
-        self.ctx.ops.run(
+        self.ctx.ops.query(
             fetch, lambda result: self._arrived(generation, *result), self._query_failed
         )
 
@@ -109,7 +109,7 @@ class ConsultationModel(QAbstractTableModel):
             def outdated() -> bool:  # read on the store thread: a plain int comparison
                 return generation != self._generation
 
-            self.ctx.ops.run(
+            self.ctx.ops.query(
                 lambda ws: consultation_ids(ws, flt, sort=key, descending=desc, cancelled=outdated),
                 lambda ids: self._all_ids(generation, ids),
             )
@@ -126,7 +126,7 @@ class ConsultationModel(QAbstractTableModel):
         for page in sorted(wanted):
             self._ask_page(page)
         if not self._read_ahead:  # while the user looks at the list, before the first search
-            self.ctx.ops.run(
+            self.ctx.ops.query(
                 lambda ws: read_ahead(ws, cancelled=lambda: generation != self._generation),
                 self._was_read,
             )
@@ -153,7 +153,7 @@ class ConsultationModel(QAbstractTableModel):
                 self.index(min((page + 1) * PAGE, self._total) - 1, len(COLUMNS) - 1),
             )
 
-        self.ctx.ops.run(lambda ws: consultation_lines(ws, ids), arrived)
+        self.ctx.ops.query(lambda ws: consultation_lines(ws, ids), arrived)
 
     def clear(self) -> None:
         self.active = False

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from kimdesk.domain.entities import Consultation
 from kimdesk.services import records
+from kimdesk.services.changes import Change
 
 from ..i18n import tr
 from ..screen import Context, Screen
@@ -25,7 +26,7 @@ from .model import ConsultationModel
 
 
 class ConsultationsScreen(Screen):
-    refresh_on = ("consultation", "client", "case")
+    refresh_on = (Change.CONSULTATION, Change.CLIENT, Change.CASE)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -124,7 +125,7 @@ class ConsultationsScreen(Screen):
         consultation_id = self.model.id_at(row)
         if consultation_id is None:
             return
-        self.ctx.ops.run(
+        self.ctx.ops.query(
             lambda ws: records.load(ws, Consultation, consultation_id), self._edit_loaded
         )
 
@@ -153,4 +154,4 @@ class ConsultationsScreen(Screen):
             if self.entry.editing is not None and self.entry.editing.id == consultation_id:
                 self.entry.new()
 
-        self.ctx.ops.run(lambda ws: records.delete(ws, Consultation, consultation_id), deleted)
+        self.ctx.ops.change(lambda ws: records.delete(ws, Consultation, consultation_id), deleted)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kimdesk.domain.entities import GroupOffer
 from kimdesk.domain.enums import OfferStatus
 from kimdesk.services import groups, records
+from kimdesk.services.changes import Change
 
 from ..i18n import tr
 from ..labels import OFFER_STATUS
@@ -44,7 +45,7 @@ DEFAULT_FORMAT = "het"
 
 
 class GroupOffersScreen(Screen):
-    refresh_on = ("group_offer", "group_session")
+    refresh_on = (Change.GROUP_OFFER, Change.GROUP_SESSION)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -118,7 +119,7 @@ class GroupOffersScreen(Screen):
                                 (self.municipality, "municipality")):  # fmt: skip
                 combo.set_pairs([(e.code, e.label(language)) for e in catalog.entries_of(name)])
             self.new_offer()
-        self.ctx.ops.run(groups.offer_lines, self._show_offers)
+        self.ctx.ops.query(groups.offer_lines, self._show_offers)
 
     def clear(self) -> None:
         self._catalog = None
@@ -213,7 +214,7 @@ class GroupOffersScreen(Screen):
                       provider=self.provider.text().strip() or None,
                       planned_sessions=self.planned.number(), status=self.status.currentData())  # fmt: skip
         offer = replace(self.offer, **values) if self.offer else GroupOffer(**values)
-        self.ctx.ops.run(lambda ws: records.save(ws, offer), self._offer_saved, self._failed)
+        self.ctx.ops.change(lambda ws: records.save(ws, offer), self._offer_saved, self._failed)
 
     def _offer_saved(self, saved: records.Saved) -> None:
         self.offer = saved.record
@@ -235,5 +236,5 @@ class GroupOffersScreen(Screen):
                       ) if offer else ""  # fmt: skip
         if offer is None or not confirm(self, tr("Angebot löschen"), question):
             return
-        self.ctx.ops.run(lambda ws: groups.delete_offer(ws, offer.id),
+        self.ctx.ops.change(lambda ws: groups.delete_offer(ws, offer.id),
                          lambda _c: self.new_offer(), self._failed)  # fmt: skip

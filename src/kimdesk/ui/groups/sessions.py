@@ -104,7 +104,7 @@ class SessionsPanel(QGroupBox):
             self._entry_mode()
             self.duration.set_number(default_duration)
         if offer_id is not None:
-            self.ctx.ops.run(lambda ws: groups.sessions_of(ws, offer_id), self._show)
+            self.ctx.ops.query(lambda ws: groups.sessions_of(ws, offer_id), self._show)
 
     def clear(self) -> None:
         self.offer_id, self.sessions, self.editing = None, [], None
@@ -183,7 +183,7 @@ class SessionsPanel(QGroupBox):
         )  # fmt: skip
         session = (replace(self.editing, **values) if self.editing
                    else GroupSession(offer_id=self.offer_id, **values))  # fmt: skip
-        self.ctx.ops.run(lambda ws: records.save(ws, session), self._saved, self._failed)
+        self.ctx.ops.change(lambda ws: records.save(ws, session), self._saved, self._failed)
 
     def _saved(self, _saved: records.Saved) -> None:
         was_editing = self.editing is not None
@@ -212,6 +212,6 @@ class SessionsPanel(QGroupBox):
         if confirm(self, tr("Termin löschen"), question):
             if self.editing is not None and self.editing.id == session.id:
                 self.stop_editing()
-            self.ctx.ops.run(
+            self.ctx.ops.change(
                 lambda ws: records.delete(ws, GroupSession, session.id), None, self._failed
             )

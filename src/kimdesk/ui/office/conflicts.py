@@ -4,7 +4,6 @@ the coordinator keeps one."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.domain.text import printable
-from kimdesk.services.changes import Changes
+from kimdesk.services.changes import Change
 from kimdesk.services.conflicts import list_conflicts, resolve_conflict
 from kimdesk.services.office import devices
 
@@ -45,16 +44,6 @@ CODES = {"municipality": "municipality", "program": "program", "kind": "kind", "
          "access_route": "access_route", "closure_reason": "closure_reason",
          "format": "group_format"}  # fmt: skip
 HIDDEN = {"id"}  # the record id is in the heading
-
-
-@dataclass(frozen=True)
-class Resolved:
-    record_id: str
-    changes: Changes
-
-
-def resolve(ws, conflict_id: str, keep: str, entity: str) -> Resolved:
-    return Resolved(resolve_conflict(ws, conflict_id, keep), Changes.of(entity, "conflict"))
 
 
 def describe(ctx: Context, key: str, value, devices: dict[str, str], entity: str = "*") -> str:
@@ -95,7 +84,7 @@ def conflicts_and_devices(ws) -> tuple[list[dict], dict[str, str]]:
 
 
 class ConflictsScreen(Screen):
-    refresh_on = ("conflict", "bundle")
+    refresh_on = (Change.CONFLICT, Change.BUNDLE)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -146,7 +135,7 @@ class ConflictsScreen(Screen):
         self._enable(False)
 
     def load(self) -> None:
-        self.ctx.ops.run(conflicts_and_devices, lambda result: self._show(*result))
+        self.ctx.ops.query(conflicts_and_devices, lambda result: self._show(*result))
 
     def clear(self) -> None:
         self.items = []
@@ -218,7 +207,7 @@ class ConflictsScreen(Screen):
             return
         c = self.items[rows[0].row()]
         self._enable(False)
-        self.ctx.ops.run(lambda ws: resolve(ws, c["id"], which, c["entity"]),
+        self.ctx.ops.change(lambda ws: resolve_conflict(ws, c["id"], which),
                          lambda _r: self.message.setText(tr("Der Konflikt ist aufgelöst.")),
                          self._failed)  # fmt: skip
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.domain.text import printable
-from kimdesk.services import office
+from kimdesk.services import office, sync
+from kimdesk.services.changes import Change
 
 from ..colors import NOTICE, mark
 from ..i18n import tr
@@ -38,7 +39,7 @@ LEGACY = QT_TR_NOOP("Hinweis: Die Identitätsdatei hat das alte Format 1; ihr Fi
 
 
 class DevicesScreen(Screen):
-    refresh_on = ("peer", "bundle")
+    refresh_on = (Change.PEER, Change.BUNDLE)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -74,8 +75,8 @@ class DevicesScreen(Screen):
         layout.addWidget(self.message)
 
     def load(self) -> None:
-        self.ctx.ops.run(office.devices, self._show)
-        self.ctx.ops.run(office.unsigned_devices, self._show_untrusted)
+        self.ctx.ops.query(office.devices, self._show)
+        self.ctx.ops.query(office.unsigned_devices, self._show_untrusted)
 
     def clear(self) -> None:
         self.lines = []
@@ -130,7 +131,7 @@ class DevicesScreen(Screen):
             self.check_identity(Path(name))
 
     def check_identity(self, path: Path) -> None:
-        self.ctx.ops.run(lambda _ws: office.read_identity(path),
+        self.ctx.ops.query(lambda _ws: office.read_identity(path),
                          lambda identity: self._confirm(path, identity), self._failed)  # fmt: skip
 
     def _confirm(self, path: Path, identity) -> None:
@@ -148,14 +149,14 @@ class DevicesScreen(Screen):
             self.enroll(path)
 
     def enroll(self, path: Path) -> None:
-        self.ctx.ops.run(lambda ws: office.enroll_device(ws, path), self._enrolled, self._failed)
+        self.ctx.ops.change(lambda ws: sync.enroll(ws, path), self._enrolled, self._failed)
 
-    def _enrolled(self, enrolled: office.Enrolled) -> None:
-        identity = enrolled.enrolment.identity
+    def _enrolled(self, enrolment: sync.Enrolment) -> None:
+        identity = enrolment.identity
         name = printable(identity.name)
-        text = (tr("{name} ist eingetragen.", name=name) if enrolled.enrolment.new
+        text = (tr("{name} ist eingetragen.", name=name) if enrolment.new
                 else tr("{name} war schon eingetragen.", name=name))  # fmt: skip
-        if enrolled.enrolment.legacy:
+        if enrolment.legacy:
             text += " " + tr(LEGACY)
         self.message.setText(text)
 

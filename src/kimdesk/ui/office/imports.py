@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.domain.text import printable
-from kimdesk.services import office
+from kimdesk.services import office, sync
+from kimdesk.services.changes import Change
 from kimdesk.services.sync import MergeSummary
 
 from .. import colors
@@ -42,7 +43,7 @@ WARNED = colors.NOTICE
 
 
 class ImportScreen(Screen):
-    refresh_on = ("bundle", "peer")
+    refresh_on = (Change.BUNDLE, Change.PEER)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -109,7 +110,7 @@ class ImportScreen(Screen):
     # -- Screen ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        self.ctx.ops.run(office.import_history, self._show_history)
+        self.ctx.ops.query(office.import_history, self._show_history)
         if self.files:  # a preview not yet imported: check it again (a device was enrolled)
             self.preview(self.files)
 
@@ -144,7 +145,7 @@ class ImportScreen(Screen):
             self.preview_folder(Path(folder))
 
     def preview_folder(self, folder: Path) -> None:
-        self.ctx.ops.run(lambda _ws: office.bundle_files(folder), self._found, self._failed)
+        self.ctx.ops.query(lambda _ws: office.bundle_files(folder), self._found, self._failed)
 
     def _found(self, files: list[Path]) -> None:
         if not files:
@@ -173,10 +174,10 @@ class ImportScreen(Screen):
         self.progress.setRange(0, 0)
 
         def merge(ws, task):
-            return office.merge(ws, files, dry_run=dry_run,
+            return sync.merge_bundles(ws, files, dry_run=dry_run,
                                 progress=lambda done, total: task.report(done, total or 0))  # fmt: skip
 
-        self.task = self.ctx.ops.run(merge, lambda m: self._merged(m, dry_run), self._failed,
+        self.task = self.ctx.ops.change(merge, lambda m: self._merged(m, dry_run), self._failed,
                                      progress=self._progressed)  # fmt: skip
 
     def _progressed(self, done: int, total: int, _text: str) -> None:
@@ -198,9 +199,9 @@ class ImportScreen(Screen):
         self.state.setText(message_for(error))
         self.import_button.setEnabled(bool(self.files))
 
-    def _merged(self, merged: office.Merged, dry_run: bool) -> None:
+    def _merged(self, summary: MergeSummary, dry_run: bool) -> None:
         self._idle()
-        self.summary = summary = merged.summary
+        self.summary = summary
         self.show_summary(summary)
         self.save_button.setEnabled(True)
         rejected = sum(b.status == "rejected" for b in summary.bundles)
@@ -266,6 +267,6 @@ class ImportScreen(Screen):
         summary = self.summary
         # The file dialog has asked before an existing file is chosen: only an earlier summary
         # is replaced, never another file.
-        self.ctx.ops.run(lambda _ws: office.write_summary(summary, path, force=True),
+        self.ctx.ops.query(lambda _ws: office.write_summary(summary, path, force=True),
                          lambda p: self.ctx.messages.info.emit(tr("Gespeichert: {path}", path=str(p))),
                          self._failed)  # fmt: skip

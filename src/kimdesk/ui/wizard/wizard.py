@@ -157,7 +157,7 @@ class SetupWizard(QWizard):
             self.workspace = ws
             self.done_page.created(ws, identity.fingerprint)
 
-        self.ctx.ops.run(own_identity, shown)
+        self.ctx.ops.query(own_identity, shown)
 
     def _failed(self, error: Exception) -> None:
         self.button(QWizard.WizardButton.BackButton).setEnabled(True)
@@ -171,7 +171,7 @@ class SetupWizard(QWizard):
             )  # fmt: skip
 
         # Asked by the file dialog: only an earlier identity file is replaced.
-        self.ctx.ops.run(
+        self.ctx.ops.query(
             lambda ws: write_identity(ws, target, force=True), saved, self._failed_save
         )
 
