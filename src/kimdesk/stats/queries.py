@@ -46,17 +46,30 @@ entry = CatalogEntryRow.__table__
 KINDS = ("einmalig", "cm")
 
 
+def _filtered(
+    f: Filters, table, *, place=None, program=None, period=None, program_code: str | None = None
+) -> list:
+    """The filters' conditions on one table: its live rows of the chosen installation, in the
+    period (on the date column ``period``), the municipality and programme (on ``place`` and
+    ``program``, the columns that hold them; ``program_code`` instead of the filters' one)."""
+    conditions = [table.c.deleted.is_(False), *f.origin(table.c.origin)]
+    if period is not None:
+        conditions.extend(f.period(period))
+    if place is not None and f.municipality:
+        conditions.append(place == f.municipality)
+    program_code = program_code or f.program
+    if program is not None and program_code:
+        conditions.append(program == program_code)
+    return conditions
+
+
 def _consultation_where(f: Filters, program: str | None = None, live=None):
-    conditions = [
-        consultation.c.deleted.is_(False) if live is None else live,
-        *f.period(consultation.c.occurred_on),
-        *f.origin(consultation.c.origin),
-    ]
-    if f.municipality:
-        conditions.append(consultation.c.municipality == f.municipality)
-    program = program or f.program
-    if program:
-        conditions.append(consultation.c.program == program)
+    conditions = _filtered(
+        f, consultation, place=consultation.c.municipality, program=consultation.c.program,
+        period=consultation.c.occurred_on, program_code=program,
+    )  # fmt: skip
+    if live is not None:
+        conditions[0] = live
     return and_(*conditions)
 
 
@@ -77,26 +90,19 @@ def _cross_join(join, compiler, **kw) -> str:
     return f"{left} CROSS JOIN {right} ON {on}"
 
 
-def _part_where(f: Filters):
-    """The consultations of the filters, for counting their topics or referrals. SQLite
+def scanned_consultations(f: Filters):
+    """The consultations of the filters, for counting their parts or the people reached. SQLite
     would find them through the cube index (in month order, from all over the table): here
     ``deleted`` takes no index, so it reads them in the table's order."""
     return _consultation_where(f, live=live(consultation))
 
 
 def _session_where(f: Filters, program: str | None = None):
-    conditions = [
-        session.c.deleted.is_(False),
-        offer.c.deleted.is_(False),
-        *f.period(session.c.held_on),
-        *f.origin(session.c.origin),
-    ]
-    if f.municipality:
-        conditions.append(offer.c.municipality == f.municipality)
-    program = program or f.program
-    if program:
-        conditions.append(offer.c.program == program)
-    return and_(*conditions)
+    conditions = _filtered(
+        f, session, place=offer.c.municipality, program=offer.c.program,
+        period=session.c.held_on, program_code=program,
+    )  # fmt: skip
+    return and_(offer.c.deleted.is_(False), *conditions)
 
 
 class Cell(NamedTuple):
@@ -231,7 +237,7 @@ def _count_parts(
     else:
         sums = [func.coalesce(func.sum(case((key == code, 1), else_=0)), 0) for code in codes]
     row = conn.execute(
-        select(func.count(), *extra, *sums).select_from(through).where(_part_where(f))
+        select(func.count(), *extra, *sums).select_from(through).where(scanned_consultations(f))
     ).one()
     everything, others, found = row[0], tuple(row[1 : 1 + len(extra)]), row[1 + len(extra) :]
     counts = {code: int(n) for code, n in zip(codes, found, strict=True) if n}
@@ -279,12 +285,7 @@ def topics(conn: Connection, f: Filters) -> dict:
 
 def cases(conn: Connection, f: Filters) -> dict:
     """S9: opened and closed (by reason) in the period, active at its end, by phase."""
-    base = [case_file.c.deleted.is_(False)]
-    base.extend(f.origin(case_file.c.origin))
-    if f.municipality:
-        base.append(case_file.c.municipality == f.municipality)
-    if f.program:
-        base.append(case_file.c.program == f.program)
+    base = _filtered(f, case_file, place=case_file.c.municipality, program=case_file.c.program)
     opened = conn.execute(
         select(func.count()).where(*base, *f.period(case_file.c.opened_on))
     ).scalar()
@@ -349,12 +350,7 @@ def group_offers(conn: Connection, f: Filters) -> dict:
         {"municipality": mun, "format": fmt, "held": h, "cancelled": c, "participants": p}
         for mun, fmt, h, c, p in _session_sums(conn, f, *place)
     ]
-    offers_where = [offer.c.deleted.is_(False)]
-    offers_where.extend(f.origin(offer.c.origin))
-    if f.municipality:
-        offers_where.append(offer.c.municipality == f.municipality)
-    if f.program:
-        offers_where.append(offer.c.program == f.program)
+    offers_where = _filtered(f, offer, place=offer.c.municipality, program=offer.c.program)
     return {
         "offers": conn.execute(select(func.count()).where(*offers_where)).scalar(),
         "sessions_held": sum(r["held"] for r in rows),
@@ -367,10 +363,7 @@ def group_offers(conn: Connection, f: Filters) -> dict:
 
 def structural_needs(conn: Connection, f: Filters) -> dict:
     """S8: challenge -> solution -> status, and counts by status."""
-    where = [need.c.deleted.is_(False), *f.period(need.c.reported_on)]
-    where.extend(f.origin(need.c.origin))
-    if f.municipality:
-        where.append(need.c.municipality == f.municipality)
+    where = _filtered(f, need, place=need.c.municipality, period=need.c.reported_on)
     by_status = dict(
         conn.execute(
             select(need.c.status, func.count())

@@ -36,24 +36,6 @@ TOP_NATIONALITIES = 10
 NO_MEDIATION = "keine"
 
 
-def _consultation_where(f: Filters, conn: Connection):
-    # On SQLite ``deleted`` is wrapped: the cube index would find the consultations in month
-    # order, each then read from all over the table (``queries._part_where``).
-    live = consultation.c.deleted.is_(False)
-    if conn.dialect.name == "sqlite":
-        live = func.unlikely(consultation.c.deleted) == 0
-    conditions = [
-        live,
-        *f.period(consultation.c.occurred_on),
-        *f.origin(consultation.c.origin),
-    ]
-    if f.municipality:
-        conditions.append(consultation.c.municipality == f.municipality)
-    if f.program:
-        conditions.append(consultation.c.program == f.program)
-    return and_(*conditions)
-
-
 def _through_case():
     return consultation.outerjoin(
         case_file, and_(consultation.c.case_id == case_file.c.id, case_file.c.deleted.is_(False))
@@ -85,7 +67,7 @@ def _ranked(counts: dict[str, int]) -> dict[str, int]:
 def reached(conn: Connection, f: Filters, today: date, cells: list | None = None) -> dict:
     """Persons, cases and language mediation of the consultations of ``f``; ``cells`` is
     the consultation cube (``queries.cube``), if the caller has it already."""
-    where = _consultation_where(f, conn)
+    where = queries.scanned_consultations(f)
     known, unknown = conn.execute(
         select(
             func.count(distinct(_PERSON)),

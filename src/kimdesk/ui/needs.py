@@ -150,10 +150,8 @@ class NeedsScreen(Screen):
     def load(self) -> None:
         if self._catalog is not self.ctx.catalog:
             self._catalog = catalog = self.ctx.catalog
-            language = "en" if self.ctx.settings.language == "en" else "de"
-            self.municipality.set_pairs(needs.municipality_choices(catalog, language))
-            self.topic.set_pairs([(e.code, e.label(language)) for e in catalog.entries_of("topic")],
-                                 optional=True)  # fmt: skip
+            self.municipality.set_pairs(needs.municipality_choices(catalog, self.ctx.language))
+            self.topic.set_pairs(self.ctx.pairs("topic"), optional=True)
             self.new_need()
         self.ctx.ops.query(needs.need_list, self._show_list)
 

@@ -113,11 +113,10 @@ class GroupOffersScreen(Screen):
 
     def load(self) -> None:
         if self._catalog is not self.ctx.catalog:
-            self._catalog = catalog = self.ctx.catalog
-            language = "en" if self.ctx.settings.language == "en" else "de"
+            self._catalog = self.ctx.catalog
             for combo, name in ((self.format, "group_format"), (self.program, "program"),
                                 (self.municipality, "municipality")):  # fmt: skip
-                combo.set_pairs([(e.code, e.label(language)) for e in catalog.entries_of(name)])
+                combo.set_pairs(self.ctx.pairs(name))
             self.new_offer()
         self.ctx.ops.query(groups.offer_lines, self._show_offers)
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.dates import DateInputError, add_months, parse_typed_date
 from kimdesk.domain.errors import KimdeskError
 
@@ -63,14 +62,6 @@ class CodeCombo(QComboBox):
         # The completer keeps the combo's focus-out to itself while its list is open, even
         # when Tab left the field: the application says where the focus went.
         QApplication.instance().focusChanged.connect(self._focus_moved)
-
-    @classmethod
-    def of_catalog(
-        cls, catalog: Catalog, name: str, *, optional: bool = False, language: str = "de",
-        parent: QWidget | None = None,
-    ) -> CodeCombo:  # fmt: skip
-        pairs = [(e.code, e.label(language)) for e in catalog.entries_of(name)]
-        return cls(pairs, optional=optional, parent=parent)
 
     def set_pairs(self, pairs: list[tuple[str, str]], *, optional: bool = False) -> None:
         current = self.code() if self.count() else None
