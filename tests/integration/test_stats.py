@@ -225,7 +225,8 @@ def test_filters_from_user_input(data_ws):
                      municipality="Troisdorf", program="MuKi-S")  # fmt: skip
     assert f == Filters(date(2023, 1, 1), date(2023, 6, 30), "05382068", "muki")
     for kwargs, message in [
-        ({"date_from": "31.02.2023"}, "kein gültiges Datum"),
+        ({"date_from": "31.02.2023"}, "Das Anfangsdatum: „31.02.2023“ ist ein unmögliches Datum."),
+        ({"date_to": "Mai 2023"}, "Das Enddatum: „Mai 2023“ ist kein Datum"),
         ({"date_from": "2023-05-01", "date_to": "2023-04-01"}, "Zeitraum ist leer"),
         ({"municipality": "Atlantis"}, "keine Kommune"),
         ({"program": "xyz"}, "kein Programm"),

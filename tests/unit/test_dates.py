@@ -88,3 +88,15 @@ def test_months_keep_the_day_or_take_the_months_last(n):
     later = add_months(date(2024, 1, 31), n)
     assert (later.year * 12 + later.month) - (2024 * 12 + 1) == n
     assert later.day == 31 or (later + timedelta(days=1)).day == 1
+
+
+def test_a_written_date_as_lists_and_command_lines_give_it():
+    from kimdesk.domain.dates import written_date
+
+    assert written_date(" 09.01.2023 ") == date(2023, 1, 9)
+    assert written_date("9.1.23") == date(2023, 1, 9) and written_date("1.1.75") == date(1975, 1, 1)
+    assert written_date("2023-01-09") == date(2023, 1, 9)
+    for text, reason in (("31.02.2023", "unmögliches Datum"), ("2023-1-9", "kein Datum"),
+                         ("Januar 2023", "kein Datum"), ("09.01.2023x", "kein Datum")):  # fmt: skip
+        with pytest.raises(DateInputError, match=reason):
+            written_date(text)

@@ -17,6 +17,8 @@ _PARTS = re.compile(r"(\d{1,2})[./\- ](\d{1,2})(?:[./\- ](\d{2}|\d{4}))?[./\- ]?
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DIGITS = re.compile(r"\d{4}|\d{6}|\d{8}")
 _TODAY = {"h", "heute", "t", "today"}
+_WRITTEN_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+_WRITTEN_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 class DateInputError(ValueError):
@@ -33,6 +35,26 @@ def _two_digits(yy: int, today: date, past: bool) -> int:
         return full_year(yy)
     year = today.year - today.year % 100 + yy
     return year - 100 if year > today.year else year
+
+
+def written_date(text: str) -> date:
+    """A date as a list or a command line writes it: ``TT.MM.JJJJ``, ``TT.MM.JJ`` (the pivot
+    of ``full_year``) or ISO ``JJJJ-MM-TT``; else ``DateInputError`` with a German reason."""
+    text = text.strip()
+    match = _WRITTEN_DE.fullmatch(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        if len(match.group(3)) == 2:
+            year = full_year(year)
+    else:
+        match = _WRITTEN_ISO.fullmatch(text)
+        if not match:
+            raise DateInputError(f"„{text}“ ist kein Datum (TT.MM.JJJJ, TT.MM.JJ oder JJJJ-MM-TT).")
+        year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateInputError(f"„{text}“ ist ein unmögliches Datum.") from None
 
 
 def add_months(day: date, months: int) -> date:

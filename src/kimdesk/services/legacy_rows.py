@@ -10,7 +10,7 @@ from datetime import date
 
 from kimdesk.domain import persons
 from kimdesk.domain.catalog import Catalog
-from kimdesk.domain.dates import full_year
+from kimdesk.domain.dates import DateInputError, written_date
 
 from .legacy_table import LegacyFileError
 
@@ -55,8 +55,6 @@ CHUNK = 5000
 #: A list larger than this is not a consultation list (the bench's 200,000 rows: 19 MB).
 MAX_LIST_BYTES = 512 * 1024 * 1024
 _SPLIT = re.compile(r"[,|]")
-_DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _LOST_ZERO = re.compile(r"[1-9][0-9]{6}")
 #: Whole minutes as Excel writes them: ``45`` or ``45,0`` (ASCII digits only).
 _MINUTES = re.compile(r"([0-9]{1,9})(?:,0+)?")
@@ -237,20 +235,10 @@ def _parse_date(value: object) -> date | str:
     text = str(value).strip()
     if not text:
         return "fehlt."
-    match = _DE_DATE.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        if len(match.group(3)) == 2:
-            year = full_year(year)
-    else:
-        match = _ISO_DATE.match(text)
-        if not match:
-            return f"„{text}“ ist kein Datum (TT.MM.JJJJ, TT.MM.JJ oder JJJJ-MM-TT)."
-        year, month, day = (int(g) for g in match.groups())
     try:
-        return date(year, month, day)
-    except ValueError:
-        return f"„{text}“ ist ein unmögliches Datum."
+        return written_date(text)
+    except DateInputError as exc:
+        return str(exc)
 
 
 def column_index(header: list[str], file_name: str) -> tuple[dict[str, int], list[str]]:

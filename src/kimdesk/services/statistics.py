@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from kimdesk.domain.dates import DateInputError, written_date
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
 from kimdesk.stats.filters import Filters
@@ -13,21 +13,12 @@ from kimdesk.stats.report import compute, for_publication
 from .trust import trusted_peers
 from .workspace import Workspace
 
-_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-
 
 def parse_day(text: str, what: str) -> date:
-    text = text.strip()
     try:
-        match = _DE.match(text)
-        if match:
-            d, m, y = (int(g) for g in match.groups())
-            return date(y, m, d)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise KimdeskError(
-            f"{what} „{text}“ ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)."
-        ) from None
+        return written_date(text)
+    except DateInputError as exc:
+        raise KimdeskError(f"{what}: {exc}") from None
 
 
 def make_filters(
