@@ -27,6 +27,7 @@ from kimdesk.store import records as store_records
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.models import AuditEntry, CaseRow, GoalRow
 
+from . import records
 from .changes import Change, Changes
 from .excel_csv import excel_csv, header_of
 from .workspace import Workspace
@@ -98,7 +99,7 @@ def _emptied(record):
 
 def erase_client(ws: Workspace, client_id: str) -> Erased:
     """Empty the personal data of one client and everything local that belongs to them."""
-    client = store_records_get(ws, Client, client_id)
+    client = records.load(ws, Client, client_id)
     if client is None:
         raise KimdeskError("Diese Klient:in gibt es nicht (mehr).")
     origin = ws.installation.id
@@ -131,12 +132,6 @@ def erase_client(ws: Workspace, client_id: str) -> Erased:
               record_ids=[client_id], detail=f"{changed} Datensätze")  # fmt: skip
     _checkpoint(ws)
     return Erased(changed, Changes.of(Change.CLIENT, Change.CASE, Change.GOAL, Change.CONSULTATION))
-
-
-def store_records_get(ws: Workspace, entity_type, record_id: str):
-    with ws.store.connect() as conn:
-        record = store_records.get_record(conn, entity_type, record_id)
-    return None if record is None or record.deleted else record
 
 
 def clients_past_retention(ws: Workspace, years: int, today: date | None = None) -> list[str]:
