@@ -233,24 +233,10 @@ class StatisticsScreen(Screen):
     # -- export ---------------------------------------------------------------------------
 
     def export_excel(self) -> None:
-        if self.report is None:
-            return
-        name, _filter = QFileDialog.getSaveFileName(
-            self, tr("Statistik als Excel-Datei"), str(Path.home() / "kimdesk-statistik.xlsx"),
-            tr("Excel-Dateien (*.xlsx)"))  # fmt: skip
-        if name:
-            self.write_excel(Path(name if name.endswith(".xlsx") else name + ".xlsx"))
-
-    def write_excel(self, path: Path) -> None:
-        from kimdesk.services.exports import write_workbook
-
-        report = self.report
-        self._busy(tr("Die Excel-Datei wird geschrieben …"))
-        # The file dialog asked before an existing file was chosen: only an earlier KIMdesk
-        # workbook is replaced (the service refuses any other file).
-        self.ctx.ops.query(lambda ws: write_workbook(report, ws.catalog, path, force=True),
-                         lambda p: self._exported(tr("Gespeichert: {path}", path=str(p))),
-                         self._export_failed)  # fmt: skip
+        path = self._save_as(tr("Statistik als Excel-Datei"), "kimdesk-statistik.xlsx",
+                             tr("Excel-Dateien (*.xlsx)"))  # fmt: skip
+        if path is not None:
+            self.write_excel(path)
 
     def export_images(self) -> None:
         if self.report is None:
@@ -271,33 +257,55 @@ class StatisticsScreen(Screen):
             return
         self.write_images(Path(folder), force=replace)
 
+    def export_deck(self) -> None:
+        path = self._save_as(tr("Foliensatz speichern"), "kimdesk-foliensatz.pdf",
+                             tr("PDF-Dateien (*.pdf)"))  # fmt: skip
+        if path is not None:
+            self.write_deck(path)
+
+    # The file dialogs asked before an existing file was chosen: only an earlier KIMdesk
+    # file is replaced (the services refuse any other file).
+
+    def write_excel(self, path: Path) -> None:
+        from kimdesk.services.exports import write_workbook
+
+        self._write(tr("Die Excel-Datei wird geschrieben …"),
+                    lambda report, catalog: write_workbook(report, catalog, path, force=True),
+                    lambda p: tr("Gespeichert: {path}", path=str(p)))  # fmt: skip
+
     def write_images(self, folder: Path, *, force: bool = False) -> None:
         from kimdesk.services.exports import write_charts
 
-        report = self.report
-        self._busy(tr("Die Diagramme werden geschrieben …"))
-        self.ctx.ops.query(lambda ws: write_charts(report, ws.catalog, folder, force=force),
-                         lambda paths: self._exported(tr("%n Dateien in {folder} gespeichert.",
-                                                         "", len(paths), folder=str(folder))),
-                         self._export_failed)  # fmt: skip
-
-    def export_deck(self) -> None:
-        if self.report is None:
-            return
-        name, _filter = QFileDialog.getSaveFileName(
-            self, tr("Foliensatz speichern"), str(Path.home() / "kimdesk-foliensatz.pdf"),
-            tr("PDF-Dateien (*.pdf)"))  # fmt: skip
-        if name:
-            self.write_deck(Path(name if name.endswith(".pdf") else name + ".pdf"))
+        self._write(tr("Die Diagramme werden geschrieben …"),
+                    lambda report, catalog: write_charts(report, catalog, folder, force=force),
+                    lambda paths: tr("%n Dateien in {folder} gespeichert.", "", len(paths),
+                                     folder=str(folder)))  # fmt: skip
 
     def write_deck(self, path: Path) -> None:
         from kimdesk.services.exports import write_deck
 
+        self._write(tr("Der Foliensatz wird geschrieben …"),
+                    lambda report, catalog: write_deck(report, catalog, path, force=True),
+                    lambda p: tr("Gespeichert: {path}", path=str(p)))  # fmt: skip
+
+    def _save_as(self, title: str, name: str, pattern: str) -> Path | None:
+        """The file the user names in a save dialog, with the suffix of ``name``."""
+        if self.report is None:
+            return None
+        chosen, _filter = QFileDialog.getSaveFileName(self, title, str(Path.home() / name),
+                                                      pattern)  # fmt: skip
+        if not chosen:
+            return None
+        suffix = Path(name).suffix
+        return Path(chosen if chosen.endswith(suffix) else chosen + suffix)
+
+    def _write(self, busy: str, write, said) -> None:
+        """``write(report, catalog)`` on the store thread; then ``said(result)`` is shown."""
         report = self.report
-        self._busy(tr("Der Foliensatz wird geschrieben …"))
-        self.ctx.ops.query(lambda ws: write_deck(report, ws.catalog, path, force=True),
-                         lambda p: self._exported(tr("Gespeichert: {path}", path=str(p))),
-                         self._export_failed)  # fmt: skip
+        self._busy(busy)
+        self.ctx.ops.query(lambda ws: write(report, ws.catalog),
+                           lambda result: self._exported(said(result)),
+                           self._export_failed)  # fmt: skip
 
     def _busy(self, text: str) -> None:
         self.busy.setVisible(True)
