@@ -1,7 +1,8 @@
 """Bad bundles at the office: each is rejected with a clear reason and changes nothing.
 
-DESIGN §5: size cap → strict header → known signer and valid signature → decryption →
-manifest hashes and counts → strict JSON → schema version → sequence, then one transaction.
+docs/sync.md ("What the office checks, in this order"): size cap → strict header → known
+signer and valid signature → decryption → manifest hashes and counts → strict JSON → schema
+version → sequence, then one transaction.
 The content-level attacks are sealed with the real case manager key, so the signature is valid
 and only the content is bad.
 """
@@ -787,7 +788,7 @@ def test_cli_merge_reports_the_rejection_as_json(enrolled_office_ws, bundle, tmp
     assert code == 1
     assert "Traceback" not in err and "Unerwarteter Fehler" not in err
     result = json.loads(out)
-    # Exactly the structure of DESIGN §5, in its order.
+    # Exactly the structure of docs/sync.md ("Summary format"), in its order.
     assert list(result) == ["bundles", "totals"]
     assert list(result["totals"]) == [*COUNT_ORDER, "rejected"]
     good, bad = result["bundles"]

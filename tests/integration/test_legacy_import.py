@@ -1,4 +1,4 @@
-"""Legacy import (DESIGN §6) against the real encrypted store.
+"""Legacy import (docs/legacy-import.md) against the real encrypted store.
 
 Files are generated in ``tmp_path`` so that encodings, delimiters and Excel cell types are
 exactly what the test says. Row numbers are those Excel shows (header = row 1).

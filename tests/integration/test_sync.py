@@ -1,4 +1,4 @@
-"""Bundles from case manager devices merged into the office store (DESIGN §5)."""
+"""Bundles from case manager devices merged into the office store (docs/sync.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The default profile carries exactly the codes of DESIGN §3."""
+"""The default profile carries exactly the codes of docs/domain.md."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""``kimdesk``: the command line of DESIGN §4.
+"""``kimdesk``: the command line of docs/cli.md.
 
 Exit codes: 0 success, 1 failure, 2 usage error. Errors are one plain German sentence on
 stderr, never a traceback; they never carry a personal field.
@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", required=True, choices=["stored", "incoming"])
     p.set_defaults(run=commands.resolve)
 
-    p = sub.add_parser("stats", help="Statistik (S1–S10) ausgeben oder exportieren")
+    p = sub.add_parser("stats", help="Statistik (S1–S12) ausgeben oder exportieren")
     p.add_argument("--store", required=True)
     p.add_argument("--from", dest="date_from", metavar="DATUM", help="ab (TT.MM.JJJJ)")
     p.add_argument("--to", dest="date_to", metavar="DATUM", help="bis einschließlich")

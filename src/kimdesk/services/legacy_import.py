@@ -1,4 +1,5 @@
-"""``kimdesk import-legacy``: take over an existing consultation list (DESIGN §6).
+"""``kimdesk import-legacy``: take over an existing consultation list
+(docs/legacy-import.md).
 
 All-or-nothing by default: every bad row is reported (row as Excel shows it, column,
 reason) and nothing is imported. With ``skip_invalid`` the good rows are imported and the

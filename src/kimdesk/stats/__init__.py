@@ -1,1 +1,1 @@
-"""Statistics of DESIGN §7: aggregations in SQL, report model, workbook and charts."""
+"""Statistics (docs/statistics.md): aggregations in SQL, report model, workbook and charts."""

@@ -1,4 +1,4 @@
-"""S1–S10 of DESIGN §7 as aggregates of the database (SQLAlchemy Core, portable SQL).
+"""S1–S12 of docs/statistics.md as aggregates of the database (SQLAlchemy Core, portable SQL).
 
 Nothing here loads records to count them in Python: the database returns counts. The
 consultations are counted once, as a cube (month × municipality × kind × program × language

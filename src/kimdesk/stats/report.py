@@ -1,6 +1,6 @@
-"""The statistics report: all figures of S1–S10 for one set of filters, as one dict.
+"""The statistics report: all figures of S1–S12 for one set of filters, as one dict.
 
-``compute`` returns the structure ``kimdesk stats --json`` prints (DESIGN §7); the workbook,
+``compute`` returns the structure ``kimdesk stats --json`` prints (docs/statistics.md); the workbook,
 the charts and the GUI read the same dict.
 """
 

@@ -1,6 +1,6 @@
 """The merge: records of a verified bundle into the office store, per record by id.
 
-Rules (DESIGN §5), comparing the incoming version with the stored one:
+Rules (docs/sync.md, "The merge, per record by id"), comparing the incoming version with the stored one:
 
 - unknown id: created (a tombstone is stored as one and counted as deleted);
 - same installation (origin): newer version -> updated (or deleted for a tombstone),

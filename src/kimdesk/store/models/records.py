@@ -1,4 +1,4 @@
-"""The synced records of DESIGN §3. Columns marked ``local`` never leave the device."""
+"""The synced records of docs/domain.md. Columns marked ``local`` never leave the device."""
 
 from __future__ import annotations
 
