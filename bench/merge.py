@@ -106,7 +106,7 @@ DAYS = (date(2024, 12, 31) - FIRST_DAY).days
 
 OFFICE_PASS = "bench office passphrase"
 CM_PASS = "bench case manager passphrase"
-ENTITY_TABLES = ("case_file", "consultation", "consultation_topic", "referral")
+TABLES = ("case_file", "consultation", "consultation_topic", "referral")
 
 
 def _peak_rss_mib() -> float:
@@ -305,12 +305,12 @@ def run_baseline(path: Path, ddl: list[str], rows: dict[str, list[tuple]]) -> fl
     }
     start = time.perf_counter()
     conn.execute("BEGIN")
-    for table in ENTITY_TABLES:
+    for table in TABLES:
         if table in inserts:
             conn.executemany(inserts[table], rows[table])
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
-    for table in ENTITY_TABLES:
+    for table in TABLES:
         (n,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
         if n != len(rows[table]):
             raise SystemExit(f"baseline {table}: {n} rows, expected {len(rows[table])}")

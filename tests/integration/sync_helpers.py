@@ -60,8 +60,8 @@ def dump(ws) -> dict[str, list[tuple]]:
 
 
 def rows(ws, entity: str) -> dict[str, dict]:
-    from kimdesk.store.records import ENTITY_TABLES
+    from kimdesk.store.records import TABLES
 
-    table = ENTITY_TABLES[entity]
+    table = TABLES[entity]
     with ws.store.connect() as conn:
         return {r["id"]: dict(r) for r in conn.execute(select(table)).mappings()}

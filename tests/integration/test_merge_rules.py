@@ -18,7 +18,7 @@ from kimdesk.domain.entities import (
     StructuralNeed,
 )
 from kimdesk.services import conflicts, statistics, sync
-from kimdesk.store.records import ENTITY_TABLES, get_consultation, save_record
+from kimdesk.store.records import TABLES, get_consultation, save_record
 
 from .bundle_craft import line
 from .sync_helpers import a_case, a_client, add, consultation, remove, rows
@@ -197,7 +197,7 @@ def test_every_written_row_gets_its_own_change_sequence_number_above_the_last(
     def seqs() -> dict[str, int]:
         found = {}
         with office.store.connect() as conn:
-            for table in ENTITY_TABLES.values():
+            for table in TABLES.values():
                 found.update(dict(conn.execute(select(table.c.id, table.c.change_seq)).all()))
         return found
 
@@ -242,7 +242,7 @@ def test_a_case_closed_on_the_last_day_is_not_active_at_its_end(cm_ws, closed_on
 def test_no_row_is_left_without_a_change_sequence_number(enrolled_office_ws, crafter):
     merge_one(enrolled_office_ws, crafter.bundle())
     with enrolled_office_ws.store.connect() as conn:
-        for table in ENTITY_TABLES.values():
+        for table in TABLES.values():
             missing = conn.execute(
                 select(func.count()).select_from(table).where(table.c.change_seq.is_(None))
             ).scalar()

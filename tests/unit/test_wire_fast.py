@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.store import bulk
-from kimdesk.store.records import ENTITY_TABLES
+from kimdesk.store.records import TABLES
 from kimdesk.sync import fields, strict, wire
 from kimdesk.sync.container import BundleRejected
 
@@ -347,7 +347,7 @@ def test_quick_bind_processors_bind_as_sqlalchemy_does():
         "bool": [True, False, None],
     }
     checked = 0
-    for table in ENTITY_TABLES.values():
+    for table in TABLES.values():
         for column in table.columns:
             process = column.type.dialect_impl(dialect).bind_processor(dialect)
             if process is None:

@@ -13,7 +13,7 @@ from kimdesk.domain.ids import utc_now
 from kimdesk.store.bookkeeping import CHANGE_SEQ, audit, next_seq
 from kimdesk.store.bulk import write_parts
 from kimdesk.store.models import Conflict
-from kimdesk.store.records import ENTITY_TABLES
+from kimdesk.store.records import TABLES
 from kimdesk.sync import fields, wire
 
 from .changes import Change, Changes
@@ -71,7 +71,7 @@ def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> Resolved:
         if row["resolved_at"] is not None:
             raise KimdeskError(f"Der Konflikt {conflict_id} ist schon aufgelöst.")
         entity = row["entity"]
-        table = ENTITY_TABLES[entity]
+        table = TABLES[entity]
         chosen = wire.from_wire(entity, json.loads(row[keep]))
         applied = wire.from_wire(entity, json.loads(row[row["applied"]]))
         current = conn.execute(

@@ -24,7 +24,7 @@ from kimdesk.store.bookkeeping import BUNDLE_SEQ, CHANGE_SEQ, audit, current_seq
 from kimdesk.store.bulk import cyclic_gc_paused
 from kimdesk.store.installation import PeerInfo
 from kimdesk.store.models import BundleIn, BundleOut, Conflict
-from kimdesk.store.records import ENTITY_TABLES
+from kimdesk.store.records import TABLES
 from kimdesk.sync import container, wire
 from kimdesk.sync.admission import RECORD_SKEW, Admission
 from kimdesk.sync.export import changed_records
@@ -576,7 +576,7 @@ _REFERENCES = (
 def _dangling_warnings(conn) -> list[str]:
     warnings = []
     for entity, column, target, text in _REFERENCES:
-        table, other = ENTITY_TABLES[entity], ENTITY_TABLES[target]
+        table, other = TABLES[entity], TABLES[target]
         missing = conn.execute(
             select(func.count())
             .select_from(table)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from kimdesk.store.models import BundleOut
-from kimdesk.store.records import ENTITY_TABLES
+from kimdesk.store.records import TABLES
 
 from .workspace import Workspace
 
@@ -34,7 +34,7 @@ def pending_changes(ws: Workspace) -> Pending:
         since = conn.execute(select(func.max(_out.c.change_to))).scalar() or 0
         last_seq = conn.execute(select(func.max(_out.c.seq))).scalar()
         counts, deleted = {}, {}
-        for entity, table in ENTITY_TABLES.items():
+        for entity, table in TABLES.items():
             query = (
                 select(table.c.deleted, func.count())
                 .where(table.c.change_seq > since)

@@ -1,4 +1,4 @@
-"""Bulk writes with SQLAlchemy Core: the machinery of the merge and of large imports.
+"""Bulk writes with SQLAlchemy Core: the machinery of the merge and of settling conflicts.
 
 New rows go in as positional tuples through ``exec_driver_sql`` on SQLite: the INSERT is
 compiled from the table once and every value passes the column type's own bind processor

@@ -43,7 +43,7 @@ referral_t = ReferralRow.__table__
 case_t = CaseRow.__table__
 client_t = ClientRow.__table__
 
-#: The one kind → table map of the store.
+#: The one kind → table map of the store, in the registry's order (a test holds it so).
 TABLES = {
     Kind.CLIENT: client_t,
     Kind.CASE: case_t,
@@ -53,10 +53,8 @@ TABLES = {
     Kind.GROUP_SESSION: GroupSessionRow.__table__,
     Kind.STRUCTURAL_NEED: StructuralNeedRow.__table__,
 }
-#: Each entity's table, in the registry's order.
-ENTITY_TABLES = {e.kind: TABLES[e.kind] for e in ENTITIES}
 _TABLE_OF = {e.cls: TABLES[e.kind] for e in ENTITIES}
-_ENTITY_NAME = {table: name for name, table in ENTITY_TABLES.items()}
+_ENTITY_NAME = {table: name for name, table in TABLES.items()}
 
 
 def _columns_of(entity_type: type[Record], table) -> list[str]:

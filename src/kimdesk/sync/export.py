@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain.validation import age_group
-from kimdesk.store.records import ENTITY_TABLES, consultation_parts
+from kimdesk.store.records import TABLES, consultation_parts
 
 from .fields import ENTITY_ORDER, FIELDS, to_wire
 
@@ -21,7 +21,7 @@ def changed_records(
 ) -> Iterator[tuple[str, dict]]:
     """Every record with ``change_from < change_seq <= change_to``, as wire records."""
     for entity in ENTITY_ORDER:
-        table = ENTITY_TABLES[entity]
+        table = TABLES[entity]
         columns = [table.c[f.name] for f in FIELDS[entity] if not f.derived]
         if entity == "client":
             columns.append(table.c.birth_date)  # only to derive the age group, never sent

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Boolean, Date, Integer, String, Text
 
 from kimdesk.store.models import UTCDateTime
-from kimdesk.store.records import ENTITY_TABLES
+from kimdesk.store.records import TABLES
 
 #: The order of the records in a bundle (format 1, frozen: a later format may add kinds
 #: at the end, never reorder them). Each kind after those it refers to.
@@ -73,7 +73,7 @@ def wire_fields(table) -> tuple[Field, ...]:
     return tuple(result)
 
 
-FIELDS = {entity: wire_fields(ENTITY_TABLES[entity]) for entity in ENTITY_ORDER}
+FIELDS = {entity: wire_fields(TABLES[entity]) for entity in ENTITY_ORDER}
 PART_KEYS = {"consultation": ("topics", "referrals")}
 
 

@@ -31,7 +31,7 @@ from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.store.bookkeeping import CHANGE_SEQ, next_seq
 from kimdesk.store.bulk import cyclic_gc_paused, insert_tuples, known_ids, write_parts
 from kimdesk.store.models import Conflict
-from kimdesk.store.records import ENTITY_TABLES, consultation_parts
+from kimdesk.store.records import TABLES, consultation_parts
 
 from .fields import FIELDS, canonical, to_wire
 
@@ -97,7 +97,7 @@ class Merger:
         return self.counts
 
     def _stored(self, entity: str, ids: list[str]) -> dict[str, dict]:
-        table = ENTITY_TABLES[entity]
+        table = TABLES[entity]
         ids = known_ids(self.conn, table, ids)
         if not ids:
             return {}
@@ -179,7 +179,7 @@ class Merger:
         }
 
     def _write(self, entity: str, inserts: list[dict], updates: list[dict]) -> None:
-        table = ENTITY_TABLES[entity]
+        table = TABLES[entity]
         names = [f.name for f in FIELDS[entity]]
         if not inserts and not updates:
             return

@@ -33,9 +33,9 @@ from .screen import Context
 def run_import(
     ws, task: Task, path: Path, skip_invalid: bool, repeats: bool = False
 ) -> ImportResult:
-    result = import_legacy(ws, path, skip_invalid=skip_invalid, allow_duplicates=repeats,
-                           progress=lambda done, total: task.report(done, total or 0))  # fmt: skip
-    return result
+    """The import with the dialog's progress bar (and its cancel button) as its progress."""
+    return import_legacy(ws, path, skip_invalid=skip_invalid, allow_duplicates=repeats,
+                         progress=lambda done, total: task.report(done, total or 0))  # fmt: skip
 
 
 class LegacyImportDialog(QDialog):

@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
     def on_changes(self, changes: Changes) -> None:
         for screen in self.screens:
             screen.on_changes(changes)
-        if changes.touches("bundle", "settings"):
+        if changes.touches(Change.BUNDLE, Change.SETTINGS):
             self.refresh_status()
 
     def refresh_status(self) -> None:

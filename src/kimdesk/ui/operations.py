@@ -158,7 +158,8 @@ class Operations(QObject):
         progress: Callable[[int, int, str], None] | None = None,
     ) -> Task | None:
         """Write: as ``query``, and ``fn`` returns what it changed (a ``Changes``, or a
-        result with ``changes``), which every screen hears of once ``done`` has run."""
+        result with ``changes``), which every screen hears of once ``done`` has run. A write
+        that changed nothing says so with an empty set (a merge's dry run, an unchanged save)."""
         if not self._open:
             return None
         return self._enqueue(fn, done, failed, progress, writes=True)

@@ -91,9 +91,9 @@ class ConsultationsScreen(Screen):
     def on_changes(self, changes) -> None:
         """A saved consultation renews the list only; the picker's names and cases change
         seldom, and reading them again would hold up the next keystroke."""
-        if changes.touches("client", "case") or not self.isVisible():
+        if changes.touches(Change.CLIENT, Change.CASE) or not self.isVisible():
             super().on_changes(changes)
-        elif changes.touches("consultation"):
+        elif changes.touches(Change.CONSULTATION):
             self.model.query(self.filters.current())
 
     def clear(self) -> None:
