@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -56,7 +57,8 @@ def test_office_and_case_manager_set_up(cli, tmp_path):
     assert f"Fingerabdruck der Kreisstelle: {printed}" in out
     code, _, _ = cli("identity", "--store", cm, "--out", tmp_path / "cm.json", passphrase=CM_PASS)
     cm_ident = json.loads((tmp_path / "cm.json").read_text())
-    assert cm_ident["role"] == "casemanager" and cm_ident["encryption_key"] is None
+    assert cm_ident["role"] == "casemanager"
+    assert len(base64.b64decode(cm_ident["encryption_key"])) == 32  # schema 7: replies reach it
 
     code, out, _ = cli("check", "--store", cm, passphrase=CM_PASS)
     assert code == 0 and "in Ordnung" in out

@@ -48,12 +48,15 @@ def copied(name: str, tmp_path: Path) -> Path:
 
 
 def a_case_managers_store(name: str, tmp_path: Path) -> None:
-    """It migrates, passes the checks, and the office it trusted before schema 4 (peer rows
-    without signature) is signed and trusted afterwards."""
+    """It migrates, passes the checks, holds an X25519 key of its own afterwards (schema 7),
+    and the office it trusted before schema 4 (peer rows without signature) is signed and
+    trusted afterwards."""
     target = copied(name, tmp_path)
     with open_workspace(target, PASS) as ws:
         assert ws.store.schema_version == migrate.HEAD_VERSION
         assert ws.store.integrity_problems() == []
+        key = ws.installation.agreement_key  # schema 7 gave the device its X25519 key
+        assert key is not None and len(key) == 32
         with ws.store.connect() as conn:
             offices = trust.trusted_peers(ws.installation, conn, role="office")
             assert trust.unsigned_peers(ws.installation, conn) == []
@@ -140,6 +143,7 @@ CHECKS: dict[str, Callable[[str, Path], None]] = {
     "stores/store_v3.kdb": a_case_managers_store,
     "stores/store_v4.kdb": a_case_managers_store,
     "stores/store_v5.kdb": a_case_managers_store,
+    "stores/store_v6.kdb": a_case_managers_store,
     "bundles/bundle_v1.kimb": a_format_1_bundle,
     "bundles/office_v1.kdb": an_office_store,
     "identities/identity_v1_casemanager.json": a_format_1_device_identity,

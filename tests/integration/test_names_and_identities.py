@@ -181,3 +181,20 @@ def test_any_name_either_is_refused_at_init_or_syncs(office_ws, templates, tmp_p
     (report,) = sync.merge_bundles(office_ws, [path]).bundles
     assert report.status == "imported", report.reason
     assert all(visible(w) for w in report.warnings)
+
+
+def test_a_new_device_hands_the_office_its_encryption_key(office_ws, templates, tmp_path):
+    """Schema 7: every device holds an X25519 key, and its identity file carries the public
+    half (under the fingerprint), so the office can encrypt replies to it."""
+    from kimdesk.services.trust import trusted_peers
+
+    with new_device(tmp_path, templates, "CM-21 Hennef") as cm:
+        identity = setup.write_identity(cm, tmp_path / "cm.json")
+        assert cm.installation.agreement_key is not None
+    data = json.loads((tmp_path / "cm.json").read_text())
+    assert base64.b64decode(data["encryption_key"]) == identity.encryption_key
+    assert len(identity.encryption_key) == 32
+    sync.enroll(office_ws, tmp_path / "cm.json")
+    with office_ws.store.connect() as conn:
+        [device] = trusted_peers(office_ws.installation, conn, role="casemanager")
+    assert device.agreement_key == identity.encryption_key

@@ -350,7 +350,7 @@ def test_schema_6_finds_a_topics_consultations_by_index_new_or_migrated(cm_ws, t
     migrated = tmp_path / "store_v5.kdb"
     shutil.copyfile(FIXTURES / "stores" / "store_v5.kdb", migrated)
     with Store.open(migrated, FIXTURE_V1) as store:
-        assert store.schema_version == 6
+        assert store.schema_version == migrate.HEAD_VERSION >= 6
         old_sql = index_sql(store)
     assert old_sql == index_sql(cm_ws.store)
     assert "(topic, consultation_id)" in old_sql.replace('"', "")

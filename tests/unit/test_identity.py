@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kimdesk.domain.enums import Role
 from kimdesk.domain.ids import uuid7
 from kimdesk.sync.identity import (
     Identity,
@@ -23,7 +22,7 @@ FROZEN = Path(__file__).parents[1] / "fixtures" / "identities"
 
 
 def office_identity() -> Identity:
-    keys = KeyPairs.generate(Role.OFFICE)
+    keys = KeyPairs.generate()
     return Identity(
         role="office",
         name="Kreis RSK",
@@ -44,13 +43,15 @@ def test_round_trip():
     assert len(ident.fingerprint) == 39 and ident.fingerprint.count("-") == 7
 
 
-def test_only_an_office_gets_an_encryption_key():
-    assert KeyPairs.generate(Role.CASEMANAGER).agreement is None
-    assert KeyPairs.generate(Role.OFFICE).public_agreement() is not None
+def test_every_installation_gets_an_encryption_key():
+    """Schema 7: a device receives the office's replies encrypted to its own X25519 key."""
+    first, second = KeyPairs.generate(), KeyPairs.generate()
+    assert first.public_agreement() is not None and len(first.public_agreement()) == 32
+    assert first.agreement != second.agreement
 
 
 def test_private_keys_are_not_in_the_file():
-    keys = KeyPairs.generate(Role.OFFICE)
+    keys = KeyPairs.generate()
     ident = Identity(
         "office", "x", uuid7(), "rhein-sieg", "", keys.public_signing(), keys.public_agreement()
     )

@@ -63,7 +63,7 @@ def init_store(
     elif office_identity is not None:
         raise KimdeskError("--office-key gilt nur für Case-Management-Speicher.")
 
-    keys = KeyPairs.generate(role)
+    keys = KeyPairs.generate()
     now = utc_now()
     info = InstallationInfo(
         id=uuid7(),

@@ -1,7 +1,9 @@
 """Installation keys and the public identity file.
 
-Every installation signs with Ed25519; an office also holds an X25519 key pair to which
-case managers encrypt their bundles. The identity file carries only public keys.
+Every installation signs with Ed25519 and holds an X25519 key pair: case managers encrypt
+their bundles to the office's, the office its replies to a device's (a device made before
+schema 7 has none in its identity file: ``encryption_key`` is null). The identity file carries
+only public keys.
 
 Identity file, version 2 (JSON, UTF-8)::
 
@@ -60,15 +62,15 @@ class KeyPairs:
     agreement: bytes | None
 
     @classmethod
-    def generate(cls, role: Role) -> KeyPairs:
+    def generate(cls) -> KeyPairs:
+        """Both key pairs: every installation signs, and receives encrypted files (an office
+        its devices' bundles, a device the office's replies; schema 7)."""
         signing = Ed25519PrivateKey.generate().private_bytes(
             _RAW, _PRIV, serialization.NoEncryption()
         )
-        agreement = None
-        if role == Role.OFFICE:
-            agreement = X25519PrivateKey.generate().private_bytes(
-                _RAW, _PRIV, serialization.NoEncryption()
-            )
+        agreement = X25519PrivateKey.generate().private_bytes(
+            _RAW, _PRIV, serialization.NoEncryption()
+        )
         return cls(signing, agreement)
 
     def public_signing(self) -> bytes:
