@@ -20,6 +20,10 @@ The office verifies the signature against the key it enrolled for that installat
 *before* it decrypts or parses anything else. HPKE suite: DHKEM(X25519, HKDF-SHA256),
 HKDF-SHA256, ChaCha20-Poly1305, base mode; ``info`` is ``kimdesk-bundle-v1`` and the header,
 so a payload cannot be moved under another header.
+
+The office's reply to a device (``*.kimr``, ``REPLY``) is the same container with its own magic
+``KIMR\r\n\x1a\n`` and ``info`` ``kimdesk-reply-v1``: the office signs, the device is the
+recipient and holds the key. Neither kind of file passes for the other.
 """
 
 from __future__ import annotations
@@ -53,6 +57,34 @@ _SHORT = "die Datei ist zu kurz für ein KIMdesk-Bundle (abgeschnitten?)"
 
 
 @dataclass(frozen=True)
+class FileKind:
+    """A kind of signed, encrypted file: its magic, format version, HPKE ``info`` and the
+    words its refusals use (German sentences, as every refusal)."""
+
+    magic: bytes
+    version: int
+    info: bytes
+    not_one: str  # "die Datei ist …"
+    too_large: str
+    short: str
+    of_it: str  # "der Kopf …", genitive
+    it: str  # "das Bundle hat …", nominative
+    elsewhere: str  # "… lässt sich nicht entschlüsseln (…)"
+
+
+BUNDLE = FileKind(
+    MAGIC, FORMAT_VERSION, _INFO, "kein KIMdesk-Bundle", TOO_LARGE, _SHORT, "des Bundles",
+    "das Bundle", "für eine andere Kreisstelle verschlüsselt?",
+)  # fmt: skip
+REPLY = FileKind(
+    b"KIMR\r\n\x1a\n", 1, b"kimdesk-reply-v1\x00", "keine Antwort der Kreisstelle",
+    "die Datei ist größer als 1 GiB und damit keine Antwort der Kreisstelle",
+    "die Datei ist zu kurz für eine Antwort der Kreisstelle (abgeschnitten?)", "der Antwort",
+    "die Antwort", "für ein anderes Gerät verschlüsselt?",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Header:
     version: int
     installation_id: str
@@ -79,8 +111,9 @@ def seal(
     recipient_id: str,
     recipient_key: bytes,
     plaintext: bytes,
+    kind: FileKind = BUNDLE,
 ) -> bytes:
-    """Encrypt ``plaintext`` to the office and sign the whole file."""
+    """Encrypt ``plaintext`` to the recipient and sign the whole file."""
     signer = Ed25519PrivateKey.from_private_bytes(signing_key)
     from cryptography.hazmat.primitives import serialization
 
@@ -89,8 +122,8 @@ def seal(
     )
     name = cut_utf8(signer_name, MAX_NAME)  # a name cut inside a character cannot be read
     head = _FIXED.pack(
-        MAGIC,
-        FORMAT_VERSION,
+        kind.magic,
+        kind.version,
         uuid.UUID(installation_id).bytes,
         public,
         seq,
@@ -100,38 +133,38 @@ def seal(
     )
     head += name
     ciphertext = _SUITE.encrypt(
-        plaintext, X25519PublicKey.from_public_bytes(recipient_key), info=_INFO + head
+        plaintext, X25519PublicKey.from_public_bytes(recipient_key), info=kind.info + head
     )
     body = head + struct.pack(">Q", len(ciphertext)) + ciphertext
     return body + signer.sign(body)
 
 
-def read_header(data: bytes) -> Header:
+def read_header(data: bytes, kind: FileKind = BUNDLE) -> Header:
     """The strict header check: magic, version, lengths that add up exactly."""
     if len(data) > MAX_BUNDLE_BYTES:
-        raise BundleRejected(Reason.TOO_LARGE, TOO_LARGE)
+        raise BundleRejected(Reason.TOO_LARGE, kind.too_large)
     if len(data) < _FIXED.size + 8 + SIGNATURE_SIZE:
-        raise BundleRejected(Reason.TRUNCATED, _SHORT)
+        raise BundleRejected(Reason.TRUNCATED, kind.short)
     magic, version, inst, key, seq, bundle, recipient, n = _FIXED.unpack_from(data, 0)
-    if magic != MAGIC:
-        raise BundleRejected(Reason.NOT_A_BUNDLE, "die Datei ist kein KIMdesk-Bundle")
-    if version != FORMAT_VERSION:
+    if magic != kind.magic:
+        raise BundleRejected(Reason.NOT_A_BUNDLE, f"die Datei ist {kind.not_one}")
+    if version != kind.version:
         raise BundleRejected(
             Reason.FORMAT_VERSION,
-            f"das Bundle hat das Format {version}, diese KIMdesk-Version liest Format {FORMAT_VERSION}",
+            f"{kind.it} hat das Format {version}, diese KIMdesk-Version liest Format {kind.version}",
         )
     if n > MAX_NAME:
         raise BundleRejected(
-            Reason.HEADER_DAMAGED, "der Kopf des Bundles ist beschädigt (Name zu lang)"
+            Reason.HEADER_DAMAGED, f"der Kopf {kind.of_it} ist beschädigt (Name zu lang)"
         )
     name_end = _FIXED.size + n
     if len(data) < name_end + 8 + SIGNATURE_SIZE:
-        raise BundleRejected(Reason.TRUNCATED, _SHORT)
+        raise BundleRejected(Reason.TRUNCATED, kind.short)
     try:
         name = data[_FIXED.size : name_end].decode("utf-8")
     except UnicodeDecodeError:
         raise BundleRejected(
-            Reason.HEADER_DAMAGED, "der Kopf des Bundles ist beschädigt (Name)"
+            Reason.HEADER_DAMAGED, f"der Kopf {kind.of_it} ist beschädigt (Name)"
         ) from None
     (length,) = struct.unpack_from(">Q", data, name_end)
     offset = name_end + 8
@@ -141,11 +174,11 @@ def read_header(data: bytes) -> Header:
         raise BundleRejected(Reason.LENGTH_MISMATCH, f"die Länge der Datei stimmt nicht ({what})")
     if seq < 1:
         raise BundleRejected(
-            Reason.HEADER_DAMAGED, "der Kopf des Bundles ist beschädigt (Laufnummer 0)"
+            Reason.HEADER_DAMAGED, f"der Kopf {kind.of_it} ist beschädigt (Laufnummer 0)"
         )
     if seq > MAX_SEQ:  # the stores hold 32-bit integers (PostgreSQL ``integer``)
         raise BundleRejected(
-            Reason.HEADER_DAMAGED, "der Kopf des Bundles ist beschädigt (Laufnummer zu groß)"
+            Reason.HEADER_DAMAGED, f"der Kopf {kind.of_it} ist beschädigt (Laufnummer zu groß)"
         )
     return Header(
         version=version,
@@ -172,15 +205,17 @@ def verify(data: bytes, header: Header, enrolled_key: bytes) -> None:
         ) from None
 
 
-def open_payload(data: bytes, header: Header, agreement_key: bytes) -> bytes:
+def open_payload(
+    data: bytes, header: Header, agreement_key: bytes, kind: FileKind = BUNDLE
+) -> bytes:
     ciphertext = data[header.payload_offset : header.signed_length]
     head = data[: header.payload_offset - 8]
     try:
         return _SUITE.decrypt(
-            ciphertext, X25519PrivateKey.from_private_bytes(agreement_key), info=_INFO + head
+            ciphertext, X25519PrivateKey.from_private_bytes(agreement_key), info=kind.info + head
         )
     except (InvalidTag, ValueError):
         raise BundleRejected(
             Reason.UNDECRYPTABLE,
-            "das Bundle lässt sich nicht entschlüsseln (für eine andere Kreisstelle verschlüsselt?)",
+            f"{kind.it} lässt sich nicht entschlüsseln ({kind.elsewhere})",
         ) from None
