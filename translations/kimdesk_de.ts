@@ -1551,6 +1551,14 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bei der Kreisstelle angekommen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Antwort der Kreisstelle einlesen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Seit dem letzten Bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,6 +1591,38 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
     </message>
     <message>
         <source>Änderungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>noch nicht bestätigt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Antworten der Kreisstelle einlesen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Antworten der Kreisstelle (*.kimr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Antwort wird geprüft …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: abgelehnt – {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>noch keins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Antwort {n} eingelesen; bei der Kreisstelle angekommen: Bundles {bundles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Antwort {n} war schon eingelesen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1969,6 +2009,7 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>Klient:in</source>
+        <extracomment>Each entity: one of it, several of it (the registry&apos;s kinds, all of them).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1554,6 +1554,14 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>Scope</translation>
     </message>
     <message>
+        <source>Bei der Kreisstelle angekommen</source>
+        <translation>Arrived at the district office</translation>
+    </message>
+    <message>
+        <source>&amp;Antwort der Kreisstelle einlesen …</source>
+        <translation>Read the district office&apos;s &amp;reply …</translation>
+    </message>
+    <message>
         <source>Seit dem letzten Bundle</source>
         <translation>Since the last bundle</translation>
     </message>
@@ -1587,6 +1595,38 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     <message>
         <source>Änderungen</source>
         <translation>changes</translation>
+    </message>
+    <message>
+        <source>noch nicht bestätigt</source>
+        <translation>not yet confirmed</translation>
+    </message>
+    <message>
+        <source>Antworten der Kreisstelle einlesen</source>
+        <translation>Read replies of the district office</translation>
+    </message>
+    <message>
+        <source>Antworten der Kreisstelle (*.kimr)</source>
+        <translation>Replies of the district office (*.kimr)</translation>
+    </message>
+    <message>
+        <source>Die Antwort wird geprüft …</source>
+        <translation>Checking the reply …</translation>
+    </message>
+    <message>
+        <source>{file}: abgelehnt – {reason}</source>
+        <translation>{file}: refused – {reason}</translation>
+    </message>
+    <message>
+        <source>noch keins</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Antwort {n} eingelesen; bei der Kreisstelle angekommen: Bundles {bundles}.</source>
+        <translation>Reply {n} read; arrived at the district office: bundles {bundles}.</translation>
+    </message>
+    <message>
+        <source>Antwort {n} war schon eingelesen.</source>
+        <translation>Reply {n} had been read already.</translation>
     </message>
     <message>
         <source>Ordner für das Bundle wählen</source>
@@ -1980,6 +2020,7 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>Klient:in</source>
+        <extracomment>Each entity: one of it, several of it (the registry&apos;s kinds, all of them).</extracomment>
         <translation>Client</translation>
     </message>
     <message>

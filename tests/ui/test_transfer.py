@@ -96,3 +96,31 @@ def test_deletions_are_counted_apart_and_the_stick_folder_is_remembered(qtbot, c
     screen.folder.clear()
     screen.load()
     assert screen.folder.text() == str(stick)
+
+
+def test_a_reply_of_the_office_shows_which_bundles_arrived(qtbot, cm_window, templates, tmp_path):
+    """Issue 18, receipts: the reply read on Übertragung marks the bundles the office has."""
+    from kimdesk.services import replies, sync
+    from kimdesk.services.workspace import open_workspace
+    from tests.conftest import OFFICE_PASS
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    in_store(cm_window, lambda ws: records.save(ws, Consultation(
+        occurred_on=date(2026, 3, 2), municipality="05382068", kind="einmalig",
+        topics=("wohnen",))))  # fmt: skip
+    in_store(cm_window, lambda ws: sync.export_bundle(ws, stick))
+    office_file = tmp_path / "office.kdb"
+    office_file.write_bytes((templates / "office.kdb").read_bytes())
+    with open_workspace(office_file, OFFICE_PASS) as office:
+        sync.enroll(office, templates / "cm.json")
+        sync.merge_bundles(office, list(stick.glob("*.kimb")))
+        [written] = replies.write_replies(office, stick).written
+    screen = shown(cm_window)
+    assert screen.history.item(0, 5).text() == "noch nicht bestätigt"
+    screen.receive([written.path])
+    assert "Antwort 1 eingelesen; bei der Kreisstelle angekommen: Bundles 1." in (
+        screen.result.text())  # fmt: skip
+    assert screen.history.item(0, 5).text() == f"{date.today():%d.%m.%Y}"
+    screen.receive([written.path])
+    assert screen.result.text() == "Antwort 1 war schon eingelesen."

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from kimdesk.domain.errors import KimdeskError
-from kimdesk.domain.text import printable
+from kimdesk.domain.text import number_ranges, printable
 from kimdesk.fileio import shown
 from kimdesk.services import conflicts as settling
 from kimdesk.services import legacy_import as legacy
-from kimdesk.services import maintenance, server, setup, statistics, sync
+from kimdesk.services import maintenance, replies, server, setup, statistics, sync
 from kimdesk.services.workspace import Workspace, open_workspace
 from kimdesk.stats.labels import hidden_note
 from kimdesk.store.server import is_server_url
@@ -210,8 +210,42 @@ def enroll(args) -> int:
 def export_bundle(args) -> int:
     with _open(args) as ws:
         result = sync.export_bundle(ws, Path(args.out), full=args.full)
+        arrived = sorted(replies.receipts(ws))
     _out(result.message)
+    if arrived:
+        _out(f"Bei der Kreisstelle angekommen: Bundles {number_ranges(arrived)}.")
     return 0
+
+
+def reply(args) -> int:
+    with _open(args) as ws:
+        result = replies.write_replies(ws, Path(args.out), device=args.device)
+    for written in result.written:
+        seqs = number_ranges(written.acknowledged) or "noch keins"
+        _out(f"Antwort {written.seq} an {printable(written.device)}: {shown(written.path)} "
+             f"(angekommene Bundles: {seqs})")  # fmt: skip
+    for line in result.skipped:
+        _out(f"Keine Antwort: {line}")
+    return 0
+
+
+def receive(args) -> int:
+    with _open(args) as ws:
+        result = replies.receive_replies(ws, args.replies)
+    if args.json:
+        print(json.dumps({"replies": [r.as_json() for r in result.replies]},
+                         ensure_ascii=False, indent=2))  # fmt: skip
+    else:
+        for r in result.replies:
+            if r.status == "rejected":
+                _out(f"{shown(r.file)}: ABGELEHNT – {r.reason}")
+                continue
+            what = "schon eingelesen" if r.status == "already_received" else "eingelesen"
+            _out(f"{shown(r.file)}: Antwort {r.reply_seq} {what}; bei der Kreisstelle "
+                 f"angekommen: Bundles {number_ranges(r.acknowledged) or 'noch keins'}")  # fmt: skip
+            for warning in r.warnings:
+                _out(f"  Hinweis: {warning}")
+    return 1 if result.any_rejected else 0
 
 
 def merge(args) -> int:

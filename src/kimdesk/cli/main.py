@@ -102,6 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("bundles", nargs="+", metavar="BUNDLE")
     p.set_defaults(run=commands.merge)
 
+    p = sub.add_parser("reply", help="Antworten der Kreisstelle an ihre Geräte schreiben")
+    p.add_argument("--store", required=True, help="Speicher der Kreisstelle")
+    p.add_argument("--out", required=True, help="Ordner für die Antworten (z. B. USB-Stick)")
+    p.add_argument("--device", help="nur für dieses Gerät (Name oder Kennung)")
+    p.set_defaults(run=commands.reply)
+
+    p = sub.add_parser("receive", help="Antworten der Kreisstelle auf diesem Gerät einlesen")
+    p.add_argument("--store", required=True)
+    p.add_argument("--json", action="store_true", help="Zusammenfassung als JSON")
+    p.add_argument("replies", nargs="+", metavar="ANTWORT")
+    p.set_defaults(run=commands.receive)
+
     p = sub.add_parser(
         "inspect", help="ein Bundle prüfen und seinen Inhalt für eine Prüfung ablegen"
     )

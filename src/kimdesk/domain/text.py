@@ -57,3 +57,14 @@ def cut_utf8(text: str, limit: int) -> bytes:
     if len(data) <= limit:
         return data
     return data[:limit].decode("utf-8", "ignore").encode("utf-8")
+
+
+def number_ranges(numbers) -> str:
+    """Ascending numbers as runs: 1, 2, 3, 5 → "1–3, 5" (empty for none)."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)

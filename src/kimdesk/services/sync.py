@@ -343,7 +343,7 @@ def merge_bundles(
     return MergeSummary(reports, dry_run)
 
 
-_INPUT_REASONS = {
+INPUT_REASONS = {
     "missing": Reason.MISSING,
     "not_a_file": Reason.NOT_A_FILE,
     "too_large": Reason.TOO_LARGE,
@@ -356,7 +356,7 @@ def read_bundle(path: Path) -> bytes:
     try:
         return read_limited(path, container.MAX_BUNDLE_BYTES, what="Die Bundle-Datei")
     except InputRefused as exc:
-        raise BundleRejected(_INPUT_REASONS[exc.kind], str(exc).rstrip(".")) from None
+        raise BundleRejected(INPUT_REASONS[exc.kind], str(exc).rstrip(".")) from None
 
 
 def merge_one(

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kimdesk.domain.text import number_ranges
 from kimdesk.services.changes import RECORDS, Change
+from kimdesk.services.replies import ReceivedReplies, receive_replies
 from kimdesk.services.sync import ExportResult, bundle_history, export_bundle
 from kimdesk.services.transfer import Pending, pending_changes
 
@@ -59,11 +61,14 @@ class TransferScreen(Screen):
         self.result.setObjectName("transferResult")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history = QTableWidget(0, 5)
+        self.history = QTableWidget(0, 6)
         self.history.setObjectName("bundleHistory")
         self.history.setHorizontalHeaderLabels(
-            [tr("Nr."), tr("Geschrieben am"), tr("Datei"), tr("Datensätze"), tr("Umfang")]
-        )
+            [tr("Nr."), tr("Geschrieben am"), tr("Datei"), tr("Datensätze"), tr("Umfang"),
+             tr("Bei der Kreisstelle angekommen")]
+        )  # fmt: skip
+        self.receive_button = QPushButton(tr("&Antwort der Kreisstelle einlesen …"))
+        self.receive_button.clicked.connect(self.choose_replies)
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -85,7 +90,9 @@ class TransferScreen(Screen):
         column.addWidget(self.busy)
         column.addWidget(self.result)
         written = QGroupBox(tr("Geschriebene Bundles"))
-        QVBoxLayout(written).addWidget(self.history)
+        listed = QVBoxLayout(written)
+        listed.addWidget(self.history)
+        listed.addWidget(self.receive_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(waiting)
         layout.addWidget(target)
@@ -95,6 +102,7 @@ class TransferScreen(Screen):
             (choose, self.full),
             (self.full, self.write_button),
             (self.write_button, self.history),
+            (self.history, self.receive_button),
         ):
             QWidget.setTabOrder(first, second)  # fmt: skip
 
@@ -138,6 +146,9 @@ class TransferScreen(Screen):
                 row["file_name"],
                 str(row["records"]),
                 tr("vollständig") if row["full"] else tr("Änderungen"),
+                f"{row['acknowledged_at'].astimezone():%d.%m.%Y}"
+                if row.get("acknowledged_at")
+                else tr("noch nicht bestätigt"),
             )
             for column, text in enumerate(cells):
                 self.history.setItem(i, column, QTableWidgetItem(text))
@@ -145,6 +156,32 @@ class TransferScreen(Screen):
         self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     # -- actions --------------------------------------------------------------------------
+
+    def choose_replies(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, tr("Antworten der Kreisstelle einlesen"),
+            self.folder.text() or str(Path.home()), tr("Antworten der Kreisstelle (*.kimr)"),
+        )  # fmt: skip
+        if names:
+            self.receive([Path(n) for n in names])
+
+    def receive(self, files: list[Path]) -> None:
+        self.result.setText(tr("Die Antwort wird geprüft …"))
+        self.ctx.ops.change(lambda ws: receive_replies(ws, files), self._received, self._failed)
+
+    def _received(self, received: ReceivedReplies) -> None:
+        lines = []
+        for r in received.replies:
+            if r.status == "rejected":
+                lines.append(tr("{file}: abgelehnt – {reason}", file=Path(r.file).name,
+                                reason=r.reason or ""))  # fmt: skip
+                continue
+            bundles = number_ranges(r.acknowledged) or tr("noch keins")
+            text = (tr("Antwort {n} eingelesen; bei der Kreisstelle angekommen: Bundles {bundles}.",
+                       n=r.reply_seq, bundles=bundles) if r.status == "received"
+                    else tr("Antwort {n} war schon eingelesen.", n=r.reply_seq))  # fmt: skip
+            lines.append(text + "".join(" " + w for w in r.warnings))
+        self.result.setText("\n".join(lines))
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(

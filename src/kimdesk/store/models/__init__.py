@@ -15,7 +15,7 @@ from .records import (
     ReferralRow,
     StructuralNeedRow,
 )
-from .sync import BundleIn, BundleOut, Conflict
+from .sync import BundleIn, BundleOut, Conflict, ReplyIn, ReplyOut
 
 
 def local_columns(table) -> list[str]:
@@ -45,6 +45,8 @@ __all__ = [
     "LegacyImport",
     "Peer",
     "ReferralRow",
+    "ReplyIn",
+    "ReplyOut",
     "StructuralNeedRow",
     "SyncedMixin",
     "UTCDateTime",

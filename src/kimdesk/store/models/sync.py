@@ -25,6 +25,35 @@ class BundleOut(Base):
     file_name: Mapped[str] = mapped_column(String(400), nullable=False)
     records: Mapped[int] = mapped_column(Integer, nullable=False)
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    #: When a reply of the office said it has merged this bundle (schema 7).
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ReplyOut(Base):
+    """A reply the office wrote to one of its devices (schema 7); numbered per device."""
+
+    __tablename__ = "reply_out"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    reply_id: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    file_name: Mapped[str] = mapped_column(String(400), nullable=False)
+    #: JSON list: the device's bundle numbers the reply said were merged.
+    acknowledged: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class ReplyIn(Base):
+    """A reply of the office this device applied (schema 7)."""
+
+    __tablename__ = "reply_in"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    reply_id: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
+    office_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    acknowledged: Mapped[str] = mapped_column(Text, nullable=False)
 
 
 class BundleIn(Base):

@@ -1,0 +1,266 @@
+"""The office answers its devices (issue 18, first part: receipts).
+
+``write_replies`` (``kimdesk reply``) writes one reply per enrolled device that has something
+new: which of its bundles the office has merged. ``receive_replies`` (``kimdesk receive``)
+checks a reply at the device in the order of docs/sync.md ("Two-way county") and applies it in
+one transaction; a rejected reply changes nothing, one already applied says so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from kimdesk.domain.enums import Role
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.domain.text import printable
+from kimdesk.fileio import InputRefused, check_output, publish, read_limited, shown, write_temp
+from kimdesk.store.bookkeeping import audit
+from kimdesk.store.models import BundleIn, BundleOut, ReplyIn, ReplyOut
+from kimdesk.sync import container
+from kimdesk.sync.reasons import BundleRejected, Reason
+from kimdesk.sync.reply import Reply, read_reply
+
+from .changes import NOTHING, Change, Changes
+from .sync import INPUT_REASONS, require_role
+from .trust import trusted_peers
+from .workspace import Workspace
+
+REPLY_SUFFIX = ".kimr"
+_in, _out = BundleIn.__table__, BundleOut.__table__
+_reply_in, _reply_out = ReplyIn.__table__, ReplyOut.__table__
+
+
+# -- the office -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WrittenReply:
+    device: str  # the device's name
+    path: Path
+    seq: int
+    acknowledged: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Replies:
+    written: list[WrittenReply]
+    #: Devices without a reply, with the reason (nothing new, no key yet).
+    skipped: list[str]
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(Change.BUNDLE) if self.written else NOTHING
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:40] or "geraet"
+
+
+def write_replies(
+    ws: Workspace, folder: str | os.PathLike, *, device: str | None = None
+) -> Replies:
+    """One reply per enrolled device (or the one named by ``device``, name or id) whose
+    merged bundles the last reply did not list yet, written into ``folder``."""
+    require_role(ws, Role.OFFICE, "Das Schreiben von Antworten")
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise KimdeskError(f"Den Ordner {shown(folder)} gibt es nicht.")
+    with ws.store.connect() as conn:
+        devices = trusted_peers(ws.installation, conn, role=Role.CASEMANAGER)
+    if device is not None:
+        devices = [d for d in devices if device in (d.installation_id, d.name)]
+        if not devices:
+            raise KimdeskError(f"Ein eingetragenes Gerät „{printable(device)}“ gibt es nicht.")
+    written, skipped = [], []
+    for peer in sorted(devices, key=lambda p: (p.name, p.installation_id)):
+        if peer.agreement_key is None:
+            skipped.append(f"{printable(peer.name)}: noch kein Schlüssel für Antworten "
+                           "(mit dem nächsten Bundle des Geräts)")  # fmt: skip
+            continue
+        reply = _write_one(ws, peer, folder)
+        if reply is None:
+            skipped.append(f"{printable(peer.name)}: nichts Neues")
+        else:
+            written.append(reply)
+    return Replies(written, skipped)
+
+
+def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
+    with ws.store.connect() as conn:
+        merged = tuple(sorted(set(conn.execute(
+            select(_in.c.seq).where(_in.c.installation_id == peer.installation_id)
+        ).scalars())))  # fmt: skip
+        last = conn.execute(
+            select(_reply_out.c.seq, _reply_out.c.acknowledged)
+            .where(_reply_out.c.device_id == peer.installation_id)
+            .order_by(_reply_out.c.seq.desc())
+            .limit(1)
+        ).first()
+    if last is not None and tuple(json.loads(last.acknowledged)) == merged:
+        return None
+    seq = (last.seq if last else 0) + 1
+    reply = Reply(uuid7(), ws.installation.id, peer.installation_id, seq, utc_now(), merged)
+    data = container.seal(
+        installation_id=ws.installation.id, signing_key=ws.installation.signing_key,
+        signer_name=ws.installation.name, seq=seq, bundle_id=reply.reply_id,
+        recipient_id=peer.installation_id, recipient_key=peer.agreement_key,
+        plaintext=reply.to_bytes(), kind=container.REPLY,
+    )  # fmt: skip
+    target = (
+        folder
+        / f"kimdesk-antwort-{_slug(peer.name)}-{peer.installation_id[-8:]}-{seq:05d}{REPLY_SUFFIX}"
+    )
+    if os.path.lexists(target):
+        raise KimdeskError(f"Die Datei {shown(target)} gibt es schon; nichts wurde geschrieben.")
+    check_output(target)
+    tmp = write_temp(target, data)
+    published = False
+    try:
+        with ws.store.begin() as conn:
+            conn.execute(_reply_out.insert().values(
+                device_id=peer.installation_id, seq=seq, reply_id=reply.reply_id,
+                created_at=reply.created_at, file_name=shown(target.name)[:400],
+                acknowledged=json.dumps(list(merged)),
+            ))  # fmt: skip
+            audit(conn, at=reply.created_at, installation_id=ws.installation.id, action="reply",
+                  entity="bundle", record_ids=[reply.reply_id],
+                  detail=f"Antwort {seq} an {peer.installation_id}")  # fmt: skip
+            publish(tmp, target)
+            published = True
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        if published:
+            target.unlink(missing_ok=True)
+        raise
+    return WrittenReply(peer.name, target, seq, merged)
+
+
+# -- the device --------------------------------------------------------------------------
+
+
+@dataclass
+class Received:
+    file: str
+    status: str = "rejected"  # received | already_received | rejected
+    reason: str | None = None
+    reason_code: str | None = None
+    reply_seq: int | None = None
+    acknowledged: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        """The summary of docs/cli.md: what the reply brought (records, profile and handovers
+        come with the later parts of the two-way county)."""
+        return {
+            "file": self.file, "status": self.status, "reason": self.reason,
+            "reason_code": self.reason_code, "reply_seq": self.reply_seq,
+            "acknowledged": self.acknowledged, "records": {"created": 0, "updated": 0},
+            "profile_version": None, "handovers": [], "warnings": self.warnings,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ReceivedReplies:
+    replies: list[Received]
+
+    @property
+    def changes(self) -> Changes:
+        if any(r.status == "received" for r in self.replies):
+            return Changes.of(Change.BUNDLE)
+        return NOTHING
+
+    @property
+    def any_rejected(self) -> bool:
+        return any(r.status == "rejected" for r in self.replies)
+
+
+def receive_replies(ws: Workspace, files: list[str | os.PathLike]) -> ReceivedReplies:
+    require_role(ws, Role.CASEMANAGER, "Das Einlesen einer Antwort der Kreisstelle")
+    return ReceivedReplies([_receive_one(ws, Path(path)) for path in files])
+
+
+def _receive_one(ws: Workspace, path: Path) -> Received:
+    result = Received(file=str(path))
+    try:
+        try:
+            data = read_limited(path, container.MAX_BUNDLE_BYTES, what="Die Antwort-Datei")
+        except InputRefused as exc:
+            raise BundleRejected(INPUT_REASONS[exc.kind], str(exc).rstrip(".")) from None
+        with ws.store.begin() as conn:
+            reply = _checked(ws, conn, data)
+            result.reply_seq, result.acknowledged = reply.seq, list(reply.acknowledged)
+            last = conn.execute(select(func.max(_reply_in.c.seq))).scalar() or 0
+            if reply.seq <= last:
+                result.status = "already_received"
+                return result
+            if reply.seq > last + 1:
+                result.warnings.append(
+                    f"Antworten {last + 1}–{reply.seq - 1} der Kreisstelle wurden nicht "
+                    "eingelesen; diese enthält alles Nötige."
+                )
+            written = set(conn.execute(select(_out.c.seq)).scalars())
+            unknown = [n for n in reply.acknowledged if n not in written]
+            if unknown:
+                result.warnings.append(
+                    f"Die Kreisstelle nennt Bundles, die dieses Gerät nicht geschrieben hat: "
+                    f"{', '.join(map(str, unknown[:20]))}."
+                )
+            now = utc_now()
+            conn.execute(
+                update(_out)
+                .where(_out.c.seq.in_(reply.acknowledged), _out.c.acknowledged_at.is_(None))
+                .values(acknowledged_at=reply.created_at)
+            )
+            conn.execute(_reply_in.insert().values(
+                seq=reply.seq, reply_id=reply.reply_id, office_id=reply.office_id,
+                created_at=reply.created_at, received_at=now,
+                acknowledged=json.dumps(list(reply.acknowledged)),
+            ))  # fmt: skip
+            audit(conn, at=now, installation_id=ws.installation.id, action="receive",
+                  entity="bundle", record_ids=[reply.reply_id],
+                  detail=f"Antwort {reply.seq}")  # fmt: skip
+            result.status = "received"
+    except BundleRejected as exc:
+        result.status, result.reason, result.reason_code = "rejected", str(exc), exc.code.value
+    return result
+
+
+def _checked(ws: Workspace, conn, data: bytes) -> Reply:
+    """The checks of a reply in their order; the plaintext is read only after them."""
+    header = container.read_header(data, container.REPLY)
+    offices = {p.installation_id: p for p in trusted_peers(ws.installation, conn, role=Role.OFFICE)}
+    office = offices.get(header.installation_id)
+    if office is None:
+        raise BundleRejected(
+            Reason.UNKNOWN_SIGNER,
+            f"die Antwort stammt nicht von der Kreisstelle dieses Geräts "
+            f"(signiert von {printable(header.signer_name)})",
+        )
+    container.verify(data, header, office.signing_key)
+    if header.recipient_id != ws.installation.id:
+        raise BundleRejected(Reason.WRONG_RECIPIENT, "die Antwort ist für ein anderes Gerät")
+    reply = read_reply(container.open_payload(data, header, ws.installation.agreement_key,
+                                              container.REPLY))  # fmt: skip
+    if (reply.reply_id, reply.office_id, reply.device_id, reply.seq) != (
+        header.bundle_id, header.installation_id, header.recipient_id, header.seq,
+    ):  # fmt: skip
+        raise BundleRejected(
+            Reason.MANIFEST_MISMATCH, "Inhalt und Kopf der Antwort widersprechen sich"
+        )
+    return reply
+
+
+def receipts(ws: Workspace) -> dict[int, object]:
+    """Which of this device's bundles the office has merged, and since when (bundle number
+    -> time of the reply that said so)."""
+    with ws.store.connect() as conn:
+        return dict(conn.execute(
+            select(_out.c.seq, _out.c.acknowledged_at).where(_out.c.acknowledged_at.is_not(None))
+        ).all())  # fmt: skip

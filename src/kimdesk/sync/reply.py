@@ -1,0 +1,99 @@
+"""The content of a reply (``*.kimr``): what the office tells one device.
+
+The plaintext inside the container (``container.REPLY``) is one canonical JSON object::
+
+    {"format": "kimdesk-reply", "version": 1, "reply_id": "<uuid>", "office_id": "<uuid>",
+     "device_id": "<uuid>", "seq": 3, "created_at": "2026-12-02T10:00:00.000000Z",
+     "acknowledged": [1, 2, 3]}
+
+``acknowledged`` lists, ascending and without repeats, the device's bundle numbers the
+office has merged (all of them: replies are cumulative, so a lost one costs nothing). Later
+parts of the two-way county (decisions, profile, handovers) add keys in a later version; no
+other key is allowed, and none may be missing.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import datetime
+
+from kimdesk.domain.ids import UUID_PATTERN
+
+from .container import MAX_SEQ
+from .fields import canonical, json_value, parse_time
+from .reasons import BundleRejected, Reason
+from .strict import strict_loads
+
+FORMAT = "kimdesk-reply"
+VERSION = 1
+#: Far more bundles than a device writes in its life (one a day for 270 years).
+MAX_ACKNOWLEDGED = 100_000
+_KEYS = {"format", "version", "reply_id", "office_id", "device_id", "seq", "created_at",
+         "acknowledged"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reply:
+    reply_id: str
+    office_id: str
+    device_id: str
+    seq: int
+    created_at: datetime
+    acknowledged: tuple[int, ...]
+
+    def to_bytes(self) -> bytes:
+        return canonical(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "reply_id": self.reply_id,
+                "office_id": self.office_id,
+                "device_id": self.device_id,
+                "seq": self.seq,
+                "created_at": json_value(self.created_at),
+                "acknowledged": list(self.acknowledged),
+            }
+        )
+
+
+def _bad(what: str) -> BundleRejected:
+    return BundleRejected(Reason.MANIFEST_INVALID, f"die Antwort der Kreisstelle ist {what}")
+
+
+def read_reply(plaintext: bytes) -> Reply:
+    """The reply of a verified, decrypted container, checked strictly."""
+    try:
+        obj = strict_loads(plaintext)
+    except BundleRejected:
+        raise _bad("kein strenges JSON") from None
+    if not isinstance(obj, dict) or set(obj) != _KEYS:
+        raise _bad("unvollständig oder hat unbekannte Felder")
+    if obj["format"] != FORMAT:
+        raise _bad("beschädigt (Format)")
+    if obj["version"] != VERSION:
+        raise BundleRejected(
+            Reason.FORMAT_VERSION,
+            f"die Antwort hat das Format {obj['version']!r}, diese KIMdesk-Version liest "
+            f"Format {VERSION}",
+        )
+    ids = [obj[k] for k in ("reply_id", "office_id", "device_id")]
+    if not all(isinstance(v, str) and UUID_PATTERN.match(v) for v in ids):
+        raise _bad("beschädigt (Kennungen)")
+    seq, acknowledged = obj["seq"], obj["acknowledged"]
+    if type(seq) is not int or not 1 <= seq <= MAX_SEQ:
+        raise _bad("beschädigt (Laufnummer)")
+    if (
+        not isinstance(acknowledged, list)
+        or len(acknowledged) > MAX_ACKNOWLEDGED
+        or any(type(n) is not int or not 1 <= n <= MAX_SEQ for n in acknowledged)
+        or any(a >= b for a, b in itertools.pairwise(acknowledged))
+    ):
+        raise _bad("beschädigt (angekommene Bundles)")
+    try:
+        created = parse_time(obj["created_at"]) if isinstance(obj["created_at"], str) else None
+    except ValueError:
+        created = None
+    if created is None:
+        raise _bad("beschädigt (Zeit)")
+    return Reply(*ids, seq, created, tuple(acknowledged))

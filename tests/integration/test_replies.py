@@ -1,0 +1,206 @@
+"""Receipts, the first part of the two-way county (issue 18): the office's reply says which
+bundles it has merged; the device reads it with real files and shows it. Bad replies are
+refused with a reason and change nothing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.services import replies, sync
+from kimdesk.services.workspace import open_workspace
+from kimdesk.store.models import BundleOut, ReplyIn
+from kimdesk.sync import container
+from kimdesk.sync.identity import KeyPairs
+from kimdesk.sync.reply import Reply
+
+from ..conftest import OFFICE_PASS
+from .sync_helpers import add, consultation
+
+
+def bundle(cm, folder) -> sync.ExportResult:
+    add(cm, consultation())
+    return sync.export_bundle(cm, folder)
+
+
+def device_state(cm) -> tuple:
+    """What a reply may change at the device: its receipts and the replies it applied."""
+    with cm.store.connect() as conn:
+        out = conn.execute(select(BundleOut.seq, BundleOut.acknowledged_at)).all()
+        received = conn.execute(select(ReplyIn.seq, ReplyIn.reply_id)).all()
+    return sorted(out), sorted(received)
+
+
+@pytest.fixture
+def stick(tmp_path):
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    return folder
+
+
+def test_receipts_round_trip_over_several_rounds(cm_ws, enrolled_office_ws, stick):
+    office = enrolled_office_ws
+    first = bundle(cm_ws, stick)
+    second = bundle(cm_ws, stick)
+    sync.merge_bundles(office, [first.path])
+    written = replies.write_replies(office, stick, device="CM-07 Troisdorf")
+    [reply] = written.written
+    assert (reply.seq, reply.acknowledged) == (1, (1,)) and written.changes
+    assert reply.path.suffix == ".kimr" and reply.path.read_bytes()[:4] == b"KIMR"
+
+    got = replies.receive_replies(cm_ws, [reply.path])
+    [r] = got.replies
+    assert (r.status, r.reply_seq, r.acknowledged, r.warnings) == ("received", 1, [1], [])
+    assert set(replies.receipts(cm_ws)) == {1} and got.changes
+    summary = r.as_json()
+    assert {k: summary[k] for k in ("reply_seq", "acknowledged", "records", "profile_version",
+                                    "handovers", "warnings")} == {
+        "reply_seq": 1, "acknowledged": [1], "records": {"created": 0, "updated": 0},
+        "profile_version": None, "handovers": [], "warnings": []}  # fmt: skip
+
+    # The same reply again: said so, nothing changes.
+    before = device_state(cm_ws)
+    [again] = replies.receive_replies(cm_ws, [reply.path]).replies
+    assert again.status == "already_received" and device_state(cm_ws) == before
+
+    # Nothing new at the office: no reply. Then bundle 2 arrives: reply 2 lists both.
+    assert replies.write_replies(office, stick, device="CM-07 Troisdorf").written == []
+    sync.merge_bundles(office, [second.path])
+    [reply2] = replies.write_replies(office, stick, device="CM-07 Troisdorf").written
+    assert (reply2.seq, reply2.acknowledged) == (2, (1, 2))
+    [r2] = replies.receive_replies(cm_ws, [reply2.path]).replies
+    assert r2.status == "received" and set(replies.receipts(cm_ws)) == {1, 2}
+
+
+def test_a_lost_reply_costs_nothing(cm_ws, enrolled_office_ws, stick, tmp_path):
+    office = enrolled_office_ws
+    sync.merge_bundles(office, [bundle(cm_ws, stick).path])
+    lost = replies.write_replies(office, stick, device="CM-07 Troisdorf").written[0].path
+    lost.rename(tmp_path / "lost.kimr")
+    sync.merge_bundles(office, [bundle(cm_ws, stick).path])
+    [reply] = replies.write_replies(office, stick, device="CM-07 Troisdorf").written
+    [r] = replies.receive_replies(cm_ws, [reply.path]).replies
+    assert r.status == "received" and set(replies.receipts(cm_ws)) == {1, 2}
+    assert "Antworten 1–1 der Kreisstelle wurden nicht eingelesen" in r.warnings[0]
+
+
+def forged(office_ws, cm_ws, *, signer=None, recipient=None, payload=None, kind=None) -> bytes:
+    """A reply as the office would write it, with one thing changed."""
+    signer = signer or office_ws
+    reply = Reply(uuid7(), signer.installation.id, cm_ws.installation.id, 1, utc_now(), (1,))
+    plaintext = payload(reply) if payload else reply.to_bytes()
+    return container.seal(
+        installation_id=signer.installation.id, signing_key=signer.installation.signing_key,
+        signer_name=signer.installation.name, seq=1, bundle_id=reply.reply_id,
+        recipient_id=recipient or cm_ws.installation.id,
+        recipient_key=KeyPairs(b"", cm_ws.installation.agreement_key).public_agreement(),
+        plaintext=plaintext,
+        kind=kind or container.REPLY,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "case, code",
+    [
+        ("another office", "unknown_signer"),
+        ("a device", "unknown_signer"),
+        ("for another device", "wrong_recipient"),
+        ("altered", "bad_signature"),
+        ("a bundle, not a reply", "not_a_bundle"),
+        ("a future format", "format_version"),
+        ("contents not its header", "manifest_mismatch"),
+        ("not strict JSON", "manifest_invalid"),
+    ],
+)
+def test_a_bad_reply_is_refused_with_its_reason_and_changes_nothing(
+    case, code, cm_ws, cm2_ws, office_ws, templates, tmp_path
+):
+    other_office = open_workspace(templates / "office2.kdb", OFFICE_PASS)
+    try:
+        data = {
+            "another office": lambda: forged(office_ws, cm_ws, signer=other_office),
+            "a device": lambda: forged(office_ws, cm_ws, signer=cm2_ws),
+            "for another device": lambda: forged(office_ws, cm_ws,
+                                                 recipient=cm2_ws.installation.id),
+            "altered": lambda: bytes(
+                b ^ (1 if i == 150 else 0) for i, b in enumerate(forged(office_ws, cm_ws))),
+            "a bundle, not a reply": lambda: forged(office_ws, cm_ws, kind=container.BUNDLE),
+            "a future format": lambda: forged(office_ws, cm_ws, payload=lambda r: r.to_bytes()
+                                              .replace(b'"version":1', b'"version":2')),
+            "contents not its header": lambda: forged(office_ws, cm_ws,
+                                                      payload=lambda r: replace(r, seq=5).to_bytes()),
+            "not strict JSON": lambda: forged(office_ws, cm_ws, payload=lambda r: r.to_bytes()
+                                              .replace(b'"seq":1', b'"seq":1,"seq":1')),
+        }[case]()  # fmt: skip
+    finally:
+        other_office.close()
+    path = tmp_path / "antwort.kimr"
+    path.write_bytes(data)
+    before = device_state(cm_ws)
+    [r] = replies.receive_replies(cm_ws, [path]).replies
+    assert (r.status, r.reason_code) == ("rejected", code), r.reason
+    assert device_state(cm_ws) == before
+
+
+def test_each_side_does_only_its_part(cm_ws, enrolled_office_ws, stick):
+    with pytest.raises(KimdeskError, match="Kreisstelle"):
+        replies.write_replies(cm_ws, stick)
+    with pytest.raises(KimdeskError):
+        replies.receive_replies(enrolled_office_ws, [stick / "x.kimr"])
+    with pytest.raises(KimdeskError, match="gibt es nicht"):
+        replies.write_replies(enrolled_office_ws, stick, device="CM-99 Nirgendwo")
+
+
+def test_a_device_enrolled_without_a_key_gets_no_reply_yet(office_ws, templates, stick):
+    """A device made before schema 7 was enrolled without an X25519 key: until it announces
+    one, the office says why it writes it no reply."""
+    from kimdesk.services.setup import peer_from_identity
+    from kimdesk.services.trust import trust
+    from kimdesk.sync.identity import Identity
+
+    old = replace(Identity.read(templates / "cm.json"), encryption_key=None)
+    with office_ws.store.begin() as conn:
+        trust(office_ws.installation, conn, peer_from_identity(old, utc_now()))
+    result = replies.write_replies(office_ws, stick)
+    assert result.written == [] and not result.changes
+    assert result.skipped == [
+        "CM-07 Troisdorf: noch kein Schlüssel für Antworten (mit dem nächsten Bundle des Geräts)"
+    ]
+
+
+def test_the_command_line_writes_and_receives_replies(cli, cm_file, office_file, templates, stick):
+    from ..conftest import CM_PASS
+
+    code, _, err = cli("enroll", "--store", office_file, templates / "cm.json",
+                       passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 0, err
+    with open_workspace(cm_file, CM_PASS) as cm:
+        add(cm, consultation())
+    code, out, err = cli("export-bundle", "--store", cm_file, "--out", stick, passphrase=CM_PASS)
+    assert code == 0 and "angekommen" not in out
+    code, _, err = cli("merge", "--store", office_file, *stick.glob("*.kimb"),
+                       passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 0, err
+    code, out, err = cli("reply", "--store", office_file, "--out", stick, passphrase=OFFICE_PASS)
+    assert code == 0, err
+    assert "Antwort 1 an CM-07 Troisdorf" in out and "angekommene Bundles: 1" in out
+    assert "Keine Antwort: CM-11 Siegburg" not in out  # not enrolled at this office
+    [reply] = stick.glob("*.kimr")
+    code, out, err = cli("receive", "--store", cm_file, "--json", reply, passphrase=CM_PASS)
+    assert code == 0, err
+    [summary] = json.loads(out)["replies"]
+    assert (summary["status"], summary["reply_seq"], summary["acknowledged"]) == (
+        "received", 1, [1])  # fmt: skip
+    with open_workspace(cm_file, CM_PASS) as cm:
+        add(cm, consultation())
+    code, out, err = cli("export-bundle", "--store", cm_file, "--out", stick, passphrase=CM_PASS)
+    assert "Bei der Kreisstelle angekommen: Bundles 1." in out
+    # A file that is no reply: exit 1, the reason said.
+    code, out, err = cli("receive", "--store", cm_file, *stick.glob("*.kimb"),
+                         passphrase=CM_PASS)  # fmt: skip
+    assert code == 1 and "ABGELEHNT" in out and "keine Antwort der Kreisstelle" in out
