@@ -88,8 +88,9 @@ def hostile_identity(templates: Path, tmp_path: Path, name: str) -> Path:
     a device set up before the check could write it)."""
     data = json.loads((templates / "cm2.json").read_text())
     data["name"] = name
+    key = data["encryption_key"] and base64.b64decode(data["encryption_key"])
     data["fingerprint"] = fingerprint(data["installation_id"], data["role"], name,
-                                      base64.b64decode(data["signing_key"]), None)  # fmt: skip
+                                      base64.b64decode(data["signing_key"]), key)  # fmt: skip
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(data, ensure_ascii=False))
     return path

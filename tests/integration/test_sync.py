@@ -262,7 +262,8 @@ def test_enrolment_is_idempotent_and_refuses_a_changed_key(office_ws, templates,
     forged["installation_id"] = first.identity.installation_id
     forged["fingerprint"] = fingerprint(
         forged["installation_id"], forged["role"], forged["name"],
-        base64.b64decode(forged["signing_key"]), None,
+        base64.b64decode(forged["signing_key"]),
+        forged["encryption_key"] and base64.b64decode(forged["encryption_key"]),
     )  # fmt: skip
     (tmp_path / "forged.json").write_text(json.dumps(forged))
     with pytest.raises(KimdeskError, match="anderer Schlüssel"):
