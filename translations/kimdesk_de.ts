@@ -1465,6 +1465,14 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ant&amp;worten für alle Geräte schreiben …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jedem Gerät mit Neuigkeiten eine Antwort auf den USB-Stick: welche seiner Bundles angekommen sind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bundles von einem USB-Stick wählen: zuerst wird geprüft, dann importiert.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1532,6 +1540,26 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
     </message>
     <message>
         <source>Importiert: {new} Bundles, abgelehnt: {rejected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordner für die Antworten (USB-Stick)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Antworten werden geschrieben …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Antwort {n} an {device}: angekommene Bundles {bundles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keine Antwort: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Es ist kein Gerät eingetragen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

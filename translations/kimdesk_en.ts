@@ -1468,6 +1468,14 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>&amp;Save summary …</translation>
     </message>
     <message>
+        <source>Ant&amp;worten für alle Geräte schreiben …</source>
+        <translation>&amp;Write replies for all devices …</translation>
+    </message>
+    <message>
+        <source>Jedem Gerät mit Neuigkeiten eine Antwort auf den USB-Stick: welche seiner Bundles angekommen sind.</source>
+        <translation>A reply on the USB stick for each device with news: which of its bundles have arrived.</translation>
+    </message>
+    <message>
         <source>Bundles von einem USB-Stick wählen: zuerst wird geprüft, dann importiert.</source>
         <translation>Choose bundles from a USB stick: they are checked first, then imported.</translation>
     </message>
@@ -1536,6 +1544,26 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     <message>
         <source>Importiert: {new} Bundles, abgelehnt: {rejected}.</source>
         <translation>Imported: {new} bundles, rejected: {rejected}.</translation>
+    </message>
+    <message>
+        <source>Ordner für die Antworten (USB-Stick)</source>
+        <translation>Folder for the replies (USB stick)</translation>
+    </message>
+    <message>
+        <source>Die Antworten werden geschrieben …</source>
+        <translation>Writing the replies …</translation>
+    </message>
+    <message>
+        <source>Antwort {n} an {device}: angekommene Bundles {bundles}.</source>
+        <translation>Reply {n} to {device}: bundles arrived {bundles}.</translation>
+    </message>
+    <message>
+        <source>Keine Antwort: {why}</source>
+        <translation>No reply: {why}</translation>
+    </message>
+    <message>
+        <source>Es ist kein Gerät eingetragen.</source>
+        <translation>No device is enrolled.</translation>
     </message>
     <message>
         <source>Summe: {created} neu, {updated} geändert, {deleted} gelöscht, {conflicts} Konflikte, {rejected} abgelehnt</source>

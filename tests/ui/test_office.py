@@ -112,6 +112,18 @@ def test_importing_a_stick_previews_then_imports(qtbot, office_window, templates
     assert devices.table.item(names["CM-07 Troisdorf"], 3).text() == "2"
     assert devices.table.item(names["CM-11 Siegburg"], 3).text() == "–"
 
+    # After the import, the answers for the devices go onto the stick (issue 18, receipts).
+    screen = shown(office_window, ImportScreen)
+    answers = tmp_path / "antworten"
+    answers.mkdir()
+    screen.write_replies(answers)
+    assert screen.state.text() == (
+        "Antwort 1 an CM-07 Troisdorf: angekommene Bundles 1–2.\n"
+        "Keine Antwort: CM-11 Siegburg: nichts Neues")  # fmt: skip
+    assert [p.suffix for p in answers.iterdir()] == [".kimr"]
+    screen.write_replies(answers)
+    assert "Antwort" not in screen.state.text().split("Keine Antwort")[0]
+
 
 def test_a_gap_is_shown_per_device(qtbot, office_window, templates, cm_file, tmp_path):
     enrol(qtbot, office_window, templates / "cm.json")

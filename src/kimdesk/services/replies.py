@@ -103,8 +103,8 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
             .order_by(_reply_out.c.seq.desc())
             .limit(1)
         ).first()
-    if last is not None and tuple(json.loads(last.acknowledged)) == merged:
-        return None
+    if merged == (tuple(json.loads(last.acknowledged)) if last else ()):
+        return None  # nothing new since the last reply (or nothing merged yet)
     seq = (last.seq if last else 0) + 1
     reply = Reply(uuid7(), ws.installation.id, peer.installation_id, seq, utc_now(), merged)
     data = container.seal(

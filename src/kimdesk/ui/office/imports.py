@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kimdesk.domain.text import printable
-from kimdesk.services import office, sync
+from kimdesk.domain.text import number_ranges, printable
+from kimdesk.services import office, replies, sync
 from kimdesk.services.changes import Change
 from kimdesk.services.sync import MergeSummary
 
@@ -61,12 +61,16 @@ class ImportScreen(Screen):
         self.save_button = QPushButton(tr("Zusammenfassung &speichern …"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_summary)
+        self.reply_button = QPushButton(tr("Ant&worten für alle Geräte schreiben …"))
+        self.reply_button.setToolTip(tr("Jedem Gerät mit Neuigkeiten eine Antwort auf den "
+                                        "USB-Stick: welche seiner Bundles angekommen sind."))  # fmt: skip
+        self.reply_button.clicked.connect(self.choose_reply_folder)
         self.cancel_button = QPushButton(tr("Abbrechen"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         for button in (pick_files, pick_folder, self.import_button, self.save_button,
-                       self.cancel_button):  # fmt: skip
+                       self.reply_button, self.cancel_button):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.state = QLabel(tr("Bundles von einem USB-Stick wählen: zuerst wird geprüft, "
@@ -217,6 +221,26 @@ class ImportScreen(Screen):
             self.state.setText(tr("Importiert: {new} Bundles, abgelehnt: {rejected}.", new=new,
                                   rejected=rejected))  # fmt: skip
             self.ctx.messages.info.emit(self.state.text())
+
+    def choose_reply_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Ordner für die Antworten (USB-Stick)"), str(Path.home())
+        )
+        if folder:
+            self.write_replies(Path(folder))
+
+    def write_replies(self, folder: Path) -> None:
+        self.state.setText(tr("Die Antworten werden geschrieben …"))
+        self.ctx.ops.change(lambda ws: replies.write_replies(ws, folder), self._replied,
+                            self._failed)  # fmt: skip
+
+    def _replied(self, result: replies.Replies) -> None:
+        lines = [tr("Antwort {n} an {device}: angekommene Bundles {bundles}.", n=w.seq,
+                    device=printable(w.device),
+                    bundles=number_ranges(w.acknowledged) or tr("noch keins"))
+                 for w in result.written]  # fmt: skip
+        lines += [tr("Keine Antwort: {why}", why=why) for why in result.skipped]
+        self.state.setText("\n".join(lines) or tr("Es ist kein Gerät eingetragen."))
 
     def show_summary(self, summary: MergeSummary) -> None:
         names = STATUS if summary.dry_run else {**STATUS, **DONE_STATUS}
