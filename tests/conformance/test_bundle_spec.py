@@ -179,10 +179,16 @@ def read_bundle(data: bytes, device: dict, office: dict, office_private: bytes) 
     manifest_bytes = plaintext[4 : 4 + m]
     manifest = json.loads(manifest_bytes)
     assert canonical(manifest) == manifest_bytes
-    assert set(manifest) == {"format", "version", "bundle_id", "installation_id", "seq",
-                             "schema_version", "created_at", "full", "change_from", "change_to",
-                             "entities"}  # fmt: skip
-    assert (manifest["format"], manifest["version"]) == ("kimdesk-bundle-manifest", 1)
+    v1 = {"format", "version", "bundle_id", "installation_id", "seq", "schema_version",
+          "created_at", "full", "change_from", "change_to", "entities"}  # fmt: skip
+    assert manifest["format"] == "kimdesk-bundle-manifest" and manifest["version"] in (1, 2)
+    if manifest["version"] == 1:
+        assert set(manifest) == v1
+    else:  # version 2: the device's X25519 key (base64, 32 bytes, or null) and reply number
+        assert set(manifest) == v1 | {"agreement_key", "reply_seq"}
+        key = manifest["agreement_key"]
+        assert key is None or len(base64.b64decode(key, validate=True)) == 32
+        assert type(manifest["reply_seq"]) is int and manifest["reply_seq"] >= 0
     assert (manifest["bundle_id"], manifest["installation_id"], manifest["seq"]) == (
         bundle_id, installation, seq,
     )  # fmt: skip

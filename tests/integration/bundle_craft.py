@@ -110,6 +110,8 @@ def manifest_dict(
         "entities": {
             e: {"count": counts[e], "sha256": hashes[e].hexdigest()} for e in wire.ENTITY_ORDER
         },
+        "agreement_key": None,  # version 2: no key announced, no reply applied
+        "reply_seq": 0,
     }
 
 

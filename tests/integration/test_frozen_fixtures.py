@@ -80,10 +80,11 @@ def an_office_store(name: str, tmp_path: Path) -> None:
 # -- bundles -------------------------------------------------------------------------------
 
 
-def a_format_1_bundle(name: str, tmp_path: Path) -> None:
+def a_format_1_bundle(name: str, tmp_path: Path, office: str = "bundles/office_v1.kdb") -> None:
+    tmp_path.mkdir(exist_ok=True)
     """It merges into its office with every field as it was written."""
     bundle = copied(name, tmp_path)
-    office_store = copied("bundles/office_v1.kdb", tmp_path)
+    office_store = copied(office, tmp_path)
     header = container.read_header(bundle.read_bytes())
     assert (header.version, header.seq, header.signer_name) == (1, 1, "CM-01 Fixture")
     with open_workspace(office_store, PASS) as office:
@@ -116,6 +117,23 @@ def a_format_1_bundle(name: str, tmp_path: Path) -> None:
         assert again.status == "already_imported"
 
 
+def a_manifest_2_bundle(name: str, tmp_path: Path) -> None:
+    """The same records with manifest version 2: the device's key travels with them, the
+    office already has it from the enrolment (nothing to take), and it merges alike."""
+    from kimdesk.sync import wire
+
+    data = (FIXTURES / name).read_bytes()
+    office_store = copied("bundles/office_v2.kdb", tmp_path)
+    with open_workspace(office_store, PASS) as office, office.store.connect() as conn:
+        [device] = trust.trusted_peers(office.installation, conn, role="casemanager")
+        header = container.read_header(data)
+        plaintext = container.open_payload(data, header, office.installation.agreement_key)
+    manifest, _offset = wire.read_manifest(plaintext)
+    assert (manifest.version, manifest.reply_seq) == (2, 0)
+    assert manifest.agreement_key == device.agreement_key and len(device.agreement_key) == 32
+    a_format_1_bundle(name, tmp_path / "merged", office="bundles/office_v2.kdb")
+
+
 # -- identities ----------------------------------------------------------------------------
 
 
@@ -146,6 +164,8 @@ CHECKS: dict[str, Callable[[str, Path], None]] = {
     "stores/store_v6.kdb": a_case_managers_store,
     "bundles/bundle_v1.kimb": a_format_1_bundle,
     "bundles/office_v1.kdb": an_office_store,
+    "bundles/bundle_v2.kimb": a_manifest_2_bundle,
+    "bundles/office_v2.kdb": an_office_store,
     "identities/identity_v1_casemanager.json": a_format_1_device_identity,
     "identities/identity_v1_office.json": a_format_1_office_identity,
 }

@@ -16,7 +16,7 @@ from kimdesk.services import replies, sync
 from kimdesk.services.workspace import open_workspace
 from kimdesk.store.models import BundleOut, ReplyIn
 from kimdesk.sync import container
-from kimdesk.sync.identity import KeyPairs
+from kimdesk.sync.identity import x25519_public
 from kimdesk.sync.reply import Reply
 
 from ..conftest import OFFICE_PASS
@@ -98,7 +98,7 @@ def forged(office_ws, cm_ws, *, signer=None, recipient=None, payload=None, kind=
         installation_id=signer.installation.id, signing_key=signer.installation.signing_key,
         signer_name=signer.installation.name, seq=1, bundle_id=reply.reply_id,
         recipient_id=recipient or cm_ws.installation.id,
-        recipient_key=KeyPairs(b"", cm_ws.installation.agreement_key).public_agreement(),
+        recipient_key=x25519_public(cm_ws.installation.agreement_key),
         plaintext=plaintext,
         kind=kind or container.REPLY,
     )  # fmt: skip
@@ -204,3 +204,34 @@ def test_the_command_line_writes_and_receives_replies(cli, cm_file, office_file,
     code, out, err = cli("receive", "--store", cm_file, *stick.glob("*.kimb"),
                          passphrase=CM_PASS)  # fmt: skip
     assert code == 1 and "ABGELEHNT" in out and "keine Antwort der Kreisstelle" in out
+
+
+def test_a_device_enrolled_before_it_had_a_key_announces_it_in_its_next_bundle(
+    cm_ws, office_ws, templates, stick
+):
+    """Its identity file had no X25519 key (schema 6): the bundle it writes now carries the
+    key under its signature (manifest version 2), the office takes it without a new
+    enrolment, and the device gets its first reply."""
+    from kimdesk.services.setup import peer_from_identity
+    from kimdesk.services.trust import trust, trusted_peers
+    from kimdesk.sync.identity import Identity
+
+    old = replace(Identity.read(templates / "cm.json"), encryption_key=None)
+    with office_ws.store.begin() as conn:
+        trust(office_ws.installation, conn, peer_from_identity(old, utc_now()))
+    assert replies.write_replies(office_ws, stick).written == []  # no key yet
+
+    [report] = sync.merge_bundles(office_ws, [bundle(cm_ws, stick).path]).bundles
+    assert report.status == "imported"
+    assert any("Schlüssel für Antworten" in w for w in report.warnings), report.warnings
+    with office_ws.store.connect() as conn:
+        [device] = trusted_peers(office_ws.installation, conn, role="casemanager")
+    assert device.agreement_key == x25519_public(cm_ws.installation.agreement_key)
+    assert device.fingerprint == Identity.read(templates / "cm.json").fingerprint
+
+    [reply] = replies.write_replies(office_ws, stick).written
+    [r] = replies.receive_replies(cm_ws, [reply.path]).replies
+    assert (r.status, r.acknowledged) == ("received", [1])
+    # The next bundle carries the same key and the reply it applied: nothing more to take.
+    [report] = sync.merge_bundles(office_ws, [bundle(cm_ws, stick).path]).bundles
+    assert report.status == "imported" and report.warnings == []

@@ -23,18 +23,18 @@ from kimdesk.store import migrate
 from kimdesk.store.bookkeeping import BUNDLE_SEQ, CHANGE_SEQ, audit, current_seq, next_seq
 from kimdesk.store.bulk import cyclic_gc_paused
 from kimdesk.store.installation import PeerInfo
-from kimdesk.store.models import BundleIn, BundleOut, Conflict
+from kimdesk.store.models import BundleIn, BundleOut, Conflict, ReplyIn
 from kimdesk.store.records import TABLES
 from kimdesk.sync import container, wire
 from kimdesk.sync.admission import RECORD_SKEW, Admission
 from kimdesk.sync.export import changed_records
-from kimdesk.sync.identity import Identity, fingerprint
+from kimdesk.sync.identity import Identity, fingerprint, x25519_public
 from kimdesk.sync.merge import COUNT_KEYS, Merger
 from kimdesk.sync.reasons import BundleRejected, Reason
 
 from .changes import NOTHING, RECORDS, Change, Changes
 from .setup import peer_from_identity
-from .trust import trust, trusted_peers, unsigned_peers
+from .trust import take_announced_key, trust, trusted_peers, unsigned_peers
 from .workspace import Workspace
 
 _out = BundleOut.__table__
@@ -154,6 +154,7 @@ def export_bundle(
             payload.add(entity, record)
             latest = max(latest, record["updated_at"])
         seq = current_seq(conn, BUNDLE_SEQ) + 1  # taken for real in the transaction below
+        reply_seq = conn.execute(select(func.max(ReplyIn.seq))).scalar() or 0
     _refuse_times_after(latest, created)
     if target.is_dir():
         target = target / default_bundle_name(ws, seq)
@@ -173,6 +174,8 @@ def export_bundle(
         change_to=upto,
         counts=dict(payload.counts),
         hashes=payload.hashes,
+        agreement_key=x25519_public(ws.installation.agreement_key),
+        reply_seq=reply_seq,
     )
     data = container.seal(
         installation_id=ws.installation.id,
@@ -504,6 +507,10 @@ def _verify_and_merge(ws, conn, path, data, report, progress, opened=None) -> No
             "Gerät aus einer Sicherung wiederhergestellt? Alle Datensätze werden übernommen, "
             "abweichende Fassungen als Konflikte."
         )
+
+    if manifest.agreement_key and manifest.agreement_key != peer.agreement_key:
+        report.warnings.append(take_announced_key(ws.installation, conn, peer,
+                                                  manifest.agreement_key))  # fmt: skip
 
     def tick(done: int) -> None:
         if progress:

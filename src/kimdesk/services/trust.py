@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from dataclasses import replace
+
+from sqlalchemy import delete, update
 from sqlalchemy.engine import Connection
 
+from kimdesk.domain.ids import utc_now
+from kimdesk.domain.text import printable
 from kimdesk.store import migrate
+from kimdesk.store.bookkeeping import audit
 from kimdesk.store.installation import InstallationInfo, PeerInfo, peers, sign_peers, trust_peer
 from kimdesk.store.models import Peer
-from kimdesk.sync.identity import KeyPairs
+from kimdesk.sync.identity import KeyPairs, fingerprint
 from kimdesk.sync.trust import is_signed_by, signed
 
 #: The schema from which peer rows carry signatures.
@@ -54,3 +59,26 @@ def sign_after_migration(installation: InstallationInfo, conn: Connection, store
     rows = [p for p in peers(conn) if p.signature is None]
     sign_peers(conn, [signed(p, installation.signing_key) for p in rows])
     return len(rows)
+
+
+def take_announced_key(
+    installation: InstallationInfo, conn: Connection, peer: PeerInfo, key: bytes
+) -> str:
+    """Take the X25519 key a device announced in a bundle it signed with its enrolled key
+    (manifest version 2): the row gets the key and the fingerprint over it, signed anew, and
+    an audit entry. Returns the sentence for the import summary."""
+    updated = signed(
+        replace(peer, agreement_key=key, signature=None,
+                fingerprint=fingerprint(peer.installation_id, peer.role, peer.name,
+                                        peer.signing_key, key)),
+        installation.signing_key,
+    )  # fmt: skip
+    conn.execute(
+        update(_peer)
+        .where(_peer.c.installation_id == peer.installation_id)
+        .values(agreement_key=key, fingerprint=updated.fingerprint, signature=updated.signature)
+    )
+    audit(conn, at=utc_now(), installation_id=installation.id, action="key", entity="peer",
+          record_ids=[peer.installation_id], detail="Schlüssel für Antworten")  # fmt: skip
+    return (f"{printable(peer.name)} hat den Schlüssel für Antworten der Kreisstelle "
+            f"mitgeschickt; er ist übernommen (Fingerabdruck jetzt {updated.fingerprint}).")  # fmt: skip

@@ -79,13 +79,14 @@ class KeyPairs:
         )
 
     def public_agreement(self) -> bytes | None:
-        if self.agreement is None:
-            return None
-        return (
-            X25519PrivateKey.from_private_bytes(self.agreement)
-            .public_key()
-            .public_bytes(_RAW, _PUB)
-        )
+        return x25519_public(self.agreement)
+
+
+def x25519_public(private: bytes | None) -> bytes | None:
+    """The public half of a raw X25519 private key (``None`` for none)."""
+    if private is None:
+        return None
+    return X25519PrivateKey.from_private_bytes(private).public_key().public_bytes(_RAW, _PUB)
 
 
 def _group(digest: bytes) -> str:

@@ -15,6 +15,7 @@ Which fields those are, and how each record is checked, live in ``fields.py`` an
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -45,7 +46,7 @@ from .strict import (
 )
 
 MANIFEST_FORMAT = "kimdesk-bundle-manifest"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 MAX_MANIFEST = 64 * 1024
 MAX_LINE = 64 * 1024
 MAX_RECORDS = 5_000_000
@@ -68,16 +69,20 @@ class Manifest:
     change_to: int
     counts: dict[str, int]
     hashes: dict[str, str]
+    #: Manifest version 2 (issue 18): the device's X25519 public key, announced to the office
+    #: under the bundle's signature, and the last reply of the office it applied.
+    agreement_key: bytes | None = None
+    reply_seq: int = 0
+    version: int = MANIFEST_VERSION
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
     def to_json(self) -> bytes:
-        return canonical(
-            {
+        obj = {
                 "format": MANIFEST_FORMAT,
-                "version": MANIFEST_VERSION,
+                "version": self.version,
                 "bundle_id": self.bundle_id,
                 "installation_id": self.installation_id,
                 "seq": self.seq,
@@ -89,24 +94,28 @@ class Manifest:
                 "entities": {
                     e: {"count": self.counts[e], "sha256": self.hashes[e]} for e in ENTITY_ORDER
                 },
-            }
-        )
+        }  # fmt: skip
+        if self.version >= 2:
+            obj["agreement_key"] = (
+                base64.b64encode(self.agreement_key).decode("ascii") if self.agreement_key else None
+            )
+            obj["reply_seq"] = self.reply_seq
+        return canonical(obj)
 
     @classmethod
     def parse(cls, data: bytes) -> Manifest:
         obj = strict_loads(data)
-        keys = {
-            "format", "version", "bundle_id", "installation_id", "seq", "schema_version",
-            "created_at", "full", "change_from", "change_to", "entities",
-        }  # fmt: skip
+        version = obj.get("version") if isinstance(obj, dict) else None
+        keys = _MANIFEST_KEYS.get(version if type(version) is int else 0, _MANIFEST_KEYS[1])
         if not isinstance(obj, dict) or set(obj) != keys:
             raise BundleRejected(
                 Reason.MANIFEST_INVALID, "das Manifest des Bundles ist unvollständig"
             )
-        if obj["format"] != MANIFEST_FORMAT or obj["version"] != MANIFEST_VERSION:
+        if obj["format"] != MANIFEST_FORMAT or version not in _MANIFEST_KEYS:
             raise BundleRejected(
                 Reason.MANIFEST_INVALID, "das Manifest des Bundles hat ein unbekanntes Format"
             )
+        agreement_key, reply_seq = _announced(obj) if version >= 2 else (None, 0)
         ints = ("seq", "schema_version", "change_from", "change_to")
         if not all(isinstance(obj[k], int) and not isinstance(obj[k], bool) for k in ints):
             raise BundleRejected(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
@@ -157,7 +166,36 @@ class Manifest:
             change_to=obj["change_to"],
             counts=counts,
             hashes=hashes,
+            agreement_key=agreement_key,
+            reply_seq=reply_seq,
+            version=version,
         )
+
+
+_V1_KEYS = frozenset({
+    "format", "version", "bundle_id", "installation_id", "seq", "schema_version",
+    "created_at", "full", "change_from", "change_to", "entities",
+})  # fmt: skip
+#: The keys of each manifest version an office reads; no other key is allowed.
+_MANIFEST_KEYS = {1: _V1_KEYS, 2: _V1_KEYS | {"agreement_key", "reply_seq"}}
+
+
+def _announced(obj: dict) -> tuple[bytes | None, int]:
+    """Version 2: the device's X25519 public key (or null) and its last applied reply."""
+    key, reply_seq = obj["agreement_key"], obj["reply_seq"]
+    if type(reply_seq) is not int or not 0 <= reply_seq < 2**31:
+        raise BundleRejected(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
+    if key is None:
+        return None, reply_seq
+    try:
+        raw = base64.b64decode(key, validate=True) if isinstance(key, str) else b""
+    except ValueError:
+        raw = b""
+    if len(raw) != 32 or base64.b64encode(raw).decode("ascii") != key:
+        raise BundleRejected(
+            Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt (Schlüssel)"
+        )
+    return raw, reply_seq
 
 
 class PayloadWriter:
