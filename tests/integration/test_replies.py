@@ -92,7 +92,9 @@ def test_a_lost_reply_costs_nothing(cm_ws, enrolled_office_ws, stick, tmp_path):
 def forged(office_ws, cm_ws, *, signer=None, recipient=None, payload=None, kind=None) -> bytes:
     """A reply as the office would write it, with one thing changed."""
     signer = signer or office_ws
-    reply = Reply(uuid7(), signer.installation.id, cm_ws.installation.id, 1, utc_now(), (1,))
+    reply = Reply(
+        uuid7(), signer.installation.id, cm_ws.installation.id, 1, utc_now(), ((1, uuid7()),)
+    )
     plaintext = payload(reply) if payload else reply.to_bytes()
     return container.seal(
         installation_id=signer.installation.id, signing_key=signer.installation.signing_key,
@@ -235,3 +237,120 @@ def test_a_device_enrolled_before_it_had_a_key_announces_it_in_its_next_bundle(
     # The next bundle carries the same key and the reply it applied: nothing more to take.
     [report] = sync.merge_bundles(office_ws, [bundle(cm_ws, stick).path]).bundles
     assert report.status == "imported" and report.warnings == []
+
+
+# -- found by an attack on this code (each failed before its fix) ------------------------
+
+
+LOW_ORDER = (bytes(32), b"\x01" + bytes(31))  # X25519 points HPKE cannot encrypt to
+
+
+def test_an_unusable_key_is_refused_in_a_bundle_and_in_an_identity(cm_ws, office_ws, templates,
+                                                                   tmp_path):  # fmt: skip
+    """An enrolled device announcing a low-order point would have made every later
+    `kimdesk reply` crash (HPKE refuses it) for it and every device after it."""
+    import base64
+
+    from kimdesk.sync import wire
+    from kimdesk.sync.reasons import BundleRejected
+
+    for key in LOW_ORDER:
+        text = base64.b64encode(key).decode()
+        manifest = wire.Manifest(uuid7(), cm_ws.installation.id, 1, 7, utc_now(), False, 0, 1,
+                                 dict.fromkeys(wire.ENTITY_ORDER, 0),
+                                 dict.fromkeys(wire.ENTITY_ORDER, "0" * 64))  # fmt: skip
+        data = manifest.to_json().replace(
+            b'"agreement_key":null', f'"agreement_key":"{text}"'.encode()
+        )
+        with pytest.raises(BundleRejected, match="Schlüssel"):
+            wire.Manifest.parse(data)
+        identity = json.loads((templates / "cm.json").read_text())
+        identity["encryption_key"] = text
+        (tmp_path / "bad.json").write_text(json.dumps(identity))
+        with pytest.raises(KimdeskError, match="unbrauchbar"):
+            sync.enroll(office_ws, tmp_path / "bad.json")
+
+
+def test_one_devices_trouble_does_not_stop_the_replies_of_the_others(
+    cm_ws, cm2_ws, enrolled_office_ws, stick
+):
+    office = enrolled_office_ws
+    sync.merge_bundles(office, [bundle(cm_ws, stick).path, bundle(cm2_ws, stick).path])
+    planted = stick / f"kimdesk-antwort-CM-07-Troisdorf-{cm_ws.installation.id[-8:]}-00001.kimr"
+    planted.write_text("schon da")
+    result = replies.write_replies(office, stick)
+    assert [w.device for w in result.written] == ["CM-11 Siegburg"]
+    assert result.skipped == [f"CM-07 Troisdorf: die Datei {planted} gibt es schon"]
+    planted.unlink()
+    [again] = replies.write_replies(office, stick).written  # CM-07's turn is still open
+    assert (again.device, again.seq) == ("CM-07 Troisdorf", 1)
+
+
+def test_a_restored_device_is_not_told_that_its_new_bundle_arrived(cm_file, enrolled_office_ws,
+                                                                   stick, tmp_path):  # fmt: skip
+    """Receipts name bundles by number and id: a device restored from a backup writes a new
+    bundle 1, which the office does not have although it merged the old bundle 1."""
+    import shutil
+
+    from ..conftest import CM_PASS
+
+    backup = tmp_path / "sicherung.kdb"
+    shutil.copyfile(cm_file, backup)
+    with open_workspace(cm_file, CM_PASS) as cm:
+        sync.merge_bundles(enrolled_office_ws, [bundle(cm, stick).path])
+    [reply] = replies.write_replies(enrolled_office_ws, stick).written
+    with open_workspace(backup, CM_PASS) as restored:
+        elsewhere = tmp_path / "neu"
+        elsewhere.mkdir()
+        bundle(restored, elsewhere)  # its own bundle 1, never at the office
+        [r] = replies.receive_replies(restored, [reply.path]).replies
+        assert r.status == "received" and r.acknowledged == []
+        assert "so nicht geschrieben" in r.warnings[0]
+        assert replies.receipts(restored) == {}
+
+
+def test_a_reused_reply_number_is_refused_not_taken_for_a_replay(cm_ws, office_file, templates,
+                                                                  stick, tmp_path):  # fmt: skip
+    """An office restored from a backup numbers its replies again: the device says so instead
+    of dropping the new reply as one it had."""
+    import shutil
+
+    with open_workspace(office_file, OFFICE_PASS) as office:
+        sync.enroll(office, templates / "cm.json")
+    backup = tmp_path / "kreis-sicherung.kdb"
+    shutil.copyfile(office_file, backup)
+    sent = bundle(cm_ws, stick).path
+    with open_workspace(office_file, OFFICE_PASS) as office:
+        sync.merge_bundles(office, [sent])
+        [first] = replies.write_replies(office, stick).written
+    assert replies.receive_replies(cm_ws, [first.path]).replies[0].status == "received"
+    other = tmp_path / "stick2"
+    other.mkdir()
+    with open_workspace(backup, OFFICE_PASS) as restored:
+        sync.merge_bundles(restored, [sent])
+        [second] = replies.write_replies(restored, other).written
+    assert second.seq == 1
+    before = device_state(cm_ws)
+    [r] = replies.receive_replies(cm_ws, [second.path]).replies
+    assert r.status == "rejected" and "Antwortnummer 1 schon einmal" in r.reason
+    assert device_state(cm_ws) == before
+
+
+def test_an_older_bundle_does_not_bring_back_an_earlier_key(cm_ws, enrolled_office_ws, stick):
+    """A device's key changes only when it is restored and migrated anew; an older bundle,
+    merged after a newer one, must not put the dead key back."""
+    from kimdesk.services.trust import take_announced_key, trusted_peers
+    from kimdesk.sync.identity import KeyPairs
+
+    office = enrolled_office_ws
+    sync.merge_bundles(office, [bundle(cm_ws, stick).path, bundle(cm_ws, stick).path])
+    dead = KeyPairs.generate().public_agreement()
+    mine = cm_ws.installation.id
+    with office.store.begin() as conn:
+        [device] = [
+            p for p in trusted_peers(office.installation, conn) if p.installation_id == mine
+        ]
+        said = take_announced_key(office.installation, conn, device, dead, seq=1)
+        [after] = [p for p in trusted_peers(office.installation, conn) if p.installation_id == mine]
+    assert "älteren Bundle" in said
+    assert after.agreement_key == device.agreement_key != dead

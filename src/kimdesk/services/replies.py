@@ -19,11 +19,12 @@ from sqlalchemy import func, select, update
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
-from kimdesk.domain.text import printable
+from kimdesk.domain.text import number_ranges, printable
 from kimdesk.fileio import InputRefused, check_output, publish, read_limited, shown, write_temp
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.models import BundleIn, BundleOut, ReplyIn, ReplyOut
 from kimdesk.sync import container
+from kimdesk.sync.identity import usable_x25519
 from kimdesk.sync.reasons import BundleRejected, Reason
 from kimdesk.sync.reply import Reply, read_reply
 
@@ -45,7 +46,7 @@ class WrittenReply:
     device: str  # the device's name
     path: Path
     seq: int
-    acknowledged: tuple[int, ...]
+    acknowledged: tuple[int, ...]  # the bundle numbers
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,11 @@ def write_replies(
             skipped.append(f"{printable(peer.name)}: noch kein Schlüssel für Antworten "
                            "(mit dem nächsten Bundle des Geräts)")  # fmt: skip
             continue
-        reply = _write_one(ws, peer, folder)
+        try:
+            reply = _write_one(ws, peer, folder)
+        except KimdeskError as exc:  # one device's trouble does not stop the others
+            skipped.append(f"{printable(peer.name)}: {exc}")
+            continue
         if reply is None:
             skipped.append(f"{printable(peer.name)}: nichts Neues")
         else:
@@ -94,19 +99,21 @@ def write_replies(
 
 def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
     with ws.store.connect() as conn:
-        merged = tuple(sorted(set(conn.execute(
-            select(_in.c.seq).where(_in.c.installation_id == peer.installation_id)
-        ).scalars())))  # fmt: skip
+        merged = tuple(sorted(tuple(row) for row in conn.execute(
+            select(_in.c.seq, _in.c.bundle_id).where(_in.c.installation_id == peer.installation_id)
+        )))  # fmt: skip
         last = conn.execute(
             select(_reply_out.c.seq, _reply_out.c.acknowledged)
             .where(_reply_out.c.device_id == peer.installation_id)
             .order_by(_reply_out.c.seq.desc())
             .limit(1)
         ).first()
-    if merged == (tuple(json.loads(last.acknowledged)) if last else ()):
+    if merged == (tuple(tuple(p) for p in json.loads(last.acknowledged)) if last else ()):
         return None  # nothing new since the last reply (or nothing merged yet)
     seq = (last.seq if last else 0) + 1
     reply = Reply(uuid7(), ws.installation.id, peer.installation_id, seq, utc_now(), merged)
+    if not usable_x25519(peer.agreement_key):
+        raise KimdeskError("sein Schlüssel für Antworten ist unbrauchbar; bitte neu eintragen")
     data = container.seal(
         installation_id=ws.installation.id, signing_key=ws.installation.signing_key,
         signer_name=ws.installation.name, seq=seq, bundle_id=reply.reply_id,
@@ -118,7 +125,7 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
         / f"kimdesk-antwort-{_slug(peer.name)}-{peer.installation_id[-8:]}-{seq:05d}{REPLY_SUFFIX}"
     )
     if os.path.lexists(target):
-        raise KimdeskError(f"Die Datei {shown(target)} gibt es schon; nichts wurde geschrieben.")
+        raise KimdeskError(f"die Datei {shown(target)} gibt es schon")
     check_output(target)
     tmp = write_temp(target, data)
     published = False
@@ -127,7 +134,7 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
             conn.execute(_reply_out.insert().values(
                 device_id=peer.installation_id, seq=seq, reply_id=reply.reply_id,
                 created_at=reply.created_at, file_name=shown(target.name)[:400],
-                acknowledged=json.dumps(list(merged)),
+                acknowledged=json.dumps([list(p) for p in merged]),
             ))  # fmt: skip
             audit(conn, at=reply.created_at, installation_id=ws.installation.id, action="reply",
                   entity="bundle", record_ids=[reply.reply_id],
@@ -139,7 +146,7 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
         if published:
             target.unlink(missing_ok=True)
         raise
-    return WrittenReply(peer.name, target, seq, merged)
+    return WrittenReply(peer.name, target, seq, tuple(n for n, _bundle in merged))
 
 
 # -- the device --------------------------------------------------------------------------
@@ -195,33 +202,46 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
             raise BundleRejected(INPUT_REASONS[exc.kind], str(exc).rstrip(".")) from None
         with ws.store.begin() as conn:
             reply = _checked(ws, conn, data)
-            result.reply_seq, result.acknowledged = reply.seq, list(reply.acknowledged)
+            result.reply_seq = reply.seq
             last = conn.execute(select(func.max(_reply_in.c.seq))).scalar() or 0
             if reply.seq <= last:
+                known = conn.execute(
+                    select(_reply_in.c.reply_id).where(_reply_in.c.reply_id == reply.reply_id)
+                ).first()
+                if known is None:  # an office restored from a backup numbers again
+                    raise BundleRejected(
+                        Reason.MANIFEST_MISMATCH,
+                        f"die Kreisstelle hat die Antwortnummer {reply.seq} schon einmal für "
+                        "eine andere Antwort vergeben (aus einer Sicherung zurückgeholt?); "
+                        "bitte die Kreisstelle ansprechen",
+                    )
                 result.status = "already_received"
+                result.acknowledged = [n for n, _bundle in reply.acknowledged]
                 return result
             if reply.seq > last + 1:
                 result.warnings.append(
                     f"Antworten {last + 1}–{reply.seq - 1} der Kreisstelle wurden nicht "
                     "eingelesen; diese enthält alles Nötige."
                 )
-            written = set(conn.execute(select(_out.c.seq)).scalars())
-            unknown = [n for n in reply.acknowledged if n not in written]
-            if unknown:
+            written = dict(conn.execute(select(_out.c.seq, _out.c.bundle_id)).all())
+            mine = [n for n, bundle_id in reply.acknowledged if written.get(n) == bundle_id]
+            other = [n for n, bundle_id in reply.acknowledged if written.get(n) != bundle_id]
+            result.acknowledged = mine
+            if other:
                 result.warnings.append(
-                    f"Die Kreisstelle nennt Bundles, die dieses Gerät nicht geschrieben hat: "
-                    f"{', '.join(map(str, unknown[:20]))}."
+                    "Die Kreisstelle nennt Bundles, die dieses Gerät so nicht geschrieben hat "
+                    f"(aus einer Sicherung zurückgeholt?): {number_ranges(other[:20])}."
                 )
             now = utc_now()
             conn.execute(
                 update(_out)
-                .where(_out.c.seq.in_(reply.acknowledged), _out.c.acknowledged_at.is_(None))
+                .where(_out.c.seq.in_(mine), _out.c.acknowledged_at.is_(None))
                 .values(acknowledged_at=reply.created_at)
             )
             conn.execute(_reply_in.insert().values(
                 seq=reply.seq, reply_id=reply.reply_id, office_id=reply.office_id,
                 created_at=reply.created_at, received_at=now,
-                acknowledged=json.dumps(list(reply.acknowledged)),
+                acknowledged=json.dumps([list(p) for p in reply.acknowledged]),
             ))  # fmt: skip
             audit(conn, at=now, installation_id=ws.installation.id, action="receive",
                   entity="bundle", record_ids=[reply.reply_id],

@@ -509,8 +509,8 @@ def _verify_and_merge(ws, conn, path, data, report, progress, opened=None) -> No
         )
 
     if manifest.agreement_key and manifest.agreement_key != peer.agreement_key:
-        report.warnings.append(take_announced_key(ws.installation, conn, peer,
-                                                  manifest.agreement_key))  # fmt: skip
+        taken = take_announced_key(ws.installation, conn, peer, manifest.agreement_key, header.seq)
+        report.warnings.append(taken)
 
     def tick(done: int) -> None:
         if progress:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain.ids import utc_now
@@ -12,13 +12,14 @@ from kimdesk.domain.text import printable
 from kimdesk.store import migrate
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.installation import InstallationInfo, PeerInfo, peers, sign_peers, trust_peer
-from kimdesk.store.models import Peer
+from kimdesk.store.models import BundleIn, Peer
 from kimdesk.sync.identity import KeyPairs, fingerprint
 from kimdesk.sync.trust import is_signed_by, signed
 
 #: The schema from which peer rows carry signatures.
 SIGNED_SINCE = 4
 _peer = Peer.__table__
+_bundle_in = BundleIn.__table__
 
 
 def _public(installation: InstallationInfo) -> bytes:
@@ -62,11 +63,20 @@ def sign_after_migration(installation: InstallationInfo, conn: Connection, store
 
 
 def take_announced_key(
-    installation: InstallationInfo, conn: Connection, peer: PeerInfo, key: bytes
+    installation: InstallationInfo, conn: Connection, peer: PeerInfo, key: bytes, seq: int
 ) -> str:
-    """Take the X25519 key a device announced in a bundle it signed with its enrolled key
-    (manifest version 2): the row gets the key and the fingerprint over it, signed anew, and
-    an audit entry. Returns the sentence for the import summary."""
+    """Take the X25519 key a device announced in bundle ``seq``, which it signed with its
+    enrolled key (manifest version 2): the row gets the key and the fingerprint over it,
+    signed anew, and an audit entry. A bundle older than one already merged does not bring
+    back an earlier key. Returns the sentence for the import summary."""
+    newest = conn.execute(
+        select(func.max(_bundle_in.c.seq)).where(
+            _bundle_in.c.installation_id == peer.installation_id
+        )
+    ).scalar()
+    if newest is not None and seq < newest:
+        return (f"{printable(peer.name)} schickte mit diesem älteren Bundle einen anderen "
+                "Schlüssel für Antworten; es gilt der aus dem neueren Bundle.")  # fmt: skip
     updated = signed(
         replace(peer, agreement_key=key, signature=None,
                 fingerprint=fingerprint(peer.installation_id, peer.role, peer.name,
@@ -81,4 +91,5 @@ def take_announced_key(
     audit(conn, at=utc_now(), installation_id=installation.id, action="key", entity="peer",
           record_ids=[peer.installation_id], detail="Schlüssel für Antworten")  # fmt: skip
     return (f"{printable(peer.name)} hat den Schlüssel für Antworten der Kreisstelle "
-            f"mitgeschickt; er ist übernommen (Fingerabdruck jetzt {updated.fingerprint}).")  # fmt: skip
+            f"mitgeschickt; er wird mit dem Import übernommen (Fingerabdruck dann "
+            f"{updated.fingerprint}).")  # fmt: skip

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
@@ -80,6 +80,18 @@ class KeyPairs:
 
     def public_agreement(self) -> bytes | None:
         return x25519_public(self.agreement)
+
+
+def usable_x25519(public: bytes) -> bool:
+    """Whether ``public`` is an X25519 key one can encrypt to: 32 bytes, not one of the
+    low-order points whose shared secret is all zeros (HPKE refuses them)."""
+    if len(public) != 32:
+        return False
+    try:
+        X25519PrivateKey.generate().exchange(X25519PublicKey.from_public_bytes(public))
+    except ValueError:
+        return False
+    return True
 
 
 def x25519_public(private: bytes | None) -> bytes | None:
@@ -197,6 +209,8 @@ class Identity:
             raise fail("ein Schlüssel ist nicht lesbar") from None
         if len(signing) != 32 or (encryption is not None and len(encryption) != 32):
             raise fail("ein Schlüssel hat die falsche Länge")
+        if encryption is not None and not usable_x25519(encryption):
+            raise fail("der Verschlüsselungsschlüssel ist unbrauchbar")
         if data["role"] == Role.OFFICE and encryption is None:
             raise fail("einer Kreisstelle fehlt der Verschlüsselungsschlüssel")
         if version == 1 and data["role"] == Role.CASEMANAGER and encryption is not None:

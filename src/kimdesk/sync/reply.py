@@ -4,10 +4,12 @@ The plaintext inside the container (``container.REPLY``) is one canonical JSON o
 
     {"format": "kimdesk-reply", "version": 1, "reply_id": "<uuid>", "office_id": "<uuid>",
      "device_id": "<uuid>", "seq": 3, "created_at": "2026-12-02T10:00:00.000000Z",
-     "acknowledged": [1, 2, 3]}
+     "acknowledged": [{"seq": 1, "bundle_id": "<uuid>"}, ...]}
 
-``acknowledged`` lists, ascending and without repeats, the device's bundle numbers the
-office has merged (all of them: replies are cumulative, so a lost one costs nothing). Later
+``acknowledged`` lists the device's bundles the office has merged, by number and id (a device
+restored from a backup numbers again: the id tells its new bundle 1 from the old one), in
+ascending order without repeats, all of them: replies are cumulative, so a lost one costs
+nothing. Later
 parts of the two-way county (decisions, profile, handovers) add keys in a later version; no
 other key is allowed, and none may be missing.
 """
@@ -40,7 +42,8 @@ class Reply:
     device_id: str
     seq: int
     created_at: datetime
-    acknowledged: tuple[int, ...]
+    #: (bundle number, bundle id) of every bundle of the device the office has merged.
+    acknowledged: tuple[tuple[int, str], ...]
 
     def to_bytes(self) -> bytes:
         return canonical(
@@ -52,7 +55,7 @@ class Reply:
                 "device_id": self.device_id,
                 "seq": self.seq,
                 "created_at": json_value(self.created_at),
-                "acknowledged": list(self.acknowledged),
+                "acknowledged": [{"seq": n, "bundle_id": b} for n, b in self.acknowledged],
             }
         )
 
@@ -71,7 +74,7 @@ def read_reply(plaintext: bytes) -> Reply:
         raise _bad("unvollständig oder hat unbekannte Felder")
     if obj["format"] != FORMAT:
         raise _bad("beschädigt (Format)")
-    if obj["version"] != VERSION:
+    if type(obj["version"]) is not int or obj["version"] != VERSION:
         raise BundleRejected(
             Reason.FORMAT_VERSION,
             f"die Antwort hat das Format {obj['version']!r}, diese KIMdesk-Version liest "
@@ -83,12 +86,8 @@ def read_reply(plaintext: bytes) -> Reply:
     seq, acknowledged = obj["seq"], obj["acknowledged"]
     if type(seq) is not int or not 1 <= seq <= MAX_SEQ:
         raise _bad("beschädigt (Laufnummer)")
-    if (
-        not isinstance(acknowledged, list)
-        or len(acknowledged) > MAX_ACKNOWLEDGED
-        or any(type(n) is not int or not 1 <= n <= MAX_SEQ for n in acknowledged)
-        or any(a >= b for a, b in itertools.pairwise(acknowledged))
-    ):
+    pairs = _acknowledged(acknowledged)
+    if pairs is None:
         raise _bad("beschädigt (angekommene Bundles)")
     try:
         created = parse_time(obj["created_at"]) if isinstance(obj["created_at"], str) else None
@@ -96,4 +95,22 @@ def read_reply(plaintext: bytes) -> Reply:
         created = None
     if created is None:
         raise _bad("beschädigt (Zeit)")
-    return Reply(*ids, seq, created, tuple(acknowledged))
+    return Reply(*ids, seq, created, pairs)
+
+
+def _acknowledged(items) -> tuple[tuple[int, str], ...] | None:
+    if not isinstance(items, list) or len(items) > MAX_ACKNOWLEDGED:
+        return None
+    pairs = []
+    for item in items:
+        if not isinstance(item, dict) or set(item) != {"seq", "bundle_id"}:
+            return None
+        n, bundle_id = item["seq"], item["bundle_id"]
+        if type(n) is not int or not 1 <= n <= MAX_SEQ:
+            return None
+        if not isinstance(bundle_id, str) or not UUID_PATTERN.match(bundle_id):
+            return None
+        pairs.append((n, bundle_id))
+    if any(a >= b for a, b in itertools.pairwise(pairs)):
+        return None
+    return tuple(pairs)

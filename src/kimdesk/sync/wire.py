@@ -37,6 +37,7 @@ from .fields import (
     parse_time,  # noqa: F401 - likewise (the wire's UTC timestamps)
     to_wire,  # noqa: F401 - likewise
 )
+from .identity import usable_x25519
 from .reasons import BundleRejected, Reason
 from .strict import (
     from_wire,  # noqa: F401 - likewise
@@ -111,7 +112,11 @@ class Manifest:
             raise BundleRejected(
                 Reason.MANIFEST_INVALID, "das Manifest des Bundles ist unvollständig"
             )
-        if obj["format"] != MANIFEST_FORMAT or version not in _MANIFEST_KEYS:
+        if (
+            obj["format"] != MANIFEST_FORMAT
+            or type(version) is not int
+            or version not in _MANIFEST_KEYS
+        ):
             raise BundleRejected(
                 Reason.MANIFEST_INVALID, "das Manifest des Bundles hat ein unbekanntes Format"
             )
@@ -191,7 +196,7 @@ def _announced(obj: dict) -> tuple[bytes | None, int]:
         raw = base64.b64decode(key, validate=True) if isinstance(key, str) else b""
     except ValueError:
         raw = b""
-    if len(raw) != 32 or base64.b64encode(raw).decode("ascii") != key:
+    if len(raw) != 32 or base64.b64encode(raw).decode("ascii") != key or not usable_x25519(raw):
         raise BundleRejected(
             Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt (Schlüssel)"
         )
