@@ -182,6 +182,25 @@ def _link_new(tmp: Path, path: Path) -> None:
     tmp.unlink()
 
 
+def write_recorded(path: Path, data: bytes, transaction, record) -> None:
+    """``data`` as the new file ``path`` and ``record(conn)`` in one transaction
+    (``transaction()``: a context manager that yields a connection and commits on exit). The
+    file is named just before the commit (if naming fails, nothing is recorded) and removed
+    again if the commit fails: a file and its record exist together or not at all."""
+    tmp = write_temp(path, data)
+    published = False
+    try:
+        with transaction() as conn:
+            record(conn)
+            publish(tmp, path)
+            published = True
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        if published:  # the commit failed after the rename: the file does not exist
+            path.unlink(missing_ok=True)
+        raise
+
+
 def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return

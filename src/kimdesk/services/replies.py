@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.domain.text import number_ranges, printable
-from kimdesk.fileio import InputRefused, check_output, publish, read_limited, shown, write_temp
+from kimdesk.fileio import check_output, shown, write_recorded
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.models import BundleIn, BundleOut, ReplyIn, ReplyOut
 from kimdesk.sync import container
@@ -29,7 +28,7 @@ from kimdesk.sync.reasons import BundleRejected, Reason
 from kimdesk.sync.reply import Reply, read_reply
 
 from .changes import NOTHING, Change, Changes
-from .sync import INPUT_REASONS, require_role
+from .sync import read_bundle, require_role, slug
 from .trust import trusted_peers
 from .workspace import Workspace
 
@@ -58,10 +57,6 @@ class Replies:
     @property
     def changes(self) -> Changes:
         return Changes.of(Change.BUNDLE) if self.written else NOTHING
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:40] or "geraet"
 
 
 def write_replies(
@@ -122,30 +117,23 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
     )  # fmt: skip
     target = (
         folder
-        / f"kimdesk-antwort-{_slug(peer.name)}-{peer.installation_id[-8:]}-{seq:05d}{REPLY_SUFFIX}"
+        / f"kimdesk-antwort-{slug(peer.name)}-{peer.installation_id[-8:]}-{seq:05d}{REPLY_SUFFIX}"
     )
     if os.path.lexists(target):
         raise KimdeskError(f"die Datei {shown(target)} gibt es schon")
     check_output(target)
-    tmp = write_temp(target, data)
-    published = False
-    try:
-        with ws.store.begin() as conn:
-            conn.execute(_reply_out.insert().values(
-                device_id=peer.installation_id, seq=seq, reply_id=reply.reply_id,
-                created_at=reply.created_at, file_name=shown(target.name)[:400],
-                acknowledged=json.dumps([list(p) for p in merged]),
-            ))  # fmt: skip
-            audit(conn, at=reply.created_at, installation_id=ws.installation.id, action="reply",
-                  entity="bundle", record_ids=[reply.reply_id],
-                  detail=f"Antwort {seq} an {peer.installation_id}")  # fmt: skip
-            publish(tmp, target)
-            published = True
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        if published:
-            target.unlink(missing_ok=True)
-        raise
+
+    def record(conn) -> None:
+        conn.execute(_reply_out.insert().values(
+            device_id=peer.installation_id, seq=seq, reply_id=reply.reply_id,
+            created_at=reply.created_at, file_name=shown(target.name)[:400],
+            acknowledged=json.dumps([list(p) for p in merged]),
+        ))  # fmt: skip
+        audit(conn, at=reply.created_at, installation_id=ws.installation.id, action="reply",
+              entity="bundle", record_ids=[reply.reply_id],
+              detail=f"Antwort {seq} an {peer.installation_id}")  # fmt: skip
+
+    write_recorded(target, data, ws.store.begin, record)
     return WrittenReply(peer.name, target, seq, tuple(n for n, _bundle in merged))
 
 
@@ -196,10 +184,7 @@ def receive_replies(ws: Workspace, files: list[str | os.PathLike]) -> ReceivedRe
 def _receive_one(ws: Workspace, path: Path) -> Received:
     result = Received(file=str(path))
     try:
-        try:
-            data = read_limited(path, container.MAX_BUNDLE_BYTES, what="Die Antwort-Datei")
-        except InputRefused as exc:
-            raise BundleRejected(INPUT_REASONS[exc.kind], str(exc).rstrip(".")) from None
+        data = read_bundle(path, what="Die Antwort-Datei")
         with ws.store.begin() as conn:
             reply = _checked(ws, conn, data)
             result.reply_seq = reply.seq

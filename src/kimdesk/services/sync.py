@@ -18,7 +18,7 @@ from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.domain.text import printable
-from kimdesk.fileio import InputRefused, check_output, publish, read_limited, shown, write_temp
+from kimdesk.fileio import InputRefused, check_output, read_limited, shown, write_recorded
 from kimdesk.store import migrate
 from kimdesk.store.bookkeeping import BUNDLE_SEQ, CHANGE_SEQ, audit, current_seq, next_seq
 from kimdesk.store.bulk import cyclic_gc_paused
@@ -114,13 +114,14 @@ class ExportResult:
         return Changes.of(Change.BUNDLE) if self.path else NOTHING
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """A name as a file name may hold it everywhere: ASCII letters, digits and hyphens."""
     slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
     return slug[:40] or "geraet"
 
 
 def default_bundle_name(ws: Workspace, seq: int) -> str:
-    return f"kimdesk-{_slug(ws.installation.name)}-{ws.installation.id[-8:]}-{seq:05d}.kimb"
+    return f"kimdesk-{slug(ws.installation.name)}-{ws.installation.id[-8:]}-{seq:05d}.kimb"
 
 
 def export_bundle(
@@ -187,35 +188,27 @@ def export_bundle(
         recipient_key=office.agreement_key,
         plaintext=payload.finish(manifest),
     )
-    tmp = write_temp(target, data)
-    published = False
-    try:
-        with ws.store.begin() as conn:
-            if next_seq(conn, BUNDLE_SEQ) != seq:
-                raise KimdeskError("Gleichzeitig wurde ein anderes Bundle geschrieben.")
-            conn.execute(
-                insert(_out).values(
-                    seq=seq,
-                    bundle_id=bundle_id,
-                    created_at=created,
-                    change_from=since,
-                    change_to=upto,
-                    full=full,
-                    file_name=shown(target.name)[:400],
-                    records=manifest.total,
-                    sha256=hashlib.sha256(data).hexdigest(),
-                )
+
+    def record(conn) -> None:
+        if next_seq(conn, BUNDLE_SEQ) != seq:
+            raise KimdeskError("Gleichzeitig wurde ein anderes Bundle geschrieben.")
+        conn.execute(
+            insert(_out).values(
+                seq=seq,
+                bundle_id=bundle_id,
+                created_at=created,
+                change_from=since,
+                change_to=upto,
+                full=full,
+                file_name=shown(target.name)[:400],
+                records=manifest.total,
+                sha256=hashlib.sha256(data).hexdigest(),
             )
-            audit(conn, at=created, installation_id=ws.installation.id, action="export",
-                  entity="bundle", record_ids=[bundle_id], detail=f"Bundle {seq}")  # fmt: skip
-            # Named before the commit: if the rename fails, the sequence number is not used.
-            publish(tmp, target)
-            published = True
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        if published:  # the commit failed after the rename: the bundle does not exist
-            target.unlink(missing_ok=True)
-        raise
+        )
+        audit(conn, at=created, installation_id=ws.installation.id, action="export",
+              entity="bundle", record_ids=[bundle_id], detail=f"Bundle {seq}")  # fmt: skip
+
+    write_recorded(target, data, ws.store.begin, record)
     return ExportResult(
         target, seq, manifest.total, dict(manifest.counts),
         f"Bundle {seq} geschrieben: {shown(target)} ({manifest.total} "
@@ -346,7 +339,7 @@ def merge_bundles(
     return MergeSummary(reports, dry_run)
 
 
-INPUT_REASONS = {
+_INPUT_REASONS = {
     "missing": Reason.MISSING,
     "not_a_file": Reason.NOT_A_FILE,
     "too_large": Reason.TOO_LARGE,
@@ -354,12 +347,13 @@ INPUT_REASONS = {
 }
 
 
-def read_bundle(path: Path) -> bytes:
-    """A bundle file's bytes: a regular file of at most 1 GiB, checked before it is read."""
+def read_bundle(path: Path, what: str = "Die Bundle-Datei") -> bytes:
+    """A bundle's (or reply's) bytes: a regular file of at most 1 GiB, checked before it is
+    read."""
     try:
-        return read_limited(path, container.MAX_BUNDLE_BYTES, what="Die Bundle-Datei")
+        return read_limited(path, container.MAX_BUNDLE_BYTES, what=what)
     except InputRefused as exc:
-        raise BundleRejected(INPUT_REASONS[exc.kind], str(exc).rstrip(".")) from None
+        raise BundleRejected(_INPUT_REASONS[exc.kind], str(exc).rstrip(".")) from None
 
 
 def merge_one(
