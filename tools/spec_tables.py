@@ -26,6 +26,8 @@ _META = {
     "origin": "installation id of the device that made this version: the signer",
     "updated_at": "at most 15 minutes after the manifest's `created_at`",
     "deleted": "true for a tombstone",
+    "base_version": "manifest version 3: the version of the office's record this edit started "
+    "from, 1 … `version` − 1; null or absent for the device's own",
 }
 
 

@@ -181,10 +181,10 @@ def read_bundle(data: bytes, device: dict, office: dict, office_private: bytes) 
     assert canonical(manifest) == manifest_bytes
     v1 = {"format", "version", "bundle_id", "installation_id", "seq", "schema_version",
           "created_at", "full", "change_from", "change_to", "entities"}  # fmt: skip
-    assert manifest["format"] == "kimdesk-bundle-manifest" and manifest["version"] in (1, 2)
+    assert manifest["format"] == "kimdesk-bundle-manifest" and manifest["version"] in (1, 2, 3)
     if manifest["version"] == 1:
         assert set(manifest) == v1
-    else:  # version 2: the device's X25519 key (base64, 32 bytes, or null) and reply number
+    else:  # versions 2 and 3: the device's X25519 key (base64, 32 bytes, or null), reply number
         assert set(manifest) == v1 | {"agreement_key", "reply_seq"}
         key = manifest["agreement_key"]
         assert key is None or len(base64.b64decode(key, validate=True)) == 32
@@ -219,6 +219,8 @@ def read_bundle(data: bytes, device: dict, office: dict, office_private: bytes) 
                     continue
                 check_value(entity, key, kind, record[key])
             assert record["origin"] == installation
+            base = record.get("base_version")
+            assert base is None or manifest["version"] >= 3 and 1 <= base < record["version"]
             ids.append(record["id"])
         assert ids == sorted(set(ids))
         records[entity] = [json.loads(line) for line in mine]

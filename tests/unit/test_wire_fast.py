@@ -34,6 +34,7 @@ def _consultation(**over) -> dict:
         "origin": str(uuid.uuid4()),
         "updated_at": datetime(2025, 1, 2, 3, 4, 5, 678901, tzinfo=UTC).strftime(TIME),
         "deleted": False,
+        "base_version": None,
         "occurred_on": "2024-05-06",
         "duration_min": 45,
         "municipality": "05382068",
@@ -58,6 +59,7 @@ def _case(**over) -> dict:
         "origin": str(uuid.uuid4()),
         "updated_at": datetime(2024, 12, 31, 23, 59, 59, 0, tzinfo=UTC).strftime(TIME),
         "deleted": False,
+        "base_version": 1,
         "client_id": None,
         "municipality": "05382004",
         "program": "muki",
@@ -233,6 +235,14 @@ def test_fast_from_wire_agrees_with_the_reference(entity, changes):
 def test_valid_records_take_the_fast_path():
     for entity, obj in (("consultation", _consultation()), ("case", _case())):
         assert strict._fast_from_wire(entity, obj) == strict._from_wire_checked(entity, obj)
+
+
+def test_a_record_of_manifest_version_2_has_no_base_version():
+    """Records written before manifest version 3 lack ``base_version``: read as null."""
+    obj = _case()
+    del obj["base_version"]
+    assert strict._fast_from_wire("case", dict(obj)) is None  # not the fast path's shape
+    assert wire.from_wire("case", obj)["base_version"] is None
 
 
 # -- reading a payload twice -------------------------------------------------------------------

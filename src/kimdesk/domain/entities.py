@@ -21,6 +21,9 @@ class Record:
     origin: str = ""
     updated_at: datetime | None = None
     deleted: bool = False
+    #: The version of another installation's record this installation's edits started from
+    #: (the office's decision a device took; null for a record of its own making).
+    base_version: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -131,7 +134,7 @@ class StructuralNeed(Record):
 
 
 #: The bookkeeping every record carries besides its content.
-META_FIELDS = frozenset({"id", "version", "origin", "updated_at", "deleted"})
+META_FIELDS = frozenset({"id", "version", "origin", "updated_at", "deleted", "base_version"})
 
 
 def content(record: Record) -> dict[str, object]:

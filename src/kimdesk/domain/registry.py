@@ -47,6 +47,9 @@ class EntityType:
     local_fields: frozenset[str]
     #: Its name in German sentences of the services ("Fall", "Beratung").
     name_de: str
+    #: Fields the district office decides on a device's record (a need's status, solution and
+    #: responsible body); the device shows them read-only and keeps the office's values.
+    office_fields: frozenset[str] = frozenset()
 
 
 #: Each entity after the ones it refers to (a case after its client, a session after its
@@ -68,7 +71,8 @@ ENTITIES: tuple[EntityType, ...] = (
     EntityType(Kind.GROUP_SESSION, GroupSession, validation.validate_group_session,
                frozenset(), "Gruppentermin"),
     EntityType(Kind.STRUCTURAL_NEED, StructuralNeed, validation.validate_structural_need,
-               frozenset(), "Bedarfsmeldung"),
+               frozenset(), "Bedarfsmeldung",
+               frozenset({"status", "solution", "responsible_body"})),
 )  # fmt: skip
 
 KINDS: tuple[Kind, ...] = tuple(e.kind for e in ENTITIES)

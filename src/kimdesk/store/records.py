@@ -126,6 +126,15 @@ def _insert_parts(conn: Connection, consultations: Sequence[Consultation]) -> No
 _UNREAD = object()
 
 
+def base_of(stored, origin: str) -> int | None:
+    """The ``base_version`` of an edit by ``origin`` of the ``stored`` version (a record or a
+    row): a record of its own keeps the base it has (null if it never took another's
+    version); an edit of another installation's version starts from that version."""
+    if stored is None:
+        return None
+    return stored.base_version if stored.origin == origin else stored.version
+
+
 def save_record(
     conn: Connection, entity: Record, *, origin: str, revive: bool = False, stored=_UNREAD
 ) -> Record:
@@ -145,6 +154,8 @@ def save_record(
         raise KimdeskError("Der Datensatz wurde gelöscht und kann nicht geändert werden.")
     at = utc_now()
     seq = next_seq(conn, CHANGE_SEQ)
+    base = base_of(stored, origin)
+    entity = replace(entity, base_version=base)
     if stored is None:
         conn.execute(
             insert(table).values(_row(entity, table, origin=origin, at=at, seq=seq, version=1))
@@ -178,7 +189,9 @@ def delete_record(
     Returns the tombstone."""
     table = _TABLE_OF[entity_type]
     stored = conn.execute(
-        select(table.c.version, table.c.deleted).where(table.c.id == record_id)
+        select(table.c.version, table.c.deleted, table.c.origin, table.c.base_version).where(
+            table.c.id == record_id
+        )
     ).first()
     if stored is None or stored.deleted:
         raise KimdeskError("Den Datensatz gibt es nicht (mehr).")
@@ -188,7 +201,12 @@ def delete_record(
         update(table)
         .where(table.c.id == record_id)
         .values(
-            deleted=True, version=stored.version + 1, origin=origin, updated_at=at, change_seq=seq
+            deleted=True,
+            version=stored.version + 1,
+            origin=origin,
+            updated_at=at,
+            change_seq=seq,
+            base_version=base_of(stored, origin),
         )
     )
     audit(

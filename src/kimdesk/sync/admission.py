@@ -89,6 +89,7 @@ class Admission:
         self.rows: dict[str, list[dict]] = {entity: [] for entity in FIELD_RULES}
         self.distinct = {entity: [set() for _ in names] for entity, names in self.fields.items()}
         self.backwards: list[str] = []  # cases closed before they were opened
+        self.bad_bases: list[str] = []  # a base version not below the record's version
         self.text_chars = 0
         self.hints: list[tuple[str, str, str, list[str]]] = []
 
@@ -109,6 +110,9 @@ class Admission:
     def observe(self, entity: str, record: dict) -> None:
         rows = self.rows[entity]
         rows.append(record)
+        base = record["base_version"]
+        if base is not None and not 0 < base < record["version"]:
+            self.bad_bases.append(record["id"])
         if len(rows) >= _FOLD:
             self._fold(entity)
         if entity in FREE_TEXTS:
@@ -169,6 +173,12 @@ class Admission:
             for target, _accompanied, outcome in referrals:
                 self._check("consultation", REFERRAL_TARGET, target, written)
                 self._check("consultation", REFERRAL_OUTCOME, outcome, written)
+        if self.bad_bases:
+            raise BundleRejected(
+                Reason.RECORD_INVALID,
+                f"ein Datensatz ({self.bad_bases[0]}) nennt eine Ausgangsversion, die nicht "
+                "vor seiner Version liegt",
+            )
         if self.backwards:
             raise BundleRejected(
                 Reason.RECORD_INVALID,

@@ -47,7 +47,7 @@ from .strict import (
 )
 
 MANIFEST_FORMAT = "kimdesk-bundle-manifest"
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 MAX_MANIFEST = 64 * 1024
 MAX_LINE = 64 * 1024
 MAX_RECORDS = 5_000_000
@@ -183,6 +183,8 @@ _V1_KEYS = frozenset({
 })  # fmt: skip
 #: The keys of each manifest version an office reads; no other key is allowed.
 _MANIFEST_KEYS = {1: _V1_KEYS, 2: _V1_KEYS | {"agreement_key", "reply_seq"}}
+#: Version 3: the manifest's keys of version 2; its records carry ``base_version``.
+_MANIFEST_KEYS[3] = _MANIFEST_KEYS[2]
 
 
 def _announced(obj: dict) -> tuple[bytes | None, int]:

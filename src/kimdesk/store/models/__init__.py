@@ -15,7 +15,7 @@ from .records import (
     ReferralRow,
     StructuralNeedRow,
 )
-from .sync import BundleIn, BundleOut, Conflict, ReplyIn, ReplyOut
+from .sync import BundleIn, BundleOut, Conflict, RecordOwner, ReplyIn, ReplyOut
 
 
 def local_columns(table) -> list[str]:
@@ -38,6 +38,7 @@ __all__ = [
     "ConsultationRow",
     "ConsultationTopicRow",
     "Counter",
+    "RecordOwner",
     "GoalRow",
     "GroupOfferRow",
     "GroupSessionRow",

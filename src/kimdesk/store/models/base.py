@@ -54,6 +54,8 @@ class SyncedMixin:
     origin: Mapped[str] = mapped_column(String(36), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     deleted: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # The version of another installation's record the latest edit started from (schema 8).
+    base_version: Mapped[int | None] = mapped_column(Integer)
     # Position in this store's monotonic change sequence: a bundle takes everything
     # with a change_seq above the last bundle's.
     change_seq: Mapped[int] = mapped_column(Integer, nullable=False, index=True)

@@ -41,6 +41,8 @@ class ReplyOut(Base):
     file_name: Mapped[str] = mapped_column(String(400), nullable=False)
     #: JSON list: the device's bundle numbers the reply said were merged.
     acknowledged: Mapped[str] = mapped_column(Text, nullable=False)
+    #: JSON list of [kind, id, version]: the office's decisions the reply carried (schema 8).
+    records: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
 
 
 class ReplyIn(Base):
@@ -91,3 +93,19 @@ class Conflict(Base):
     applied: Mapped[str] = mapped_column(String(16), nullable=False)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     kept: Mapped[str | None] = mapped_column(String(16))
+
+
+class RecordOwner(Base):
+    """Whose record it is, where that is not the installation of its latest change (schema 8).
+
+    The office writes a row when it writes its own version of a device's record (a
+    coordinator's edit, a settled conflict): the record stays the device's, the device
+    receives the decision in its next reply, and its next edit from that version is accepted.
+    A record without a row belongs to its ``origin``.
+    """
+
+    __tablename__ = "record_owner"
+
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32), nullable=False)
+    owner: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
