@@ -400,6 +400,9 @@ def test_a_participant_count_that_would_break_every_sum_is_rejected(office, craf
 
 
 def test_no_device_overrules_an_edit_made_at_the_office(office, cm_ws, cm2_ws, tmp_path):
+    """Another device's version of the need is a conflict, the stored version stays; the
+    owner's own edit merges by field (docs/sync.md): its challenge, the office's status and
+    solution, as a new version of the office's that goes back to the device."""
     from kimdesk.services import records
 
     need = StructuralNeed(reported_on=utc_now().date(), municipality="05382000", topic="wohnen",
@@ -412,12 +415,14 @@ def test_no_device_overrules_an_edit_made_at_the_office(office, cm_ws, cm2_ws, t
     add(cm2_ws, replace(need, version=1, affected_cases=100_000, challenge="überschrieben"))
     add(cm_ws, replace(need, challenge="Wohnraum für große Familien"))
     summary = merged(office, export(cm2_ws, tmp_path / "b"), export(cm_ws, tmp_path / "a"))
-    assert [b.counts["conflicts"] for b in summary.bundles] == [1, 1]
+    assert [b.counts["conflicts"] for b in summary.bundles] == [1, 0]
+    assert summary.bundles[1].counts["updated"] == 1
     stored = rows(office, "structural_need")[need.id]
-    assert (stored["status"], stored["solution"], stored["affected_cases"]) == (
-        "in_progress", "Runder Tisch", 3,
+    assert (stored["status"], stored["solution"], stored["affected_cases"], stored["challenge"]) == (
+        "in_progress", "Runder Tisch", 3, "Wohnraum für große Familien",
     )  # fmt: skip
-    assert stored["version"] == edited.version
+    assert stored["origin"] == office.installation.id
+    assert stored["version"] == edited.version + 1
     assert {c["applied"] for c in conflicts.list_conflicts(office)} == {"stored"}
 
 

@@ -13,6 +13,7 @@ from kimdesk.domain.ids import utc_now
 from kimdesk.store.bookkeeping import CHANGE_SEQ, audit, next_seq
 from kimdesk.store.bulk import write_parts
 from kimdesk.store.models import Conflict
+from kimdesk.store.owners import keep_owner, owner_of
 from kimdesk.store.records import TABLES
 from kimdesk.sync import fields, wire
 
@@ -33,7 +34,8 @@ def list_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[dic
     for row in rows:
         stored, incoming = json.loads(row["stored"]), json.loads(row["incoming"])
         differing = sorted(k for k in stored.keys() | incoming.keys()
-                           if stored.get(k) != incoming.get(k) and k != "updated_at")  # fmt: skip
+                           if stored.get(k) != incoming.get(k)
+                           and k not in ("updated_at", "base_version"))  # fmt: skip
         result.append(
             {
                 "id": row["id"],
@@ -58,7 +60,11 @@ class Resolved:
 
 
 def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> Resolved:
-    """Settle a conflict by keeping the stored or the incoming version of the record."""
+    """Settle a conflict by keeping the stored or the incoming version of the record.
+
+    Unless the kept version is the one stored and its owner's (or the office's) already,
+    the kept content is written as a new version of the office's: the device that owns the
+    record takes it with its next reply and is not asked again (docs/sync.md)."""
     require_role(ws, Role.OFFICE, "Das Auflösen von Konflikten")
     if keep not in ("stored", "incoming"):
         raise KimdeskError("--keep nimmt stored oder incoming.")
@@ -84,17 +90,24 @@ def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> Resolved:
                 "Der Datensatz wurde seit dem Konflikt erneut geändert; "
                 "bitte die neuere Fassung prüfen."
             )
-        names = [f.name for f in wire.FIELDS[entity] if f.name != "id"]
-        if keep != row["applied"]:
+        office = ws.installation.id
+        owner = owner_of(conn, row["record_id"], current.origin)
+        now = utc_now()
+        if keep != row["applied"] or current.origin not in (owner, office):
+            # The decision becomes a version of the office's: it goes back to the owner with
+            # the next reply, and the owner's edits from it are no conflict.
+            keep_owner(conn, entity, row["record_id"], owner, office)
+            decided = {**chosen, "version": max(current.version, chosen["version"]) + 1,
+                       "origin": office, "updated_at": now, "base_version": current.version}  # fmt: skip
+            names = [f.name for f in wire.FIELDS[entity] if f.name != "id"]
             seq = next_seq(conn, CHANGE_SEQ)
             conn.execute(
                 update(table)
                 .where(table.c.id == row["record_id"])
-                .values({**{n: chosen[n] for n in names}, "change_seq": seq})
+                .values({**{n: decided[n] for n in names}, "change_seq": seq})
             )
             if entity == "consultation":
-                write_parts(conn, [], [chosen])
-        now = utc_now()
+                write_parts(conn, [], [decided])
         conn.execute(
             update(_conflict)
             .where(_conflict.c.id == conflict_id)

@@ -14,12 +14,13 @@ from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.entities import StructuralNeed
 from kimdesk.domain.hints import Hint, personal_data_hints
 from kimdesk.store.models import StructuralNeedRow
+from kimdesk.store.owners import owners
 
 from .workspace import Workspace
 
 need_t = StructuralNeedRow.__table__
 _FIELDS = frozenset(f.name for f in fields(StructuralNeed))
-__all__ = ["Hint", "municipality_choices", "need_list", "personal_data_hints"]
+__all__ = ["Hint", "device_needs", "municipality_choices", "need_list", "personal_data_hints"]
 
 
 def need_list(ws: Workspace) -> list[StructuralNeed]:
@@ -32,6 +33,17 @@ def need_list(ws: Workspace) -> list[StructuralNeed]:
     with ws.store.connect() as conn:
         rows = conn.execute(query).mappings().all()
     return [StructuralNeed(**{k: v for k, v in r.items() if k in _FIELDS}) for r in rows]
+
+
+def device_needs(ws: Workspace) -> frozenset[str]:
+    """At the office: the needs that belong to a device (reported there), whose challenge,
+    topic, municipality, date and affected cases only their device changes."""
+    with ws.store.connect() as conn:
+        rows = conn.execute(
+            select(need_t.c.id, need_t.c.origin).where(need_t.c.deleted.is_(False))
+        ).all()
+        owned = owners(conn, [r.id for r in rows if r.origin == ws.installation.id])
+    return frozenset(r.id for r in rows if owned.get(r.id, r.origin) != ws.installation.id)
 
 
 def municipality_choices(catalog: Catalog, language: str = "de") -> list[tuple[str, str]]:

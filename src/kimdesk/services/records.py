@@ -6,7 +6,7 @@ entry (ids only) and returns what changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from kimdesk.domain.entities import (
@@ -14,12 +14,14 @@ from kimdesk.domain.entities import (
     Consultation,
     GroupSession,
     Record,
+    content,
     same_content,
 )
-from kimdesk.domain.enums import SessionStatus
+from kimdesk.domain.enums import Role, SessionStatus
 from kimdesk.domain.errors import KimdeskError, Problem, ValidationError
 from kimdesk.domain.registry import entity_of
 from kimdesk.store import records as store_records
+from kimdesk.store.owners import keep_owner, owner_of
 
 from .changes import NOTHING, Changes
 from .undo import Action, Step
@@ -53,20 +55,48 @@ def load(ws: Workspace, entity_type: type[Record], record_id: str) -> Record | N
 
 def save(ws: Workspace, record: Record, *, today: date | None = None, action: str = "") -> Saved:
     """Validate and store a new or changed record (raises ``ValidationError`` with German
-    sentences per field). ``action`` names the step for undo (create or change by default)."""
+    sentences per field). ``action`` names the step for undo (create or change by default).
+
+    On a device, the fields the office decides (a need's status, solution and responsible
+    body) keep their stored values; at the office, an edit of a device's record stays that
+    device's record (``store.owners``) and goes back to it with the next reply."""
     entity_type = type(record)
-    entity_of(entity_type).validate(record, ws.catalog, today)
+    entity = entity_of(entity_type)
+    entity.validate(record, ws.catalog, today)
+    office = ws.installation.role == Role.OFFICE
     with ws.store.begin() as conn:
         check_against_store(conn, record)
         previous = store_records.get_any(conn, entity_type, record.id)
         if previous is not None and previous.deleted:
             raise KimdeskError("Der Datensatz wurde inzwischen gelöscht.")
+        if entity.office_fields and not office:
+            record = replace(record, **_office_values(entity, previous))
+        if office and previous is not None:
+            owner = owner_of(conn, record.id, previous.origin)
+            if entity.office_fields and owner != ws.installation.id:  # the device's fields
+                record = replace(record, **_device_values(entity, previous))
+            keep_owner(conn, entity.kind, record.id, owner, ws.installation.id)
         saved = store_records.save_record(conn, record, origin=ws.installation.id, stored=previous)
     if previous is not None and saved.version == previous.version:
         return Saved(previous, previous, NOTHING, None)
     action = action or (Action.CHANGE if previous is not None else Action.CREATE)
     step = Step(action, ((previous, saved),))
     return Saved(saved, previous, Changes.of(entity_of(entity_type).kind), step)
+
+
+def _office_values(entity, previous: Record | None) -> dict:
+    """The office's fields of a record as a device must keep them: stored, or for a new
+    record the defaults (a new need is reported, without solution or responsible body)."""
+    if previous is not None:
+        return {name: getattr(previous, name) for name in entity.office_fields}
+    return {f.name: f.default for f in fields(entity.cls) if f.name in entity.office_fields}
+
+
+def _device_values(entity, previous: Record) -> dict:
+    """The fields of a device's record that its device decides (a need's challenge, topic,
+    municipality, affected cases, date): the office keeps them as the device sent them."""
+    return {name: value for name, value in content(previous).items()
+            if name not in entity.office_fields}  # fmt: skip
 
 
 def check_against_store(conn, record: Record) -> None:
@@ -103,6 +133,9 @@ def delete(ws: Workspace, entity_type: type[Record], record_id: str) -> Deleted:
     """Make a record a tombstone; the deletion travels in the next bundle."""
     with ws.store.begin() as conn:
         before = store_records.get_any(conn, entity_type, record_id)
+        if before is not None and ws.installation.role == Role.OFFICE:
+            keep_owner(conn, entity_of(entity_type).kind, record_id, before.origin,
+                       ws.installation.id)  # fmt: skip
         tomb = store_records.delete_record(conn, entity_type, record_id, origin=ws.installation.id)
     return Deleted(Step(Action.DELETE, ((before, tomb),)), Changes.of(entity_of(entity_type).kind))
 

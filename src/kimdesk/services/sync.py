@@ -151,7 +151,9 @@ def export_bundle(
     payload = wire.PayloadWriter()
     latest = ""
     with ws.store.connect() as conn:
-        for entity, record in changed_records(conn, since, upto, today or date.today()):
+        for entity, record in changed_records(
+            conn, since, upto, today or date.today(), ws.installation.id
+        ):
             payload.add(entity, record)
             latest = max(latest, record["updated_at"])
         seq = current_seq(conn, BUNDLE_SEQ) + 1  # taken for real in the transaction below
@@ -511,9 +513,9 @@ def _verify_and_merge(ws, conn, path, data, report, progress, opened=None) -> No
             progress(manifest.total + done, steps)
 
     now = utc_now()
-    counts = Merger(conn, header.bundle_id, tick).merge(
-        wire.verified_records(plaintext, offset, manifest, verified)
-    )
+    counts = Merger(
+        conn, header.bundle_id, tick, signer=header.installation_id, office=ws.installation.id
+    ).merge(wire.verified_records(plaintext, offset, manifest, verified))
     report.counts = counts.as_dict()
     conn.execute(
         insert(_in).values(

@@ -1,10 +1,14 @@
 """The filters every statistic takes: period, municipality, program, and at the office the
-installation (records whose latest change came from that device)."""
+installation (the device's records: made there, or decided by the office for it)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
+from sqlalchemy import or_, select
+
+from kimdesk.store.owners import record_owner
 
 
 @dataclass(frozen=True)
@@ -28,9 +32,13 @@ class Filters:
             data["installation_name"] = self.installation_name
         return data
 
-    def origin(self, column):
-        """Conditions on an ``origin`` column for the installation."""
-        return [column == self.installation] if self.installation else []
+    def origin(self, table):
+        """Conditions on a synced table for the installation: records whose latest version is
+        the device's, and the office's versions of the device's records (``store.owners``)."""
+        if not self.installation:
+            return []
+        owned = select(record_owner.c.record_id).where(record_owner.c.owner == self.installation)
+        return [or_(table.c.origin == self.installation, table.c.id.in_(owned))]
 
     def period(self, column):
         """Conditions on a date column for the period."""

@@ -29,6 +29,7 @@ from kimdesk.store.models import (
     ReferralRow,
     StructuralNeedRow,
 )
+from kimdesk.store.owners import record_owner
 from kimdesk.store.planner import live
 
 from .filters import Filters
@@ -52,7 +53,7 @@ def _filtered(
     """The filters' conditions on one table: its live rows of the chosen installation, in the
     period (on the date column ``period``), the municipality and programme (on ``place`` and
     ``program``, the columns that hold them; ``program_code`` instead of the filters' one)."""
-    conditions = [table.c.deleted.is_(False), *f.origin(table.c.origin)]
+    conditions = [table.c.deleted.is_(False), *f.origin(table)]
     if period is not None:
         conditions.extend(f.period(period))
     if place is not None and f.municipality:
@@ -131,7 +132,37 @@ def cube(conn: Connection, f: Filters) -> list[Cell]:
     month = month_of(conn, c.occurred_on)
     keys = (month, c.municipality, c.kind, c.program, c.language_mediation, c.origin)
     query = select(*keys, func.count()).where(_consultation_where(f)).group_by(*keys)
-    return [Cell(*row) for row in conn.execute(query).all()]
+    cells = [Cell(*row) for row in conn.execute(query).all()]
+    return _to_owners(conn, f, cells, keys)
+
+
+def _to_owners(conn: Connection, f: Filters, cells: list[Cell], keys) -> list[Cell]:
+    """The office's versions of a device's consultations (a settled conflict) count for the
+    device, as its own do: moved to their owner's cells. Few rows: read through
+    ``record_owner``, not the consultations."""
+    owner = record_owner.c.owner
+    moved = conn.execute(
+        select(*keys[:-1], owner, func.count())
+        .select_from(record_owner.join(consultation, consultation.c.id == record_owner.c.record_id))
+        .where(_consultation_where(f), consultation.c.origin != owner)
+        .group_by(*keys[:-1], owner)
+    ).all()  # fmt: skip
+    if not moved:
+        return cells
+    counts: dict[tuple, int] = {}
+    for cell in cells:
+        counts[tuple(cell[:-1])] = cell.n
+    for *place, to, n in moved:
+        counts[(*place, to)] = counts.get((*place, to), 0) + n
+    # The moved rows are still in their cells under the office's origin: take them out.
+    for row in conn.execute(
+        select(*keys, func.count())
+        .select_from(record_owner.join(consultation, consultation.c.id == record_owner.c.record_id))
+        .where(_consultation_where(f), consultation.c.origin != record_owner.c.owner)
+        .group_by(*keys)
+    ):  # fmt: skip
+        counts[tuple(row[:-1])] -= row[-1]
+    return [Cell(*k, n) for k, n in counts.items() if n]
 
 
 def consultations(conn: Connection, f: Filters, cells: list[Cell] | None = None) -> dict:

@@ -160,7 +160,7 @@ def _mediation(conn: Connection, f: Filters, cells: list | None) -> dict:
 
 
 def _case_where(f: Filters) -> list:
-    where = [case_file.c.deleted.is_(False), *f.origin(case_file.c.origin)]
+    where = [case_file.c.deleted.is_(False), *f.origin(case_file)]
     if f.municipality:
         where.append(case_file.c.municipality == f.municipality)
     if f.program:

@@ -17,9 +17,11 @@ _BATCH = 2000
 
 
 def changed_records(
-    conn: Connection, change_from: int, change_to: int, today: date
+    conn: Connection, change_from: int, change_to: int, today: date, origin: str | None = None
 ) -> Iterator[tuple[str, dict]]:
-    """Every record with ``change_from < change_seq <= change_to``, as wire records."""
+    """Every record with ``change_from < change_seq <= change_to``, as wire records; with
+    ``origin``, only that installation's versions (a device sends its own, never a decision
+    of the office it took from a reply)."""
     for entity in ENTITY_ORDER:
         table = TABLES[entity]
         columns = [table.c[f.name] for f in FIELDS[entity] if not f.derived]
@@ -31,6 +33,8 @@ def changed_records(
             .where(table.c.change_seq > change_from, table.c.change_seq <= change_to)
             .order_by(table.c.id)
         )
+        if origin is not None:
+            query = query.where(table.c.origin == origin)
         result = conn.execution_options(yield_per=_BATCH).execute(query).mappings()
         for rows in result.partitions(_BATCH):
             parts = (

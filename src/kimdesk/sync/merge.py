@@ -6,8 +6,14 @@ Rules (docs/sync.md, "The merge, per record by id"), comparing the incoming vers
 - same installation (origin): newer version -> updated (or deleted for a tombstone),
   older -> stale (ignored, counted), same version and same content -> unchanged,
   same version with other content (a device restored from a backup) -> conflict;
-- another installation: same content -> unchanged, else conflict. Case managers never
-  receive other installations' changes, so such a change is never based on the stored one.
+- another installation's stored version (an edit of the office, a settled conflict): if the
+  record is the signer's (``store.owners``) and the incoming version says it was edited from
+  the stored one (``base_version``), updated; same content -> unchanged; else conflict.
+  A structural need of the signer's merges by field instead: the device's fields
+  (challenge, topic, municipality, affected cases, ...) from the incoming version, the
+  office's (status, solution, responsible body) from the stored one; where the result is
+  neither version it is written as a new version of the office's, which goes back to the
+  device with the next reply. Never a conflict.
 - conflict: the later ``updated_at`` wins, then the greater installation id; the winner is
   applied, both versions are kept in ``conflict`` until the coordinator settles it. A bundle
   overrules only the same device's own version, though: against another device's record or
@@ -28,9 +34,11 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.domain.registry import BY_KIND
 from kimdesk.store.bookkeeping import CHANGE_SEQ, next_seq
 from kimdesk.store.bulk import cyclic_gc_paused, insert_tuples, known_ids, write_parts
 from kimdesk.store.models import Conflict
+from kimdesk.store.owners import owners
 from kimdesk.store.records import TABLES, consultation_parts
 
 from .fields import FIELDS, canonical, to_wire
@@ -39,7 +47,7 @@ from .fields import FIELDS, canonical, to_wire
 BATCH = 5000
 COUNT_KEYS = ("created", "updated", "unchanged", "stale", "deleted", "conflicts")
 _conflict = Conflict.__table__
-_META = {"version", "origin", "updated_at"}
+_META = {"version", "origin", "updated_at", "base_version"}
 
 
 @dataclass
@@ -65,6 +73,10 @@ def _content(entity: str, record: dict) -> dict:
          if entity == "consultation" else {})  # fmt: skip
 
 
+def _content_of(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k not in _META}
+
+
 def _wins(incoming: dict, stored: dict) -> bool:
     return (incoming["updated_at"], incoming["origin"]) > (stored["updated_at"], stored["origin"])
 
@@ -75,9 +87,14 @@ class Merger:
         conn: Connection,
         bundle_id: str,
         progress: Callable[[int], None] | None,
+        *,
+        signer: str = "",
+        office: str = "",
     ):
         self.conn = conn
         self.bundle_id = bundle_id
+        self.signer = signer  # the device that signed the bundle
+        self.office = office  # this office: the origin of its own versions
         self.counts = MergeCounts()
         self.progress = progress
         self.done = 0
@@ -122,6 +139,9 @@ class Merger:
             deleted = sum(1 for record in batch if record["deleted"])
             c.deleted += deleted
             c.created += len(batch) - deleted
+        foreign = [i for i, old in stored.items() if old["origin"] != self.signer]
+        owned = owners(self.conn, foreign) if foreign else {}
+        office_fields = BY_KIND[entity].office_fields
         for record in batch if stored else ():
             old = stored.get(record["id"])
             if old is None:
@@ -134,14 +154,20 @@ class Merger:
             same_content = _content(entity, record) == _content(entity, old)
             if record["origin"] == old["origin"]:
                 if record["version"] > old["version"]:
-                    updates.append(record)
-                    if record["deleted"] and not old["deleted"]:
-                        c.deleted += 1
-                    else:
-                        c.updated += 1
+                    self._update(record, old, updates)
                     continue
                 if record["version"] < old["version"]:
                     c.stale += 1
+                    continue
+            elif owned.get(record["id"], old["origin"]) == self.signer:
+                # The office's version of the signer's own record (its edit, a settled
+                # conflict, a merge by field): an edit from it is no conflict.
+                based = record["base_version"] == old["version"]
+                if office_fields:
+                    self._by_field(record, old, office_fields, based, updates)
+                    continue
+                if based:
+                    self._update(record, old, updates)
                     continue
             if same_content:
                 c.unchanged += 1
@@ -157,6 +183,34 @@ class Merger:
         self.done += len(batch)
         if self.progress:
             self.progress(self.done)
+
+    def _by_field(self, record: dict, old: dict, office_fields, based: bool, updates) -> None:
+        """A need of the signer's over the office's version: the device's fields from the
+        incoming version, the office's from the stored one."""
+        c = self.counts
+        kept = {name: old[name] for name in office_fields}
+        if based and all(record[name] == value for name, value in kept.items()):
+            merged = record  # edited from the office's version, its fields as they were
+        else:
+            merged = {**record, **kept}
+            if _content_of(merged) == _content_of(old):
+                c.unchanged += 1
+                return
+            merged.update(  # neither version: a new version of the office's
+                version=max(record["version"], old["version"]) + 1,
+                origin=self.office,
+                updated_at=utc_now(),
+                base_version=record["version"],
+            )
+        self._update(merged, old, updates)
+
+    def _update(self, record: dict, old: dict, updates: list[dict]) -> None:
+        """Apply ``record`` over the stored ``old``: counted as deleted for a new tombstone."""
+        updates.append(record)
+        if record["deleted"] and not old["deleted"]:
+            self.counts.deleted += 1
+        else:
+            self.counts.updated += 1
 
     def _overrules(self, incoming: dict, stored: dict) -> bool:
         """May the incoming version of a conflict be applied? Only over the same device's own

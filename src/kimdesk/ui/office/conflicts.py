@@ -36,7 +36,7 @@ FIELDS = {
     **FIELD_NAMES, "duration_min": QT_TR_NOOP("Dauer (min)"), "client_id": QT_TR_NOOP("Klient:in"),
     "version": QT_TR_NOOP("Version"), "origin": QT_TR_NOOP("Zuletzt geändert von"),
     "updated_at": QT_TR_NOOP("Geändert am"), "deleted": QT_TR_NOOP("Gelöscht"),
-    "age_group": QT_TR_NOOP("Altersgruppe"),
+    "age_group": QT_TR_NOOP("Altersgruppe"), "base_version": QT_TR_NOOP("Bearbeitet ab Version"),
 }  # fmt: skip
 #: Fields whose values are catalog codes, by catalog.
 CODES = {"municipality": "municipality", "program": "program", "kind": "kind", "topic": "topic",
