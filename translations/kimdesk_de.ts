@@ -1184,6 +1184,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Status (trägt die Kreisstelle ein)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Gem&amp;eldet am:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,6 +1205,14 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     </message>
     <message>
         <source>L&amp;ösung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gemeldet von einem Gerät: Datum, Kommune, Thema, Herausforderung und Fälle ändert nur das Gerät.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status, Lösung und zuständige Stelle trägt die Kreisstelle ein; sie kommen mit ihrer Antwort.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1555,6 +1567,10 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> Entscheidungen: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keine Antwort: {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,6 +1667,10 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
     </message>
     <message>
         <source>Antwort {n} war schon eingelesen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Entscheidungen der Kreisstelle übernommen: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2135,6 +2155,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>Altersgruppe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearbeitet ab Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1184,6 +1184,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>Please no personal data (names, dates of birth, addresses) in the text: it goes into the district office&apos;s reports.</translation>
     </message>
     <message>
+        <source>Status (trägt die Kreisstelle ein)</source>
+        <translation>Status (entered by the district office)</translation>
+    </message>
+    <message>
         <source>Gem&amp;eldet am:</source>
         <translation>Reported &amp;on:</translation>
     </message>
@@ -1202,6 +1206,14 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     <message>
         <source>L&amp;ösung:</source>
         <translation>So&amp;lution:</translation>
+    </message>
+    <message>
+        <source>Gemeldet von einem Gerät: Datum, Kommune, Thema, Herausforderung und Fälle ändert nur das Gerät.</source>
+        <translation>Reported on a device: only the device changes date, municipality, topic, challenge and cases.</translation>
+    </message>
+    <message>
+        <source>Status, Lösung und zuständige Stelle trägt die Kreisstelle ein; sie kommen mit ihrer Antwort.</source>
+        <translation>The district office enters status, solution and responsible body; they arrive with its reply.</translation>
     </message>
     <message>
         <source>Der Text enthält anscheinend personenbezogene Daten:
@@ -1558,6 +1570,10 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>Reply {n} to {device}: bundles arrived {bundles}.</translation>
     </message>
     <message>
+        <source> Entscheidungen: {n}.</source>
+        <translation> Decisions: {n}.</translation>
+    </message>
+    <message>
         <source>Keine Antwort: {why}</source>
         <translation>No reply: {why}</translation>
     </message>
@@ -1655,6 +1671,10 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     <message>
         <source>Antwort {n} war schon eingelesen.</source>
         <translation>Reply {n} had been read already.</translation>
+    </message>
+    <message>
+        <source> Entscheidungen der Kreisstelle übernommen: {n}.</source>
+        <translation> Decisions of the district office taken: {n}.</translation>
     </message>
     <message>
         <source>Ordner für das Bundle wählen</source>
@@ -2147,6 +2167,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     <message>
         <source>Altersgruppe</source>
         <translation>Age group</translation>
+    </message>
+    <message>
+        <source>Bearbeitet ab Version</source>
+        <translation>Edited from version</translation>
     </message>
     <message>
         <source>Erkannt am</source>

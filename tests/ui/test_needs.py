@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kimdesk.services import needs
+from kimdesk.store.records import save_record
 from kimdesk.ui.needs import NeedsScreen
 
 from .conftest import answer_next_dialog, in_store
@@ -68,7 +69,8 @@ def test_a_need_with_what_looks_like_personal_data_asks_first(qtbot, cm_window):
     assert row[3].endswith("…") and len(row[3]) == 60 and row[4:] == ["12", "gemeldet"]
 
 
-def test_the_status_is_edited_and_a_need_deleted(qtbot, cm_window):
+def test_the_status_is_edited_at_the_office_and_a_need_deleted(qtbot, office_window):
+    cm_window = office_window  # the coordinator keeps status, solution and responsible body
     screen = shown(cm_window)
     screen.new_need()
     screen.topic.set_code("kinderbetreuung")
@@ -97,6 +99,40 @@ def test_the_status_is_edited_and_a_need_deleted(qtbot, cm_window):
     qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
     assert in_store(cm_window, needs.need_list) == []
     assert screen.table.rowCount() == 0 and not screen.challenge.toPlainText()
+
+
+def test_each_side_sees_the_others_fields_read_only(qtbot, cm_window, office_window):
+    """Field ownership (docs/sync.md): on a device the office's fields are read-only and a
+    note says why; at the office a device's need keeps the device's fields read-only."""
+    screen = shown(cm_window)
+    screen.new_need()
+    assert screen.status.isHidden() and screen.status_shown.isReadOnly()
+    assert screen.status_shown.text() == "gemeldet"
+    assert screen.solution.isReadOnly() and screen.responsible.isReadOnly()
+    assert screen.owned_note.isVisible() and "Kreisstelle" in screen.owned_note.text()
+    screen.topic.set_code("wohnen")
+    screen.challenge.setPlainText("Zu wenig Wohnraum")
+    screen.save()
+    [need] = in_store(cm_window, needs.need_list)
+    assert need.status == "reported" and need.solution is None
+
+    office = shown(office_window)
+    device = "0190a1b2-0000-7000-8000-00000000beef"
+
+    def reported_on_a_device(ws):
+        with ws.store.begin() as conn:
+            save_record(conn, need, origin=device)
+        return needs.device_needs(ws)
+
+    assert in_store(office_window, reported_on_a_device) == {need.id}
+    office.load()  # as after the import of the device's bundle
+    office.table.selectRow(0)
+    assert not office.topic.isEnabled() and office.challenge.isReadOnly()
+    assert office.status.isEnabled() and not office.solution.isReadOnly()
+    assert office.owned_note.isVisible() and "Gerät" in office.owned_note.text()
+    office.new_need()  # a need of the office's own: everything editable
+    assert office.topic.isEnabled() and not office.challenge.isReadOnly()
+    assert not office.owned_note.isVisible()
 
 
 def test_a_need_without_topic_is_refused_and_locking_clears(qtbot, cm_window):

@@ -222,8 +222,9 @@ def reply(args) -> int:
         result = replies.write_replies(ws, Path(args.out), device=args.device)
     for written in result.written:
         seqs = number_ranges(written.acknowledged) or "noch keins"
+        decided = f", Entscheidungen: {written.decisions}" if written.decisions else ""
         _out(f"Antwort {written.seq} an {printable(written.device)}: {shown(written.path)} "
-             f"(angekommene Bundles: {seqs})")  # fmt: skip
+             f"(angekommene Bundles: {seqs}{decided})")  # fmt: skip
     for line in result.skipped:
         _out(f"Keine Antwort: {line}")
     return 0
@@ -243,6 +244,9 @@ def receive(args) -> int:
             what = "schon eingelesen" if r.status == "already_received" else "eingelesen"
             _out(f"{shown(r.file)}: Antwort {r.reply_seq} {what}; bei der Kreisstelle "
                  f"angekommen: Bundles {number_ranges(r.acknowledged) or 'noch keins'}")  # fmt: skip
+            if r.taken.updated:
+                _out(f"  Entscheidungen der Kreisstelle übernommen: {r.taken.updated} "
+                     "Datensätze")  # fmt: skip
             for warning in r.warnings:
                 _out(f"  Hinweis: {warning}")
     return 1 if result.any_rejected else 0

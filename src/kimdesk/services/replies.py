@@ -28,6 +28,7 @@ from kimdesk.sync.reasons import BundleRejected, Reason
 from kimdesk.sync.reply import Reply, read_reply
 
 from .changes import NOTHING, Change, Changes
+from .decisions import Taken, apply_decisions, decisions
 from .sync import read_bundle, require_role, slug
 from .trust import trusted_peers
 from .workspace import Workspace
@@ -46,6 +47,7 @@ class WrittenReply:
     path: Path
     seq: int
     acknowledged: tuple[int, ...]  # the bundle numbers
+    decisions: int = 0  # the office's versions of the device's records it carries
 
 
 @dataclass(frozen=True)
@@ -98,15 +100,22 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
             select(_in.c.seq, _in.c.bundle_id).where(_in.c.installation_id == peer.installation_id)
         )))  # fmt: skip
         last = conn.execute(
-            select(_reply_out.c.seq, _reply_out.c.acknowledged)
+            select(_reply_out.c.seq, _reply_out.c.acknowledged, _reply_out.c.records)
             .where(_reply_out.c.device_id == peer.installation_id)
             .order_by(_reply_out.c.seq.desc())
             .limit(1)
         ).first()
-    if merged == (tuple(tuple(p) for p in json.loads(last.acknowledged)) if last else ()):
-        return None  # nothing new since the last reply (or nothing merged yet)
+        decided = decisions(conn, ws.installation.id, peer.installation_id)
+    carried = [[kind, r["id"], r["version"]] for kind, r in decided]
+    if last is None and not merged:
+        return None  # a device without a merged bundle has nothing to hear yet
+    if last is not None and (merged, carried) == (
+        tuple(tuple(p) for p in json.loads(last.acknowledged)), json.loads(last.records),
+    ):  # fmt: skip
+        return None  # nothing new since the last reply
     seq = (last.seq if last else 0) + 1
-    reply = Reply(uuid7(), ws.installation.id, peer.installation_id, seq, utc_now(), merged)
+    reply = Reply(uuid7(), ws.installation.id, peer.installation_id, seq, utc_now(), merged,
+                  tuple(decided))  # fmt: skip
     if not usable_x25519(peer.agreement_key):
         raise KimdeskError("sein Schlüssel für Antworten ist unbrauchbar; bitte neu eintragen")
     data = container.seal(
@@ -127,14 +136,14 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
         conn.execute(_reply_out.insert().values(
             device_id=peer.installation_id, seq=seq, reply_id=reply.reply_id,
             created_at=reply.created_at, file_name=shown(target.name)[:400],
-            acknowledged=json.dumps([list(p) for p in merged]),
+            acknowledged=json.dumps([list(p) for p in merged]), records=json.dumps(carried),
         ))  # fmt: skip
         audit(conn, at=reply.created_at, installation_id=ws.installation.id, action="reply",
               entity="bundle", record_ids=[reply.reply_id],
               detail=f"Antwort {seq} an {peer.installation_id}")  # fmt: skip
 
     write_recorded(target, data, ws.store.begin, record)
-    return WrittenReply(peer.name, target, seq, tuple(n for n, _bundle in merged))
+    return WrittenReply(peer.name, target, seq, tuple(n for n, _bundle in merged), len(decided))
 
 
 # -- the device --------------------------------------------------------------------------
@@ -149,14 +158,17 @@ class Received:
     reply_seq: int | None = None
     acknowledged: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The office's decisions this device took (records updated) and their kinds.
+    taken: Taken = field(default_factory=Taken)
 
     def as_json(self) -> dict:
-        """The summary of docs/cli.md: what the reply brought (records, profile and handovers
-        come with the later parts of the two-way county)."""
+        """The summary of docs/cli.md: what the reply brought (profile and handovers come with
+        the later parts of the two-way county)."""
         return {
             "file": self.file, "status": self.status, "reason": self.reason,
             "reason_code": self.reason_code, "reply_seq": self.reply_seq,
-            "acknowledged": self.acknowledged, "records": {"created": 0, "updated": 0},
+            "acknowledged": self.acknowledged,
+            "records": {"created": 0, "updated": self.taken.updated},
             "profile_version": None, "handovers": [], "warnings": self.warnings,
         }  # fmt: skip
 
@@ -168,7 +180,8 @@ class ReceivedReplies:
     @property
     def changes(self) -> Changes:
         if any(r.status == "received" for r in self.replies):
-            return Changes.of(Change.BUNDLE)
+            kinds = set().union(*(r.taken.kinds for r in self.replies))
+            return Changes.of(Change.BUNDLE, *sorted(kinds))
         return NOTHING
 
     @property
@@ -223,6 +236,8 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
                 .where(_out.c.seq.in_(mine), _out.c.acknowledged_at.is_(None))
                 .values(acknowledged_at=reply.created_at)
             )
+            apply_decisions(conn, reply.records, result.taken)
+            result.warnings += result.taken.warnings
             conn.execute(_reply_in.insert().values(
                 seq=reply.seq, reply_id=reply.reply_id, office_id=reply.office_id,
                 created_at=reply.created_at, received_at=now,

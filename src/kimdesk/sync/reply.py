@@ -4,14 +4,17 @@ The plaintext inside the container (``container.REPLY``) is one canonical JSON o
 
     {"format": "kimdesk-reply", "version": 1, "reply_id": "<uuid>", "office_id": "<uuid>",
      "device_id": "<uuid>", "seq": 3, "created_at": "2026-12-02T10:00:00.000000Z",
-     "acknowledged": [{"seq": 1, "bundle_id": "<uuid>"}, ...]}
+     "acknowledged": [{"seq": 1, "bundle_id": "<uuid>"}, ...],
+     "records": [{"kind": "structural_need", "record": {...}}, ...]}
 
 ``acknowledged`` lists the device's bundles the office has merged, by number and id (a device
 restored from a backup numbers again: the id tells its new bundle 1 from the old one), in
 ascending order without repeats, all of them: replies are cumulative, so a lost one costs
-nothing. Later
-parts of the two-way county (decisions, profile, handovers) add keys in a later version; no
-other key is allowed, and none may be missing.
+nothing. ``records`` are the office's decisions on records of the device (a coordinator's
+edit, a settled conflict, a need merged by field): wire records as in a bundle (exported
+fields only, ``origin`` the office), in ``ENTITY_ORDER`` and by id, every one still standing,
+so these too are cumulative. Later parts of the two-way county (profile, handovers) add keys
+before the format is frozen; no other key is allowed, and none may be missing.
 """
 
 from __future__ import annotations
@@ -23,16 +26,18 @@ from datetime import datetime
 from kimdesk.domain.ids import UUID_PATTERN
 
 from .container import MAX_SEQ
-from .fields import canonical, json_value, parse_time
+from .fields import ENTITY_ORDER, canonical, json_value, parse_time
 from .reasons import BundleRejected, Reason
-from .strict import strict_loads
+from .strict import from_wire, strict_loads
 
 FORMAT = "kimdesk-reply"
 VERSION = 1
 #: Far more bundles than a device writes in its life (one a day for 270 years).
 MAX_ACKNOWLEDGED = 100_000
+#: Decisions in one reply: far more than a county's coordinator makes.
+MAX_RECORDS = 100_000
 _KEYS = {"format", "version", "reply_id", "office_id", "device_id", "seq", "created_at",
-         "acknowledged"}  # fmt: skip
+         "acknowledged", "records"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ class Reply:
     created_at: datetime
     #: (bundle number, bundle id) of every bundle of the device the office has merged.
     acknowledged: tuple[tuple[int, str], ...]
+    #: (kind, wire record) of each decision of the office, typed when read.
+    records: tuple[tuple[str, dict], ...] = ()
 
     def to_bytes(self) -> bytes:
         return canonical(
@@ -56,6 +63,7 @@ class Reply:
                 "seq": self.seq,
                 "created_at": json_value(self.created_at),
                 "acknowledged": [{"seq": n, "bundle_id": b} for n, b in self.acknowledged],
+                "records": [{"kind": k, "record": r} for k, r in self.records],
             }
         )
 
@@ -95,7 +103,31 @@ def read_reply(plaintext: bytes) -> Reply:
         created = None
     if created is None:
         raise _bad("beschädigt (Zeit)")
-    return Reply(*ids, seq, created, pairs)
+    return Reply(*ids, seq, created, pairs, _records(obj["records"], obj["office_id"]))
+
+
+def _records(items, office_id: str) -> tuple[tuple[str, dict], ...]:
+    """The decisions, each a strict wire record of the office's, in bundle order."""
+    if not isinstance(items, list) or len(items) > MAX_RECORDS:
+        raise _bad("beschädigt (Datensätze)")
+    records = []
+    for item in items:
+        if not isinstance(item, dict) or set(item) != {"kind", "record"}:
+            raise _bad("beschädigt (Datensätze)")
+        kind = item["kind"]
+        if kind not in ENTITY_ORDER:
+            raise _bad("beschädigt (unbekannte Art von Datensatz)")
+        try:
+            record = from_wire(kind, item["record"])
+        except BundleRejected as exc:
+            raise _bad(f"beschädigt ({exc})") from None
+        if record["origin"] != office_id:
+            raise _bad("beschädigt (ein Datensatz, der nicht von der Kreisstelle stammt)")
+        records.append((kind, record))
+    order = [(ENTITY_ORDER.index(k), r["id"]) for k, r in records]
+    if any(a >= b for a, b in itertools.pairwise(order)):
+        raise _bad("beschädigt (Reihenfolge der Datensätze)")
+    return tuple(records)
 
 
 def _acknowledged(items) -> tuple[tuple[int, str], ...] | None:

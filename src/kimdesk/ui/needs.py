@@ -1,8 +1,10 @@
 """Bedarfsmeldungen: structural needs for the steering group, with a guard against personal
 data in the texts (the challenge and the solution go to the district office's reports).
 
-The office shows the same screen; there the coordinator keeps status, solution and
-responsible body up to date, so those stay editable for every role.
+The office shows the same screen. Fields are owned (docs/sync.md, "Decisions and field
+ownership"): the coordinator keeps status, solution and responsible body up to date, which a
+case manager sees read-only; a need reported on a device keeps its challenge, topic,
+municipality, date and affected cases as the device sends them, read-only at the office.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -71,6 +74,13 @@ def _text_box(lines: int) -> QPlainTextEdit:
     return box
 
 
+def read_only(widget: QWidget, flag: bool) -> None:
+    """A field the other side decides: readable, selectable, on the window's grey so that it
+    does not look like one to type into."""
+    widget.setReadOnly(flag)
+    widget.setStyleSheet("background: palette(window);" if flag else "")
+
+
 def shorten(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
@@ -109,9 +119,27 @@ class NeedsScreen(Screen):
         self.status = QComboBox()
         for code, label in STATUS.items():
             self.status.addItem(tr(label), str(code))
+        # On a device the status is the office's: shown read-only (readable, focusable).
+        self.status_shown = QLineEdit()
+        self.status_shown.setReadOnly(True)
+        self.status_shown.setObjectName("statusShown")
+        self.status_shown.setAccessibleName(tr("Status (trägt die Kreisstelle ein)"))
+        status_box = QWidget()
+        status_row = QHBoxLayout(status_box)
+        status_row.setContentsMargins(0, 0, 0, 0)
+        status_row.addWidget(self.status)
+        status_row.addWidget(self.status_shown)
+        self.status_shown.hide()
+        status_box.setFocusProxy(self.status)
+        self.status_box = status_box
         self.solution = _text_box(3)
         self.solution.textChanged.connect(self._check_text)
         self.responsible = QLineEdit()
+        self.owned_note = QLabel()
+        self.owned_note.setObjectName("ownedNote")
+        self.owned_note.setWordWrap(True)
+        self.owned_note.hide()
+        self.device_needs: frozenset[str] = frozenset()
         self.message = error_label("needMessage")
         self.save_button = QPushButton(tr("Speichern (Strg+S)"))
         self.save_button.clicked.connect(self.save)
@@ -124,9 +152,11 @@ class NeedsScreen(Screen):
                         (tr("He&rausforderung:"), self.challenge)))  # fmt: skip
         form.addRow("", self.warning)
         form.addRow("", self.suspicion)
-        add_rows(form, ((tr("Betroffene Fä&lle:"), self.affected), (tr("Stat&us:"), self.status),
+        add_rows(form, ((tr("Betroffene Fä&lle:"), self.affected), (tr("Stat&us:"), self.status_box),
                         (tr("L&ösung:"), self.solution),
                         (tr("&Zuständige Stelle:"), self.responsible)))  # fmt: skip
+        self.status_label = form.labelForField(self.status_box)
+        form.addRow("", self.owned_note)
         form.addRow(button_row(self.save_button, self.delete_button))
         form.addRow(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -135,7 +165,8 @@ class NeedsScreen(Screen):
         splitter.setSizes([3000, 2000])  # proportions: the list a little wider than the form
         QVBoxLayout(self).addWidget(splitter)
         chain = (self.table, new_button, self.reported, self.municipality, self.topic,
-                 self.challenge, self.affected, self.status, self.solution, self.responsible,
+                 self.challenge, self.affected, self.status, self.status_shown, self.solution,
+                 self.responsible,
                  self.save_button, self.delete_button)  # fmt: skip
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
@@ -153,7 +184,43 @@ class NeedsScreen(Screen):
             self.municipality.set_pairs(needs.municipality_choices(catalog, self.ctx.language))
             self.topic.set_pairs(self.ctx.pairs("topic"), optional=True)
             self.new_need()
+        if self.at_office:
+            self.ctx.ops.query(needs.device_needs, self._show_owned)
         self.ctx.ops.query(needs.need_list, self._show_list)
+
+    @property
+    def at_office(self) -> bool:
+        return self.ctx.installation is not None and self.ctx.installation.role == "office"
+
+    def _show_owned(self, ids: frozenset[str]) -> None:
+        self.device_needs = ids
+        self._owned_fields(self.need)
+
+    def _owned_fields(self, n: StructuralNeed | None) -> None:
+        """Read-only what the other side decides: the office's fields on a device, a device's
+        fields of its own need at the office."""
+        device_fields = (self.reported, self.municipality, self.topic, self.challenge,
+                         self.affected)  # fmt: skip
+        if self.at_office:
+            locked = n is not None and n.id in self.device_needs
+            for widget in device_fields:
+                widget.setEnabled(not locked)
+            self.challenge.setEnabled(True)
+            read_only(self.challenge, locked)  # readable and selectable, not changeable
+            self.owned_note.setText(tr("Gemeldet von einem Gerät: Datum, Kommune, Thema, "
+                                       "Herausforderung und Fälle ändert nur das Gerät."))  # fmt: skip
+            self.owned_note.setVisible(locked)
+        else:
+            self.status.hide()
+            self.status_shown.show()
+            self.status_box.setFocusProxy(self.status_shown)
+            self.status_label.setBuddy(self.status_shown)
+            self.status_shown.setText(self.status.currentText())
+            for widget in (self.status_shown, self.solution, self.responsible):
+                read_only(widget, True)
+            self.owned_note.setText(tr("Status, Lösung und zuständige Stelle trägt die "
+                                       "Kreisstelle ein; sie kommen mit ihrer Antwort."))  # fmt: skip
+            self.owned_note.setVisible(True)
 
     def clear(self) -> None:
         self._catalog = None
@@ -205,6 +272,7 @@ class NeedsScreen(Screen):
         self.solution.setPlainText(n.solution or "" if n else "")
         self.responsible.setText(n.responsible_body or "" if n else "")
         self.delete_button.setEnabled(n is not None)
+        self._owned_fields(n)
 
     def _hints(self) -> list[needs.Hint]:
         first: dict[str, needs.Hint] = {}

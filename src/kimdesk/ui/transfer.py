@@ -180,6 +180,8 @@ class TransferScreen(Screen):
             text = (tr("Antwort {n} eingelesen; bei der Kreisstelle angekommen: Bundles {bundles}.",
                        n=r.reply_seq, bundles=bundles) if r.status == "received"
                     else tr("Antwort {n} war schon eingelesen.", n=r.reply_seq))  # fmt: skip
+            if r.taken.updated:
+                text += tr(" Entscheidungen der Kreisstelle übernommen: {n}.", n=r.taken.updated)
             lines.append(text + "".join(" " + w for w in r.warnings))
         self.result.setText("\n".join(lines))
 

@@ -238,6 +238,7 @@ class ImportScreen(Screen):
         lines = [tr("Antwort {n} an {device}: angekommene Bundles {bundles}.", n=w.seq,
                     device=printable(w.device),
                     bundles=number_ranges(w.acknowledged) or tr("noch keins"))
+                 + (tr(" Entscheidungen: {n}.", n=w.decisions) if w.decisions else "")
                  for w in result.written]  # fmt: skip
         lines += [tr("Keine Antwort: {why}", why=why) for why in result.skipped]
         self.state.setText("\n".join(lines) or tr("Es ist kein Gerät eingetragen."))
