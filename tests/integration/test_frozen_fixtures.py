@@ -134,6 +134,36 @@ def a_manifest_2_bundle(name: str, tmp_path: Path) -> None:
     a_format_1_bundle(name, tmp_path / "merged", office="bundles/office_v2.kdb")
 
 
+def a_manifest_3_bundle(name: str, tmp_path: Path) -> None:
+    """Bundle 2 of a device that took the office's decision on its need and edited it: the
+    need names the office's version as its base, so it merges as an update without a
+    conflict, the challenge the device's, the status and solution the office's."""
+    from kimdesk.sync import wire
+
+    bundle = copied(name, tmp_path)
+    office_store = copied("bundles/office_v3.kdb", tmp_path)
+    with open_workspace(office_store, PASS) as office:
+        (need,) = rows(office, "structural_need").values()
+        assert need["origin"] == office.installation.id  # the coordinator's decision
+        data = bundle.read_bytes()
+        header = container.read_header(data)
+        plaintext = container.open_payload(data, header, office.installation.agreement_key)
+        manifest, offset = wire.read_manifest(plaintext)
+        assert (manifest.version, manifest.seq, manifest.reply_seq) == (3, 2, 1)
+        [sent] = [r for e, r in wire.iter_records(plaintext, offset, manifest)
+                  if e == "structural_need"]  # fmt: skip
+        assert sent["base_version"] == need["version"]
+        [report] = sync.merge_bundles(office, [bundle]).bundles
+        assert report.status == "imported", report.reason
+        assert (report.counts["created"], report.counts["updated"], report.counts["conflicts"]) == (
+            1, 1, 0,
+        )  # fmt: skip
+        (merged,) = rows(office, "structural_need").values()
+        assert merged["challenge"] == "Zu wenig Wohnraum für Familien ab fünf Personen"
+        assert (merged["status"], merged["solution"]) == ("in_progress", "Runder Tisch")
+        assert merged["origin"] == header.installation_id
+
+
 # -- identities ----------------------------------------------------------------------------
 
 
@@ -167,6 +197,8 @@ CHECKS: dict[str, Callable[[str, Path], None]] = {
     "bundles/office_v1.kdb": an_office_store,
     "bundles/bundle_v2.kimb": a_manifest_2_bundle,
     "bundles/office_v2.kdb": an_office_store,
+    "bundles/bundle_v3.kimb": a_manifest_3_bundle,
+    "bundles/office_v3.kdb": an_office_store,
     "identities/identity_v1_casemanager.json": a_format_1_device_identity,
     "identities/identity_v1_office.json": a_format_1_office_identity,
 }
