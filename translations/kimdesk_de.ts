@@ -2525,6 +2525,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{code} (nicht mehr angeboten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>TT.MM.JJJJ</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2536,6 +2536,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation>Cases affected</translation>
     </message>
     <message>
+        <source>{code} (nicht mehr angeboten)</source>
+        <translation>{code} (no longer offered)</translation>
+    </message>
+    <message>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>

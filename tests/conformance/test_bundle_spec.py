@@ -181,11 +181,15 @@ def read_bundle(data: bytes, device: dict, office: dict, office_private: bytes) 
     assert canonical(manifest) == manifest_bytes
     v1 = {"format", "version", "bundle_id", "installation_id", "seq", "schema_version",
           "created_at", "full", "change_from", "change_to", "entities"}  # fmt: skip
-    assert manifest["format"] == "kimdesk-bundle-manifest" and manifest["version"] in (1, 2, 3)
+    assert manifest["format"] == "kimdesk-bundle-manifest" and manifest["version"] in (1, 2, 3, 4)
     if manifest["version"] == 1:
         assert set(manifest) == v1
-    else:  # versions 2 and 3: the device's X25519 key (base64, 32 bytes, or null), reply number
-        assert set(manifest) == v1 | {"agreement_key", "reply_seq"}
+    else:  # 2 to 4: the device's X25519 key (base64, 32 bytes, or null), its reply number;
+        # 4: the county profile version it holds
+        four = {"profile_version"} if manifest["version"] == 4 else set()
+        assert set(manifest) == v1 | {"agreement_key", "reply_seq"} | four
+        if four:
+            assert type(manifest["profile_version"]) is int and manifest["profile_version"] >= 1
         key = manifest["agreement_key"]
         assert key is None or len(base64.b64decode(key, validate=True)) == 32
         assert type(manifest["reply_seq"]) is int and manifest["reply_seq"] >= 0

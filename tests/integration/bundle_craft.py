@@ -112,6 +112,7 @@ def manifest_dict(
         },
         "agreement_key": None,  # version 2: no key announced, no reply applied
         "reply_seq": 0,
+        "profile_version": 1,  # version 4: the county profile as shipped
     }
 
 

@@ -621,7 +621,9 @@ def test_manifest_fields_are_checked(enrolled_office_ws, crafter):
     cases = {}
     for change, code in [
         ({"format": "other"}, Reason.MANIFEST_INVALID),
-        ({"version": 4}, Reason.MANIFEST_INVALID),
+        ({"version": 5}, Reason.MANIFEST_INVALID),
+        ({"profile_version": 0}, Reason.MANIFEST_INVALID),
+        ({"profile_version": "2"}, Reason.MANIFEST_INVALID),
         ({"version": 1}, Reason.MANIFEST_INVALID),  # version 1 has no key nor reply number
         ({"agreement_key": "AAAA"}, Reason.MANIFEST_INVALID),  # not 32 bytes
         ({"agreement_key": "!" * 44}, Reason.MANIFEST_INVALID),

@@ -12,6 +12,7 @@ from kimdesk.fileio import shown
 from kimdesk.services import conflicts as settling
 from kimdesk.services import legacy_import as legacy
 from kimdesk.services import maintenance, replies, server, setup, statistics, sync
+from kimdesk.services import profile as county_profile
 from kimdesk.services.workspace import Workspace, open_workspace
 from kimdesk.stats.labels import hidden_note
 from kimdesk.store.server import is_server_url
@@ -250,6 +251,42 @@ def receive(args) -> int:
             for warning in r.warnings:
                 _out(f"  Hinweis: {warning}")
     return 1 if result.any_rejected else 0
+
+
+def profile(args) -> int:
+    with _open(args) as ws:
+        if args.apply:
+            applied = county_profile.apply(ws, args.apply, dry_run=args.dry_run)
+            change = applied.change
+            if change.empty:
+                _out("Das Profil ändert nichts; es wurde keine neue Version angelegt.")
+                return 0
+            verb = "würde Version" if args.dry_run else "Version"
+            _out(f"Kreisprofil: {verb} {change.version} "
+                 f"{'anlegen' if args.dry_run else 'angelegt'}.")  # fmt: skip
+            for line in county_profile.summary(change):
+                _out(f"  {line}")
+            if not args.dry_run:
+                _out("Die Geräte erhalten sie mit ihrer nächsten Antwort (kimdesk reply).")
+            return 0
+        shown = county_profile.show(ws)
+    if args.json:
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        return 0
+    doc = shown["profile"]
+    _out(f"{doc['name']} ({doc['county']}), Profil {doc['profile']}, Version {doc['version']}")
+    _out(f"Aufbewahrungsfrist: {doc['retention_years']} Jahre; Mindestfallzahl für "
+         f"Veröffentlichungen: {doc['publication']['min_count']}")  # fmt: skip
+    for name, items in doc["catalogs"].items():
+        retired = [i["code"] for i in items if i.get("active") is False]
+        newer = [f"{i['code']} (ab {i['since']})" for i in items if i["since"] > 1]
+        line = f"  {name}: {len(items)} Codes"
+        line += f"; stillgelegt: {', '.join(retired)}" if retired else ""
+        line += f"; neu: {', '.join(newer)}" if newer else ""
+        _out(line)
+    for h in shown["history"]:
+        _out(f"Version {h['version']} vom {h['created_at'][:10]}: {'; '.join(h['summary'])}")
+    return 0
 
 
 def merge(args) -> int:

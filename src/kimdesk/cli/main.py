@@ -114,6 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("replies", nargs="+", metavar="ANTWORT")
     p.set_defaults(run=commands.receive)
 
+    p = sub.add_parser("profile", help="das Kreisprofil zeigen oder eine neue Version übernehmen")
+    p.add_argument("--store", required=True, help="Speicher der Kreisstelle (oder eines Geräts)")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--show", action="store_true", help="Version, Einstellungen, Codes, Verlauf")
+    what.add_argument("--apply", metavar="DATEI.json", help="eine neue Version übernehmen")
+    p.add_argument("--json", action="store_true", help="mit --show: als JSON")
+    p.add_argument("--dry-run", action="store_true", help="mit --apply: nur prüfen und nennen")
+    p.set_defaults(run=commands.profile)
+
     p = sub.add_parser(
         "inspect", help="ein Bundle prüfen und seinen Inhalt für eine Prüfung ablegen"
     )

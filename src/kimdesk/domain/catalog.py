@@ -43,6 +43,8 @@ class CatalogEntry:
     sort: int = 0
     active: bool = True
     aliases: tuple[str, ...] = ()
+    #: The county profile version that added the code (1: the profile the county started with).
+    since: int = 1
 
     def label(self, language: str = "de") -> str:
         return self.label_en if language == "en" else self.label_de
@@ -72,6 +74,8 @@ class Catalog:
     #: Publication mode hides counts from 1 to ``min_count - 1`` (``stats.suppression``); the
     #: county sets it in its profile as ``publication.min_count``.
     min_count: int = DEFAULT_MIN_COUNT
+    #: The county profile's version (``domain.profile``): 1 as shipped, one more per change.
+    version: int = 1
     _by_code: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
     _by_text: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
 
@@ -135,10 +139,11 @@ class Catalog:
         entries: Iterable[CatalogEntry],
         retention_years: int = 0,
         min_count: int = DEFAULT_MIN_COUNT,
+        version: int = 1,
     ) -> Catalog:
         return cls(profile=profile, name=name, county=county, entries=tuple(entries),
                    retention_years=retention_years or DEFAULT_RETENTION_YEARS,
-                   min_count=min_count)  # fmt: skip
+                   min_count=min_count, version=version)  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> Catalog:
@@ -157,6 +162,7 @@ class Catalog:
                         sort=item.get("sort", sort),
                         active=item.get("active", True),
                         aliases=tuple(item.get("aliases", ())),
+                        since=item.get("since", 1),
                     )
                 )
         retention = data.get("retention_years", DEFAULT_RETENTION_YEARS)
@@ -178,7 +184,7 @@ class Catalog:
                 "(publication.min_count: 2–20)."
             )
         return cls.from_entries(data["profile"], data["name"], data["county"], entries, retention,
-                                min_count)  # fmt: skip
+                                min_count, data.get("version", 1))  # fmt: skip
 
 
 def available_profiles() -> list[str]:

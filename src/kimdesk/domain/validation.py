@@ -75,7 +75,8 @@ class _Checker:
             if required:
                 self.add(field, f"{CATALOG_NAMES_DE[catalog]} fehlt.")
             return
-        if not self.catalog.has(catalog, value):
+        # A retired code is offered no more, but a record that has one stays valid.
+        if not self.catalog.has(catalog, value, active_only=False):
             self.add(
                 field, f"„{_shown(value)}“ ist kein gültiger Code für {CATALOG_NAMES_DE[catalog]}."
             )

@@ -32,6 +32,8 @@ class Change(StrEnum):
     PEER = "peer"
     #: The computer's settings (language, usual town hall, …).
     SETTINGS = "settings"
+    #: The county profile: catalogs and the county's settings (a new version).
+    PROFILE = "profile"
 
 
 #: Every entity's change.

@@ -18,15 +18,18 @@ from sqlalchemy import func, select, update
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.domain.profile import document
 from kimdesk.domain.text import number_ranges, printable
 from kimdesk.fileio import check_output, shown, write_recorded
 from kimdesk.store.bookkeeping import audit
+from kimdesk.store.installation import load_catalog
 from kimdesk.store.models import BundleIn, BundleOut, ReplyIn, ReplyOut
 from kimdesk.sync import container
 from kimdesk.sync.identity import usable_x25519
 from kimdesk.sync.reasons import BundleRejected, Reason
 from kimdesk.sync.reply import Reply, read_reply
 
+from . import profile as county_profile
 from .changes import NOTHING, Change, Changes
 from .decisions import Taken, apply_decisions, decisions
 from .sync import read_bundle, require_role, slug
@@ -100,22 +103,31 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
             select(_in.c.seq, _in.c.bundle_id).where(_in.c.installation_id == peer.installation_id)
         )))  # fmt: skip
         last = conn.execute(
-            select(_reply_out.c.seq, _reply_out.c.acknowledged, _reply_out.c.records)
+            select(
+                _reply_out.c.seq,
+                _reply_out.c.acknowledged,
+                _reply_out.c.records,
+                _reply_out.c.profile_version,
+            )
             .where(_reply_out.c.device_id == peer.installation_id)
             .order_by(_reply_out.c.seq.desc())
             .limit(1)
         ).first()
         decided = decisions(conn, ws.installation.id, peer.installation_id)
+        catalog = load_catalog(conn)
+    profile = document(catalog) if catalog.version > 1 else None
+    profile_version = catalog.version if profile else None
     carried = [[kind, r["id"], r["version"]] for kind, r in decided]
-    if last is None and not merged:
+    if last is None and not (merged or decided or profile):
         return None  # a device without a merged bundle has nothing to hear yet
-    if last is not None and (merged, carried) == (
+    if last is not None and (merged, carried, profile_version) == (
         tuple(tuple(p) for p in json.loads(last.acknowledged)), json.loads(last.records),
+        last.profile_version,
     ):  # fmt: skip
         return None  # nothing new since the last reply
     seq = (last.seq if last else 0) + 1
     reply = Reply(uuid7(), ws.installation.id, peer.installation_id, seq, utc_now(), merged,
-                  tuple(decided))  # fmt: skip
+                  tuple(decided), profile)  # fmt: skip
     if not usable_x25519(peer.agreement_key):
         raise KimdeskError("sein Schlüssel für Antworten ist unbrauchbar; bitte neu eintragen")
     data = container.seal(
@@ -137,6 +149,7 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
             device_id=peer.installation_id, seq=seq, reply_id=reply.reply_id,
             created_at=reply.created_at, file_name=shown(target.name)[:400],
             acknowledged=json.dumps([list(p) for p in merged]), records=json.dumps(carried),
+            profile_version=profile_version,
         ))  # fmt: skip
         audit(conn, at=reply.created_at, installation_id=ws.installation.id, action="reply",
               entity="bundle", record_ids=[reply.reply_id],
@@ -160,6 +173,8 @@ class Received:
     warnings: list[str] = field(default_factory=list)
     #: The office's decisions this device took (records updated) and their kinds.
     taken: Taken = field(default_factory=Taken)
+    #: The county profile version this reply brought (None: none newer).
+    profile_version: int | None = None
 
     def as_json(self) -> dict:
         """The summary of docs/cli.md: what the reply brought (profile and handovers come with
@@ -169,7 +184,8 @@ class Received:
             "reason_code": self.reason_code, "reply_seq": self.reply_seq,
             "acknowledged": self.acknowledged,
             "records": {"created": 0, "updated": self.taken.updated},
-            "profile_version": None, "handovers": [], "warnings": self.warnings,
+            "profile_version": self.profile_version, "handovers": [],
+            "warnings": self.warnings,
         }  # fmt: skip
 
 
@@ -238,6 +254,11 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
             )
             apply_decisions(conn, reply.records, result.taken)
             result.warnings += result.taken.warnings
+            if reply.profile is not None:
+                catalog = county_profile.take(ws, conn, reply.profile)
+                if catalog is not None:
+                    result.profile_version = catalog.version
+                    result.taken.kinds.add(Change.PROFILE)
             conn.execute(_reply_in.insert().values(
                 seq=reply.seq, reply_id=reply.reply_id, office_id=reply.office_id,
                 created_at=reply.created_at, received_at=now,
@@ -247,6 +268,8 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
                   entity="bundle", record_ids=[reply.reply_id],
                   detail=f"Antwort {reply.seq}")  # fmt: skip
             result.status = "received"
+        if result.profile_version is not None:
+            ws.catalog = catalog  # committed: the workspace works with the new version
     except BundleRejected as exc:
         result.status, result.reason, result.reason_code = "rejected", str(exc), exc.code.value
     return result

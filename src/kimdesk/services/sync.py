@@ -179,6 +179,7 @@ def export_bundle(
         hashes=payload.hashes,
         agreement_key=x25519_public(ws.installation.agreement_key),
         reply_seq=reply_seq,
+        profile_version=ws.catalog.version,
     )
     data = container.seal(
         installation_id=ws.installation.id,
@@ -455,7 +456,7 @@ def _verify_and_merge(ws, conn, path, data, report, progress, opened=None) -> No
     names[ws.installation.id] = ws.installation.name
     admission = Admission(signer=peer.installation_id, signer_name=peer.name,
                           created_at=manifest.created_at, now=utc_now(), catalog=ws.catalog,
-                          names=names)  # fmt: skip
+                          names=names, profile_version=manifest.profile_version)  # fmt: skip
     admission.check_bundle(manifest.total)
     # Manifest hashes and counts, strict JSON, every record's fields, origins, times and codes:
     # checked in full before the store is touched. Progress: the check is the first half, the

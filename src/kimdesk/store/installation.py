@@ -12,11 +12,12 @@ from sqlalchemy.engine import Connection
 from kimdesk.domain.catalog import DEFAULT_MIN_COUNT, Catalog, CatalogEntry, load_profile
 from kimdesk.domain.errors import KimdeskError
 
-from .models import CatalogEntryRow, Installation, Peer
+from .models import CatalogEntryRow, Installation, Peer, ProfileVersionRow
 
 _inst = Installation.__table__
 _peer = Peer.__table__
 _cat = CatalogEntryRow.__table__
+_profile = ProfileVersionRow.__table__
 
 
 @dataclass(frozen=True)
@@ -128,10 +129,33 @@ def save_catalog(conn: Connection, catalog: Catalog) -> None:
                 "sort": e.sort,
                 "active": e.active,
                 "aliases": json.dumps(list(e.aliases), ensure_ascii=False),
+                "since": e.since,
             }
             for e in catalog
         ],
     )
+
+
+def save_profile_version(
+    conn: Connection, catalog: Catalog, document: str, summary: list[str], at: datetime
+) -> None:
+    """A new version of the county profile: its catalog replaces the store's (codes are never
+    removed, so every code stays), the version and its document are kept."""
+    save_catalog(conn, catalog)
+    conn.execute(insert(_profile).values(
+        version=catalog.version, created_at=at, document=document,
+        summary=json.dumps(summary, ensure_ascii=False),
+    ))  # fmt: skip
+
+
+def profile_history(conn: Connection) -> list[dict]:
+    """The versions applied or received, newest first (version, created_at, summary)."""
+    rows = conn.execute(
+        select(_profile.c.version, _profile.c.created_at, _profile.c.summary)
+        .order_by(_profile.c.version.desc())
+    )  # fmt: skip
+    return [{"version": r.version, "created_at": r.created_at, "summary": json.loads(r.summary)}
+            for r in rows]  # fmt: skip
 
 
 def load_catalog(conn: Connection) -> Catalog:
@@ -146,11 +170,20 @@ def load_catalog(conn: Connection) -> Catalog:
             sort=row.sort,
             active=row.active,
             aliases=tuple(json.loads(row.aliases)),
+            since=row.since,
         )
         for row in conn.execute(select(_cat))
     ]
+    latest = conn.execute(
+        select(_profile.c.version, _profile.c.document).order_by(_profile.c.version.desc()).limit(1)
+    ).first()  # fmt: skip
     # The county itself is the one municipality entry without a parent.
     county = next((e.code for e in entries if e.catalog == "municipality" and not e.parent), "")
+    if latest is not None:  # a version applied or received: its settings
+        data = json.loads(latest.document)
+        return Catalog.from_entries(info.profile, data["name"], county, entries,
+                                    data["retention_years"], data["publication"]["min_count"],
+                                    latest.version)  # fmt: skip
     try:  # the shipped profile knows the county's name and retention; a store copies entries
         shipped = load_profile(info.profile)
         name, retention, min_count = shipped.name, shipped.retention_years, shipped.min_count

@@ -69,8 +69,11 @@ _PARTS = ("topics", "referrals")
 
 class Admission:
     def __init__(self, *, signer: str, signer_name: str, created_at: datetime, now: datetime,
-                 catalog: Catalog, names: dict[str, str] | None = None):  # fmt: skip
+                 catalog: Catalog, names: dict[str, str] | None = None,
+                 profile_version: int = 1):  # fmt: skip
         self.signer = signer
+        #: The county profile version the device holds: no code of a later version.
+        self.profile_version = profile_version
         self.names = names or {}
         self.signer_name = signer_name
         self.created_at = created_at
@@ -194,7 +197,18 @@ class Admission:
 
     def _check(self, entity: str, rule: Rule, value, written) -> None:
         if rule.allows(self.catalog, value, written):
-            return
+            if rule.catalog is None or value is None:
+                return
+            since = self.catalog.get(rule.catalog, value).since
+            if since <= self.profile_version:
+                return
+            raise BundleRejected(
+                Reason.UNKNOWN_CODE,
+                f"der Code „{printable(str(value), 32)}“ im Feld {rule.field} "
+                f"({BY_KIND[entity].name_de}) kam mit Version {since} des Kreisprofils; "
+                f"{printable(self.signer_name)} hat Version {self.profile_version} und kann ihn "
+                "noch nicht kennen",
+            )
         shown = printable(str(value), 32)
         if rule.is_code:
             raise BundleRejected(

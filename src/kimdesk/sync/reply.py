@@ -5,7 +5,8 @@ The plaintext inside the container (``container.REPLY``) is one canonical JSON o
     {"format": "kimdesk-reply", "version": 1, "reply_id": "<uuid>", "office_id": "<uuid>",
      "device_id": "<uuid>", "seq": 3, "created_at": "2026-12-02T10:00:00.000000Z",
      "acknowledged": [{"seq": 1, "bundle_id": "<uuid>"}, ...],
-     "records": [{"kind": "structural_need", "record": {...}}, ...]}
+     "records": [{"kind": "structural_need", "record": {...}}, ...],
+     "profile": null}
 
 ``acknowledged`` lists the device's bundles the office has merged, by number and id (a device
 restored from a backup numbers again: the id tells its new bundle 1 from the old one), in
@@ -13,8 +14,11 @@ ascending order without repeats, all of them: replies are cumulative, so a lost 
 nothing. ``records`` are the office's decisions on records of the device (a coordinator's
 edit, a settled conflict, a need merged by field): wire records as in a bundle (exported
 fields only, ``origin`` the office), in ``ENTITY_ORDER`` and by id, every one still standing,
-so these too are cumulative. Later parts of the two-way county (profile, handovers) add keys
-before the format is frozen; no other key is allowed, and none may be missing.
+so these too are cumulative. ``profile`` is null or the county profile's current version as a
+document (``domain.profile.document``, the catalog file format with ``version`` and each code's
+``since``), sent while the office has a version above 1. Later parts of the two-way county
+(handovers) add keys before the format is frozen; no other key is allowed, and none may be
+missing.
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ import itertools
 from dataclasses import dataclass
 from datetime import datetime
 
+from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import UUID_PATTERN
+from kimdesk.domain.profile import read_profile
 
 from .container import MAX_SEQ
 from .fields import ENTITY_ORDER, canonical, json_value, parse_time
@@ -37,7 +43,7 @@ MAX_ACKNOWLEDGED = 100_000
 #: Decisions in one reply: far more than a county's coordinator makes.
 MAX_RECORDS = 100_000
 _KEYS = {"format", "version", "reply_id", "office_id", "device_id", "seq", "created_at",
-         "acknowledged", "records"}  # fmt: skip
+         "acknowledged", "records", "profile"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class Reply:
     acknowledged: tuple[tuple[int, str], ...]
     #: (kind, wire record) of each decision of the office, typed when read.
     records: tuple[tuple[str, dict], ...] = ()
+    #: The county profile's document, if the reply carries one (checked when read).
+    profile: dict | None = None
 
     def to_bytes(self) -> bytes:
         return canonical(
@@ -64,6 +72,7 @@ class Reply:
                 "created_at": json_value(self.created_at),
                 "acknowledged": [{"seq": n, "bundle_id": b} for n, b in self.acknowledged],
                 "records": [{"kind": k, "record": r} for k, r in self.records],
+                "profile": self.profile,
             }
         )
 
@@ -103,7 +112,13 @@ def read_reply(plaintext: bytes) -> Reply:
         created = None
     if created is None:
         raise _bad("beschädigt (Zeit)")
-    return Reply(*ids, seq, created, pairs, _records(obj["records"], obj["office_id"]))
+    profile = obj["profile"]
+    if profile is not None:
+        try:
+            read_profile(profile)
+        except KimdeskError as exc:
+            raise _bad(f"beschädigt (Kreisprofil: {exc})") from None
+    return Reply(*ids, seq, created, pairs, _records(obj["records"], obj["office_id"]), profile)
 
 
 def _records(items, office_id: str) -> tuple[tuple[str, dict], ...]:

@@ -47,7 +47,7 @@ from .strict import (
 )
 
 MANIFEST_FORMAT = "kimdesk-bundle-manifest"
-MANIFEST_VERSION = 3
+MANIFEST_VERSION = 4
 MAX_MANIFEST = 64 * 1024
 MAX_LINE = 64 * 1024
 MAX_RECORDS = 5_000_000
@@ -75,6 +75,8 @@ class Manifest:
     agreement_key: bytes | None = None
     reply_seq: int = 0
     version: int = MANIFEST_VERSION
+    #: Manifest version 4: the county profile version the device holds (1 before).
+    profile_version: int = 1
 
     @property
     def total(self) -> int:
@@ -101,6 +103,8 @@ class Manifest:
                 base64.b64encode(self.agreement_key).decode("ascii") if self.agreement_key else None
             )
             obj["reply_seq"] = self.reply_seq
+        if self.version >= 4:
+            obj["profile_version"] = self.profile_version
         return canonical(obj)
 
     @classmethod
@@ -121,6 +125,11 @@ class Manifest:
                 Reason.MANIFEST_INVALID, "das Manifest des Bundles hat ein unbekanntes Format"
             )
         agreement_key, reply_seq = _announced(obj) if version >= 2 else (None, 0)
+        profile_version = obj["profile_version"] if version >= 4 else 1
+        if type(profile_version) is not int or not 1 <= profile_version < 2**31:
+            raise BundleRejected(
+                Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt (Profilversion)"
+            )
         ints = ("seq", "schema_version", "change_from", "change_to")
         if not all(isinstance(obj[k], int) and not isinstance(obj[k], bool) for k in ints):
             raise BundleRejected(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
@@ -174,6 +183,7 @@ class Manifest:
             agreement_key=agreement_key,
             reply_seq=reply_seq,
             version=version,
+            profile_version=profile_version,
         )
 
 
@@ -185,6 +195,8 @@ _V1_KEYS = frozenset({
 _MANIFEST_KEYS = {1: _V1_KEYS, 2: _V1_KEYS | {"agreement_key", "reply_seq"}}
 #: Version 3: the manifest's keys of version 2; its records carry ``base_version``.
 _MANIFEST_KEYS[3] = _MANIFEST_KEYS[2]
+#: Version 4: the county profile version the device holds.
+_MANIFEST_KEYS[4] = _MANIFEST_KEYS[3] | {"profile_version"}
 
 
 def _announced(obj: dict) -> tuple[bytes | None, int]:

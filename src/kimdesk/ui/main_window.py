@@ -287,10 +287,17 @@ class MainWindow(QMainWindow):
     # -- changes and status ---------------------------------------------------------------
 
     def on_changes(self, changes: Changes) -> None:
+        if changes.touches(Change.PROFILE):  # a new county profile: its catalog everywhere
+            self.ctx.ops.query(lambda ws: ws.catalog, self._new_catalog)
         for screen in self.screens:
             screen.on_changes(changes)
         if changes.touches(Change.BUNDLE, Change.SETTINGS):
             self.refresh_status()
+
+    def _new_catalog(self, catalog) -> None:
+        self.ctx.catalog = catalog
+        for screen in self.screens:
+            screen.catalog_changed()
 
     def refresh_status(self) -> None:
         """The status bar names the latest bundle written (case manager) or imported (office)."""

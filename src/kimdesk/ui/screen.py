@@ -102,3 +102,9 @@ class Screen(QWidget):
     def _reload(self) -> None:
         self._stale = False
         self.load()
+
+    def catalog_changed(self) -> None:
+        """A new county profile arrived: load again (now if shown, else when shown next)."""
+        self._stale = True
+        if self.isVisible():
+            self._reload()

@@ -2,7 +2,7 @@
 
 from .base import Base, SyncedMixin, UTCDateTime
 from .bookkeeping import AuditEntry, LegacyImport
-from .catalog import CatalogEntryRow
+from .catalog import CatalogEntryRow, ProfileVersionRow
 from .installation import Counter, Installation, Peer
 from .records import (
     CaseRow,
@@ -38,6 +38,7 @@ __all__ = [
     "ConsultationRow",
     "ConsultationTopicRow",
     "Counter",
+    "ProfileVersionRow",
     "RecordOwner",
     "GoalRow",
     "GroupOfferRow",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base
+from .base import Base, UTCDateTime
 
 
 class CatalogEntryRow(Base):
@@ -20,3 +22,19 @@ class CatalogEntryRow(Base):
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     # JSON list of alternative spellings accepted on import.
     aliases: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
+    # The county profile version that added the code (schema 9).
+    since: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+
+class ProfileVersionRow(Base):
+    """A version of the county profile (schema 9): applied at the office, received on a
+    device. The store's profile is its highest version; without a row, version 1 as shipped."""
+
+    __tablename__ = "profile_version"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    # The profile as a document (domain.profile.document), canonical JSON.
+    document: Mapped[str] = mapped_column(Text, nullable=False)
+    # German sentences of what the version changed, JSON list (the history shows them).
+    summary: Mapped[str] = mapped_column(Text, nullable=False, default="[]")

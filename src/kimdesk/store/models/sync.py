@@ -43,6 +43,8 @@ class ReplyOut(Base):
     acknowledged: Mapped[str] = mapped_column(Text, nullable=False)
     #: JSON list of [kind, id, version]: the office's decisions the reply carried (schema 8).
     records: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
+    #: The county profile version the reply carried, if any (schema 9).
+    profile_version: Mapped[int | None] = mapped_column(Integer)
 
 
 class ReplyIn(Base):

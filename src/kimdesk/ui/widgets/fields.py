@@ -23,6 +23,8 @@ from kimdesk.domain.errors import KimdeskError
 from ..i18n import tr
 
 NONE_TEXT = "–"
+# Marks the entry of a retired code that only the shown record still has.
+RETIRED = "retired"
 
 
 class FieldInputError(KimdeskError):
@@ -83,7 +85,16 @@ class CodeCombo(QComboBox):
         return self.itemData(index)
 
     def set_code(self, code: str | None) -> None:
+        """Select the entry of ``code``. A code the list does not offer (retired in a newer
+        county profile) is shown as it is, so that saving the record keeps it."""
+        retired = self.findData(RETIRED, Qt.ItemDataRole.UserRole + 1)
+        if retired >= 0 and self.itemData(retired) != code:
+            self.removeItem(retired)
         index = self.findData(code)
+        if index < 0 and code:
+            self.addItem(tr("{code} (nicht mehr angeboten)", code=code), code)
+            index = self.count() - 1
+            self.setItemData(index, RETIRED, Qt.ItemDataRole.UserRole + 1)
         self.setCurrentIndex(index if index >= 0 else 0)
 
     def focusOutEvent(self, event) -> None:

@@ -1,0 +1,188 @@
+"""Versions of a county profile (issue 18): what may change from one version to the next,
+and the profile as a document (the catalog file format of ``resources/catalogs``).
+
+A new version may add codes, retire codes (``"active": false``), change labels and aliases,
+the county's name, the retention years and the publication threshold. It may never remove a
+code, bring a retired code back (its meaning in old records is fixed: a new meaning needs a
+new code), move a code to another parent, or change the profile's id or the county's AGS.
+Codes keep the version that added them (``since``): a device may use a code only once it
+holds that version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .catalog import PROFILE_FORMAT, Catalog, CatalogEntry
+from .errors import KimdeskError
+from .text import printable
+
+#: At most this many problems are named in one refusal.
+MAX_NAMED = 12
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    """What a new version changes, for the coordinator to read before and after applying."""
+
+    version: int
+    added: tuple[tuple[str, str], ...]  # (catalog, code)
+    retired: tuple[tuple[str, str], ...]
+    relabelled: tuple[tuple[str, str], ...]
+    settings: tuple[str, ...]  # German sentences: "Aufbewahrungsfrist: 3 → 5 Jahre"
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.retired or self.relabelled or self.settings)
+
+
+_ITEM_KEYS = {"code", "de", "en", "parent", "sort", "active", "aliases", "since"}
+_TOP_KEYS = {"format", "profile", "version", "name", "county", "retention_years", "publication",
+             "catalogs"}  # fmt: skip
+
+
+def read_profile(data) -> Catalog:
+    """A profile file (``profile --apply``, a reply's profile) checked field by field; every
+    fault is named in German, none ends in a traceback. ``version`` and ``since`` are read
+    (a reply carries them); an applied file's are replaced by the office."""
+
+    def bad(what: str) -> KimdeskError:
+        return KimdeskError(f"Die Profildatei ist kein gültiges Profil: {what}.")
+
+    if not isinstance(data, dict):
+        raise bad("sie enthält kein JSON-Objekt")
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise bad(f"unbekannte Angaben {', '.join(sorted(map(str, unknown)))[:200]}")
+    for key in ("profile", "name", "county"):
+        if not isinstance(data.get(key), str) or not 0 < len(data[key]) <= 200:
+            raise bad(f"„{key}“ fehlt oder ist kein Text")
+    if not isinstance(data.get("catalogs"), dict):
+        raise bad("„catalogs“ fehlt")
+    version = data.get("version", 1)
+    if type(version) is not int or not 1 <= version < 2**31:
+        raise bad("„version“ ist keine Zahl ab 1")
+    for name, items in data["catalogs"].items():
+        if not isinstance(items, list):
+            raise bad(f"der Katalog „{printable(str(name), 40)}“ ist keine Liste")
+        for item in items:
+            problem = _item_problem(item)
+            if problem:
+                raise bad(f"im Katalog „{printable(str(name), 40)}“ {problem}")
+    try:
+        return Catalog.from_json(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise bad(type(exc).__name__) from None
+
+
+def _item_problem(item) -> str | None:
+    if not isinstance(item, dict) or set(item) - _ITEM_KEYS:
+        return "ist ein Eintrag kein Objekt oder hat unbekannte Angaben"
+    code = item.get("code")
+    if not isinstance(code, str) or not 0 < len(code) <= 32 or not code.isprintable() \
+            or code != code.strip() or " " in code:  # fmt: skip
+        return "hat ein Eintrag keinen gültigen Code (Text ohne Leerzeichen, bis 32 Zeichen)"
+    for key in ("de", "en"):
+        if key in item and (not isinstance(item[key], str) or not 0 < len(item[key]) <= 200):
+            return f"hat „{code}“ keine gültige Bezeichnung ({key})"
+    if "de" not in item:
+        return f"fehlt „{code}“ die deutsche Bezeichnung (de)"
+    if "parent" in item and item["parent"] is not None and not isinstance(item["parent"], str):
+        return f"hat „{code}“ einen ungültigen übergeordneten Code"
+    for key in ("sort", "since"):
+        if key in item and (type(item[key]) is not int or not 0 <= item[key] < 2**31):
+            return f"hat „{code}“ eine ungültige Angabe {key}"
+    if "active" in item and type(item["active"]) is not bool:
+        return f"hat „{code}“ bei „active“ weder true noch false"
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and 0 < len(a) <= 200
+                                                for a in aliases):  # fmt: skip
+        return f"hat „{code}“ ungültige andere Schreibweisen (aliases)"
+    return None
+
+
+def next_version(current: Catalog, proposed: Catalog) -> tuple[Catalog, ProfileChange]:
+    """The proposed profile as the next version of ``current``, with what it changes; raises
+    ``KimdeskError`` naming every rule it breaks."""
+    problems = []
+    if proposed.profile != current.profile:
+        problems.append(f"das Profil heißt „{printable(proposed.profile, 40)}“, nicht "
+                        f"„{current.profile}“")  # fmt: skip
+    if proposed.county != current.county:
+        problems.append(f"der Kreis (AGS) ist {printable(proposed.county, 20)}, nicht "
+                        f"{current.county}")  # fmt: skip
+    old = {(e.catalog, e.code): e for e in current.entries}
+    new = {(e.catalog, e.code): e for e in proposed.entries}
+    for key in sorted(old.keys() - new.keys()):
+        problems.append(f"der Code „{key[1]}“ ({key[0]}) fehlt: Codes werden nie entfernt, "
+                        "nur stillgelegt (\"active\": false)")  # fmt: skip
+    for key in sorted(old.keys() & new.keys()):
+        before, after = old[key], new[key]
+        if not before.active and after.active:
+            problems.append(f"der stillgelegte Code „{key[1]}“ ({key[0]}) wird nicht wieder "
+                            "vergeben; für eine neue Bedeutung bitte einen neuen Code")  # fmt: skip
+        if before.parent != after.parent:
+            problems.append(f"der Code „{key[1]}“ ({key[0]}) gehört zu "
+                            f"„{before.parent or '–'}“ und wechselt nicht")  # fmt: skip
+    if problems:
+        shown = problems[:MAX_NAMED]
+        more = f" (und {len(problems) - MAX_NAMED} weitere)" if len(problems) > MAX_NAMED else ""
+        raise KimdeskError(
+            "Das Profil kann so nicht übernommen werden: " + "; ".join(shown) + more + "."
+        )
+    version = current.version + 1
+    entries = []
+    for key, entry in new.items():
+        since = old[key].since if key in old else version
+        entries.append(replace(entry, since=since))
+    settings = []
+    if proposed.name != current.name:
+        settings.append(f"Name: {current.name} → {proposed.name}")
+    if proposed.retention_years != current.retention_years:
+        settings.append(f"Aufbewahrungsfrist: {current.retention_years} → "
+                        f"{proposed.retention_years} Jahre")  # fmt: skip
+    if proposed.min_count != current.min_count:
+        settings.append(f"Mindestfallzahl für Veröffentlichungen: {current.min_count} → "
+                        f"{proposed.min_count}")  # fmt: skip
+    change = ProfileChange(
+        version,
+        added=tuple(sorted(new.keys() - old.keys())),
+        retired=tuple(
+            sorted(k for k in old.keys() & new.keys() if old[k].active and not new[k].active)
+        ),  # fmt: skip
+        relabelled=tuple(
+            sorted(k for k in old.keys() & new.keys() if _labels(old[k]) != _labels(new[k]))
+        ),  # fmt: skip
+        settings=tuple(settings),
+    )
+    return replace(proposed, entries=tuple(entries), version=version), change
+
+
+def _labels(entry: CatalogEntry) -> tuple:
+    return entry.label_de, entry.label_en, entry.aliases, entry.sort
+
+
+def document(catalog: Catalog) -> dict:
+    """The profile as a JSON document in the catalog file format, with its version and each
+    code's ``since``: what ``profile --show --json`` prints and a reply carries."""
+    catalogs: dict[str, list[dict]] = {}
+    for entry in sorted(catalog.entries, key=lambda e: (e.catalog, e.sort, e.code)):
+        item = {"code": entry.code, "de": entry.label_de, "en": entry.label_en,
+                "sort": entry.sort, "since": entry.since}  # fmt: skip
+        if entry.parent is not None:
+            item["parent"] = entry.parent
+        if not entry.active:
+            item["active"] = False
+        if entry.aliases:
+            item["aliases"] = list(entry.aliases)
+        catalogs.setdefault(entry.catalog, []).append(item)
+    return {
+        "format": PROFILE_FORMAT,
+        "profile": catalog.profile,
+        "version": catalog.version,
+        "name": catalog.name,
+        "county": catalog.county,
+        "retention_years": catalog.retention_years,
+        "publication": {"min_count": catalog.min_count},
+        "catalogs": catalogs,
+    }

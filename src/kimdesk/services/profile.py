@@ -1,0 +1,108 @@
+"""The county profile in versions (issue 18): the office shows it and applies a new version
+(``kimdesk profile``); devices receive it with their replies (``services.replies``).
+
+The rules of a new version are ``domain.profile``'s; this module reads the file, keeps the
+versions in the store and the workspace's catalog up to date.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kimdesk.domain.catalog import Catalog
+from kimdesk.domain.enums import Role
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now
+from kimdesk.domain.profile import ProfileChange, document, next_version, read_profile
+from kimdesk.fileio import read_limited
+from kimdesk.store.bookkeeping import audit
+from kimdesk.store.installation import load_catalog, profile_history, save_profile_version
+from kimdesk.sync.fields import canonical, json_value
+from kimdesk.sync.reasons import BundleRejected, Reason
+
+from .changes import NOTHING, Change, Changes
+from .sync import require_role
+from .workspace import Workspace
+
+#: A profile file is some ten kilobytes; this leaves room for a county's own catalogs.
+MAX_PROFILE_BYTES = 2 << 20
+
+
+def show(ws: Workspace) -> dict:
+    """The profile as ``profile --show --json`` prints it: the document of the current version
+    and the history of versions (newest first)."""
+    with ws.store.connect() as conn:
+        history = profile_history(conn)
+    return {
+        "profile": document(ws.catalog),
+        "history": [{**h, "created_at": json_value(h["created_at"])} for h in history],
+    }
+
+
+@dataclass(frozen=True)
+class Applied:
+    change: ProfileChange
+
+    @property
+    def changes(self) -> Changes:
+        return NOTHING if self.change.empty else Changes.of(Change.PROFILE)
+
+
+def apply(ws: Workspace, path: str | os.PathLike, *, dry_run: bool = False) -> Applied:
+    """Apply a profile file as the next version (office only). A file that changes nothing
+    writes no version; ``dry_run`` checks and describes without writing."""
+    require_role(ws, Role.OFFICE, "Das Ändern des Kreisprofils")
+    raw = read_limited(Path(path), MAX_PROFILE_BYTES, what="Die Profildatei")
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise KimdeskError("Die Profildatei ist kein gültiges JSON (UTF-8).") from None
+    proposed = read_profile(data)
+    with ws.store.begin() as conn:
+        current = load_catalog(conn)  # the store's, not a stale copy
+        catalog, change = next_version(current, proposed)
+        if change.empty or dry_run:
+            return Applied(change)
+        now = utc_now()
+        save_profile_version(conn, catalog, canonical(document(catalog)).decode(),
+                             summary(change), now)  # fmt: skip
+        audit(conn, at=now, installation_id=ws.installation.id, action="profile",
+              entity="catalog", record_ids=[], detail=f"Version {catalog.version}")  # fmt: skip
+    ws.catalog = catalog
+    return Applied(change)
+
+
+def take(ws: Workspace, conn, data: dict) -> Catalog | None:
+    """A device takes the profile a reply carries, inside the reply's transaction, if it is
+    newer than the one it holds; returns the new catalog (or None: nothing newer)."""
+    offered = read_profile(data)
+    current = load_catalog(conn)
+    if offered.version <= current.version:
+        return None
+    if (offered.profile, offered.county) != (current.profile, current.county):
+        raise BundleRejected(Reason.MANIFEST_INVALID,
+                             "das Kreisprofil der Antwort gehört zu einem anderen Kreis")  # fmt: skip
+    lost = {(e.catalog, e.code) for e in current.entries} - {
+        (e.catalog, e.code) for e in offered.entries
+    }
+    if lost:
+        raise BundleRejected(Reason.MANIFEST_INVALID,
+                             "das Kreisprofil der Antwort entfernt Codes")  # fmt: skip
+    save_profile_version(conn, offered, canonical(document(offered)).decode(),
+                         [f"Version {offered.version} von der Kreisstelle"], utc_now())  # fmt: skip
+    return offered
+
+
+def summary(change: ProfileChange) -> list[str]:
+    """What a version changed, in German sentences (the history and the CLI show them)."""
+    lines = []
+    if change.added:
+        lines.append("Neue Codes: " + ", ".join(f"{c} ({k})" for k, c in change.added))
+    if change.retired:
+        lines.append("Stillgelegt: " + ", ".join(f"{c} ({k})" for k, c in change.retired))
+    if change.relabelled:
+        lines.append("Neu bezeichnet: " + ", ".join(f"{c} ({k})" for k, c in change.relabelled))
+    return lines + list(change.settings)
