@@ -164,6 +164,27 @@ def a_manifest_3_bundle(name: str, tmp_path: Path) -> None:
         assert merged["origin"] == header.installation_id
 
 
+def a_manifest_4_bundle(name: str, tmp_path: Path) -> None:
+    """A device on version 2 of the county profile, using the topic that version added: the
+    office that issued it takes the bundle; its profile keeps both versions' codes."""
+    from kimdesk.sync import wire
+
+    bundle = copied(name, tmp_path)
+    with open_workspace(copied("bundles/office_v4.kdb", tmp_path), PASS) as office:
+        assert office.catalog.version == 2 and office.catalog.get("topic", "digital").since == 2
+        data = bundle.read_bytes()
+        header = container.read_header(data)
+        plaintext = container.open_payload(data, header, office.installation.agreement_key)
+        manifest, _offset = wire.read_manifest(plaintext)
+        assert (manifest.version, manifest.profile_version, manifest.reply_seq) == (4, 2, 1)
+        [report] = sync.merge_bundles(office, [bundle]).bundles
+        assert report.status == "imported", report.reason
+        [visit_id] = rows(office, "consultation")
+        with office.store.connect() as conn:
+            visit = get_consultation(conn, visit_id)
+        assert visit.topics == ("digital",)
+
+
 # -- identities ----------------------------------------------------------------------------
 
 
@@ -200,6 +221,8 @@ CHECKS: dict[str, Callable[[str, Path], None]] = {
     "bundles/office_v2.kdb": an_office_store,
     "bundles/bundle_v3.kimb": a_manifest_3_bundle,
     "bundles/office_v3.kdb": an_office_store,
+    "bundles/bundle_v4.kimb": a_manifest_4_bundle,
+    "bundles/office_v4.kdb": an_office_store,
     "identities/identity_v1_casemanager.json": a_format_1_device_identity,
     "identities/identity_v1_office.json": a_format_1_office_identity,
 }
