@@ -228,6 +228,11 @@ def suppress(report: dict, min_count: int) -> set[Path]:
     known = {total for total, parts in equations(report) if not parts}  # = 0, plainly
     while True:
         found = determined(eqs, hidden)
+        zeros = {p for p in found if value[p] == 0}
+        if zeros:  # a zero hidden to protect others, now fixed by them: shown, it tells nothing
+            hidden -= zeros  # new (a reader works it out anyway), and it is never hidden again
+            known |= zeros
+            continue
         if found:
             hidden.add(_complement(eqs, hidden, value, found, known))
             continue
@@ -311,6 +316,13 @@ def _complement(
             key=lambda i: secret[i],
         )[:1]
     candidates = {c for i in direct for c in members[i] if c not in hidden and c not in known}
-    if not candidates:  # a determined cell always shares a sum with a published one
-        raise AssertionError(f"no complement for {sorted(found, key=repr)[:3]}")
+    reached = set(found)
+    while not candidates:
+        # Every sum of the determined cells is hidden throughout: the cells are fixed through
+        # hidden neighbours (a hidden total and its hidden months); widen a sum one step out.
+        near = {c for i, cells in enumerate(members) if reached & set(cells) for c in cells}
+        if near <= reached:
+            raise AssertionError(f"no complement for {sorted(found, key=repr)[:3]}")
+        reached |= near
+        candidates = {c for c in near if c not in hidden and c not in known}
     return min(candidates, key=rank)
