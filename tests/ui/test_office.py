@@ -346,8 +346,10 @@ def test_a_need_conflict_speaks_german_and_shows_both_versions(qtbot, office_win
     assert "Betroffene Fälle" in names and "Status" in names
     assert not [n for n in names if "_" in n], names  # no raw field names
     status = names.index("Status")
+    # The status is the office's: the first device's "in Bearbeitung" was not taken (a new
+    # need is "gemeldet"); the second device's claim shows as what it sent.
     assert {table.item(status, 1).text(), table.item(status, 2).text()} == {
-        "in Bearbeitung", "gelöst"}  # fmt: skip
+        "gemeldet", "gelöst"}  # fmt: skip
     assert "Betroffene Fälle" in screen.list.item(0, 2).text()
     # Both versions in view: the columns fit the table's width.
     qtbot.waitUntil(lambda: table.viewport().width() > 0)

@@ -81,7 +81,9 @@ def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> Resolved:
         chosen = wire.from_wire(entity, json.loads(row[keep]))
         applied = wire.from_wire(entity, json.loads(row[row["applied"]]))
         current = conn.execute(
-            select(table.c.version, table.c.origin).where(table.c.id == row["record_id"])
+            select(table.c.version, table.c.origin, table.c.base_version).where(
+                table.c.id == row["record_id"]
+            )
         ).first()
         if current is None or (current.version, current.origin) != (
             applied["version"], applied["origin"],
@@ -97,8 +99,17 @@ def resolve_conflict(ws: Workspace, conflict_id: str, keep: str) -> Resolved:
             # The decision becomes a version of the office's: it goes back to the owner with
             # the next reply, and the owner's edits from it are no conflict.
             keep_owner(conn, entity, row["record_id"], owner, office)
+            incoming = wire.from_wire(entity, json.loads(row["incoming"]))
+            # The owner's latest version this decision supersedes: a later bundle with an
+            # older one is stale (sync.merge).
+            seen = [v for v, origin in ((current.version, current.origin),
+                                        (incoming["version"], incoming["origin"]))
+                    if origin == owner]  # fmt: skip
+            if current.origin == office and current.base_version:
+                seen.append(current.base_version)
             decided = {**chosen, "version": max(current.version, chosen["version"]) + 1,
-                       "origin": office, "updated_at": now, "base_version": current.version}  # fmt: skip
+                       "origin": office, "updated_at": now,
+                       "base_version": max(seen, default=None)}  # fmt: skip
             names = [f.name for f in wire.FIELDS[entity] if f.name != "id"]
             seq = next_seq(conn, CHANGE_SEQ)
             conn.execute(

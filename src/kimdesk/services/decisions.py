@@ -21,10 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
+from kimdesk.domain.ids import utc_now
 from kimdesk.domain.registry import BY_KIND
+from kimdesk.store.bookkeeping import CHANGE_SEQ, next_seq
 from kimdesk.store.bulk import write_parts
 from kimdesk.store.models import BundleOut, Conflict
 from kimdesk.store.owners import record_owner
@@ -67,12 +69,15 @@ def apply_decisions(conn: Connection, records, taken: Taken) -> None:
     """Take the office's versions (typed wire records) as the module says."""
     if not records:
         return
-    mark = (
-        conn.execute(
-            select(func.max(_out.c.change_to)).where(_out.c.acknowledged_at.is_not(None))
-        ).scalar()
-        or 0
-    )
+    merged = conn.execute(
+        select(_out.c.change_from, _out.c.change_to).where(_out.c.acknowledged_at.is_not(None))
+    ).all()
+
+    def seen(change_seq: int) -> bool:
+        """The office has this version: it lies in a bundle the office has merged (not in
+        one still on its way, even if a later one arrived)."""
+        return any(start < change_seq <= end for start, end in merged)
+
     crossed = []
     for kind, record in records:
         table = TABLES[kind]
@@ -89,16 +94,22 @@ def apply_decisions(conn: Connection, records, taken: Taken) -> None:
         if (local.version, local.origin) == (record["version"], record["origin"]):
             continue  # taken from an earlier reply
         office_fields = BY_KIND[kind].office_fields
-        if local.change_seq <= mark:
+        taken_whole = seen(local.change_seq)
+        if taken_whole:
             names = [f.name for f in FIELDS[kind] if f.name != "id" and not f.derived]
             values = {n: record[n] for n in names} | {"base_version": None}
-        elif office_fields:
-            values = {n: record[n] for n in office_fields} | {"base_version": record["version"]}
+        elif office_fields:  # the device's edit with the office's fields: a new version of it
+            values = {n: record[n] for n in office_fields} | {
+                "base_version": record["version"],
+                "version": max(local.version, record["version"]) + 1,
+                "updated_at": utc_now(),
+                "change_seq": next_seq(conn, CHANGE_SEQ),
+            }
         else:
             crossed.append((kind, record["id"]))
             continue
         conn.execute(update(table).where(table.c.id == record["id"]).values(values))
-        if kind == "consultation" and local.change_seq <= mark:
+        if kind == "consultation" and taken_whole:
             write_parts(conn, [], [record])
         taken.updated += 1
         taken.kinds.add(kind)

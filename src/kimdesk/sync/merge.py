@@ -27,7 +27,7 @@ how rows are written in bulk is ``store.bulk``'s business, not this module's.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from operator import itemgetter
 
 from sqlalchemy import bindparam, insert, select, update
@@ -38,7 +38,7 @@ from kimdesk.domain.registry import BY_KIND
 from kimdesk.store.bookkeeping import CHANGE_SEQ, next_seq
 from kimdesk.store.bulk import cyclic_gc_paused, insert_tuples, known_ids, write_parts
 from kimdesk.store.models import Conflict
-from kimdesk.store.owners import owners
+from kimdesk.store.owners import keep_owner, owners
 from kimdesk.store.records import TABLES, consultation_parts
 
 from .fields import FIELDS, canonical, to_wire
@@ -73,6 +73,13 @@ def _content(entity: str, record: dict) -> dict:
          if entity == "consultation" else {})  # fmt: skip
 
 
+def _defaults(entity: str) -> dict:
+    """The office's fields of a new record as the record class sets them (a need: reported,
+    no solution, no responsible body)."""
+    names = BY_KIND[entity].office_fields
+    return {f.name: f.default for f in fields(BY_KIND[entity].cls) if f.name in names}
+
+
 def _content_of(record: dict) -> dict:
     return {k: v for k, v in record.items() if k not in _META}
 
@@ -95,6 +102,7 @@ class Merger:
         self.bundle_id = bundle_id
         self.signer = signer  # the device that signed the bundle
         self.office = office  # this office: the origin of its own versions
+        self.claimed: list[tuple[str, str, str]] = []  # new versions of the office's: owners
         self.counts = MergeCounts()
         self.progress = progress
         self.done = 0
@@ -134,17 +142,20 @@ class Merger:
         updates: list[dict] = []
         conflicts: list[dict] = []
         c = self.counts
-        if not stored:  # all new (a first bundle): created, tombstones counted as deleted
+        office_fields = BY_KIND[entity].office_fields
+        fast = not stored and not office_fields
+        if fast:  # all new (a first bundle): created, tombstones counted as deleted
             inserts = batch
             deleted = sum(1 for record in batch if record["deleted"])
             c.deleted += deleted
             c.created += len(batch) - deleted
         foreign = [i for i, old in stored.items() if old["origin"] != self.signer]
         owned = owners(self.conn, foreign) if foreign else {}
-        office_fields = BY_KIND[entity].office_fields
-        for record in batch if stored else ():
+        for record in () if fast else batch:
             old = stored.get(record["id"])
             if old is None:
+                if office_fields:  # the office's fields of a new need are the defaults
+                    record = self._office_values(entity, record, _defaults(entity))
                 inserts.append(record)
                 if record["deleted"]:
                     c.deleted += 1
@@ -154,6 +165,12 @@ class Merger:
             same_content = _content(entity, record) == _content(entity, old)
             if record["origin"] == old["origin"]:
                 if record["version"] > old["version"]:
+                    if office_fields:  # a device never sets the office's fields
+                        record = self._office_values(entity, record, old)
+                        if _content_of(record) == _content_of(old):
+                            c.unchanged += 1
+                            updates.append(record)  # tells the device the truth, no change
+                            continue
                     self._update(record, old, updates)
                     continue
                 if record["version"] < old["version"]:
@@ -161,7 +178,11 @@ class Merger:
                     continue
             elif owned.get(record["id"], old["origin"]) == self.signer:
                 # The office's version of the signer's own record (its edit, a settled
-                # conflict, a merge by field): an edit from it is no conflict.
+                # conflict, a merge by field): an edit from it is no conflict; a version the
+                # office's one already superseded (a late bundle) is stale.
+                if record["version"] <= (old["base_version"] or 0):
+                    c.stale += 1
+                    continue
                 based = record["base_version"] == old["version"]
                 if office_fields:
                     self._by_field(record, old, office_fields, based, updates)
@@ -178,6 +199,9 @@ class Merger:
                 updates.append(record)
             conflicts.append(self._conflict_row(entity, old, record, applied))
         self._write(entity, inserts, updates)
+        for kind, record_id, owner in self.claimed:
+            keep_owner(self.conn, kind, record_id, owner, self.office)
+        self.claimed.clear()
         if conflicts:
             self.conn.execute(insert(_conflict), conflicts)
         self.done += len(batch)
@@ -203,6 +227,17 @@ class Merger:
                 base_version=record["version"],
             )
         self._update(merged, old, updates)
+
+    def _office_values(self, entity: str, record: dict, source: dict) -> dict:
+        """``record`` with the office's fields of ``source``; if that changes it, as a new
+        version of the office's (the device's record still, ``store.owners``), which goes
+        back to the device with its next reply."""
+        kept = {name: source[name] for name in BY_KIND[entity].office_fields}
+        if all(record[name] == value for name, value in kept.items()):
+            return record
+        self.claimed.append((entity, record["id"], self.signer))
+        return {**record, **kept, "version": record["version"] + 1, "origin": self.office,
+                "updated_at": utc_now(), "base_version": record["version"]}  # fmt: skip
 
     def _update(self, record: dict, old: dict, updates: list[dict]) -> None:
         """Apply ``record`` over the stored ``old``: counted as deleted for a new tombstone."""
