@@ -470,6 +470,7 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     </message>
     <message>
         <source>Themen</source>
+        <extracomment>The catalogs a coordinator edits here, with their names in the interface.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1634,7 +1635,179 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Verweisziele</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zugangswege</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abschlussgründe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gruppenformate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kommunen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beratungsarten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aufenthaltsgruppen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einreisezeiträume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neuer Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>z. B. digital (ohne Leerzeichen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bezeichnung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Englisch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Der Code ist ein Wort ohne Leerzeichen, z. B. digital.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Den Code „{code}“ gibt es in diesem Katalog schon; ein Code wird nie ein zweites Mal vergeben.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte eine Bezeichnung eingeben.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kreis&amp;profil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Jahre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name des Kreises:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aufbe&amp;wahrungsfrist:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mindest&amp;fallzahl für Veröffentlichungen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ka&amp;talog:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezeichnung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Englisch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seit Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codes des Katalogs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code hin&amp;zufügen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stilll&amp;egen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Als neue &amp;Version übernehmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Änderungen verwe&amp;rfen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Änderungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versionen des Kreisprofils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verlauf:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {n} des Kreisprofils „{profile}“ ({county}). Die Geräte erhalten eine neue Version mit ihrer nächsten Antwort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stillgelegt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aktiv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noch nicht übernommen: „{code}“ kommt mit der neuen Version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitte zuerst einen Code in der Liste wählen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noch nicht übernommen: „{code}“ wird mit der neuen Version stillgelegt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Das Profil ändert nichts; es wurde keine neue Version angelegt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {n} übernommen: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -470,6 +470,7 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     </message>
     <message>
         <source>Themen</source>
+        <extracomment>The catalogs a coordinator edits here, with their names in the interface.</extracomment>
         <translation>Topics</translation>
     </message>
     <message>
@@ -1637,8 +1638,180 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>full</translation>
     </message>
     <message>
+        <source>Verweisziele</source>
+        <translation>Referral targets</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Zugangswege</source>
+        <translation>Access routes</translation>
+    </message>
+    <message>
+        <source>Abschlussgründe</source>
+        <translation>Closing reasons</translation>
+    </message>
+    <message>
+        <source>Gruppenformate</source>
+        <translation>Group formats</translation>
+    </message>
+    <message>
+        <source>Kommunen</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>Beratungsarten</source>
+        <translation>Kinds of consultation</translation>
+    </message>
+    <message>
+        <source>Aufenthaltsgruppen</source>
+        <translation>Residence groups</translation>
+    </message>
+    <message>
+        <source>Einreisezeiträume</source>
+        <translation>Arrival periods</translation>
+    </message>
+    <message>
+        <source>Neuer Code</source>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <source>z. B. digital (ohne Leerzeichen)</source>
+        <translation>e.g. digital (no spaces)</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Bezeichnung:</source>
+        <translation>&amp;Label:</translation>
+    </message>
+    <message>
+        <source>&amp;Englisch:</source>
+        <translation>&amp;English:</translation>
+    </message>
+    <message>
+        <source>Der Code ist ein Wort ohne Leerzeichen, z. B. digital.</source>
+        <translation>The code is one word without spaces, e.g. digital.</translation>
+    </message>
+    <message>
+        <source>Den Code „{code}“ gibt es in diesem Katalog schon; ein Code wird nie ein zweites Mal vergeben.</source>
+        <translation>The code “{code}” already exists in this catalogue; a code is never given out twice.</translation>
+    </message>
+    <message>
+        <source>Bitte eine Bezeichnung eingeben.</source>
+        <translation>Please enter a label.</translation>
+    </message>
+    <message>
+        <source>Kreis&amp;profil</source>
+        <translation>County &amp;profile</translation>
+    </message>
+    <message>
+        <source> Jahre</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>&amp;Name des Kreises:</source>
+        <translation>&amp;Name of the county:</translation>
+    </message>
+    <message>
+        <source>Aufbe&amp;wahrungsfrist:</source>
+        <translation>&amp;Retention period:</translation>
+    </message>
+    <message>
+        <source>Mindest&amp;fallzahl für Veröffentlichungen:</source>
+        <translation>Minimum count for p&amp;ublication:</translation>
+    </message>
+    <message>
+        <source>Ka&amp;talog:</source>
+        <translation>Catalo&amp;gue:</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Bezeichnung</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Englisch</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>seit Version</source>
+        <translation>since version</translation>
+    </message>
+    <message>
+        <source>Codes des Katalogs</source>
+        <translation>Codes of the catalogue</translation>
+    </message>
+    <message>
+        <source>Code hin&amp;zufügen …</source>
+        <translation>Add cod&amp;e …</translation>
+    </message>
+    <message>
+        <source>Stilll&amp;egen</source>
+        <translation>Re&amp;tire</translation>
+    </message>
+    <message>
+        <source>Als neue &amp;Version übernehmen</source>
+        <translation>Apply as a new &amp;version</translation>
+    </message>
+    <message>
+        <source>Änderungen verwe&amp;rfen</source>
+        <translation>Disc&amp;ard changes</translation>
+    </message>
+    <message>
         <source>Änderungen</source>
         <translation>changes</translation>
+    </message>
+    <message>
+        <source>Versionen des Kreisprofils</source>
+        <translation>Versions of the county profile</translation>
+    </message>
+    <message>
+        <source>Verlauf:</source>
+        <translation>History:</translation>
+    </message>
+    <message>
+        <source>Version {n} des Kreisprofils „{profile}“ ({county}). Die Geräte erhalten eine neue Version mit ihrer nächsten Antwort.</source>
+        <translation>Version {n} of the county profile “{profile}” ({county}). Devices receive a new version with their next reply.</translation>
+    </message>
+    <message>
+        <source>stillgelegt</source>
+        <translation>retired</translation>
+    </message>
+    <message>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Noch nicht übernommen: „{code}“ kommt mit der neuen Version.</source>
+        <translation>Not applied yet: “{code}” comes with the new version.</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst einen Code in der Liste wählen.</source>
+        <translation>Please choose a code in the list first.</translation>
+    </message>
+    <message>
+        <source>Noch nicht übernommen: „{code}“ wird mit der neuen Version stillgelegt.</source>
+        <translation>Not applied yet: “{code}” is retired with the new version.</translation>
+    </message>
+    <message>
+        <source>Das Profil ändert nichts; es wurde keine neue Version angelegt.</source>
+        <translation>The profile changes nothing; no new version was made.</translation>
+    </message>
+    <message>
+        <source>Version {n} übernommen: {what}</source>
+        <translation>Version {n} applied: {what}</translation>
     </message>
     <message>
         <source>noch nicht bestätigt</source>

@@ -124,3 +124,36 @@ def test_a_reply_of_the_office_shows_which_bundles_arrived(qtbot, cm_window, tem
     assert screen.history.item(0, 5).text() == f"{date.today():%d.%m.%Y}"
     screen.receive([written.path])
     assert screen.result.text() == "Antwort 1 war schon eingelesen."
+
+
+def test_a_new_county_profile_reaches_the_forms(qtbot, cm_window, templates, tmp_path):
+    """Issue 18, county profile: after the reply, the consultation form offers the new topic
+    and no longer the retired one."""
+    import json
+
+    from kimdesk.services import profile, replies, sync
+    from kimdesk.services.workspace import open_workspace
+    from kimdesk.ui.consultations.screen import ConsultationsScreen
+    from tests.conftest import OFFICE_PASS
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    office_file = tmp_path / "office.kdb"
+    office_file.write_bytes((templates / "office.kdb").read_bytes())
+    with open_workspace(office_file, OFFICE_PASS) as office:
+        sync.enroll(office, templates / "cm.json")
+        doc = profile.show(office)["profile"]
+        doc["catalogs"]["topic"].append({"code": "digital", "de": "Digitale Teilhabe"})
+        doc["catalogs"]["topic"][0]["active"] = False
+        retired = doc["catalogs"]["topic"][0]["de"]
+        (tmp_path / "p.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        profile.apply(office, tmp_path / "p.json")
+        [written] = replies.write_replies(office, stick).written
+    screen = shown(cm_window)
+    screen.receive([written.path])
+    assert "Antwort 1 eingelesen" in screen.result.text()
+    assert cm_window.ctx.catalog.version == 2
+    form = cm_window.screen(ConsultationsScreen)
+    cm_window.show_screen(form)
+    labels = [label for _code, label in cm_window.ctx.pairs("topic")]
+    assert "Digitale Teilhabe" in labels and retired not in labels

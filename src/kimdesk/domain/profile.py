@@ -47,7 +47,7 @@ def read_profile(data) -> Catalog:
     (a reply carries them); an applied file's are replaced by the office."""
 
     def bad(what: str) -> KimdeskError:
-        return KimdeskError(f"Die Profildatei ist kein gültiges Profil: {what}.")
+        return KimdeskError(f"Das Profil ist ungültig: {what}.")
 
     if not isinstance(data, dict):
         raise bad("sie enthält kein JSON-Objekt")

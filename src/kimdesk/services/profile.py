@@ -60,6 +60,13 @@ def apply(ws: Workspace, path: str | os.PathLike, *, dry_run: bool = False) -> A
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise KimdeskError("Die Profildatei ist kein gültiges JSON (UTF-8).") from None
+    return apply_document(ws, data, dry_run=dry_run)
+
+
+def apply_document(ws: Workspace, data: dict, *, dry_run: bool = False) -> Applied:
+    """Apply a profile document (the file's content, or the Kreisprofil form's) as the next
+    version, by the same rules."""
+    require_role(ws, Role.OFFICE, "Das Ändern des Kreisprofils")
     proposed = read_profile(data)
     with ws.store.begin() as conn:
         current = load_catalog(conn)  # the store's, not a stale copy

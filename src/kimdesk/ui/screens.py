@@ -17,8 +17,16 @@ def screens_for(role: str) -> list[type[Screen]]:
         from .office.conflicts import ConflictsScreen
         from .office.devices import DevicesScreen
         from .office.imports import ImportScreen
+        from .office.profile import ProfileScreen
 
-        return [ImportScreen, DevicesScreen, ConflictsScreen, StatisticsScreen, NeedsScreen]
+        return [
+            ImportScreen,
+            DevicesScreen,
+            ConflictsScreen,
+            StatisticsScreen,
+            NeedsScreen,
+            ProfileScreen,
+        ]
     return [
         ConsultationsScreen,
         CasesScreen,
