@@ -1695,7 +1695,7 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Der Code ist ein Wort ohne Leerzeichen, z. B. digital.</source>
+        <source>Der Code besteht aus Kleinbuchstaben a–z, Ziffern und _, z. B. digital.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1698,8 +1698,8 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>&amp;English:</translation>
     </message>
     <message>
-        <source>Der Code ist ein Wort ohne Leerzeichen, z. B. digital.</source>
-        <translation>The code is one word without spaces, e.g. digital.</translation>
+        <source>Der Code besteht aus Kleinbuchstaben a–z, Ziffern und _, z. B. digital.</source>
+        <translation>A code consists of lowercase letters a–z, digits and _, e.g. digital.</translation>
     </message>
     <message>
         <source>Den Code „{code}“ gibt es in diesem Katalog schon; ein Code wird nie ein zweites Mal vergeben.</source>

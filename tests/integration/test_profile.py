@@ -101,9 +101,23 @@ def test_a_new_topic_code_is_usable_on_the_device_only_after_receive(
         ("remove", "fehlt: Codes werden nie entfernt"),
         ("reuse", "wird nicht wieder vergeben"),
         ("parent", "wechselt nicht"),
-        ("county", "der Kreis (AGS)"),
+        ("county", "den Kreis 05314000"),
         ("bad item", "keinen gültigen Code"),
         ("not json", "kein gültiges JSON"),
+        # found by an attack on the profile:
+        ("second county", "genau einen Eintrag ohne übergeordneten Code"),
+        ("empty parent", "ungültigen übergeordneten Code"),
+        ("retention true", "retention_years"),
+        ("no publication", "publication"),
+        ("code too long", "bis 16 Zeichen"),
+        ("unknown catalog", "einen Katalog „topics“ gibt es nicht"),
+        ("control characters", "Text ohne Steuerzeichen"),
+        ("bidi", "ungültige andere Schreibweisen"),
+        ("blank name", "„name“ fehlt"),
+        ("nested", "kein gültiges JSON"),
+        ("decomposed", "keinen gültigen Code"),
+        ("case only", "bis auf die Schreibweise"),
+        ("upper case", "nur aus Kleinbuchstaben"),
     ],
 )
 def test_a_profile_that_removes_or_reuses_a_code_is_refused(
@@ -124,9 +138,36 @@ def test_a_profile_that_removes_or_reuses_a_code_is_refused(
         doc["county"] = "05314000"
     elif change == "bad item":
         topics.append({"code": "zwei worte", "de": "Zwei Worte"})
+    elif change == "second county":
+        doc["catalogs"]["municipality"].insert(0, {"code": "05382099", "de": "Neue Gemeinde"})
+    elif change == "empty parent":
+        doc["catalogs"]["municipality"].append({"code": "05382099", "de": "Neu", "parent": ""})
+    elif change == "retention true":
+        doc["retention_years"] = True
+    elif change == "no publication":
+        del doc["publication"]
+    elif change == "code too long":
+        doc["catalogs"]["program"].append({"code": "programm_mit_langem_code", "de": "Lang"})
+    elif change == "unknown catalog":
+        doc["catalogs"]["topics"] = [{"code": "x", "de": "X"}]
+    elif change == "control characters":
+        topics.append({"code": "neu", "de": "Neu\x1b[2J"})
+    elif change == "bidi":
+        topics.append({"code": "neu", "de": "Neu", "aliases": ["\u202eueN"]})
+    elif change == "blank name":
+        doc["name"] = " "
+    elif change == "decomposed":
+        topics.append({"code": "ba\u0308r", "de": "Bär"})
+    elif change == "case only":
+        topics.append({"code": "wohnen_", "de": "A"})
+        topics.append({"code": "Wohnen_", "de": "B"})
+    elif change == "upper case":
+        topics.append({"code": "Digital", "de": "Digital"})
     path = write(doc, tmp_path / "v3.json")
     if change == "not json":
         (tmp_path / "v3.json").write_bytes(b"\xff{")
+    elif change == "nested":
+        (tmp_path / "v3.json").write_text("[" * 100_000 + "]" * 100_000)
     with pytest.raises(KimdeskError, match=words.replace("(", r"\(").replace(")", r"\)")):
         profile.apply(office, path)
     assert (dump(office), profile.show(office)) == before
@@ -177,3 +218,40 @@ def test_a_reply_whose_profile_removes_codes_is_refused(cm_ws, enrolled_office_w
     assert (received.status, received.reason_code) == ("rejected", "manifest_invalid")
     assert "entfernt Codes" in received.reason
     assert dump(cm_ws) == before and cm_ws.catalog.version == 1
+
+
+def test_a_retired_code_stays_in_old_records_but_is_given_out_no_more(
+    cm_ws, enrolled_office_ws, stick, tmp_path
+):
+    office = enrolled_office_ws
+    old = records.save(cm_ws, visit("lebensunterhalt")).record
+    send(cm_ws, office, stick)
+    profile.apply(office, write(version_2(office, tmp_path), tmp_path / "p.json"))
+    [written] = replies.write_replies(office, stick, device=DEVICE).written
+    replies.receive_replies(cm_ws, [written.path])
+    records.save(cm_ws, replace(old, duration_min=15))  # kept: valid
+    with pytest.raises(ValidationError, match="stillgelegt"):
+        records.save(cm_ws, visit("lebensunterhalt"))  # taken up anew: refused
+    other = records.save(cm_ws, visit("wohnen")).record
+    with pytest.raises(ValidationError, match="stillgelegt"):  # changed to it: refused
+        records.save(cm_ws, replace(other, topics=("lebensunterhalt",)))
+    # The office still counts it, and its statistics filter by a retired code.
+    figures = statistics.statistics(office, statistics.make_filters(office))
+    assert "lebensunterhalt" in json.dumps(figures)
+    doc = profile.show(office)["profile"]
+    place = next(i for i in doc["catalogs"]["municipality"] if i["code"] == TROISDORF)
+    place["active"] = False
+    profile.apply(office, write(doc, tmp_path / "p3.json"))
+    assert statistics.make_filters(office, municipality=TROISDORF).municipality == TROISDORF
+
+
+def test_an_alias_never_takes_over_another_code():
+    from kimdesk.domain.catalog import load_profile
+    from kimdesk.domain.profile import document, next_version, read_profile
+
+    current = load_profile()
+    doc = document(current)
+    doc["catalogs"]["topic"].append({"code": "obdach", "de": "Obdach", "aliases": ["wohnen"]})
+    catalog, _change = next_version(current, read_profile(doc))
+    assert catalog.resolve("topic", "wohnen").code == "wohnen"
+    assert catalog.resolve("topic", "Obdach").code == "obdach"

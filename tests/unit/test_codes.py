@@ -47,3 +47,21 @@ def test_rules_allow_what_the_forms_allow_and_nothing_more():
     assert not rules[("case", "client_id")].allows(
         catalog, "01900000-0000-7000-8000-00000000000G", written
     )
+
+
+def test_a_new_code_fits_every_field_that_holds_its_catalog():
+    """domain.profile.CODE_LENGTH is the shortest store column of each catalog's codes."""
+    from kimdesk.domain.codes import REFERRAL_TARGET, TOPIC
+    from kimdesk.domain.profile import CODE_LENGTH
+    from kimdesk.store.models import ConsultationTopicRow, ReferralRow
+
+    shortest: dict[str, int] = {}
+    for entity, rules in FIELD_RULES.items():
+        lengths = {f.name: f.max_length for f in FIELDS[entity]}
+        for rule in rules:
+            if rule.catalog:
+                shortest[rule.catalog] = min(shortest.get(rule.catalog, 10**6), lengths[rule.field])
+    for rule, column in ((TOPIC, ConsultationTopicRow.__table__.c.topic),
+                         (REFERRAL_TARGET, ReferralRow.__table__.c.target)):  # fmt: skip
+        shortest[rule.catalog] = min(shortest.get(rule.catalog, 10**6), column.type.length)
+    assert CODE_LENGTH == shortest

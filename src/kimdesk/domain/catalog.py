@@ -89,10 +89,15 @@ class Catalog:
                     f"Der Katalog „{entry.catalog}“ enthält den Code „{entry.code}“ doppelt."
                 )
             self._by_code[key] = entry
-        # Codes win over labels, labels over aliases, when texts collide.
-        for entry in self.entries:
-            for text in (*entry.aliases, entry.label_en, entry.label_de, entry.code):
-                self._by_text[(entry.catalog, _fold(text))] = entry
+        # Codes win over labels, labels over aliases, when texts collide (whichever entry comes
+        # later); within one kind, the first entry keeps the text.
+        for texts in (lambda e: e.aliases, lambda e: (e.label_en,), lambda e: (e.label_de,),
+                      lambda e: (e.code,)):  # fmt: skip
+            layer: dict[tuple[str, str], CatalogEntry] = {}
+            for entry in self.entries:
+                for text in texts(entry):
+                    layer.setdefault((entry.catalog, _fold(text)), entry)
+            self._by_text.update(layer)
         missing = [name for name in REQUIRED_CATALOGS if name not in self.catalog_names()]
         if missing:
             raise KimdeskError(
@@ -116,10 +121,11 @@ class Catalog:
         entry = self.get(catalog, code)
         return entry is not None and (entry.active or not active_only)
 
-    def resolve(self, catalog: str, text: str) -> CatalogEntry | None:
-        """Find an active entry by code, German or English label or alias (case-insensitive)."""
+    def resolve(self, catalog: str, text: str, *, active_only: bool = True) -> CatalogEntry | None:
+        """Find an entry by code, German or English label or alias (case-insensitive); a
+        retired one only with ``active_only=False`` (a filter of statistics, say)."""
         entry = self._by_text.get((catalog, _fold(text)))
-        if entry is None or not entry.active:
+        if entry is None or (active_only and not entry.active):
             return None
         return entry
 
@@ -166,7 +172,7 @@ class Catalog:
                     )
                 )
         retention = data.get("retention_years", DEFAULT_RETENTION_YEARS)
-        if not isinstance(retention, int) or not 1 <= retention <= 30:
+        if type(retention) is not int or not 1 <= retention <= 30:
             raise KimdeskError("Die Aufbewahrungsfrist im Katalogprofil ist ungültig (1–30 Jahre).")
         publication = data.get("publication", {})
         min_count = (

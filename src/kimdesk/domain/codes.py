@@ -27,6 +27,7 @@ from .enums import (
     ReferralOutcome,
     SessionStatus,
 )
+from .errors import Problem
 from .validation import (
     EARLIEST_DATE,
     MAX_AFFECTED_CASES,
@@ -178,3 +179,27 @@ FREE_TEXTS: dict[str, tuple[str, ...]] = {
     "group_offer": ("title", "provider"),
     "structural_need": ("challenge", "solution", "responsible_body"),
 }
+
+
+def retired_in(kind: str, record, previous, catalog: Catalog) -> list[Problem]:
+    """Retired codes a record takes up anew (a new record, or a field changed to one): a
+    retired code stays valid where a record has it, but is given out no more."""
+    problems = []
+
+    def check(field: str, catalog_name: str, values, before) -> None:
+        for value in values:
+            entry = catalog.get(catalog_name, value) if value else None
+            if entry is not None and not entry.active and value not in before:
+                problems.append(Problem(field, f"„{entry.label_de}“ ist stillgelegt und wird "
+                                               "nicht mehr vergeben."))  # fmt: skip
+
+    for rule in FIELD_RULES.get(kind, ()):
+        if rule.catalog is None or not hasattr(record, rule.field):
+            continue
+        old = getattr(previous, rule.field, None) if previous is not None else None
+        check(rule.field, rule.catalog, [getattr(record, rule.field)], {old})
+    if kind == "consultation":
+        check("topics", "topic", record.topics, set(previous.topics) if previous else set())
+        check("referrals", "referral_target", [r.target for r in record.referrals],
+              {r.target for r in previous.referrals} if previous else set())  # fmt: skip
+    return problems

@@ -11,6 +11,8 @@ holds that version.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from .catalog import PROFILE_FORMAT, Catalog, CatalogEntry
@@ -19,6 +21,14 @@ from .text import printable
 
 #: At most this many problems are named in one refusal.
 MAX_NAMED = 12
+#: How long a code of each catalog may be: as long as the record fields that hold it
+#: (a test holds this to the store's columns).
+CODE_LENGTH = {"municipality": 16, "program": 16, "kind": 16, "topic": 32, "referral_target": 32,
+               "setting": 32, "language_mediation": 32, "access_route": 32, "closure_reason": 32,
+               "residence_group": 32, "arrival_band": 32, "group_format": 32}  # fmt: skip
+#: A new code: lowercase letters, digits and underscores (codes are identifiers, never text
+#: that could look like another code).
+NEW_CODE = re.compile(r"[a-z0-9_]+")
 
 
 @dataclass(frozen=True)
@@ -53,41 +63,67 @@ def read_profile(data) -> Catalog:
         raise bad("sie enthält kein JSON-Objekt")
     unknown = set(data) - _TOP_KEYS
     if unknown:
-        raise bad(f"unbekannte Angaben {', '.join(sorted(map(str, unknown)))[:200]}")
+        raise bad(f"unbekannte Angaben {printable(', '.join(sorted(map(str, unknown))), 200)}")
     for key in ("profile", "name", "county"):
-        if not isinstance(data.get(key), str) or not 0 < len(data[key]) <= 200:
-            raise bad(f"„{key}“ fehlt oder ist kein Text")
+        if not _text(data.get(key)):
+            raise bad(f"„{key}“ fehlt oder ist kein Text ohne Steuerzeichen")
+    if type(data.get("retention_years")) is not int or not 1 <= data["retention_years"] <= 30:
+        raise bad("„retention_years“ fehlt oder ist keine Zahl von 1 bis 30")
+    publication = data.get("publication")
+    if not isinstance(publication, dict) or set(publication) != {"min_count"}:
+        raise bad('„publication“ fehlt oder ist nicht genau {"min_count": Zahl}')
     if not isinstance(data.get("catalogs"), dict):
         raise bad("„catalogs“ fehlt")
     version = data.get("version", 1)
     if type(version) is not int or not 1 <= version < 2**31:
         raise bad("„version“ ist keine Zahl ab 1")
     for name, items in data["catalogs"].items():
+        if name not in CODE_LENGTH:
+            raise bad(f"einen Katalog „{printable(str(name), 40)}“ gibt es nicht (bekannt: "
+                      f"{', '.join(sorted(CODE_LENGTH))})")  # fmt: skip
         if not isinstance(items, list):
-            raise bad(f"der Katalog „{printable(str(name), 40)}“ ist keine Liste")
+            raise bad(f"der Katalog „{name}“ ist keine Liste")
         for item in items:
-            problem = _item_problem(item)
+            problem = _item_problem(item, CODE_LENGTH[name])
             if problem:
-                raise bad(f"im Katalog „{printable(str(name), 40)}“ {problem}")
+                raise bad(f"im Katalog „{name}“ {problem}")
+    places = data["catalogs"].get("municipality", [])
+    roots = [i["code"] for i in places if i.get("parent") is None]
+    if roots != [data["county"]]:
+        raise bad(f"der Katalog „municipality“ hat genau einen Eintrag ohne übergeordneten Code, "
+                  f"den Kreis {printable(data['county'], 20)}; hier: "
+                  f"{printable(', '.join(roots), 80) or 'keinen'}")  # fmt: skip
     try:
         return Catalog.from_json(data)
     except (KeyError, TypeError, ValueError) as exc:
         raise bad(type(exc).__name__) from None
 
 
-def _item_problem(item) -> str | None:
+def _text(value, limit: int = 200) -> bool:
+    """A label or name: text, not blank, without control or direction characters."""
+    return isinstance(value, str) and 0 < len(value) <= limit and value.strip() != "" \
+        and value.isprintable()  # fmt: skip
+
+
+def _item_problem(item, length: int) -> str | None:
     if not isinstance(item, dict) or set(item) - _ITEM_KEYS:
         return "ist ein Eintrag kein Objekt oder hat unbekannte Angaben"
     code = item.get("code")
-    if not isinstance(code, str) or not 0 < len(code) <= 32 or not code.isprintable() \
-            or code != code.strip() or " " in code:  # fmt: skip
-        return "hat ein Eintrag keinen gültigen Code (Text ohne Leerzeichen, bis 32 Zeichen)"
+    if not isinstance(code, str) or not 0 < len(code) <= length or not code.isprintable() \
+            or any(c.isspace() for c in code) \
+            or unicodedata.normalize("NFC", code) != code:  # fmt: skip
+        return (f"hat ein Eintrag keinen gültigen Code (ein Wort ohne Leerzeichen, bis {length} "
+                "Zeichen)")  # fmt: skip
+    code = printable(code, 40)
     for key in ("de", "en"):
-        if key in item and (not isinstance(item[key], str) or not 0 < len(item[key]) <= 200):
-            return f"hat „{code}“ keine gültige Bezeichnung ({key})"
+        if key in item and not _text(item[key]):
+            return f"hat „{code}“ keine gültige Bezeichnung ({key}: Text ohne Steuerzeichen)"
     if "de" not in item:
         return f"fehlt „{code}“ die deutsche Bezeichnung (de)"
-    if "parent" in item and item["parent"] is not None and not isinstance(item["parent"], str):
+    if "parent" in item and item["parent"] is not None and not (
+        isinstance(item["parent"], str) and 0 < len(item["parent"]) <= 64
+        and item["parent"].isprintable()
+    ):  # fmt: skip
         return f"hat „{code}“ einen ungültigen übergeordneten Code"
     for key in ("sort", "since"):
         if key in item and (type(item[key]) is not int or not 0 <= item[key] < 2**31):
@@ -95,8 +131,7 @@ def _item_problem(item) -> str | None:
     if "active" in item and type(item["active"]) is not bool:
         return f"hat „{code}“ bei „active“ weder true noch false"
     aliases = item.get("aliases", [])
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and 0 < len(a) <= 200
-                                                for a in aliases):  # fmt: skip
+    if not isinstance(aliases, list) or not all(_text(a) for a in aliases):
         return f"hat „{code}“ ungültige andere Schreibweisen (aliases)"
     return None
 
@@ -113,6 +148,14 @@ def next_version(current: Catalog, proposed: Catalog) -> tuple[Catalog, ProfileC
                         f"{current.county}")  # fmt: skip
     old = {(e.catalog, e.code): e for e in current.entries}
     new = {(e.catalog, e.code): e for e in proposed.entries}
+    for catalog, code in sorted(new.keys() - old.keys()):
+        if not NEW_CODE.fullmatch(code):
+            problems.append(f"der neue Code „{printable(code, 40)}“ ({catalog}) besteht nicht nur "
+                            "aus Kleinbuchstaben a–z, Ziffern und _")  # fmt: skip
+        elif any(c == catalog and k.casefold() == code.casefold() and k != code
+                 for c, k in new):  # fmt: skip
+            problems.append(f"der neue Code „{code}“ ({catalog}) gleicht einem anderen bis auf "
+                            "die Schreibweise")  # fmt: skip
     for key in sorted(old.keys() - new.keys()):
         problems.append(f"der Code „{key[1]}“ ({key[0]}) fehlt: Codes werden nie entfernt, "
                         "nur stillgelegt (\"active\": false)")  # fmt: skip

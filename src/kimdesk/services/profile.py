@@ -58,7 +58,7 @@ def apply(ws: Workspace, path: str | os.PathLike, *, dry_run: bool = False) -> A
     raw = read_limited(Path(path), MAX_PROFILE_BYTES, what="Die Profildatei")
     try:
         data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise KimdeskError("Die Profildatei ist kein gültiges JSON (UTF-8).") from None
     return apply_document(ws, data, dry_run=dry_run)
 

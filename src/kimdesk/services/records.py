@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
+from kimdesk.domain.codes import retired_in
 from kimdesk.domain.entities import (
     Case,
     Consultation,
@@ -69,6 +70,9 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
         previous = store_records.get_any(conn, entity_type, record.id)
         if previous is not None and previous.deleted:
             raise KimdeskError("Der Datensatz wurde inzwischen gelöscht.")
+        retired = retired_in(entity.kind, record, previous, ws.catalog)
+        if retired:
+            raise ValidationError(retired)
         if entity.office_fields and not office:
             record = replace(record, **_office_values(entity, previous))
         if office and previous is not None:

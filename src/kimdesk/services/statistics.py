@@ -57,7 +57,7 @@ def _code(ws: Workspace, catalog: str, text: str | None, what: str) -> str | Non
     """The catalog code for user text (code, label or alias), or a German error."""
     if not text:
         return None
-    entry = ws.catalog.resolve(catalog, text)
+    entry = ws.catalog.resolve(catalog, text, active_only=False)
     if entry is None:
         raise KimdeskError(f"„{text}“ ist {what} des Profils.")
     return entry.code

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kimdesk.domain.profile import CODE_LENGTH, NEW_CODE
 from kimdesk.services import profile
 from kimdesk.services.changes import Change
 
@@ -53,15 +54,17 @@ def _german_day(iso: str) -> str:
 class NewCodeDialog(QDialog):
     """A new code: its identifier and its labels, checked before the dialog closes."""
 
-    def __init__(self, taken: set[str], parent: QWidget | None = None):
+    def __init__(self, taken: set[str], length: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.taken = taken
+        self.taken = {code.casefold() for code in taken}
         self.setWindowTitle(tr("Neuer Code"))
         self.code = QLineEdit()
-        self.code.setMaxLength(32)
+        self.code.setMaxLength(length)
         self.code.setPlaceholderText(tr("z. B. digital (ohne Leerzeichen)"))
         self.label_de = QLineEdit()
         self.label_en = QLineEdit()
+        for box in (self.label_de, self.label_en):
+            box.setMaxLength(200)
         form = QFormLayout(self)
         add_rows(form, ((tr("&Code:"), self.code), (tr("&Bezeichnung:"), self.label_de),
                         (tr("&Englisch:"), self.label_en)))  # fmt: skip
@@ -77,10 +80,11 @@ class NewCodeDialog(QDialog):
     def check(self) -> None:
         item = self.item()
         code = item["code"]
-        if not code or any(c.isspace() for c in code) or not code.isprintable():
-            self.problem.setText(tr("Der Code ist ein Wort ohne Leerzeichen, z. B. digital."))
+        if not NEW_CODE.fullmatch(code):
+            self.problem.setText(tr("Der Code besteht aus Kleinbuchstaben a–z, Ziffern und _, "
+                                    "z. B. digital."))  # fmt: skip
             self.code.setFocus()
-        elif code in self.taken:
+        elif code.casefold() in self.taken:
             self.problem.setText(tr("Den Code „{code}“ gibt es in diesem Katalog schon; ein "
                                     "Code wird nie ein zweites Mal vergeben.", code=code))  # fmt: skip
             self.code.setFocus()
@@ -185,6 +189,7 @@ class ProfileScreen(Screen):
         return self.document["catalogs"].setdefault(self.catalog.currentData(), [])
 
     def _show_codes(self) -> None:
+        self.codes.clearSelection()  # "Stilllegen" acts on a code of the catalog shown
         fill_table(self.codes, [
             (i["code"], i["de"], i.get("en", ""), i.get("since") or tr("neu"),
              tr("stillgelegt") if i.get("active") is False else tr("aktiv"))
@@ -197,11 +202,12 @@ class ProfileScreen(Screen):
     def add_code(self) -> None:
         if self.document is None:
             return
-        dialog = NewCodeDialog({i["code"] for i in self._items()}, self)
+        catalog = self.catalog.currentData()
+        dialog = NewCodeDialog({i["code"] for i in self._items()}, CODE_LENGTH[catalog], self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         item = dialog.item()
-        if self.catalog.currentData() == "municipality":
+        if catalog == "municipality":
             item["parent"] = self.document["county"]
         self._items().append(item)
         self._show_codes()
