@@ -13,6 +13,7 @@ from sqlalchemy import select
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.services import replies, sync
+from kimdesk.services.trust import trusted_peers
 from kimdesk.services.workspace import open_workspace
 from kimdesk.store.models import BundleOut, ReplyIn
 from kimdesk.sync import container
@@ -55,7 +56,7 @@ def test_receipts_round_trip_over_several_rounds(cm_ws, enrolled_office_ws, stic
 
     got = replies.receive_replies(cm_ws, [reply.path])
     [r] = got.replies
-    assert (r.status, r.reply_seq, r.acknowledged, r.warnings) == ("received", 1, [1], [])
+    assert (r.status, r.reply_seq, r.acknowledged, r.warnings) == ("received", 1, [1], []), r.reason
     assert set(replies.receipts(cm_ws)) == {1} and got.changes
     summary = r.as_json()
     assert {k: summary[k] for k in ("reply_seq", "acknowledged", "records", "profile_version",
@@ -354,3 +355,53 @@ def test_an_older_bundle_does_not_bring_back_an_earlier_key(cm_ws, enrolled_offi
         [after] = [p for p in trusted_peers(office.installation, conn) if p.installation_id == mine]
     assert "älteren Bundle" in said
     assert after.agreement_key == device.agreement_key != dead
+
+
+def test_a_reply_brings_the_directory_of_the_countys_devices(cm_ws, enrolled_office_ws, stick):
+    """Issue 18, handover's address book: each reply carries the office's enrolled devices
+    (names, keys, fingerprints) under its signature; the device keeps the latest."""
+    office = enrolled_office_ws
+    with pytest.raises(KimdeskError, match="kennt noch keine anderen Geräte"):
+        replies.find_device(cm_ws, "CM-11 Siegburg")
+    sync.merge_bundles(office, [bundle(cm_ws, stick).path])
+    [written] = replies.write_replies(office, stick, device="CM-07 Troisdorf").written
+    replies.receive_replies(cm_ws, [written.path])
+    [other] = replies.directory(cm_ws)  # itself left out
+    with office.store.connect() as conn:
+        peers = {p.name: p for p in trusted_peers(office.installation, conn)}
+    siegburg = peers["CM-11 Siegburg"]
+    assert (other.name, other.installation_id, other.fingerprint, other.agreement_key) == (
+        "CM-11 Siegburg", siegburg.installation_id, siegburg.fingerprint, siegburg.agreement_key,
+    )  # fmt: skip
+    assert replies.find_device(cm_ws, siegburg.installation_id) == other
+    assert replies.find_device(cm_ws, "CM-11 Siegburg") == other
+    with pytest.raises(KimdeskError, match="selbst"):
+        replies.find_device(cm_ws, "CM-07 Troisdorf")
+    with pytest.raises(KimdeskError, match="gibt es nicht; die Geräte des Kreises: CM-11"):
+        replies.find_device(cm_ws, "CM-99")
+    # Nothing new, no reply; a device enrolled since is news for everyone.
+    assert replies.write_replies(office, stick, device="CM-07 Troisdorf").written == []
+
+
+@pytest.mark.parametrize("fault", ["short key", "low-order key", "unsorted", "fingerprint"])
+def test_a_reply_with_a_bad_directory_is_refused(cm_ws, enrolled_office_ws, fault):
+    from kimdesk.sync.reply import DirectoryEntry
+
+    office = enrolled_office_ws
+    good = DirectoryEntry(str(uuid7()), "CM-11", b"\1" * 32,
+                          x25519_public(cm_ws.installation.agreement_key), "A" * 4 + "-AAAA" * 7)  # fmt: skip
+    entries = [good, replace(good, installation_id=str(uuid7()))]
+    if fault == "short key":
+        entries[0] = replace(good, agreement_key=b"\1" * 16)
+    elif fault == "low-order key":
+        entries[0] = replace(good, agreement_key=b"\0" * 32)
+    elif fault == "unsorted":
+        entries.reverse()
+    else:
+        entries[0] = replace(good, fingerprint="abc")
+    data = forged(office, cm_ws, payload=lambda r: replace(r, directory=tuple(entries)).to_bytes())
+    path = cm_ws.store.path.parent / "bad-directory.kimr"
+    path.write_bytes(data)
+    [received] = replies.receive_replies(cm_ws, [path]).replies
+    assert received.status == "rejected" and "Verzeichnis der Geräte" in received.reason
+    assert replies.directory(cm_ws) == []

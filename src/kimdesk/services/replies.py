@@ -8,12 +8,13 @@ one transaction; a rejected reply changes nothing, one already applied says so.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
@@ -24,10 +25,12 @@ from kimdesk.fileio import check_output, shown, write_recorded
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.installation import load_catalog
 from kimdesk.store.models import BundleIn, BundleOut, ReplyIn, ReplyOut
+from kimdesk.store.models import DirectoryEntry as DirectoryRow
 from kimdesk.sync import container
+from kimdesk.sync.fields import canonical
 from kimdesk.sync.identity import usable_x25519
 from kimdesk.sync.reasons import BundleRejected, Reason
-from kimdesk.sync.reply import Reply, read_reply
+from kimdesk.sync.reply import DirectoryEntry, Reply, read_reply
 
 from . import profile as county_profile
 from .changes import NOTHING, Change, Changes
@@ -39,6 +42,7 @@ from .workspace import Workspace
 REPLY_SUFFIX = ".kimr"
 _in, _out = BundleIn.__table__, BundleOut.__table__
 _reply_in, _reply_out = ReplyIn.__table__, ReplyOut.__table__
+_directory = DirectoryRow.__table__
 
 
 # -- the office -------------------------------------------------------------------------
@@ -108,6 +112,7 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
                 _reply_out.c.acknowledged,
                 _reply_out.c.records,
                 _reply_out.c.profile_version,
+                _reply_out.c.directory_sha,
             )
             .where(_reply_out.c.device_id == peer.installation_id)
             .order_by(_reply_out.c.seq.desc())
@@ -115,19 +120,27 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
         ).first()
         decided = decisions(conn, ws.installation.id, peer.installation_id)
         catalog = load_catalog(conn)
+        county = tuple(
+            DirectoryEntry(p.installation_id, p.name, p.signing_key, p.agreement_key,
+                           p.fingerprint)
+            for p in sorted(trusted_peers(ws.installation, conn, role=Role.CASEMANAGER),
+                            key=lambda p: p.installation_id)
+            if p.agreement_key is not None and usable_x25519(p.agreement_key)
+        )  # fmt: skip
+    directory_sha = hashlib.sha256(canonical([e.as_json() for e in county])).hexdigest()
     profile = document(catalog) if catalog.version > 1 else None
     profile_version = catalog.version if profile else None
     carried = [[kind, r["id"], r["version"]] for kind, r in decided]
     if last is None and not (merged or decided or profile):
         return None  # a device without a merged bundle has nothing to hear yet
-    if last is not None and (merged, carried, profile_version) == (
+    if last is not None and (merged, carried, profile_version, directory_sha) == (
         tuple(tuple(p) for p in json.loads(last.acknowledged)), json.loads(last.records),
-        last.profile_version,
+        last.profile_version, last.directory_sha,
     ):  # fmt: skip
         return None  # nothing new since the last reply
     seq = (last.seq if last else 0) + 1
     reply = Reply(uuid7(), ws.installation.id, peer.installation_id, seq, utc_now(), merged,
-                  tuple(decided), profile)  # fmt: skip
+                  tuple(decided), profile, county)  # fmt: skip
     if not usable_x25519(peer.agreement_key):
         raise KimdeskError("sein Schlüssel für Antworten ist unbrauchbar; bitte neu eintragen")
     data = container.seal(
@@ -149,7 +162,7 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
             device_id=peer.installation_id, seq=seq, reply_id=reply.reply_id,
             created_at=reply.created_at, file_name=shown(target.name)[:400],
             acknowledged=json.dumps([list(p) for p in merged]), records=json.dumps(carried),
-            profile_version=profile_version,
+            profile_version=profile_version, directory_sha=directory_sha,
         ))  # fmt: skip
         audit(conn, at=reply.created_at, installation_id=ws.installation.id, action="reply",
               entity="bundle", record_ids=[reply.reply_id],
@@ -254,6 +267,14 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
             )
             apply_decisions(conn, reply.records, result.taken)
             result.warnings += result.taken.warnings
+            conn.execute(delete(_directory))  # the office's latest word on its devices
+            if reply.directory:
+                conn.execute(insert(_directory), [
+                    {"installation_id": e.installation_id, "name": e.name,
+                     "signing_key": e.signing_key, "agreement_key": e.agreement_key,
+                     "fingerprint": e.fingerprint, "reply_seq": reply.seq}
+                    for e in reply.directory
+                ])  # fmt: skip
             if reply.profile is not None:
                 catalog = county_profile.take(ws, conn, reply.profile)
                 if catalog is not None:
@@ -307,3 +328,30 @@ def receipts(ws: Workspace) -> dict[int, object]:
         return dict(conn.execute(
             select(_out.c.seq, _out.c.acknowledged_at).where(_out.c.acknowledged_at.is_not(None))
         ).all())  # fmt: skip
+
+
+def directory(ws: Workspace) -> list[DirectoryEntry]:
+    """The county's other case manager devices, as the office's latest reply named them."""
+    with ws.store.connect() as conn:
+        rows = conn.execute(
+            select(_directory).where(_directory.c.installation_id != ws.installation.id)
+        ).mappings().all()  # fmt: skip
+    return sorted((DirectoryEntry(r["installation_id"], printable(r["name"]), r["signing_key"],
+                                  r["agreement_key"], r["fingerprint"]) for r in rows),
+                  key=lambda e: (e.name.casefold(), e.installation_id))  # fmt: skip
+
+
+def find_device(ws: Workspace, wanted: str) -> DirectoryEntry:
+    """A device of the directory by name or installation id, or a German sentence why not."""
+    if wanted in (ws.installation.id, ws.installation.name):
+        raise KimdeskError("An dieses Gerät selbst kann nichts übergeben werden.")
+    entries = directory(ws)
+    if not entries:
+        raise KimdeskError("Dieses Gerät kennt noch keine anderen Geräte des Kreises; sie kommen "
+                           "mit der nächsten Antwort der Kreisstelle.")  # fmt: skip
+    found = [e for e in entries if wanted in (e.installation_id, e.name)]
+    if len(found) != 1:
+        names = ", ".join(e.name for e in entries[:10])
+        why = "mehrere Geräte heißen so" if found else "ein solches Gerät gibt es nicht"
+        raise KimdeskError(f"„{printable(wanted, 60)}“: {why}; die Geräte des Kreises: {names}.")
+    return found[0]

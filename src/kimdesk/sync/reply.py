@@ -6,7 +6,10 @@ The plaintext inside the container (``container.REPLY``) is one canonical JSON o
      "device_id": "<uuid>", "seq": 3, "created_at": "2026-12-02T10:00:00.000000Z",
      "acknowledged": [{"seq": 1, "bundle_id": "<uuid>"}, ...],
      "records": [{"kind": "structural_need", "record": {...}}, ...],
-     "profile": null}
+     "profile": null,
+     "directory": [{"installation_id": "<uuid>", "name": "CM-07 Troisdorf",
+                    "signing_key": "<base64>", "agreement_key": "<base64>",
+                    "fingerprint": "ABCD-…-WXYZ"}, ...]}
 
 ``acknowledged`` lists the device's bundles the office has merged, by number and id (a device
 restored from a backup numbers again: the id tells its new bundle 1 from the old one), in
@@ -18,12 +21,16 @@ so these too are cumulative. ``profile`` is null or the county profile's current
 document (``domain.profile.document``, the catalog file format with ``version`` and each code's
 ``since``), sent while the office has a version above 1. Later parts of the two-way county
 (handovers) add keys before the format is frozen; no other key is allowed, and none may be
-missing.
+missing. ``directory`` lists the county's case manager devices the office has enrolled with a
+usable key (by installation id, each once): the names, keys and fingerprints a case handover
+is addressed with, vouched for by the office's signature on the reply.
 """
 
 from __future__ import annotations
 
+import base64
 import itertools
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -33,6 +40,7 @@ from kimdesk.domain.profile import read_profile
 
 from .container import MAX_SEQ
 from .fields import ENTITY_ORDER, canonical, json_value, parse_time
+from .identity import usable_x25519
 from .reasons import BundleRejected, Reason
 from .strict import from_wire, strict_loads
 
@@ -43,7 +51,10 @@ MAX_ACKNOWLEDGED = 100_000
 #: Decisions in one reply: far more than a county's coordinator makes.
 MAX_RECORDS = 100_000
 _KEYS = {"format", "version", "reply_id", "office_id", "device_id", "seq", "created_at",
-         "acknowledged", "records", "profile"}  # fmt: skip
+         "acknowledged", "records", "profile", "directory"}  # fmt: skip
+#: Devices in a county's directory: far more than a county enrols.
+MAX_DIRECTORY = 10_000
+_ENTRY_KEYS = {"installation_id", "name", "signing_key", "agreement_key", "fingerprint"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,8 @@ class Reply:
     records: tuple[tuple[str, dict], ...] = ()
     #: The county profile's document, if the reply carries one (checked when read).
     profile: dict | None = None
+    #: The county's devices (``DirectoryEntry``), by installation id.
+    directory: tuple[DirectoryEntry, ...] = ()
 
     def to_bytes(self) -> bytes:
         return canonical(
@@ -73,6 +86,7 @@ class Reply:
                 "acknowledged": [{"seq": n, "bundle_id": b} for n, b in self.acknowledged],
                 "records": [{"kind": k, "record": r} for k, r in self.records],
                 "profile": self.profile,
+                "directory": [e.as_json() for e in self.directory],
             }
         )
 
@@ -118,7 +132,60 @@ def read_reply(plaintext: bytes) -> Reply:
             read_profile(profile)
         except KimdeskError as exc:
             raise _bad(f"beschädigt (Kreisprofil: {exc})") from None
-    return Reply(*ids, seq, created, pairs, _records(obj["records"], obj["office_id"]), profile)
+    return Reply(*ids, seq, created, pairs, _records(obj["records"], obj["office_id"]), profile,
+                 _directory(obj["directory"]))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    installation_id: str
+    name: str
+    signing_key: bytes
+    agreement_key: bytes
+    fingerprint: str
+
+    def as_json(self) -> dict:
+        return {
+            "installation_id": self.installation_id, "name": self.name,
+            "signing_key": base64.b64encode(self.signing_key).decode("ascii"),
+            "agreement_key": base64.b64encode(self.agreement_key).decode("ascii"),
+            "fingerprint": self.fingerprint,
+        }  # fmt: skip
+
+
+def _key(text) -> bytes | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except ValueError:
+        return None
+    return raw if len(raw) == 32 and base64.b64encode(raw).decode("ascii") == text else None
+
+
+def _directory(items) -> tuple[DirectoryEntry, ...]:
+    if not isinstance(items, list) or len(items) > MAX_DIRECTORY:
+        raise _bad("beschädigt (Verzeichnis der Geräte)")
+    entries = []
+    for item in items:
+        if not isinstance(item, dict) or set(item) != _ENTRY_KEYS:
+            raise _bad("beschädigt (Verzeichnis der Geräte)")
+        signing, agreement = _key(item["signing_key"]), _key(item["agreement_key"])
+        name, fingerprint = item["name"], item["fingerprint"]
+        if (
+            not isinstance(item["installation_id"], str)
+            or not UUID_PATTERN.match(item["installation_id"])
+            or not isinstance(name, str) or not 0 < len(name) <= 200
+            or signing is None or agreement is None or not usable_x25519(agreement)
+            or not isinstance(fingerprint, str) or not re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){7}", fingerprint)
+        ):  # fmt: skip
+            raise _bad("beschädigt (ein Eintrag im Verzeichnis der Geräte)")
+        entries.append(DirectoryEntry(item["installation_id"], name, signing, agreement,
+                                      fingerprint))  # fmt: skip
+    ids = [e.installation_id for e in entries]
+    if any(a >= b for a, b in itertools.pairwise(ids)):
+        raise _bad("beschädigt (Reihenfolge im Verzeichnis der Geräte)")
+    return tuple(entries)
 
 
 def _records(items, office_id: str) -> tuple[tuple[str, dict], ...]:

@@ -15,7 +15,15 @@ from .records import (
     ReferralRow,
     StructuralNeedRow,
 )
-from .sync import BundleIn, BundleOut, Conflict, RecordOwner, ReplyIn, ReplyOut
+from .sync import (
+    BundleIn,
+    BundleOut,
+    Conflict,
+    DirectoryEntry,
+    RecordOwner,
+    ReplyIn,
+    ReplyOut,
+)
 
 
 def local_columns(table) -> list[str]:
@@ -38,6 +46,7 @@ __all__ = [
     "ConsultationRow",
     "ConsultationTopicRow",
     "Counter",
+    "DirectoryEntry",
     "ProfileVersionRow",
     "RecordOwner",
     "GoalRow",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Index, Integer, String, Text
+from sqlalchemy import Boolean, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, UTCDateTime
@@ -45,6 +45,8 @@ class ReplyOut(Base):
     records: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
     #: The county profile version the reply carried, if any (schema 9).
     profile_version: Mapped[int | None] = mapped_column(Integer)
+    #: SHA-256 of the directory of devices the reply carried (schema 10).
+    directory_sha: Mapped[str | None] = mapped_column(String(64))
 
 
 class ReplyIn(Base):
@@ -111,3 +113,19 @@ class RecordOwner(Base):
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     entity: Mapped[str] = mapped_column(String(32), nullable=False)
     owner: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+
+
+class DirectoryEntry(Base):
+    """A case manager device of the county as the office's latest reply named it (schema 10):
+    what a case handover is addressed to. Vouched for by the office's signature on the reply,
+    not by this device's own (those are ``peer`` rows)."""
+
+    __tablename__ = "device_directory"
+
+    installation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    agreement_key: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    fingerprint: Mapped[str] = mapped_column(String(64), nullable=False)
+    #: The reply that brought the entry.
+    reply_seq: Mapped[int] = mapped_column(Integer, nullable=False)
