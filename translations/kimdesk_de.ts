@@ -1847,6 +1847,10 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> Kreisprofil: Version {n} übernommen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ordner für das Bundle wählen</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1850,6 +1850,10 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation> Decisions of the district office taken: {n}.</translation>
     </message>
     <message>
+        <source> Kreisprofil: Version {n} übernommen.</source>
+        <translation> County profile: version {n} taken.</translation>
+    </message>
+    <message>
         <source>Ordner für das Bundle wählen</source>
         <translation>Choose the folder for the bundle</translation>
     </message>

@@ -152,6 +152,7 @@ def test_a_new_county_profile_reaches_the_forms(qtbot, cm_window, templates, tmp
     screen = shown(cm_window)
     screen.receive([written.path])
     assert "Antwort 1 eingelesen" in screen.result.text()
+    assert "Kreisprofil: Version 2 übernommen." in screen.result.text()
     assert cm_window.ctx.catalog.version == 2
     form = cm_window.screen(ConsultationsScreen)
     cm_window.show_screen(form)

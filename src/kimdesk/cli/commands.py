@@ -248,6 +248,8 @@ def receive(args) -> int:
             if r.taken.updated:
                 _out(f"  Entscheidungen der Kreisstelle übernommen: {r.taken.updated} "
                      "Datensätze")  # fmt: skip
+            if r.profile_version:
+                _out(f"  Kreisprofil: Version {r.profile_version} übernommen")
             for warning in r.warnings:
                 _out(f"  Hinweis: {warning}")
     return 1 if result.any_rejected else 0

@@ -182,6 +182,8 @@ class TransferScreen(Screen):
                     else tr("Antwort {n} war schon eingelesen.", n=r.reply_seq))  # fmt: skip
             if r.taken.updated:
                 text += tr(" Entscheidungen der Kreisstelle übernommen: {n}.", n=r.taken.updated)
+            if r.profile_version:
+                text += tr(" Kreisprofil: Version {n} übernommen.", n=r.profile_version)
             lines.append(text + "".join(" " + w for w in r.warnings))
         self.result.setText("\n".join(lines))
 
