@@ -82,6 +82,12 @@ REPLY = FileKind(
     "die Datei ist zu kurz für eine Antwort der Kreisstelle (abgeschnitten?)", "der Antwort",
     "die Antwort", "für ein anderes Gerät verschlüsselt?",
 )  # fmt: skip
+HANDOVER = FileKind(
+    b"KIMH\r\n\x1a\n", 1, b"kimdesk-handover-v1\x00", "keine Fallübergabe",
+    "die Datei ist größer als 1 GiB und damit keine Fallübergabe",
+    "die Datei ist zu kurz für eine Fallübergabe (abgeschnitten?)", "der Übergabe",
+    "die Übergabe", "für ein anderes Gerät verschlüsselt?",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ class Field:
     derived: bool = False
 
 
-def _kind(column) -> tuple[str, int]:
+def column_kind(column) -> tuple[str, int]:
     t = column.type
     if isinstance(t, UTCDateTime):
         return "datetime", 0
@@ -60,7 +60,7 @@ def wire_fields(table) -> tuple[Field, ...]:
     for column in table.columns:
         if column.info.get("local") or column.name == "change_seq":
             continue
-        kind, length = _kind(column)
+        kind, length = column_kind(column)
         result.append(
             Field(
                 column.name,
