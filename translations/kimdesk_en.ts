@@ -1719,7 +1719,7 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     </message>
     <message>
         <source>&amp;Name des Kreises:</source>
-        <translation>&amp;Name of the county:</translation>
+        <translation>Na&amp;me of the county:</translation>
     </message>
     <message>
         <source>Aufbe&amp;wahrungsfrist:</source>
@@ -1763,7 +1763,7 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     </message>
     <message>
         <source>Als neue &amp;Version übernehmen</source>
-        <translation>Apply as a new &amp;version</translation>
+        <translation>Apply as a ne&amp;w version</translation>
     </message>
     <message>
         <source>Änderungen verwe&amp;rfen</source>

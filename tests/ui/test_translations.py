@@ -198,3 +198,25 @@ def test_the_english_statistics_screen_draws_english_charts(english, make_window
     assert figure._suptitle.get_text() == "Individual consultations per year"
     assert "no data" in [t.get_text() for ax in figure.axes for t in ax.texts]
     assert screen.charts.item(0).text() == "Individual consultations per year"
+
+
+def test_the_english_office_window_has_unique_mnemonics(english, make_window, office_file,
+                                                         ui_settings):  # fmt: skip
+    """The coordinator's tabs, menus and the Kreisprofil screen in English: each Alt+letter
+    reaches one thing."""
+    from kimdesk.ui.office.profile import ProfileScreen
+    from tests.conftest import OFFICE_PASS
+
+    from .test_groups import mnemonics
+
+    ui_settings.language = "en"
+    window = make_window(office_file, OFFICE_PASS)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[-1] == "County &profile"
+    window_letters = [re.search(r"&(\w)", t).group(1).lower()
+                      for t in titles + [a.text() for a in window.menuBar().actions()]]  # fmt: skip
+    assert len(window_letters) == len(set(window_letters))
+    screen = window.screen(ProfileScreen)
+    window.show_screen(screen)
+    letters = mnemonics(screen)
+    assert not {k: v for k, v in letters.items() if len(v) > 1 or k in window_letters}
