@@ -255,3 +255,29 @@ def test_an_alias_never_takes_over_another_code():
     catalog, _change = next_version(current, read_profile(doc))
     assert catalog.resolve("topic", "wohnen").code == "wohnen"
     assert catalog.resolve("topic", "Obdach").code == "obdach"
+
+
+def test_a_device_hears_of_a_new_profile_on_the_command_line(cli, office_file, cm_file,
+                                                             templates, tmp_path):  # fmt: skip
+    """The README's commands: the coordinator applies a version and replies; the case manager
+    receives it and sees the new version and the county's devices."""
+    from ..conftest import CM_PASS
+
+    assert cli("enroll", "--store", office_file, templates / "cm.json",
+               passphrase=OFFICE_PASS)[0] == 0  # fmt: skip
+    code, out, _err = cli("profile", "--store", office_file, "--show", "--json",
+                          passphrase=OFFICE_PASS)  # fmt: skip
+    doc = json.loads(out)["profile"]
+    doc["catalogs"]["topic"].append({"code": "digital", "de": "Digitale Teilhabe"})
+    assert cli("profile", "--store", office_file, "--apply", write(doc, tmp_path / "p.json"),
+               passphrase=OFFICE_PASS)[0] == 0  # fmt: skip
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    code, out, _err = cli("reply", "--store", office_file, "--out", stick,
+                          passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 0 and "Antwort 1 an CM-07 Troisdorf" in out
+    [reply] = stick.glob("kimdesk-antwort-*.kimr")
+    code, out, _err = cli("receive", "--store", cm_file, reply, passphrase=CM_PASS)
+    assert code == 0 and "Kreisprofil: Version 2 übernommen" in out
+    code, out, _err = cli("profile", "--store", cm_file, "--show", passphrase=CM_PASS)
+    assert "Version 2" in out and "neu: digital (ab 2)" in out
