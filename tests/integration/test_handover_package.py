@@ -103,7 +103,11 @@ def test_a_bad_package_is_refused(cm_ws, cm2_ws, office_ws, fault, code):
     assert refused.value.code.value == code
 
 
-@pytest.mark.parametrize("fault", ["no client", "a foreign goal", "twice", "a future format"])
+@pytest.mark.parametrize(
+    "fault",
+    ["no client", "a foreign goal", "twice", "a future format", "a NUL", "an empty client id",
+     "a deleted case"],
+)  # fmt: skip
 def test_an_incomplete_or_strange_case_file_is_refused(cm_ws, fault):
     package = case_file(cm_ws)
     records = list(package.records)
@@ -114,6 +118,11 @@ def test_an_incomplete_or_strange_case_file_is_refused(cm_ws, fault):
         records.append((kind, {**goal, "id": str(uuid7()), "case_id": str(uuid7())}))
     elif fault == "twice":
         records.append(records[0])
+    elif fault in ("a NUL", "an empty client id", "a deleted case"):
+        kind, case = next((k, r) for k, r in records if k == "case")
+        changed = {"a NUL": {"notes": "Notiz\x00"}, "an empty client id": {"client_id": ""},
+                   "a deleted case": {"deleted": True}}[fault]  # fmt: skip
+        records = [(k, {**r, **changed} if r is case else r) for k, r in records]
     plaintext = replace(package, receiver_id=str(uuid7()), records=tuple(records)).to_bytes()
     if fault == "a future format":
         plaintext = plaintext.replace(b'"version":1}', b'"version":2}')

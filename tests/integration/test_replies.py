@@ -383,25 +383,78 @@ def test_a_reply_brings_the_directory_of_the_countys_devices(cm_ws, enrolled_off
     assert replies.write_replies(office, stick, device="CM-07 Troisdorf").written == []
 
 
-@pytest.mark.parametrize("fault", ["short key", "low-order key", "unsorted", "fingerprint"])
+@pytest.mark.parametrize(
+    "fault",
+    ["short key", "low-order key", "unsorted", "fingerprint", "the office's keys",
+     "the office as device", "this device, other keys", "id with a newline", "bidi name"],
+)  # fmt: skip
 def test_a_reply_with_a_bad_directory_is_refused(cm_ws, enrolled_office_ws, fault):
+    """The directory is what a handover is encrypted to: a fingerprint must be the one over
+    the entry's own keys, this device must appear with its own keys, the office never."""
+    from kimdesk.sync.identity import KeyPairs, fingerprint
     from kimdesk.sync.reply import DirectoryEntry
 
     office = enrolled_office_ws
-    good = DirectoryEntry(str(uuid7()), "CM-11", b"\1" * 32,
-                          x25519_public(cm_ws.installation.agreement_key), "A" * 4 + "-AAAA" * 7)  # fmt: skip
-    entries = [good, replace(good, installation_id=str(uuid7()))]
+
+    def entry(installation_id, name, signing, agreement):
+        return DirectoryEntry(installation_id, name, signing, agreement,
+                              fingerprint(installation_id, "casemanager", name, signing, agreement))  # fmt: skip
+
+    other = KeyPairs.generate()
+    first = entry(str(uuid7()), "CM-11", other.public_signing(), other.public_agreement())
+    entries = [first, entry(str(uuid7()), "CM-12", other.public_signing(),
+                            other.public_agreement())]  # fmt: skip
+    office_keys = KeyPairs(office.installation.signing_key, office.installation.agreement_key)
     if fault == "short key":
-        entries[0] = replace(good, agreement_key=b"\1" * 16)
+        entries[0] = replace(first, agreement_key=b"\1" * 16)
     elif fault == "low-order key":
-        entries[0] = replace(good, agreement_key=b"\0" * 32)
+        entries[0] = replace(first, agreement_key=b"\0" * 32)
     elif fault == "unsorted":
         entries.reverse()
+    elif fault == "fingerprint":
+        entries[0] = replace(first, fingerprint="A" * 4 + "-AAAA" * 7)
+    elif fault == "the office's keys":  # CM-11's true fingerprint, the office's keys
+        entries[0] = replace(first, signing_key=office_keys.public_signing(),
+                             agreement_key=office_keys.public_agreement())  # fmt: skip
+    elif fault == "the office as device":
+        entries = [entry(office.installation.id, "Kreis", office_keys.public_signing(),
+                         office_keys.public_agreement())]  # fmt: skip
+    elif fault == "this device, other keys":
+        entries = [entry(cm_ws.installation.id, "CM-07 Troisdorf", other.public_signing(),
+                         other.public_agreement())]  # fmt: skip
+    elif fault == "id with a newline":
+        entries[0] = replace(first, installation_id=first.installation_id + "\n")
     else:
-        entries[0] = replace(good, fingerprint="abc")
+        entries[0] = entry(first.installation_id, "CM-11\u202e", other.public_signing(),
+                           other.public_agreement())  # fmt: skip
     data = forged(office, cm_ws, payload=lambda r: replace(r, directory=tuple(entries)).to_bytes())
     path = cm_ws.store.path.parent / "bad-directory.kimr"
     path.write_bytes(data)
     [received] = replies.receive_replies(cm_ws, [path]).replies
-    assert received.status == "rejected" and "Verzeichnis der Geräte" in received.reason
+    assert received.status == "rejected", fault
+    assert "Verzeichnis" in received.reason or "Schlüssel" in received.reason, received.reason
+    assert replies.directory(cm_ws) == []
+
+
+def test_a_device_with_a_name_a_directory_cannot_carry_is_left_out(cm_ws, office_ws, templates,
+                                                                     stick):  # fmt: skip
+    """An old identity may carry a name of any length: that device is left out of the
+    directory (it cannot receive a handover by name), and every other reply still reads."""
+    from kimdesk.services import trust
+    from kimdesk.store.models import Peer
+
+    office = office_ws
+    sync.enroll(office, templates / "cm.json")
+    sync.enroll(office, templates / "cm2.json")
+    with office.store.begin() as conn:  # as an old release could have enrolled it, signed
+        [peer] = [p for p in trusted_peers(office.installation, conn) if p.name == "CM-11 Siegburg"]
+        conn.execute(Peer.__table__.delete().where(
+            Peer.__table__.c.installation_id == peer.installation_id))  # fmt: skip
+        trust.trust(office.installation, conn, replace(peer, name="CM-11 " + "S" * 300,
+                                                       signature=None))  # fmt: skip
+        assert len(trusted_peers(office.installation, conn, role="casemanager")) == 2
+    sync.merge_bundles(office, [bundle(cm_ws, stick).path])
+    [written] = replies.write_replies(office, stick, device="CM-07 Troisdorf").written
+    [received] = replies.receive_replies(cm_ws, [written.path]).replies
+    assert received.status == "received", received.reason
     assert replies.directory(cm_ws) == []

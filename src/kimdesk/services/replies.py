@@ -28,9 +28,9 @@ from kimdesk.store.models import BundleIn, BundleOut, ReplyIn, ReplyOut
 from kimdesk.store.models import DirectoryEntry as DirectoryRow
 from kimdesk.sync import container
 from kimdesk.sync.fields import canonical
-from kimdesk.sync.identity import usable_x25519
+from kimdesk.sync.identity import KeyPairs, usable_x25519, x25519_public
 from kimdesk.sync.reasons import BundleRejected, Reason
-from kimdesk.sync.reply import DirectoryEntry, Reply, read_reply
+from kimdesk.sync.reply import DirectoryEntry, Reply, directory_name_ok, read_reply
 
 from . import profile as county_profile
 from .changes import NOTHING, Change, Changes
@@ -126,6 +126,7 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
             for p in sorted(trusted_peers(ws.installation, conn, role=Role.CASEMANAGER),
                             key=lambda p: p.installation_id)
             if p.agreement_key is not None and usable_x25519(p.agreement_key)
+            and directory_name_ok(p.name)  # an old identity's name a directory cannot carry
         )  # fmt: skip
     directory_sha = hashlib.sha256(canonical([e.as_json() for e in county])).hexdigest()
     profile = document(catalog) if catalog.version > 1 else None
@@ -318,6 +319,16 @@ def _checked(ws: Workspace, conn, data: bytes) -> Reply:
         raise BundleRejected(
             Reason.MANIFEST_MISMATCH, "Inhalt und Kopf der Antwort widersprechen sich"
         )
+    me = ws.installation
+    for entry in reply.directory:
+        if entry.installation_id == reply.office_id:
+            raise BundleRejected(Reason.MANIFEST_INVALID, "die Antwort nennt die Kreisstelle "
+                                 "als Gerät im Verzeichnis")  # fmt: skip
+        if entry.installation_id == me.id and (
+            entry.signing_key, entry.agreement_key,
+        ) != (KeyPairs(me.signing_key, None).public_signing(), x25519_public(me.agreement_key)):  # fmt: skip
+            raise BundleRejected(Reason.MANIFEST_INVALID, "die Antwort nennt für dieses Gerät "
+                                 "andere Schlüssel; bitte die Kreisstelle ansprechen")  # fmt: skip
     return reply
 
 
@@ -336,7 +347,7 @@ def directory(ws: Workspace) -> list[DirectoryEntry]:
         rows = conn.execute(
             select(_directory).where(_directory.c.installation_id != ws.installation.id)
         ).mappings().all()  # fmt: skip
-    return sorted((DirectoryEntry(r["installation_id"], printable(r["name"]), r["signing_key"],
+    return sorted((DirectoryEntry(r["installation_id"], r["name"], r["signing_key"],
                                   r["agreement_key"], r["fingerprint"]) for r in rows),
                   key=lambda e: (e.name.casefold(), e.installation_id))  # fmt: skip
 
@@ -351,7 +362,7 @@ def find_device(ws: Workspace, wanted: str) -> DirectoryEntry:
                            "mit der nächsten Antwort der Kreisstelle.")  # fmt: skip
     found = [e for e in entries if wanted in (e.installation_id, e.name)]
     if len(found) != 1:
-        names = ", ".join(e.name for e in entries[:10])
+        names = ", ".join(printable(e.name, 60) for e in entries[:10])
         why = "mehrere Geräte heißen so" if found else "ein solches Gerät gibt es nicht"
         raise KimdeskError(f"„{printable(wanted, 60)}“: {why}; die Geräte des Kreises: {names}.")
     return found[0]

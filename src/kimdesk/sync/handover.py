@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from kimdesk.domain.ids import UUID_PATTERN
+from kimdesk.domain.text import printable
 from kimdesk.store.records import TABLES
 
 from . import container
@@ -123,10 +124,10 @@ def read_package(plaintext: bytes) -> Package:
         raise _bad("unvollständig oder hat unbekannte Felder")
     if type(obj["version"]) is not int or obj["version"] != VERSION:
         raise BundleRejected(Reason.FORMAT_VERSION,
-                             f"die Übergabe hat das Format {obj['version']!r}, diese "
-                             f"KIMdesk-Version liest Format {VERSION}")  # fmt: skip
+                             f"die Übergabe hat das Format {printable(repr(obj['version']), 20)}, "
+                             f"diese KIMdesk-Version liest Format {VERSION}")  # fmt: skip
     ids = [obj[k] for k in ("handover_id", "sender_id", "receiver_id")]
-    if not all(isinstance(v, str) and UUID_PATTERN.match(v) for v in ids):
+    if not all(isinstance(v, str) and UUID_PATTERN.fullmatch(v) for v in ids):
         raise _bad("beschädigt (Kennungen)")
     try:
         created = parse_time(obj["created_at"]) if isinstance(obj["created_at"], str) else None
@@ -136,7 +137,7 @@ def read_package(plaintext: bytes) -> Package:
     if created is None or not isinstance(cases, list) or not isinstance(items, list) \
             or not cases or len(items) > MAX_RECORDS:  # fmt: skip
         raise _bad("beschädigt")
-    if not all(isinstance(c, str) and UUID_PATTERN.match(c) for c in cases) \
+    if not all(isinstance(c, str) and UUID_PATTERN.fullmatch(c) for c in cases) \
             or any(a >= b for a, b in itertools.pairwise(cases)):  # fmt: skip
         raise _bad("beschädigt (Fälle)")
     records = tuple(_record(item) for item in items)
@@ -153,8 +154,10 @@ def _record(item) -> tuple[str, dict]:
     if set(obj) != {f.name for f in fields}:
         raise _bad(f"beschädigt (Felder eines Datensatzes: {kind})")
     record = {f.name: _value(kind, f, obj[f.name]) for f in fields}
-    if not UUID_PATTERN.match(record["id"]) or record["version"] < 1:
+    if not UUID_PATTERN.fullmatch(record["id"]) or record["version"] < 1:
         raise _bad(f"beschädigt (Kennung eines Datensatzes: {kind})")
+    if record["deleted"]:
+        raise _bad(f"beschädigt (ein gelöschter Datensatz: {kind})")
     return kind, record
 
 
@@ -162,7 +165,8 @@ def _value(kind: str, f: Field, value):
     if value is None:
         if f.nullable:
             return None
-    elif f.kind == "str" and isinstance(value, str) and len(value) <= f.max_length:
+    elif f.kind == "str" and isinstance(value, str) and len(value) <= f.max_length \
+            and "\x00" not in value and (not f.name.endswith("_id") or UUID_PATTERN.fullmatch(value)):  # fmt: skip
         return value
     elif f.kind == "int" and type(value) is int and -(2**31) <= value < 2**31:
         return value

@@ -30,17 +30,17 @@ from __future__ import annotations
 
 import base64
 import itertools
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import UUID_PATTERN
 from kimdesk.domain.profile import read_profile
+from kimdesk.domain.text import printable
 
 from .container import MAX_SEQ
 from .fields import ENTITY_ORDER, canonical, json_value, parse_time
-from .identity import usable_x25519
+from .identity import fingerprint, fingerprint_v1, usable_x25519
 from .reasons import BundleRejected, Reason
 from .strict import from_wire, strict_loads
 
@@ -108,7 +108,8 @@ def read_reply(plaintext: bytes) -> Reply:
     if type(obj["version"]) is not int or obj["version"] != VERSION:
         raise BundleRejected(
             Reason.FORMAT_VERSION,
-            f"die Antwort hat das Format {obj['version']!r}, diese KIMdesk-Version liest "
+            f"die Antwort hat das Format {printable(repr(obj['version']), 20)}, diese "
+            "KIMdesk-Version liest "
             f"Format {VERSION}",
         )
     ids = [obj[k] for k in ("reply_id", "office_id", "device_id")]
@@ -163,6 +164,24 @@ def _key(text) -> bytes | None:
     return raw if len(raw) == 32 and base64.b64encode(raw).decode("ascii") == text else None
 
 
+def directory_name_ok(name) -> bool:
+    """A device's name as a directory may carry it: text, at most 200 characters, without
+    control or direction characters."""
+    return isinstance(name, str) and 0 < len(name) <= 200 and name.strip() != "" \
+        and name.isprintable()  # fmt: skip
+
+
+def entry_fingerprint_ok(entry: DirectoryEntry) -> bool:
+    """The fingerprint is the one over the entry's own id, name and keys (identity format 2,
+    or format 1 for a device enrolled with an old identity file): an office cannot pair a
+    device's fingerprint with other keys."""
+    return entry.fingerprint in (
+        fingerprint(entry.installation_id, "casemanager", entry.name, entry.signing_key,
+                    entry.agreement_key),
+        fingerprint_v1(entry.installation_id, entry.signing_key, entry.agreement_key),
+    )  # fmt: skip
+
+
 def _directory(items) -> tuple[DirectoryEntry, ...]:
     if not isinstance(items, list) or len(items) > MAX_DIRECTORY:
         raise _bad("beschädigt (Verzeichnis der Geräte)")
@@ -171,17 +190,21 @@ def _directory(items) -> tuple[DirectoryEntry, ...]:
         if not isinstance(item, dict) or set(item) != _ENTRY_KEYS:
             raise _bad("beschädigt (Verzeichnis der Geräte)")
         signing, agreement = _key(item["signing_key"]), _key(item["agreement_key"])
-        name, fingerprint = item["name"], item["fingerprint"]
+        name = item["name"]
+        shown = item["fingerprint"]
         if (
             not isinstance(item["installation_id"], str)
-            or not UUID_PATTERN.match(item["installation_id"])
-            or not isinstance(name, str) or not 0 < len(name) <= 200
+            or not UUID_PATTERN.fullmatch(item["installation_id"])
+            or not directory_name_ok(name)
             or signing is None or agreement is None or not usable_x25519(agreement)
-            or not isinstance(fingerprint, str) or not re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){7}", fingerprint)
+            or not isinstance(shown, str)
         ):  # fmt: skip
             raise _bad("beschädigt (ein Eintrag im Verzeichnis der Geräte)")
-        entries.append(DirectoryEntry(item["installation_id"], name, signing, agreement,
-                                      fingerprint))  # fmt: skip
+        entry = DirectoryEntry(item["installation_id"], name, signing, agreement, shown)
+        if not entry_fingerprint_ok(entry):
+            raise _bad("beschädigt (ein Fingerabdruck im Verzeichnis passt nicht zu den "
+                       "Schlüsseln des Geräts)")  # fmt: skip
+        entries.append(entry)
     ids = [e.installation_id for e in entries]
     if any(a >= b for a, b in itertools.pairwise(ids)):
         raise _bad("beschädigt (Reihenfolge im Verzeichnis der Geräte)")
