@@ -24,13 +24,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from kimdesk.domain.ids import UUID_PATTERN
-from kimdesk.domain.text import printable
 from kimdesk.store.records import TABLES
 
 from . import container
 from .fields import Field, canonical, column_kind, json_value, parse_time
 from .reasons import BundleRejected, Reason
-from .strict import strict_loads
+from .strict import read_document
 
 FORMAT = "kimdesk-handover"
 VERSION = 1
@@ -116,26 +115,13 @@ def _bad(what: str) -> BundleRejected:
 
 def read_package(plaintext: bytes) -> Package:
     """The package of a verified, decrypted container, checked strictly."""
-    try:
-        obj = strict_loads(plaintext)
-    except BundleRejected:
-        raise _bad("kein strenges JSON") from None
-    if not isinstance(obj, dict) or set(obj) != _KEYS or obj["format"] != FORMAT:
-        raise _bad("unvollständig oder hat unbekannte Felder")
-    if type(obj["version"]) is not int or obj["version"] != VERSION:
-        raise BundleRejected(Reason.FORMAT_VERSION,
-                             f"die Übergabe hat das Format {printable(repr(obj['version']), 20)}, "
-                             f"diese KIMdesk-Version liest Format {VERSION}")  # fmt: skip
-    ids = [obj[k] for k in ("handover_id", "sender_id", "receiver_id")]
-    if not all(isinstance(v, str) and UUID_PATTERN.fullmatch(v) for v in ids):
-        raise _bad("beschädigt (Kennungen)")
-    try:
-        created = parse_time(obj["created_at"]) if isinstance(obj["created_at"], str) else None
-    except ValueError:
-        created = None
+    obj, ids, created = read_document(
+        plaintext, keys=_KEYS, form=FORMAT, version=VERSION,
+        ids=("handover_id", "sender_id", "receiver_id"), it="die Übergabe", bad=_bad,
+    )  # fmt: skip
     cases, items = obj["cases"], obj["records"]
-    if created is None or not isinstance(cases, list) or not isinstance(items, list) \
-            or not cases or len(items) > MAX_RECORDS:  # fmt: skip
+    if not isinstance(cases, list) or not isinstance(items, list) or not cases \
+            or len(items) > MAX_RECORDS:  # fmt: skip
         raise _bad("beschädigt")
     if not all(isinstance(c, str) and UUID_PATTERN.fullmatch(c) for c in cases) \
             or any(a >= b for a, b in itertools.pairwise(cases)):  # fmt: skip

@@ -94,6 +94,18 @@ def usable_x25519(public: bytes) -> bool:
     return True
 
 
+def key_from_base64(text) -> bytes | None:
+    """A 32-byte public key as the files write it (canonical base64), or None for anything
+    else: no other spelling of the same bytes is taken."""
+    if not isinstance(text, str):
+        return None
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except ValueError:
+        return None
+    return raw if len(raw) == 32 and base64.b64encode(raw).decode("ascii") == text else None
+
+
 def x25519_public(private: bytes | None) -> bytes | None:
     """The public half of a raw X25519 private key (``None`` for none)."""
     if private is None:

@@ -36,13 +36,12 @@ from datetime import datetime
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import UUID_PATTERN
 from kimdesk.domain.profile import read_profile
-from kimdesk.domain.text import printable
 
 from .container import MAX_SEQ
-from .fields import ENTITY_ORDER, canonical, json_value, parse_time
-from .identity import fingerprint, fingerprint_v1, usable_x25519
+from .fields import ENTITY_ORDER, canonical, json_value
+from .identity import fingerprint, fingerprint_v1, key_from_base64, usable_x25519
 from .reasons import BundleRejected, Reason
-from .strict import from_wire, strict_loads
+from .strict import from_wire, read_document
 
 FORMAT = "kimdesk-reply"
 VERSION = 1
@@ -97,36 +96,16 @@ def _bad(what: str) -> BundleRejected:
 
 def read_reply(plaintext: bytes) -> Reply:
     """The reply of a verified, decrypted container, checked strictly."""
-    try:
-        obj = strict_loads(plaintext)
-    except BundleRejected:
-        raise _bad("kein strenges JSON") from None
-    if not isinstance(obj, dict) or set(obj) != _KEYS:
-        raise _bad("unvollständig oder hat unbekannte Felder")
-    if obj["format"] != FORMAT:
-        raise _bad("beschädigt (Format)")
-    if type(obj["version"]) is not int or obj["version"] != VERSION:
-        raise BundleRejected(
-            Reason.FORMAT_VERSION,
-            f"die Antwort hat das Format {printable(repr(obj['version']), 20)}, diese "
-            "KIMdesk-Version liest "
-            f"Format {VERSION}",
-        )
-    ids = [obj[k] for k in ("reply_id", "office_id", "device_id")]
-    if not all(isinstance(v, str) and UUID_PATTERN.match(v) for v in ids):
-        raise _bad("beschädigt (Kennungen)")
+    obj, ids, created = read_document(
+        plaintext, keys=_KEYS, form=FORMAT, version=VERSION,
+        ids=("reply_id", "office_id", "device_id"), it="die Antwort", bad=_bad,
+    )  # fmt: skip
     seq, acknowledged = obj["seq"], obj["acknowledged"]
     if type(seq) is not int or not 1 <= seq <= MAX_SEQ:
         raise _bad("beschädigt (Laufnummer)")
     pairs = _acknowledged(acknowledged)
     if pairs is None:
         raise _bad("beschädigt (angekommene Bundles)")
-    try:
-        created = parse_time(obj["created_at"]) if isinstance(obj["created_at"], str) else None
-    except ValueError:
-        created = None
-    if created is None:
-        raise _bad("beschädigt (Zeit)")
     profile = obj["profile"]
     if profile is not None:
         try:
@@ -154,16 +133,6 @@ class DirectoryEntry:
         }  # fmt: skip
 
 
-def _key(text) -> bytes | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        raw = base64.b64decode(text, validate=True)
-    except ValueError:
-        return None
-    return raw if len(raw) == 32 and base64.b64encode(raw).decode("ascii") == text else None
-
-
 def directory_name_ok(name) -> bool:
     """A device's name as a directory may carry it: text, at most 200 characters, without
     control or direction characters."""
@@ -189,7 +158,10 @@ def _directory(items) -> tuple[DirectoryEntry, ...]:
     for item in items:
         if not isinstance(item, dict) or set(item) != _ENTRY_KEYS:
             raise _bad("beschädigt (Verzeichnis der Geräte)")
-        signing, agreement = _key(item["signing_key"]), _key(item["agreement_key"])
+        signing, agreement = (
+            key_from_base64(item["signing_key"]),
+            key_from_base64(item["agreement_key"]),
+        )
         name = item["name"]
         shown = item["fingerprint"]
         if (

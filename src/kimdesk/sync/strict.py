@@ -8,11 +8,12 @@ is not sure about goes to them, so outcome and reason are always theirs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
 from operator import itemgetter, le
 
 from kimdesk.domain.ids import UUID_PATTERN
+from kimdesk.domain.text import printable
 
 from .fields import (
     FIELDS,
@@ -407,3 +408,43 @@ def reread_records(entity: str, objs: Iterable[dict]) -> Iterator[dict]:
     plan = _PLANS[entity]
     for obj in objs:
         yield _typed_valid(entity, plan, obj)
+
+
+def read_document(
+    plaintext: bytes,
+    *,
+    keys: set[str],
+    form: str,
+    version: int,
+    ids: tuple[str, ...],
+    it: str,
+    bad: Callable[[str], BundleRejected],
+) -> tuple[dict, list[str], datetime]:
+    """The part every signed JSON document of ours shares (a reply, a handover package):
+    strict JSON, exactly ``keys``, its ``format`` and ``version``, the UUIDs named by ``ids``
+    and ``created_at``; returns the object, those ids and the time. ``it`` names the document
+    in the refusal of another version ("die Antwort"); ``bad`` makes every other refusal."""
+    try:
+        obj = strict_loads(plaintext)
+    except BundleRejected:
+        raise bad("kein strenges JSON") from None
+    if not isinstance(obj, dict) or set(obj) != keys:
+        raise bad("unvollständig oder hat unbekannte Felder")
+    if obj["format"] != form:
+        raise bad("beschädigt (Format)")
+    if type(obj["version"]) is not int or obj["version"] != version:
+        raise BundleRejected(
+            Reason.FORMAT_VERSION,
+            f"{it} hat das Format {printable(repr(obj['version']), 20)}, diese KIMdesk-Version "
+            f"liest Format {version}",
+        )
+    found = [obj[k] for k in ids]
+    if not all(isinstance(v, str) and UUID_PATTERN.fullmatch(v) for v in found):
+        raise bad("beschädigt (Kennungen)")
+    try:
+        created = parse_time(obj["created_at"]) if isinstance(obj["created_at"], str) else None
+    except ValueError:
+        created = None
+    if created is None:
+        raise bad("beschädigt (Zeit)")
+    return obj, found, created

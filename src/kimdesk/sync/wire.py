@@ -37,7 +37,7 @@ from .fields import (
     parse_time,  # noqa: F401 - likewise (the wire's UTC timestamps)
     to_wire,  # noqa: F401 - likewise
 )
-from .identity import usable_x25519
+from .identity import key_from_base64, usable_x25519
 from .reasons import BundleRejected, Reason
 from .strict import (
     from_wire,  # noqa: F401 - likewise
@@ -206,11 +206,8 @@ def _announced(obj: dict) -> tuple[bytes | None, int]:
         raise BundleRejected(Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt")
     if key is None:
         return None, reply_seq
-    try:
-        raw = base64.b64decode(key, validate=True) if isinstance(key, str) else b""
-    except ValueError:
-        raw = b""
-    if len(raw) != 32 or base64.b64encode(raw).decode("ascii") != key or not usable_x25519(raw):
+    raw = key_from_base64(key)
+    if raw is None or not usable_x25519(raw):
         raise BundleRejected(
             Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt (Schlüssel)"
         )
