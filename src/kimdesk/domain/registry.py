@@ -9,7 +9,7 @@ kinds (``sync.fields.ENTITY_ORDER``), which a test holds equal to this one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from . import validation
@@ -80,6 +80,12 @@ BY_KIND: dict[str, EntityType] = {e.kind: e for e in ENTITIES}
 BY_CLASS: dict[type[Record], EntityType] = {e.cls: e for e in ENTITIES}
 #: The fields of each record class that never leave the device.
 LOCAL_FIELDS: dict[type[Record], frozenset[str]] = {e.cls: e.local_fields for e in ENTITIES}
+#: The office's fields of a new record as its class sets them (a need: reported, without
+#: solution or responsible body), by kind.
+OFFICE_DEFAULTS: dict[str, dict[str, object]] = {
+    e.kind: {f.name: f.default for f in fields(e.cls) if f.name in e.office_fields}
+    for e in ENTITIES
+}
 
 
 def entity_of(record: Record | type[Record]) -> EntityType:

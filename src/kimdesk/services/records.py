@@ -6,7 +6,7 @@ entry (ids only) and returns what changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kimdesk.domain.codes import retired_in
@@ -20,7 +20,7 @@ from kimdesk.domain.entities import (
 )
 from kimdesk.domain.enums import Role, SessionStatus
 from kimdesk.domain.errors import KimdeskError, Problem, ValidationError
-from kimdesk.domain.registry import entity_of
+from kimdesk.domain.registry import OFFICE_DEFAULTS, entity_of
 from kimdesk.store import records as store_records
 from kimdesk.store.owners import keep_owner, owner_of
 
@@ -93,7 +93,7 @@ def _office_values(entity, previous: Record | None) -> dict:
     record the defaults (a new need is reported, without solution or responsible body)."""
     if previous is not None:
         return {name: getattr(previous, name) for name in entity.office_fields}
-    return {f.name: f.default for f in fields(entity.cls) if f.name in entity.office_fields}
+    return OFFICE_DEFAULTS[entity.kind]
 
 
 def _device_values(entity, previous: Record) -> dict:

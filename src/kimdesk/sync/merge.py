@@ -27,14 +27,14 @@ how rows are written in bulk is ``store.bulk``'s business, not this module's.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from operator import itemgetter
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain.ids import utc_now, uuid7
-from kimdesk.domain.registry import BY_KIND
+from kimdesk.domain.registry import BY_KIND, OFFICE_DEFAULTS
 from kimdesk.store.bookkeeping import CHANGE_SEQ, next_seq
 from kimdesk.store.bulk import cyclic_gc_paused, insert_tuples, known_ids, write_parts
 from kimdesk.store.models import Conflict
@@ -71,13 +71,6 @@ def _content(entity: str, record: dict) -> dict:
         if f.name not in _META and not f.derived
     } | ({"topics": record["topics"], "referrals": record["referrals"]}
          if entity == "consultation" else {})  # fmt: skip
-
-
-def _defaults(entity: str) -> dict:
-    """The office's fields of a new record as the record class sets them (a need: reported,
-    no solution, no responsible body)."""
-    names = BY_KIND[entity].office_fields
-    return {f.name: f.default for f in fields(BY_KIND[entity].cls) if f.name in names}
 
 
 def _content_of(record: dict) -> dict:
@@ -155,7 +148,7 @@ class Merger:
             old = stored.get(record["id"])
             if old is None:
                 if office_fields:  # the office's fields of a new need are the defaults
-                    record = self._office_values(entity, record, _defaults(entity))
+                    record = self._office_values(entity, record, OFFICE_DEFAULTS[entity])
                 inserts.append(record)
                 if record["deleted"]:
                     c.deleted += 1
