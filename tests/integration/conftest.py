@@ -12,6 +12,14 @@ from .bundle_craft import Crafter, add_records
 
 
 @pytest.fixture
+def stick(tmp_path) -> Path:
+    """A USB stick: the folder bundles and replies are carried in."""
+    folder = tmp_path / "stick"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture
 def crafter(cm_ws, templates, tmp_path):
     add_records(cm_ws)
     return Crafter(cm_ws, templates, tmp_path)

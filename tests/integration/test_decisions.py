@@ -26,13 +26,6 @@ from .test_replies import forged
 DEVICE = "CM-07 Troisdorf"
 
 
-@pytest.fixture
-def stick(tmp_path):
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    return folder
-
-
 def send(cm, office, stick) -> sync.BundleReport:
     """The device's changes to the office: one bundle written and merged."""
     path = sync.export_bundle(cm, stick).path

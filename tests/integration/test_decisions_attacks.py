@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import pytest
-
 from kimdesk.domain.entities import Client, Consultation, Referral, StructuralNeed
 from kimdesk.services import conflicts, records, replies, statistics, sync
 from kimdesk.store.records import save_record
@@ -17,13 +15,6 @@ from .sync_helpers import a_client, add, consultation, rows
 from .test_decisions import DEVICE, answer, local, need, send
 from .test_office_trust import export as export_of
 from .test_office_trust import merged
-
-
-@pytest.fixture
-def stick(tmp_path):
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    return folder
 
 
 def test_a_crossed_need_edit_is_sent_and_merged(cm_ws, enrolled_office_ws, stick):
@@ -67,14 +58,21 @@ def merge(office, path):
     return report
 
 
-def test_a_late_older_version_is_stale_not_a_revert(cm_ws, enrolled_office_ws, stick):
-    office = enrolled_office_ws
+def three_bundles(cm_ws, stick, third):
+    """A need in bundle 1, its second challenge in bundle 2, ``third(v2)`` in bundle 3."""
     reported = records.save(cm_ws, need()).record
     b1 = sync.export_bundle(cm_ws, stick).path
     v2 = records.save(cm_ws, replace(reported, challenge="zweite Fassung")).record
     b2 = sync.export_bundle(cm_ws, stick).path
-    records.save(cm_ws, replace(v2, challenge="dritte Fassung"))
-    b3 = sync.export_bundle(cm_ws, stick).path
+    third(v2)
+    return reported, b1, b2, sync.export_bundle(cm_ws, stick).path
+
+
+def test_a_late_older_version_is_stale_not_a_revert(cm_ws, enrolled_office_ws, stick):
+    office = enrolled_office_ws
+    reported, b1, b2, b3 = three_bundles(
+        cm_ws, stick, lambda v2: records.save(cm_ws, replace(v2, challenge="dritte Fassung"))
+    )
     merge(office, b1)
     at_office = local(office, StructuralNeed, reported.id)
     records.save(office, replace(at_office, status="in_progress"))
@@ -88,12 +86,9 @@ def test_a_late_older_version_is_stale_not_a_revert(cm_ws, enrolled_office_ws, s
 
 def test_a_late_older_version_does_not_revive_a_deleted_need(cm_ws, enrolled_office_ws, stick):
     office = enrolled_office_ws
-    reported = records.save(cm_ws, need()).record
-    b1 = sync.export_bundle(cm_ws, stick).path
-    v2 = records.save(cm_ws, replace(reported, challenge="zweite Fassung")).record
-    b2 = sync.export_bundle(cm_ws, stick).path
-    records.delete(cm_ws, StructuralNeed, v2.id)
-    b3 = sync.export_bundle(cm_ws, stick).path
+    reported, b1, b2, b3 = three_bundles(
+        cm_ws, stick, lambda v2: records.delete(cm_ws, StructuralNeed, v2.id)
+    )
     merge(office, b1)
     at_office = local(office, StructuralNeed, reported.id)
     records.save(office, replace(at_office, status="in_progress"))
@@ -246,12 +241,9 @@ def test_client_decision_keeps_personal_fields(cm_ws, cm2_ws, enrolled_office_ws
 
 def test_a_deleted_need_stays_deleted_on_the_device(cm_ws, enrolled_office_ws, stick):
     office = enrolled_office_ws
-    reported = records.save(cm_ws, need()).record
-    b1 = sync.export_bundle(cm_ws, stick).path
-    v2 = records.save(cm_ws, replace(reported, challenge="zweite Fassung")).record
-    b2 = sync.export_bundle(cm_ws, stick).path
-    records.delete(cm_ws, StructuralNeed, v2.id)
-    b3 = sync.export_bundle(cm_ws, stick).path
+    reported, b1, b2, b3 = three_bundles(
+        cm_ws, stick, lambda v2: records.delete(cm_ws, StructuralNeed, v2.id)
+    )
     for p in (b1,):
         sync.merge_bundles(office, [p])
     records.save(office, replace(local(office, StructuralNeed, reported.id), status="in_progress"))

@@ -22,13 +22,6 @@ from .test_decisions import DEVICE, send
 TROISDORF = "05382068"
 
 
-@pytest.fixture
-def stick(tmp_path):
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    return folder
-
-
 def version_2(office, tmp_path) -> dict:
     """The office's profile with a new topic, a retired one and five years' retention."""
     doc = profile.show(office)["profile"]

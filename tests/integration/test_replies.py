@@ -37,13 +37,6 @@ def device_state(cm) -> tuple:
     return sorted(out), sorted(received)
 
 
-@pytest.fixture
-def stick(tmp_path):
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    return folder
-
-
 def test_receipts_round_trip_over_several_rounds(cm_ws, enrolled_office_ws, stick):
     office = enrolled_office_ws
     first = bundle(cm_ws, stick)
