@@ -79,6 +79,7 @@ def write_replies(
         raise KimdeskError(f"Den Ordner {shown(folder)} gibt es nicht.")
     with ws.store.connect() as conn:
         devices = trusted_peers(ws.installation, conn, role=Role.CASEMANAGER)
+        news = _CountyNews.of(load_catalog(conn), devices)  # the same for every device
     if device is not None:
         devices = [d for d in devices if device in (d.installation_id, d.name)]
         if not devices:
@@ -90,7 +91,7 @@ def write_replies(
                            "(mit dem nächsten Bundle des Geräts)")  # fmt: skip
             continue
         try:
-            reply = _write_one(ws, peer, folder)
+            reply = _write_one(ws, peer, folder, news)
         except KimdeskError as exc:  # one device's trouble does not stop the others
             skipped.append(f"{printable(peer.name)}: {exc}")
             continue
@@ -101,7 +102,32 @@ def write_replies(
     return Replies(written, skipped)
 
 
-def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
+@dataclass(frozen=True)
+class _CountyNews:
+    """What every device's reply carries alike: the county profile (from version 2) and the
+    directory of devices."""
+
+    profile: dict | None
+    profile_version: int | None
+    directory: tuple[DirectoryEntry, ...]
+    directory_sha: str
+
+    @classmethod
+    def of(cls, catalog, devices) -> _CountyNews:
+        directory = tuple(
+            DirectoryEntry(p.installation_id, p.name, p.signing_key, p.agreement_key,
+                           p.fingerprint)
+            for p in sorted(devices, key=lambda p: p.installation_id)
+            if p.agreement_key is not None and usable_x25519(p.agreement_key)
+            and directory_name_ok(p.name)  # an old identity's name a directory cannot carry
+        )  # fmt: skip
+        sha = hashlib.sha256(canonical([e.as_json() for e in directory])).hexdigest()
+        if catalog.version > 1:
+            return cls(document(catalog), catalog.version, directory, sha)
+        return cls(None, None, directory, sha)
+
+
+def _write_one(ws: Workspace, peer, folder: Path, news: _CountyNews) -> WrittenReply | None:
     with ws.store.connect() as conn:
         merged = tuple(sorted(tuple(row) for row in conn.execute(
             select(_in.c.seq, _in.c.bundle_id).where(_in.c.installation_id == peer.installation_id)
@@ -119,29 +145,17 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
             .limit(1)
         ).first()
         decided = decisions(conn, ws.installation.id, peer.installation_id)
-        catalog = load_catalog(conn)
-        county = tuple(
-            DirectoryEntry(p.installation_id, p.name, p.signing_key, p.agreement_key,
-                           p.fingerprint)
-            for p in sorted(trusted_peers(ws.installation, conn, role=Role.CASEMANAGER),
-                            key=lambda p: p.installation_id)
-            if p.agreement_key is not None and usable_x25519(p.agreement_key)
-            and directory_name_ok(p.name)  # an old identity's name a directory cannot carry
-        )  # fmt: skip
-    directory_sha = hashlib.sha256(canonical([e.as_json() for e in county])).hexdigest()
-    profile = document(catalog) if catalog.version > 1 else None
-    profile_version = catalog.version if profile else None
     carried = [[kind, r["id"], r["version"]] for kind, r in decided]
-    if last is None and not (merged or decided or profile):
+    if last is None and not (merged or decided or news.profile):
         return None  # a device without a merged bundle has nothing to hear yet
-    if last is not None and (merged, carried, profile_version, directory_sha) == (
+    if last is not None and (merged, carried, news.profile_version, news.directory_sha) == (
         tuple(tuple(p) for p in json.loads(last.acknowledged)), json.loads(last.records),
         last.profile_version, last.directory_sha,
     ):  # fmt: skip
         return None  # nothing new since the last reply
     seq = (last.seq if last else 0) + 1
     reply = Reply(uuid7(), ws.installation.id, peer.installation_id, seq, utc_now(), merged,
-                  tuple(decided), profile, county)  # fmt: skip
+                  tuple(decided), news.profile, news.directory)  # fmt: skip
     if not usable_x25519(peer.agreement_key):
         raise KimdeskError("sein Schlüssel für Antworten ist unbrauchbar; bitte neu eintragen")
     data = container.seal(
@@ -163,7 +177,7 @@ def _write_one(ws: Workspace, peer, folder: Path) -> WrittenReply | None:
             device_id=peer.installation_id, seq=seq, reply_id=reply.reply_id,
             created_at=reply.created_at, file_name=shown(target.name)[:400],
             acknowledged=json.dumps([list(p) for p in merged]), records=json.dumps(carried),
-            profile_version=profile_version, directory_sha=directory_sha,
+            profile_version=news.profile_version, directory_sha=news.directory_sha,
         ))  # fmt: skip
         audit(conn, at=reply.created_at, installation_id=ws.installation.id, action="reply",
               entity="bundle", record_ids=[reply.reply_id],

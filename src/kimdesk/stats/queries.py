@@ -142,26 +142,17 @@ def _to_owners(conn: Connection, f: Filters, cells: list[Cell], keys) -> list[Ce
     ``record_owner``, not the consultations."""
     owner = record_owner.c.owner
     moved = conn.execute(
-        select(*keys[:-1], owner, func.count())
+        select(*keys, owner, func.count())
         .select_from(record_owner.join(consultation, consultation.c.id == record_owner.c.record_id))
         .where(_consultation_where(f), consultation.c.origin != owner)
-        .group_by(*keys[:-1], owner)
+        .group_by(*keys, owner)
     ).all()  # fmt: skip
     if not moved:
         return cells
-    counts: dict[tuple, int] = {}
-    for cell in cells:
-        counts[tuple(cell[:-1])] = cell.n
-    for *place, to, n in moved:
+    counts = {tuple(cell[:-1]): cell.n for cell in cells}
+    for *place, origin, to, n in moved:  # out of the office's cell, into the owner's
+        counts[(*place, origin)] -= n
         counts[(*place, to)] = counts.get((*place, to), 0) + n
-    # The moved rows are still in their cells under the office's origin: take them out.
-    for row in conn.execute(
-        select(*keys, func.count())
-        .select_from(record_owner.join(consultation, consultation.c.id == record_owner.c.record_id))
-        .where(_consultation_where(f), consultation.c.origin != record_owner.c.owner)
-        .group_by(*keys)
-    ):  # fmt: skip
-        counts[tuple(row[:-1])] -= row[-1]
     return [Cell(*k, n) for k, n in counts.items() if n]
 
 
