@@ -181,13 +181,20 @@ def read_bundle(data: bytes, device: dict, office: dict, office_private: bytes) 
     assert canonical(manifest) == manifest_bytes
     v1 = {"format", "version", "bundle_id", "installation_id", "seq", "schema_version",
           "created_at", "full", "change_from", "change_to", "entities"}  # fmt: skip
-    assert manifest["format"] == "kimdesk-bundle-manifest" and manifest["version"] in (1, 2, 3, 4)
+    assert manifest["format"] == "kimdesk-bundle-manifest" and manifest["version"] in (
+        1,
+        2,
+        3,
+        4,
+        5,
+    )
     if manifest["version"] == 1:
         assert set(manifest) == v1
-    else:  # 2 to 4: the device's X25519 key (base64, 32 bytes, or null), its reply number;
-        # 4: the county profile version it holds
-        four = {"profile_version"} if manifest["version"] == 4 else set()
-        assert set(manifest) == v1 | {"agreement_key", "reply_seq"} | four
+    else:  # 2 to 5: the device's X25519 key (base64, 32 bytes, or null), its reply number;
+        # 4: the county profile version it holds; 5: handover packages carried and taken
+        four = {"profile_version"} if manifest["version"] >= 4 else set()
+        five = {"handovers", "taken"} if manifest["version"] >= 5 else set()
+        assert set(manifest) == v1 | {"agreement_key", "reply_seq"} | four | five
         if four:
             assert type(manifest["profile_version"]) is int and manifest["profile_version"] >= 1
         key = manifest["agreement_key"]
@@ -228,6 +235,24 @@ def read_bundle(data: bytes, device: dict, office: dict, office_private: bytes) 
             ids.append(record["id"])
         assert ids == sorted(set(ids))
         records[entity] = [json.loads(line) for line in mine]
+    # Version 5: one line per handover package the manifest names, after the records.
+    for note in manifest.get("handovers", []):
+        assert set(note) == {"handover_id", "receiver_id", "length", "sha256"}
+        line = lines[start][:-1]
+        start += 1
+        assert (len(line), hashlib.sha256(line).hexdigest()) == (note["length"], note["sha256"])
+        package = json.loads(line)
+        assert canonical(package) == line
+        assert set(package) == {"handover_id", "receiver_id", "cases", "package"}
+        assert (package["handover_id"], package["receiver_id"]) == (
+            note["handover_id"], note["receiver_id"],
+        )  # fmt: skip
+        assert package["cases"] == sorted(set(package["cases"])) and package["cases"]
+        sealed = base64.b64decode(package["package"], validate=True)
+        assert sealed[:8] == b"KIMH\r\n\x1a\n"  # signed by the device, for the receiver only
+        assert str(uuid.UUID(bytes=sealed[10:26])) == installation
+        assert sealed[26:58] == signer_key
+    assert manifest.get("taken", []) == sorted(set(manifest.get("taken", [])))
     assert start == len(lines)
     return {"name": name, "seq": seq, "manifest_bytes": manifest_bytes, "stream": stream,
             "records": records, "bundle_id": bundle_id}  # fmt: skip

@@ -113,6 +113,8 @@ def manifest_dict(
         "agreement_key": None,  # version 2: no key announced, no reply applied
         "reply_seq": 0,
         "profile_version": 1,  # version 4: the county profile as shipped
+        "handovers": [],  # version 5: no case handover carried, none taken
+        "taken": [],
     }
 
 

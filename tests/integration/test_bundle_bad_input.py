@@ -608,6 +608,14 @@ def test_broken_manifests(enrolled_office_ws, crafter):
     assert_reasons(enrolled_office_ws, cases)
 
 
+_ID_A, _ID_B = "0190a0a0-0000-7000-8000-00000000000a", "0190a0a0-0000-7000-8000-00000000000b"
+
+
+def _note(**changed) -> dict:
+    """A manifest's entry for a handover package (version 5)."""
+    return {"handover_id": _ID_A, "receiver_id": _ID_B, "length": 10, "sha256": "a" * 64} | changed
+
+
 def test_manifest_fields_are_checked(enrolled_office_ws, crafter):
     def entity_count(value):
         def change(m):
@@ -621,7 +629,21 @@ def test_manifest_fields_are_checked(enrolled_office_ws, crafter):
     cases = {}
     for change, code in [
         ({"format": "other"}, Reason.MANIFEST_INVALID),
-        ({"version": 5}, Reason.MANIFEST_INVALID),
+        ({"version": 6}, Reason.MANIFEST_INVALID),
+        ({"version": 4}, Reason.MANIFEST_INVALID),  # version 4 has no handovers nor taken
+        ({"handovers": {}}, Reason.MANIFEST_INVALID),
+        ({"handovers": [{}]}, Reason.MANIFEST_INVALID),
+        ({"handovers": [_note(length=0)]}, Reason.MANIFEST_INVALID),
+        ({"handovers": [_note(length=True)]}, Reason.MANIFEST_INVALID),
+        ({"handovers": [_note(receiver_id="../x")]}, Reason.MANIFEST_INVALID),
+        ({"handovers": [_note(sha256="A" * 64)]}, Reason.MANIFEST_INVALID),
+        ({"handovers": [_note(), _note()]}, Reason.MANIFEST_INVALID),  # one package twice
+        ({"handovers": [_note()]}, Reason.COUNT_MISMATCH),  # named, not carried
+        ({"taken": None}, Reason.MANIFEST_INVALID),
+        ({"taken": ["not an id"]}, Reason.MANIFEST_INVALID),
+        ({"taken": [_ID_B, _ID_A]}, Reason.MANIFEST_INVALID),  # out of order
+        ({"taken": [_ID_A, _ID_A]}, Reason.MANIFEST_INVALID),
+        ({"taken": [_ID_A] * 301}, Reason.MANIFEST_INVALID),
         ({"profile_version": 0}, Reason.MANIFEST_INVALID),
         ({"profile_version": "2"}, Reason.MANIFEST_INVALID),
         ({"version": 1}, Reason.MANIFEST_INVALID),  # version 1 has no key nor reply number

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
-from kimdesk.services import replies, sync
+from kimdesk.services import handovers, replies, sync
 from kimdesk.services.trust import trusted_peers
 from kimdesk.services.workspace import open_workspace
 from kimdesk.store.models import BundleOut, ReplyIn
@@ -355,23 +355,23 @@ def test_a_reply_brings_the_directory_of_the_countys_devices(cm_ws, enrolled_off
     (names, keys, fingerprints) under its signature; the device keeps the latest."""
     office = enrolled_office_ws
     with pytest.raises(KimdeskError, match="kennt noch keine anderen Geräte"):
-        replies.find_device(cm_ws, "CM-11 Siegburg")
+        handovers.find_device(cm_ws, "CM-11 Siegburg")
     sync.merge_bundles(office, [bundle(cm_ws, stick).path])
     [written] = replies.write_replies(office, stick, device="CM-07 Troisdorf").written
     replies.receive_replies(cm_ws, [written.path])
-    [other] = replies.directory(cm_ws)  # itself left out
+    [other] = handovers.directory(cm_ws)  # itself left out
     with office.store.connect() as conn:
         peers = {p.name: p for p in trusted_peers(office.installation, conn)}
     siegburg = peers["CM-11 Siegburg"]
     assert (other.name, other.installation_id, other.fingerprint, other.agreement_key) == (
         "CM-11 Siegburg", siegburg.installation_id, siegburg.fingerprint, siegburg.agreement_key,
     )  # fmt: skip
-    assert replies.find_device(cm_ws, siegburg.installation_id) == other
-    assert replies.find_device(cm_ws, "CM-11 Siegburg") == other
+    assert handovers.find_device(cm_ws, siegburg.installation_id) == other
+    assert handovers.find_device(cm_ws, "CM-11 Siegburg") == other
     with pytest.raises(KimdeskError, match="selbst"):
-        replies.find_device(cm_ws, "CM-07 Troisdorf")
+        handovers.find_device(cm_ws, "CM-07 Troisdorf")
     with pytest.raises(KimdeskError, match="gibt es nicht; die Geräte des Kreises: CM-11"):
-        replies.find_device(cm_ws, "CM-99")
+        handovers.find_device(cm_ws, "CM-99")
     # Nothing new, no reply; a device enrolled since is news for everyone.
     assert replies.write_replies(office, stick, device="CM-07 Troisdorf").written == []
 
@@ -426,7 +426,7 @@ def test_a_reply_with_a_bad_directory_is_refused(cm_ws, enrolled_office_ws, faul
     [received] = replies.receive_replies(cm_ws, [path]).replies
     assert received.status == "rejected", fault
     assert "Verzeichnis" in received.reason or "Schlüssel" in received.reason, received.reason
-    assert replies.directory(cm_ws) == []
+    assert handovers.directory(cm_ws) == []
 
 
 def test_a_device_with_a_name_a_directory_cannot_carry_is_left_out(cm_ws, office_ws, templates,
@@ -450,4 +450,4 @@ def test_a_device_with_a_name_a_directory_cannot_carry_is_left_out(cm_ws, office
     [written] = replies.write_replies(office, stick, device="CM-07 Troisdorf").written
     [received] = replies.receive_replies(cm_ws, [written.path]).replies
     assert received.status == "received", received.reason
-    assert replies.directory(cm_ws) == []
+    assert handovers.directory(cm_ws) == []

@@ -10,8 +10,8 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.text import number_ranges, printable
 from kimdesk.fileio import shown
 from kimdesk.services import conflicts as settling
+from kimdesk.services import handovers, maintenance, replies, server, setup, statistics, sync
 from kimdesk.services import legacy_import as legacy
-from kimdesk.services import maintenance, replies, server, setup, statistics, sync
 from kimdesk.services import profile as county_profile
 from kimdesk.services.workspace import Workspace, open_workspace
 from kimdesk.stats.labels import hidden_note
@@ -250,9 +250,30 @@ def receive(args) -> int:
                      "Datensätze")  # fmt: skip
             if r.profile_version:
                 _out(f"  Kreisprofil: Version {r.profile_version} übernommen")
+            for item in r.handovers.items:
+                n = item["cases"]
+                cases = f"{n} {'Fall' if n == 1 else 'Fälle'}"
+                if item["direction"] == "taken":
+                    _out(f"  Fallübergabe von {printable(item['device'])} übernommen: {cases}")
+                else:
+                    _out(f"  Übergabe an {printable(item['device'])} abgeschlossen ({cases}); "
+                         "die Personendaten sind auf diesem Gerät gelöscht")  # fmt: skip
             for warning in r.warnings:
                 _out(f"  Hinweis: {warning}")
     return 1 if result.any_rejected else 0
+
+
+def handover(args) -> int:
+    with _open(args) as ws:
+        cases = [] if args.all else handovers.find_cases(ws, args.case)
+        result = handovers.hand_over(ws, to=args.to, cases=cases, every=args.all)
+    if args.json:
+        print(json.dumps({"handover_id": result.handover_id, "to": result.receiver,
+                          "cases": result.cases, "clients": result.clients,
+                          "records": result.records}, ensure_ascii=False, indent=2))  # fmt: skip
+    else:
+        _out(result.message)
+    return 0
 
 
 def profile(args) -> int:

@@ -114,6 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("replies", nargs="+", metavar="ANTWORT")
     p.set_defaults(run=commands.receive)
 
+    p = sub.add_parser("handover", help="Fälle an ein anderes Gerät des Kreises übergeben")
+    p.add_argument("--store", required=True, help="Speicher dieses Geräts")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--case", metavar="REF",
+                       help="der Fall: Kennung, Aktenzeichen oder Fallzeichen einer Liste")  # fmt: skip
+    which.add_argument("--all", action="store_true", help="alle Fälle (Geräteersatz)")
+    p.add_argument("--to", required=True, metavar="GERÄT", help="Name oder Kennung des Geräts")
+    p.add_argument("--json", action="store_true", help="Zusammenfassung als JSON")
+    p.set_defaults(run=commands.handover)
+
     p = sub.add_parser("profile", help="das Kreisprofil zeigen oder eine neue Version übernehmen")
     p.add_argument("--store", required=True, help="Speicher der Kreisstelle (oder eines Geräts)")
     what = p.add_mutually_exclusive_group(required=True)

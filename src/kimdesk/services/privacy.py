@@ -30,6 +30,7 @@ from kimdesk.store.models import AuditEntry, CaseRow, GoalRow
 from . import records
 from .changes import Change, Changes
 from .excel_csv import excel_csv, header_of
+from .handovers import handed_over_ids
 from .workspace import Workspace
 
 _audit = AuditEntry.__table__
@@ -105,6 +106,11 @@ def erase_client(ws: Workspace, client_id: str) -> Erased:
     origin = ws.installation.id
     changed = 0
     with ws.store.begin() as conn:
+        if client_id in handed_over_ids(conn):
+            raise KimdeskError(
+                "Diese Klient:in wurde an ein anderes Gerät übergeben; ihre Daten werden hier "
+                "gelöscht, sobald das Gerät die Übergabe übernommen hat."
+            )
         case_ids = list(
             conn.execute(select(_case.c.id).where(_case.c.client_id == client_id)).scalars()
         )
@@ -159,7 +165,8 @@ def clients_past_retention(ws: Workspace, years: int, today: date | None = None)
                     or_(*(_client.c[f].is_not(None) for f in LOCAL_FIELDS[Client])),
                 )
             ).scalars()
-    return sorted(named)
+        handed = handed_over_ids(conn)  # erased when their handover completes
+    return sorted(set(named) - handed)
 
 
 def erase_past_retention(ws: Workspace, years: int, today: date | None = None) -> Erased:

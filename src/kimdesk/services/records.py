@@ -25,6 +25,7 @@ from kimdesk.store import records as store_records
 from kimdesk.store.owners import keep_owner, owner_of
 
 from .changes import NOTHING, Changes
+from .handovers import refuse_if_handed_over
 from .undo import Action, Step
 from .workspace import Workspace
 
@@ -66,6 +67,8 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
     entity.validate(record, ws.catalog, today)
     office = ws.installation.role == Role.OFFICE
     with ws.store.begin() as conn:
+        if not office:
+            refuse_if_handed_over(conn, record)
         check_against_store(conn, record)
         previous = store_records.get_any(conn, entity_type, record.id)
         if previous is not None and previous.deleted:
@@ -137,6 +140,8 @@ def delete(ws: Workspace, entity_type: type[Record], record_id: str) -> Deleted:
     """Make a record a tombstone; the deletion travels in the next bundle."""
     with ws.store.begin() as conn:
         before = store_records.get_any(conn, entity_type, record_id)
+        if before is not None and ws.installation.role == Role.CASEMANAGER:
+            refuse_if_handed_over(conn, before)
         if before is not None and ws.installation.role == Role.OFFICE:
             keep_owner(conn, entity_of(entity_type).kind, record_id, before.origin,
                        ws.installation.id)  # fmt: skip
@@ -152,6 +157,8 @@ def undo(ws: Workspace, step: Step) -> Changes:
     origin = ws.installation.id
     with ws.store.begin() as conn:
         for _before, after in step.records:
+            if ws.installation.role == Role.CASEMANAGER:
+                refuse_if_handed_over(conn, after)
             current = store_records.get_any(conn, type(after), after.id)
             if (
                 current is None

@@ -32,9 +32,11 @@ from kimdesk.sync.identity import KeyPairs, usable_x25519, x25519_public
 from kimdesk.sync.reasons import BundleRejected, Reason
 from kimdesk.sync.reply import DirectoryEntry, Reply, directory_name_ok, read_reply
 
+from . import forwarding, handovers
 from . import profile as county_profile
 from .changes import NOTHING, Change, Changes
 from .decisions import Taken, apply_decisions, decisions
+from .handovers import HandoverNews
 from .sync import read_bundle, require_role, slug
 from .trust import trusted_peers
 from .workspace import Workspace
@@ -55,6 +57,7 @@ class WrittenReply:
     seq: int
     acknowledged: tuple[int, ...]  # the bundle numbers
     decisions: int = 0  # the office's versions of the device's records it carries
+    handovers: int = 0  # case handover packages it forwards
 
 
 @dataclass(frozen=True)
@@ -139,23 +142,28 @@ def _write_one(ws: Workspace, peer, folder: Path, news: _CountyNews) -> WrittenR
                 _reply_out.c.records,
                 _reply_out.c.profile_version,
                 _reply_out.c.directory_sha,
+                _reply_out.c.handovers,
             )
             .where(_reply_out.c.device_id == peer.installation_id)
             .order_by(_reply_out.c.seq.desc())
             .limit(1)
         ).first()
         decided = decisions(conn, ws.installation.id, peer.installation_id)
+        waiting, completed = forwarding.forwarded(conn, peer.installation_id)
     carried = [[kind, r["id"], r["version"]] for kind, r in decided]
-    if last is None and not (merged or decided or news.profile):
+    handed = [[h.handover_id for h in waiting], completed]
+    if last is None and not (merged or decided or news.profile or waiting or completed):
         return None  # a device without a merged bundle has nothing to hear yet
-    if last is not None and (merged, carried, news.profile_version, news.directory_sha) == (
+    if last is not None and (merged, carried, news.profile_version, news.directory_sha,
+                             handed) == (
         tuple(tuple(p) for p in json.loads(last.acknowledged)), json.loads(last.records),
-        last.profile_version, last.directory_sha,
+        last.profile_version, last.directory_sha, json.loads(last.handovers or "[[], []]"),
     ):  # fmt: skip
         return None  # nothing new since the last reply
     seq = (last.seq if last else 0) + 1
     reply = Reply(uuid7(), ws.installation.id, peer.installation_id, seq, utc_now(), merged,
-                  tuple(decided), news.profile, news.directory)  # fmt: skip
+                  tuple(decided), news.profile, news.directory, tuple(waiting),
+                  tuple(completed))  # fmt: skip
     if not usable_x25519(peer.agreement_key):
         raise KimdeskError("sein Schlüssel für Antworten ist unbrauchbar; bitte neu eintragen")
     data = container.seal(
@@ -178,13 +186,15 @@ def _write_one(ws: Workspace, peer, folder: Path, news: _CountyNews) -> WrittenR
             created_at=reply.created_at, file_name=shown(target.name)[:400],
             acknowledged=json.dumps([list(p) for p in merged]), records=json.dumps(carried),
             profile_version=news.profile_version, directory_sha=news.directory_sha,
+            handovers=json.dumps(handed),
         ))  # fmt: skip
         audit(conn, at=reply.created_at, installation_id=ws.installation.id, action="reply",
               entity="bundle", record_ids=[reply.reply_id],
               detail=f"Antwort {seq} an {peer.installation_id}")  # fmt: skip
 
     write_recorded(target, data, ws.store.begin, record)
-    return WrittenReply(peer.name, target, seq, tuple(n for n, _bundle in merged), len(decided))
+    return WrittenReply(peer.name, target, seq, tuple(n for n, _bundle in merged), len(decided),
+                        len(waiting))  # fmt: skip
 
 
 # -- the device --------------------------------------------------------------------------
@@ -203,16 +213,22 @@ class Received:
     taken: Taken = field(default_factory=Taken)
     #: The county profile version this reply brought (None: none newer).
     profile_version: int | None = None
+    #: Handovers this reply brought (taken) or completed.
+    handovers: HandoverNews = field(default_factory=HandoverNews)
+
+    @property
+    def created(self) -> int:
+        """Records a taken handover brought."""
+        return sum(item["records"] for item in self.handovers.items if item["direction"] == "taken")
 
     def as_json(self) -> dict:
-        """The summary of docs/cli.md: what the reply brought (profile and handovers come with
-        the later parts of the two-way county)."""
+        """The summary of docs/cli.md: what the reply brought."""
         return {
             "file": self.file, "status": self.status, "reason": self.reason,
             "reason_code": self.reason_code, "reply_seq": self.reply_seq,
             "acknowledged": self.acknowledged,
-            "records": {"created": 0, "updated": self.taken.updated},
-            "profile_version": self.profile_version, "handovers": [],
+            "records": {"created": self.created, "updated": self.taken.updated},
+            "profile_version": self.profile_version, "handovers": self.handovers.items,
             "warnings": self.warnings,
         }  # fmt: skip
 
@@ -295,6 +311,11 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
                 if catalog is not None:
                     result.profile_version = catalog.version
                     result.taken.kinds.add(Change.PROFILE)
+            handovers.take(ws, conn, reply.handovers, reply.directory, result.handovers)
+            handovers.complete(ws, conn, reply.completed, result.handovers)
+            result.warnings += result.handovers.warnings
+            if result.handovers.changed:
+                result.taken.kinds |= {Change.CLIENT, Change.CASE, Change.GOAL, Change.CONSULTATION}
             conn.execute(_reply_in.insert().values(
                 seq=reply.seq, reply_id=reply.reply_id, office_id=reply.office_id,
                 created_at=reply.created_at, received_at=now,
@@ -353,30 +374,3 @@ def receipts(ws: Workspace) -> dict[int, object]:
         return dict(conn.execute(
             select(_out.c.seq, _out.c.acknowledged_at).where(_out.c.acknowledged_at.is_not(None))
         ).all())  # fmt: skip
-
-
-def directory(ws: Workspace) -> list[DirectoryEntry]:
-    """The county's other case manager devices, as the office's latest reply named them."""
-    with ws.store.connect() as conn:
-        rows = conn.execute(
-            select(_directory).where(_directory.c.installation_id != ws.installation.id)
-        ).mappings().all()  # fmt: skip
-    return sorted((DirectoryEntry(r["installation_id"], r["name"], r["signing_key"],
-                                  r["agreement_key"], r["fingerprint"]) for r in rows),
-                  key=lambda e: (e.name.casefold(), e.installation_id))  # fmt: skip
-
-
-def find_device(ws: Workspace, wanted: str) -> DirectoryEntry:
-    """A device of the directory by name or installation id, or a German sentence why not."""
-    if wanted in (ws.installation.id, ws.installation.name):
-        raise KimdeskError("An dieses Gerät selbst kann nichts übergeben werden.")
-    entries = directory(ws)
-    if not entries:
-        raise KimdeskError("Dieses Gerät kennt noch keine anderen Geräte des Kreises; sie kommen "
-                           "mit der nächsten Antwort der Kreisstelle.")  # fmt: skip
-    found = [e for e in entries if wanted in (e.installation_id, e.name)]
-    if len(found) != 1:
-        names = ", ".join(printable(e.name, 60) for e in entries[:10])
-        why = "mehrere Geräte heißen so" if found else "ein solches Gerät gibt es nicht"
-        raise KimdeskError(f"„{printable(wanted, 60)}“: {why}; die Geräte des Kreises: {names}.")
-    return found[0]

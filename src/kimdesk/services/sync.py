@@ -32,10 +32,11 @@ from kimdesk.sync.identity import Identity, fingerprint, x25519_public
 from kimdesk.sync.merge import COUNT_KEYS, Merger
 from kimdesk.sync.reasons import BundleRejected, Reason
 
+from . import forwarding, handovers
 from .changes import NOTHING, RECORDS, Change, Changes
 from .setup import peer_from_identity
 from .trust import take_announced_key, trust, trusted_peers, unsigned_peers
-from .workspace import Workspace
+from .workspace import Workspace, require_role
 
 _out = BundleOut.__table__
 _in = BundleIn.__table__
@@ -44,12 +45,6 @@ _conflict = Conflict.__table__
 MERGE_CACHE_KIB = 512 * 1024
 
 Progress = Callable[[int, int | None], None]
-
-
-def require_role(ws: Workspace, role: Role, what: str) -> None:
-    if ws.installation.role != role:
-        where = "einer Kreisstelle" if role == Role.OFFICE else "eines Case-Managements"
-        raise KimdeskError(f"{what} geht nur im Speicher {where}.")
 
 
 # -- enrolment -------------------------------------------------------------------------------
@@ -139,7 +134,9 @@ def export_bundle(
         last_seq = conn.execute(select(func.max(_out.c.seq))).scalar() or 0
         upto = current_seq(conn, CHANGE_SEQ)
     since = 0 if full else last
-    if upto <= since:
+    with ws.store.connect() as conn:
+        packages, taken = handovers.to_send(conn)
+    if upto <= since and not packages and not taken:
         return ExportResult(
             None, None, 0, {},
             f"Keine neuen Änderungen seit Bundle {last_seq}; es wurde kein Bundle geschrieben."
@@ -156,6 +153,7 @@ def export_bundle(
         ):
             payload.add(entity, record)
             latest = max(latest, record["updated_at"])
+        notes = [payload.add_handover(line) for line in packages]  # after the records
         seq = current_seq(conn, BUNDLE_SEQ) + 1  # taken for real in the transaction below
         reply_seq = conn.execute(select(func.max(ReplyIn.seq))).scalar() or 0
     _refuse_times_after(latest, created)
@@ -180,6 +178,8 @@ def export_bundle(
         agreement_key=x25519_public(ws.installation.agreement_key),
         reply_seq=reply_seq,
         profile_version=ws.catalog.version,
+        handovers=tuple(notes),
+        taken=tuple(taken),
     )
     data = container.seal(
         installation_id=ws.installation.id,
@@ -208,6 +208,7 @@ def export_bundle(
                 sha256=hashlib.sha256(data).hexdigest(),
             )
         )
+        handovers.mark_sent(conn, seq, (line.handover_id for line in packages), taken)
         audit(conn, at=created, installation_id=ws.installation.id, action="export",
               entity="bundle", record_ids=[bundle_id], detail=f"Bundle {seq}")  # fmt: skip
 
@@ -215,8 +216,8 @@ def export_bundle(
     return ExportResult(
         target, seq, manifest.total, dict(manifest.counts),
         f"Bundle {seq} geschrieben: {shown(target)} ({manifest.total} "
-        f"{'Datensatz' if manifest.total == 1 else 'Datensätze'}). "
-        "Bitte zur Kreisstelle bringen.",
+        f"{'Datensatz' if manifest.total == 1 else 'Datensätze'}"
+        f"{handovers.carried(packages, taken)}). Bitte zur Kreisstelle bringen.",
     )  # fmt: skip
 
 
@@ -518,6 +519,11 @@ def _verify_and_merge(ws, conn, path, data, report, progress, opened=None) -> No
         conn, header.bundle_id, tick, signer=header.installation_id, office=ws.installation.id
     ).merge(wire.verified_records(plaintext, offset, manifest, verified))
     report.counts = counts.as_dict()
+    if verified.handovers or manifest.taken:
+        report.warnings += forwarding.register(
+            conn, ws.installation, signer=peer, bundle_id=header.bundle_id,
+            lines=verified.handovers, taken=manifest.taken, now=now,
+        )  # fmt: skip
     conn.execute(
         insert(_in).values(
             bundle_id=header.bundle_id,

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kimdesk.domain.catalog import Catalog
+from kimdesk.domain.enums import Role
+from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
 from kimdesk.paths import state_dir
 from kimdesk.store.bookkeeping import audit
@@ -43,6 +45,13 @@ class Workspace:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def require_role(ws: Workspace, role: Role, what: str) -> None:
+    """Refuse a use case in a store of the other role, in a German sentence."""
+    if ws.installation.role != role:
+        where = "einer Kreisstelle" if role == Role.OFFICE else "eines Case-Managements"
+        raise KimdeskError(f"{what} geht nur im Speicher {where}.")
 
 
 def _failure_file(path: Path | str) -> Path:

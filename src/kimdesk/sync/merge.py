@@ -38,7 +38,7 @@ from kimdesk.domain.registry import BY_KIND, OFFICE_DEFAULTS
 from kimdesk.store.bookkeeping import CHANGE_SEQ, next_seq
 from kimdesk.store.bulk import cyclic_gc_paused, insert_tuples, known_ids, write_parts
 from kimdesk.store.models import Conflict
-from kimdesk.store.owners import keep_owner, owners
+from kimdesk.store.owners import keep_owner, owners, record_owner
 from kimdesk.store.records import TABLES, consultation_parts
 
 from .fields import FIELDS, canonical, to_wire
@@ -99,6 +99,7 @@ class Merger:
         self.counts = MergeCounts()
         self.progress = progress
         self.done = 0
+        self._any_owner: bool | None = None
 
     def merge(self, records: Iterable[tuple[str, dict]]) -> MergeCounts:
         batch: list[dict] = []
@@ -113,6 +114,14 @@ class Merger:
             if batch:
                 self._merge_batch(current, batch)
         return self.counts
+
+    def _owner_rows(self) -> bool:
+        """Does the office keep any owner row (none until it edits or a case is handed over)?"""
+        if self._any_owner is None:
+            self._any_owner = (
+                self.conn.execute(select(record_owner.c.record_id).limit(1)).first() is not None
+            )
+        return self._any_owner
 
     def _stored(self, entity: str, ids: list[str]) -> dict[str, dict]:
         table = TABLES[entity]
@@ -142,8 +151,9 @@ class Merger:
             deleted = sum(1 for record in batch if record["deleted"])
             c.deleted += deleted
             c.created += len(batch) - deleted
-        foreign = [i for i, old in stored.items() if old["origin"] != self.signer]
-        owned = owners(self.conn, foreign) if foreign else {}
+        # Whose records these are: the office's versions of a device's records, and records
+        # handed over to another device (whose former owner's versions are no longer its).
+        owned = owners(self.conn, list(stored)) if stored and self._owner_rows() else {}
         for record in () if fast else batch:
             old = stored.get(record["id"])
             if old is None:
@@ -156,7 +166,14 @@ class Merger:
                     c.created += 1
                 continue
             same_content = _content(entity, record) == _content(entity, old)
-            if record["origin"] == old["origin"]:
+            handed_away = owned.get(record["id"], self.signer) != self.signer
+            if handed_away and old["origin"] == self.signer:
+                # Handed over to another device: the former owner's versions stop here (an
+                # older one is stale, a newer one a conflict for the coordinator).
+                if record["version"] <= old["version"]:
+                    c.stale += 1
+                    continue
+            elif record["origin"] == old["origin"]:
                 if record["version"] > old["version"]:
                     if office_fields:  # a device never sets the office's fields
                         record = self._office_values(entity, record, old)
@@ -187,7 +204,7 @@ class Merger:
                 c.unchanged += 1
                 continue
             c.conflicts += 1
-            applied = "incoming" if self._overrules(record, old) else "stored"
+            applied = "incoming" if not handed_away and self._overrules(record, old) else "stored"
             if applied == "incoming":
                 updates.append(record)
             conflicts.append(self._conflict_row(entity, old, record, applied))

@@ -51,6 +51,8 @@ class Reason(StrEnum):
     UNKNOWN_CODE = "unknown_code"
     TOO_MANY_RECORDS = "too_many_records"
     TOO_MUCH_TEXT = "too_much_text"
+    #: a case handover the signer may not make, or a package not as the manifest says
+    HANDOVER_INVALID = "handover_invalid"
     # the sequence
     BUNDLE_ID_REUSED = "bundle_id_reused"
 

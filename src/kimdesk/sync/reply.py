@@ -9,7 +9,10 @@ The plaintext inside the container (``container.REPLY``) is one canonical JSON o
      "profile": null,
      "directory": [{"installation_id": "<uuid>", "name": "CM-07 Troisdorf",
                     "signing_key": "<base64>", "agreement_key": "<base64>",
-                    "fingerprint": "ABCD-…-WXYZ"}, ...]}
+                    "fingerprint": "ABCD-…-WXYZ"}, ...],
+     "handovers": [{"handover_id": "<uuid>", "sender_id": "<uuid>", "cases": ["<uuid>", …],
+                    "package": "<base64>"}, ...],
+     "completed": ["<handover id>", ...]}
 
 ``acknowledged`` lists the device's bundles the office has merged, by number and id (a device
 restored from a backup numbers again: the id tells its new bundle 1 from the old one), in
@@ -23,7 +26,11 @@ document (``domain.profile.document``, the catalog file format with ``version`` 
 (handovers) add keys before the format is frozen; no other key is allowed, and none may be
 missing. ``directory`` lists the county's case manager devices the office has enrolled with a
 usable key (by installation id, each once): the names, keys and fingerprints a case handover
-is addressed with, vouched for by the office's signature on the reply.
+is addressed with, vouched for by the office's signature on the reply. ``handovers`` are the
+case handover packages for this device the office holds and the device has not confirmed yet
+(forwarded unopened, as the sender's bundle brought them; only this device can open them),
+by handover id; ``completed`` the ids of this device's own handovers their receiver has
+taken, ascending. Both are cumulative, like the rest.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ from .fields import ENTITY_ORDER, canonical, json_value
 from .identity import fingerprint, fingerprint_v1, key_from_base64, usable_x25519
 from .reasons import BundleRejected, Reason
 from .strict import from_wire, read_document
+from .wire import canonical_base64
 
 FORMAT = "kimdesk-reply"
 VERSION = 1
@@ -50,7 +58,12 @@ MAX_ACKNOWLEDGED = 100_000
 #: Decisions in one reply: far more than a county's coordinator makes.
 MAX_RECORDS = 100_000
 _KEYS = {"format", "version", "reply_id", "office_id", "device_id", "seq", "created_at",
-         "acknowledged", "records", "profile", "directory"}  # fmt: skip
+         "acknowledged", "records", "profile", "directory", "handovers", "completed"}  # fmt: skip
+#: Handovers one reply forwards or completes.
+MAX_HANDOVERS = 10_000
+_HANDOVER_KEYS = {"handover_id", "sender_id", "cases", "package"}
+#: Cases of one handover (a laptop's).
+MAX_CASES = 200_000
 #: Devices in a county's directory: far more than a county enrols.
 MAX_DIRECTORY = 10_000
 _ENTRY_KEYS = {"installation_id", "name", "signing_key", "agreement_key", "fingerprint"}
@@ -71,6 +84,10 @@ class Reply:
     profile: dict | None = None
     #: The county's devices (``DirectoryEntry``), by installation id.
     directory: tuple[DirectoryEntry, ...] = ()
+    #: Packages for this device, by handover id.
+    handovers: tuple[ForwardedHandover, ...] = ()
+    #: This device's handovers that their receiver has taken.
+    completed: tuple[str, ...] = ()
 
     def to_bytes(self) -> bytes:
         return canonical(
@@ -86,6 +103,8 @@ class Reply:
                 "records": [{"kind": k, "record": r} for k, r in self.records],
                 "profile": self.profile,
                 "directory": [e.as_json() for e in self.directory],
+                "handovers": [h.as_json() for h in self.handovers],
+                "completed": list(self.completed),
             }
         )
 
@@ -113,7 +132,56 @@ def read_reply(plaintext: bytes) -> Reply:
         except KimdeskError as exc:
             raise _bad(f"beschädigt (Kreisprofil: {exc})") from None
     return Reply(*ids, seq, created, pairs, _records(obj["records"], obj["office_id"]), profile,
-                 _directory(obj["directory"]))  # fmt: skip
+                 _directory(obj["directory"]), _handovers(obj["handovers"], obj["device_id"]),
+                 _completed(obj["completed"]))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ForwardedHandover:
+    """A case handover package the office forwards: as the sender's bundle brought it."""
+
+    handover_id: str
+    sender_id: str
+    cases: tuple[str, ...]
+    package: bytes
+
+    def as_json(self) -> dict:
+        return {"handover_id": self.handover_id, "sender_id": self.sender_id,
+                "cases": list(self.cases),
+                "package": base64.b64encode(self.package).decode("ascii")}  # fmt: skip
+
+
+def _ascending_ids(items, cap: int) -> bool:
+    return isinstance(items, list) and len(items) <= cap \
+        and all(isinstance(i, str) and UUID_PATTERN.fullmatch(i) for i in items) \
+        and all(a < b for a, b in itertools.pairwise(items))  # fmt: skip
+
+
+def _handovers(items, device_id: str) -> tuple[ForwardedHandover, ...]:
+    if not isinstance(items, list) or len(items) > MAX_HANDOVERS:
+        raise _bad("beschädigt (Fallübergaben)")
+    forwarded = []
+    for item in items:
+        if not isinstance(item, dict) or set(item) != _HANDOVER_KEYS \
+                or not _ascending_ids([item["handover_id"]], 1) \
+                or not _ascending_ids([item["sender_id"]], 1) \
+                or not item["cases"] or not _ascending_ids(item["cases"], MAX_CASES) \
+                or item["sender_id"] == device_id:  # fmt: skip
+            raise _bad("beschädigt (eine Fallübergabe)")
+        package = canonical_base64(item["package"])
+        if package is None or not package:
+            raise _bad("beschädigt (eine Fallübergabe)")
+        forwarded.append(ForwardedHandover(item["handover_id"], item["sender_id"],
+                                           tuple(item["cases"]), package))  # fmt: skip
+    if any(a.handover_id >= b.handover_id for a, b in itertools.pairwise(forwarded)):
+        raise _bad("beschädigt (Reihenfolge der Fallübergaben)")
+    return tuple(forwarded)
+
+
+def _completed(items) -> tuple[str, ...]:
+    if not _ascending_ids(items, MAX_HANDOVERS):
+        raise _bad("beschädigt (abgeschlossene Fallübergaben)")
+    return tuple(items)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ Plaintext layout (before HPKE)::
     4 bytes   m: length of the manifest (big-endian)
     m bytes   manifest, JSON
     rest      zlib stream of JSON Lines: the records of each entity in ENTITY_ORDER,
-              sorted by id; the manifest's counts say where one entity ends
+              sorted by id; the manifest's counts say where one entity ends; from
+              manifest version 5, then one line per case handover package the manifest
+              names (``HandoverLine``), in the manifest's order
 
 Each record line is canonical JSON (sorted keys, no spaces, UTF-8). The manifest holds per
 entity the count and the SHA-256 over that entity's lines (each with its ``\\n``).
@@ -47,9 +49,15 @@ from .strict import (
 )
 
 MANIFEST_FORMAT = "kimdesk-bundle-manifest"
-MANIFEST_VERSION = 4
+MANIFEST_VERSION = 5
 MAX_MANIFEST = 64 * 1024
 MAX_LINE = 64 * 1024
+#: A handover package (a laptop's case files, signed and encrypted) and its line (base64).
+MAX_PACKAGE = 128 << 20
+MAX_HANDOVER_LINE = MAX_PACKAGE * 4 // 3 + 64 * 1024
+#: Packages and confirmations one manifest names (its 64 KiB hold them).
+MAX_HANDOVERS = 200
+MAX_TAKEN = 300
 MAX_RECORDS = 5_000_000
 MAX_PLAINTEXT = 512 << 20
 _CHUNK = 1 << 20
@@ -77,6 +85,10 @@ class Manifest:
     version: int = MANIFEST_VERSION
     #: Manifest version 4: the county profile version the device holds (1 before).
     profile_version: int = 1
+    #: Manifest version 5: the case handover packages the bundle carries, in payload order,
+    #: and the handovers this device has taken (their ids, ascending).
+    handovers: tuple[HandoverNote, ...] = ()
+    taken: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -105,6 +117,9 @@ class Manifest:
             obj["reply_seq"] = self.reply_seq
         if self.version >= 4:
             obj["profile_version"] = self.profile_version
+        if self.version >= 5:
+            obj["handovers"] = [n.as_json() for n in self.handovers]
+            obj["taken"] = list(self.taken)
         return canonical(obj)
 
     @classmethod
@@ -126,6 +141,7 @@ class Manifest:
             )
         agreement_key, reply_seq = _announced(obj) if version >= 2 else (None, 0)
         profile_version = obj["profile_version"] if version >= 4 else 1
+        handovers, taken = _handover_notes(obj) if version >= 5 else ((), ())
         if type(profile_version) is not int or not 1 <= profile_version < 2**31:
             raise BundleRejected(
                 Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt (Profilversion)"
@@ -184,6 +200,8 @@ class Manifest:
             reply_seq=reply_seq,
             version=version,
             profile_version=profile_version,
+            handovers=handovers,
+            taken=taken,
         )
 
 
@@ -197,6 +215,76 @@ _MANIFEST_KEYS = {1: _V1_KEYS, 2: _V1_KEYS | {"agreement_key", "reply_seq"}}
 _MANIFEST_KEYS[3] = _MANIFEST_KEYS[2]
 #: Version 4: the county profile version the device holds.
 _MANIFEST_KEYS[4] = _MANIFEST_KEYS[3] | {"profile_version"}
+#: Version 5: case handover packages carried and taken.
+_MANIFEST_KEYS[5] = _MANIFEST_KEYS[4] | {"handovers", "taken"}
+
+
+@dataclass(frozen=True)
+class HandoverNote:
+    """A package the bundle carries, as the manifest names it: its line in the payload has
+    ``length`` bytes and this SHA-256."""
+
+    handover_id: str
+    receiver_id: str
+    length: int
+    sha256: str
+
+    def as_json(self) -> dict:
+        return {"handover_id": self.handover_id, "receiver_id": self.receiver_id,
+                "length": self.length, "sha256": self.sha256}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class HandoverLine:
+    """One package line of the payload: the ids of the cases handed over (ascending) and the
+    package (``sync.handover``), which only its receiver can open."""
+
+    handover_id: str
+    receiver_id: str
+    cases: tuple[str, ...]
+    package: bytes
+
+    def to_line(self) -> bytes:
+        return canonical({
+            "handover_id": self.handover_id, "receiver_id": self.receiver_id,
+            "cases": list(self.cases), "package": base64.b64encode(self.package).decode("ascii"),
+        })  # fmt: skip
+
+
+def _is_uuid(value) -> bool:
+    return isinstance(value, str) and UUID_PATTERN.fullmatch(value) is not None
+
+
+def _ascending_ids(items, cap: int) -> bool:
+    return (isinstance(items, list) and len(items) <= cap and all(map(_is_uuid, items))
+            and all(a < b for a, b in zip(items, items[1:], strict=False)))  # fmt: skip
+
+
+def _handover_notes(obj: dict) -> tuple[tuple[HandoverNote, ...], tuple[str, ...]]:
+    """Version 5: the packages carried and the handovers taken, checked strictly."""
+    items, taken = obj["handovers"], obj["taken"]
+    if not _ascending_ids(taken, MAX_TAKEN):
+        raise BundleRejected(
+            Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt (übernommene Fälle)"
+        )
+    keys = {"handover_id", "receiver_id", "length", "sha256"}
+    if not isinstance(items, list) or len(items) > MAX_HANDOVERS:
+        items = None
+    notes = []
+    for item in items or ():
+        if not isinstance(item, dict) or set(item) != keys or not _is_uuid(item["handover_id"]) \
+                or not _is_uuid(item["receiver_id"]) or type(item["length"]) is not int \
+                or not 0 < item["length"] <= MAX_HANDOVER_LINE \
+                or not isinstance(item["sha256"], str) \
+                or not re.fullmatch(r"[0-9a-f]{64}", item["sha256"]):  # fmt: skip
+            items = None
+            break
+        notes.append(HandoverNote(**item))
+    if items is None or len({n.handover_id for n in notes}) != len(notes):
+        raise BundleRejected(
+            Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt (Fallübergaben)"
+        )
+    return tuple(notes), tuple(taken)
 
 
 def _announced(obj: dict) -> tuple[bytes | None, int]:
@@ -225,7 +313,7 @@ class PayloadWriter:
         self._position = 0
 
     def add(self, entity: str, record: dict) -> None:
-        position = ENTITY_ORDER.index(entity)
+        position = ENTITY_ORDER.index(entity)  # after a package, too late for any record
         if position < self._position:
             raise KimdeskError("records must be added in ENTITY_ORDER")
         self._position = position
@@ -237,6 +325,14 @@ class PayloadWriter:
     @property
     def hashes(self) -> dict[str, str]:
         return {e: h.hexdigest() for e, h in self._hashes.items()}
+
+    def add_handover(self, line: HandoverLine) -> HandoverNote:
+        """A package after all records; the note is the manifest's entry for it."""
+        self._position = len(ENTITY_ORDER)
+        data = line.to_line()
+        self._parts.append(self._zip.compress(data + b"\n"))
+        return HandoverNote(line.handover_id, line.receiver_id, len(data),
+                            hashlib.sha256(data).hexdigest())  # fmt: skip
 
     def finish(self, manifest: Manifest) -> bytes:
         self._parts.append(self._zip.flush())
@@ -255,10 +351,13 @@ def read_manifest(plaintext: bytes) -> tuple[Manifest, int]:
     return Manifest.parse(plaintext[4 : 4 + length]), 4 + length
 
 
-def _lines(plaintext: bytes, offset: int) -> Iterator[bytes]:
-    """Decompress with bounded memory and yield the lines (without ``\\n``)."""
+def _lines(plaintext: bytes, offset: int, max_line: int = MAX_LINE) -> Iterator[bytes]:
+    """Decompress with bounded memory and yield the lines (without ``\\n``), none longer than
+    ``max_line`` (a bundle with handover packages allows their size; ``_checked_records``
+    holds record lines to ``MAX_LINE``)."""
     unzip = zlib.decompressobj()
-    pending = b""
+    parts: list[bytes] = []  # the line in progress, in pieces (a package's is long)
+    size = 0
     produced = 0
     view = memoryview(plaintext)[offset:]
     position = 0
@@ -278,18 +377,27 @@ def _lines(plaintext: bytes, offset: int) -> Iterator[bytes]:
                 raise BundleRejected(
                     Reason.PAYLOAD_TOO_LARGE, "der Inhalt des Bundles ist unzulässig groß"
                 )
-            pending += chunk
-            if len(pending) > MAX_LINE and b"\n" not in pending:
-                raise BundleRejected(
-                    Reason.RECORD_TOO_LARGE, "ein Datensatz des Bundles ist unzulässig groß"
-                )
-            *complete, pending = pending.split(b"\n")
-            for line in complete:
-                if len(line) > MAX_LINE:
+            if not chunk:
+                pass
+            elif b"\n" not in chunk:
+                parts.append(chunk)
+                size += len(chunk)
+                if size > max_line:
                     raise BundleRejected(
                         Reason.RECORD_TOO_LARGE, "ein Datensatz des Bundles ist unzulässig groß"
                     )
-                yield line
+            else:
+                first, *complete, rest = chunk.split(b"\n")
+                if parts:
+                    parts.append(first)
+                    first = b"".join(parts)
+                for line in (first, *complete):
+                    if len(line) > max_line:
+                        raise BundleRejected(
+                            Reason.RECORD_TOO_LARGE, "ein Datensatz des Bundles ist unzulässig groß"
+                        )
+                    yield line
+                parts, size = ([rest], len(rest)) if rest else ([], 0)
             if unzip.eof:
                 break
     except zlib.error:
@@ -300,10 +408,14 @@ def _lines(plaintext: bytes, offset: int) -> Iterator[bytes]:
         raise BundleRejected(
             Reason.PAYLOAD_DAMAGED, "der Inhalt des Bundles ist beschädigt (Daten nach dem Ende)"
         )
-    if pending:
+    if parts:
         raise BundleRejected(
             Reason.PAYLOAD_DAMAGED, "der Inhalt des Bundles endet mitten in einem Datensatz"
         )
+
+
+def _max_line(manifest: Manifest) -> int:
+    return MAX_HANDOVER_LINE if manifest.handovers else MAX_LINE
 
 
 _VERIFIED_CHUNK = 1000
@@ -319,6 +431,8 @@ class Verified:
 
     records: int
     plain: bool
+    #: The handover packages the bundle carries, checked against the manifest.
+    handovers: tuple[HandoverLine, ...] = ()
 
 
 def verify_records(
@@ -330,7 +444,7 @@ def verify_records(
 ) -> Verified:
     """Read every record with all checks (order, uniqueness, counts, hashes, fields);
     ``observe`` sees each typed record (the office's own checks, see ``admission``)."""
-    state = {"plain": True}
+    state: dict = {"plain": True, "handovers": []}
     done = 0
     records = _checked_records(plaintext, offset, manifest, state)
     for done, (entity, record) in enumerate(records, start=1):
@@ -338,7 +452,7 @@ def verify_records(
             observe(entity, record)
         if tick and done % 5000 == 0:
             tick(done)
-    return Verified(done, state["plain"])
+    return Verified(done, state["plain"], tuple(state["handovers"]))
 
 
 def verified_records(
@@ -353,13 +467,13 @@ def verified_records(
 
 def iter_records(plaintext: bytes, offset: int, manifest: Manifest) -> Iterator[tuple[str, dict]]:
     """Yield (entity, typed record), checking order, uniqueness, counts and hashes."""
-    return _checked_records(plaintext, offset, manifest, {"plain": True})
+    return _checked_records(plaintext, offset, manifest, {"plain": True, "handovers": []})
 
 
 def _checked_records(
     plaintext: bytes, offset: int, manifest: Manifest, state: dict
 ) -> Iterator[tuple[str, dict]]:
-    lines = _lines(plaintext, offset)
+    lines = _lines(plaintext, offset, _max_line(manifest))
     for entity in ENTITY_ORDER:
         digest = hashlib.sha256()
         last_id = ""
@@ -369,6 +483,10 @@ def _checked_records(
                 raise BundleRejected(
                     Reason.COUNT_MISMATCH,
                     f"das Bundle enthält weniger Datensätze ({entity}) als das Manifest nennt",
+                )
+            if len(line) > MAX_LINE:
+                raise BundleRejected(
+                    Reason.RECORD_TOO_LARGE, "ein Datensatz des Bundles ist unzulässig groß"
                 )
             digest.update(line)
             digest.update(b"\n")
@@ -386,10 +504,48 @@ def _checked_records(
                 Reason.HASH_MISMATCH,
                 f"die Prüfsumme der Datensätze ({entity}) stimmt nicht mit dem Manifest überein",
             )
+    for note in manifest.handovers:
+        line = next(lines, None)
+        if line is None:
+            raise BundleRejected(
+                Reason.COUNT_MISMATCH,
+                "das Bundle enthält weniger Fallübergaben als das Manifest nennt",
+            )
+        state["handovers"].append(_handover_line(note, line))
     if next(lines, None) is not None:
         raise BundleRejected(
             Reason.COUNT_MISMATCH, "das Bundle enthält mehr Datensätze als das Manifest nennt"
         )
+
+
+def canonical_base64(text) -> bytes | None:
+    """Bytes written as canonical base64, or None (no other spelling is taken)."""
+    if not isinstance(text, str):
+        return None
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except ValueError:
+        return None
+    return raw if base64.b64encode(raw).decode("ascii") == text else None
+
+
+def _handover_line(note: HandoverNote, line: bytes) -> HandoverLine:
+    """A package line as its manifest entry says: length, hash, ids, then its form."""
+    if len(line) != note.length or hashlib.sha256(line).hexdigest() != note.sha256:
+        raise BundleRejected(
+            Reason.HASH_MISMATCH, "eine Fallübergabe stimmt nicht mit dem Manifest überein"
+        )
+    obj = strict_loads(line)
+    if not isinstance(obj, dict) or set(obj) != {"handover_id", "receiver_id", "cases",
+                                                  "package"}:  # fmt: skip
+        raise BundleRejected(Reason.MANIFEST_INVALID, "eine Fallübergabe ist beschädigt")
+    package = obj["package"]
+    raw = canonical_base64(package)
+    if (obj["handover_id"], obj["receiver_id"]) != (note.handover_id, note.receiver_id) \
+            or not obj["cases"] or not _ascending_ids(obj["cases"], MAX_RECORDS) \
+            or raw is None or not 0 < len(raw) <= MAX_PACKAGE:  # fmt: skip
+        raise BundleRejected(Reason.MANIFEST_INVALID, "eine Fallübergabe ist beschädigt")
+    return HandoverLine(note.handover_id, note.receiver_id, tuple(obj["cases"]), raw)
 
 
 _PLAIN_DECODER = json.JSONDecoder()
@@ -403,7 +559,7 @@ def _reread(plaintext: bytes, offset: int, manifest: Manifest) -> Iterator[tuple
     of a chunk joined by commas are a JSON array of exactly these objects, and a plain parser
     reads them as the strict one did.
     """
-    lines = _lines(plaintext, offset)
+    lines = _lines(plaintext, offset, _max_line(manifest))
     for entity in ENTITY_ORDER:
         left = manifest.counts[entity]
         while left:

@@ -47,6 +47,8 @@ class ReplyOut(Base):
     profile_version: Mapped[int | None] = mapped_column(Integer)
     #: SHA-256 of the directory of devices the reply carried (schema 10).
     directory_sha: Mapped[str | None] = mapped_column(String(64))
+    #: JSON: the handovers the reply forwarded and completed, ``[[ids], [ids]]`` (schema 11).
+    handovers: Mapped[str | None] = mapped_column(Text)
 
 
 class ReplyIn(Base):
@@ -129,3 +131,73 @@ class DirectoryEntry(Base):
     fingerprint: Mapped[str] = mapped_column(String(64), nullable=False)
     #: The reply that brought the entry.
     reply_seq: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class HandoverOut(Base):
+    """A case handover this device wrote (schema 11): the sealed package, kept until a bundle
+    that carried it has arrived at the office, and the handover's state."""
+
+    __tablename__ = "handover_out"
+
+    handover_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    receiver_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    receiver_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    #: JSON list: the ids of the cases handed over.
+    cases: Mapped[str] = mapped_column(Text, nullable=False)
+    records: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: The package as the receiver gets it (signed, encrypted to the receiver); emptied when
+    #: the handover is complete.
+    package: Mapped[bytes | None] = mapped_column(LargeBinary)
+    length: Mapped[int] = mapped_column(Integer, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    #: The latest bundle that carried the package (it travels until one of them arrived).
+    bundle_seq: Mapped[int | None] = mapped_column(Integer)
+    #: When the office said the receiver has taken it: the personal data here were erased.
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class HandedOver(Base):
+    """A record this device handed over (schema 11): no longer its to change."""
+
+    __tablename__ = "handed_over"
+
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32), nullable=False)
+    handover_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+
+
+class HandoverTaken(Base):
+    """A handover this device took from a reply (schema 11), confirmed to the office in its
+    bundles until one of them arrived."""
+
+    __tablename__ = "handover_taken"
+
+    handover_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sender_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    sender_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    cases: Mapped[str] = mapped_column(Text, nullable=False)
+    records: Mapped[int] = mapped_column(Integer, nullable=False)
+    bundle_seq: Mapped[int | None] = mapped_column(Integer)
+
+
+class HandoverIn(Base):
+    """A case handover the office forwards (schema 11): the package as the sender's bundle
+    brought it, unopened (the office cannot read it), until the receiver has taken it."""
+
+    __tablename__ = "handover_in"
+
+    handover_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sender_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    receiver_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    bundle_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    cases: Mapped[str] = mapped_column(Text, nullable=False)
+    length: Mapped[int] = mapped_column(Integer, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    #: Emptied once the receiver has taken it.
+    package: Mapped[bytes | None] = mapped_column(LargeBinary)
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: The receiver's bundle that confirmed it.
+    taken_bundle: Mapped[str | None] = mapped_column(String(36))

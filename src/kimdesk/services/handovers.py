@@ -1,0 +1,485 @@
+"""Case handover (issue 18): a client's case files from one case manager device to another,
+personal data end to end, by way of the office, which cannot read them (docs/sync.md,
+"Case handover").
+
+The way of one handover, each step in one transaction:
+
+1. *Sender*, ``hand_over`` (``kimdesk handover``): the client's cases, the client and the
+   cases' goals, local fields included, become a package (``sync.handover``) signed by the
+   sender and encrypted to the receiver's key from the office's directory. The records are
+   no longer the sender's to change (``handed_over``); the package waits in ``handover_out``.
+2. *Sender*, its next bundles carry the package (manifest version 5) until one of them has
+   arrived at the office.
+3. *Office*, ``register`` (at the merge): checks the package's header and signature without
+   opening it, that the cases, their clients and goals are the sender's, stores it
+   (``handover_in``) and records the receiver as the records' owner (``record_owner``).
+4. *Receiver*, its replies carry the package until it confirms it; ``take`` (at ``receive``)
+   opens it, checks it and stores the records as they were (the sender's versions: its next
+   edit of one starts from that version, which the office holds); ``handover_taken``.
+5. *Receiver*, its next bundles confirm the handover (``taken``); *office*, ``confirm``.
+6. *Sender*, its next reply names the handover as completed; ``complete`` erases the
+   personal data of the handed-over records here, as ``kimdesk erase`` does, in place (the
+   records are the receiver's now, so nothing of it travels); the sender's consultations stay
+   and count for it, their notes erased too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from kimdesk.domain.entities import Case, Client, Consultation, Goal, Record
+from kimdesk.domain.enums import Role
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.domain.registry import LOCAL_FIELDS
+from kimdesk.domain.text import printable
+from kimdesk.domain.validation import age_group
+from kimdesk.store.bookkeeping import CHANGE_SEQ, audit, next_seq
+from kimdesk.store.bulk import known_ids
+from kimdesk.store.models import (
+    BundleOut,
+    HandedOver,
+    HandoverIn,
+    HandoverOut,
+    HandoverTaken,
+)
+from kimdesk.store.models import DirectoryEntry as DirectoryRow
+from kimdesk.store.records import TABLES, consultation_t
+from kimdesk.sync.admission import RECORD_SKEW
+from kimdesk.sync.handover import FULL_FIELDS, KINDS, Package, open_package, seal_package
+from kimdesk.sync.reasons import BundleRejected, Reason
+from kimdesk.sync.reply import DirectoryEntry, ForwardedHandover
+from kimdesk.sync.wire import HandoverLine
+
+from .workspace import Workspace, require_role
+
+_out, _handed, _taken, _in = (HandoverOut.__table__, HandedOver.__table__,
+                              HandoverTaken.__table__, HandoverIn.__table__)  # fmt: skip
+_bundle_out = BundleOut.__table__
+_directory = DirectoryRow.__table__
+_client, _case, _goal = TABLES["client"], TABLES["case"], TABLES["goal"]
+_CLASSES = {"client": Client, "case": Case, "goal": Goal}
+_BATCH = 500
+
+
+# -- the directory: whom a case can go to ----------------------------------------------------
+
+
+def directory(ws: Workspace) -> list[DirectoryEntry]:
+    """The county's other case manager devices, as the office's latest reply named them."""
+    with ws.store.connect() as conn:
+        rows = conn.execute(
+            select(_directory).where(_directory.c.installation_id != ws.installation.id)
+        ).mappings().all()  # fmt: skip
+    return sorted((DirectoryEntry(r["installation_id"], r["name"], r["signing_key"],
+                                  r["agreement_key"], r["fingerprint"]) for r in rows),
+                  key=lambda e: (e.name.casefold(), e.installation_id))  # fmt: skip
+
+
+def find_device(ws: Workspace, wanted: str) -> DirectoryEntry:
+    """A device of the directory by name or installation id, or a German sentence why not."""
+    if wanted in (ws.installation.id, ws.installation.name):
+        raise KimdeskError("An dieses Gerät selbst kann nichts übergeben werden.")
+    entries = directory(ws)
+    if not entries:
+        raise KimdeskError("Dieses Gerät kennt noch keine anderen Geräte des Kreises; sie kommen "
+                           "mit der nächsten Antwort der Kreisstelle.")  # fmt: skip
+    found = [e for e in entries if wanted in (e.installation_id, e.name)]
+    if len(found) != 1:
+        names = ", ".join(printable(e.name, 60) for e in entries[:10])
+        why = "mehrere Geräte heißen so" if found else "ein solches Gerät gibt es nicht"
+        raise KimdeskError(f"„{printable(wanted, 60)}“: {why}; die Geräte des Kreises: {names}.")
+    return found[0]
+
+
+# -- the sender ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HandoverWritten:
+    handover_id: str
+    receiver: str  # the receiving device's name
+    cases: int
+    clients: int
+    records: int
+
+    @property
+    def message(self) -> str:
+        return (
+            f"Übergabe an {printable(self.receiver)} vorbereitet: {self.cases} "
+            f"{'Fall' if self.cases == 1 else 'Fälle'} von {self.clients} "
+            f"{'Klient:in' if self.clients == 1 else 'Klient:innen'}. Sie reist mit dem "
+            "nächsten Bundle zur Kreisstelle; die Fälle sind hier ab jetzt schreibgeschützt."
+        )
+
+
+def handed_over_ids(conn: Connection) -> set[str]:
+    """The records this device has handed over: no longer its to change."""
+    return set(conn.execute(select(_handed.c.record_id)).scalars())
+
+
+def refuse_if_handed_over(conn: Connection, record: Record) -> None:
+    """A record handed over, or a new one for a handed-over case or client, is not this
+    device's to write (``services.records``)."""
+    ids = {record.id} | {getattr(record, name, None) for name in ("case_id", "client_id")}
+    ids.discard(None)
+    row = conn.execute(
+        select(_out.c.receiver_name)
+        .select_from(_handed.join(_out, _out.c.handover_id == _handed.c.handover_id))
+        .where(_handed.c.record_id.in_(ids))
+        .limit(1)
+    ).first()
+    if row is not None:
+        raise KimdeskError(
+            f"Dieser Fall wurde an {printable(row.receiver_name)} übergeben; ändern und "
+            "ergänzen kann ihn nur noch das neue Gerät."
+        )
+
+
+_SEPARATORS = re.compile(r"[,;\s]+")
+
+
+def find_cases(ws: Workspace, reference: str) -> list[str]:
+    """The cases a reference names: a case id, an Aktenzeichen of its client (one of the
+    client's file numbers) or a legacy list's case reference (``Fall``)."""
+    wanted = reference.strip()
+    if not wanted:
+        raise KimdeskError("Bitte einen Fall angeben (Kennung, Aktenzeichen oder Fallzeichen).")
+    with ws.store.connect() as conn:
+        live = _case.c.deleted.is_(False)
+        found = set(conn.execute(select(_case.c.id).where(
+            live, (_case.c.id == wanted) | (_case.c.legacy_ref == wanted)
+        )).scalars())  # fmt: skip
+        if not found:
+            rows = conn.execute(
+                select(_case.c.id, _client.c.file_numbers)
+                .join(_client, _client.c.id == _case.c.client_id)
+                .where(live, _client.c.file_numbers.contains(wanted, autoescape=True))
+            ).all()
+            folded = wanted.casefold()
+            found = {case_id for case_id, numbers in rows
+                     if folded in (n.casefold() for n in _SEPARATORS.split(numbers or ""))}  # fmt: skip
+    if not found:
+        raise KimdeskError(f"Einen Fall „{printable(wanted, 60)}“ gibt es auf diesem Gerät nicht.")
+    return sorted(found)
+
+
+def hand_over(ws: Workspace, *, to: str, cases: Sequence[str] = (), every: bool = False,
+              now: datetime | None = None) -> HandoverWritten:  # fmt: skip
+    """Prepare the handover of the named cases (``every``: all of this device's) to the
+    device ``to`` (name or id from the directory). A client goes whole: all of the client's
+    cases go with the named one, so that one device holds the client."""
+    require_role(ws, Role.CASEMANAGER, "Das Übergeben von Fällen")
+    receiver = find_device(ws, to)
+    now = now or utc_now()
+    with ws.store.begin() as conn:
+        gone = handed_over_ids(conn)
+        live = select(_case.c.id, _case.c.client_id).where(_case.c.deleted.is_(False))
+        if not every:
+            live = live.where(_case.c.id.in_(list(cases)))
+        chosen = conn.execute(live).all()
+        if not chosen:
+            raise KimdeskError("Auf diesem Gerät gibt es keinen Fall, der übergeben werden kann.")
+        if any(case_id in gone for case_id, _client_id in chosen):
+            raise KimdeskError("Dieser Fall wurde schon übergeben.")
+        clients = sorted({client_id for _case_id, client_id in chosen if client_id})
+        case_ids = {case_id for case_id, _client_id in chosen}
+        for start in range(0, len(clients), _BATCH):  # the clients' other cases go along
+            case_ids |= set(conn.execute(select(_case.c.id).where(
+                _case.c.client_id.in_(clients[start : start + _BATCH]), _case.c.deleted.is_(False)
+            )).scalars())  # fmt: skip
+        case_ids -= gone
+        records = _case_files(conn, sorted(case_ids))
+        package = Package(uuid7(), ws.installation.id, receiver.installation_id, now,
+                          tuple(sorted(case_ids)), tuple(records))  # fmt: skip
+        sealed = seal_package(package, signer_name=ws.installation.name,
+                              signing_key=ws.installation.signing_key,
+                              receiver_key=receiver.agreement_key)  # fmt: skip
+        conn.execute(insert(_out).values(
+            handover_id=package.handover_id, receiver_id=receiver.installation_id,
+            receiver_name=receiver.name, created_at=now, cases=json.dumps(package.cases),
+            records=len(records), package=sealed, length=len(sealed),
+            sha256=hashlib.sha256(sealed).hexdigest(),
+        ))  # fmt: skip
+        conn.execute(insert(_handed), [
+            {"record_id": row["id"], "entity": kind, "handover_id": package.handover_id}
+            for kind, row in records
+        ])  # fmt: skip
+        audit(conn, at=now, installation_id=ws.installation.id, action="handover",
+              entity="case", record_ids=list(package.cases),
+              detail=f"Übergabe {package.handover_id} an {receiver.installation_id}")  # fmt: skip
+    return HandoverWritten(package.handover_id, receiver.name, len(case_ids),
+                           sum(kind == "client" for kind, _row in records), len(records))  # fmt: skip
+
+
+def _case_files(conn: Connection, case_ids: list[str]) -> list[tuple[str, dict]]:
+    """The cases, their clients and their goals (not deleted), every column but the change
+    number: what the package carries."""
+    found: dict[str, list[dict]] = {kind: [] for kind in KINDS}
+    columns = {kind: [TABLES[kind].c[f.name] for f in FULL_FIELDS[kind]] for kind in KINDS}
+    for start in range(0, len(case_ids), _BATCH):
+        chunk = case_ids[start : start + _BATCH]
+        cases = [dict(r) for r in conn.execute(
+            select(*columns["case"]).where(_case.c.id.in_(chunk))
+        ).mappings()]  # fmt: skip
+        found["case"] += cases
+        clients = sorted({c["client_id"] for c in cases if c["client_id"]})
+        found["client"] += [dict(r) for r in conn.execute(
+            select(*columns["client"]).where(_client.c.id.in_(clients))
+        ).mappings()]  # fmt: skip
+        found["goal"] += [dict(r) for r in conn.execute(
+            select(*columns["goal"]).where(_goal.c.case_id.in_(chunk), _goal.c.deleted.is_(False))
+        ).mappings()]  # fmt: skip
+    unique = {kind: {r["id"]: r for r in rows} for kind, rows in found.items()}
+    return [(kind, unique[kind][i]) for kind in KINDS for i in sorted(unique[kind])]
+
+
+def to_send(conn: Connection) -> tuple[list[HandoverLine], list[str]]:
+    """What the next bundle carries: every package not yet in a bundle the office has, and
+    every handover taken here whose confirmation has not arrived."""
+    unsent = (_out.c.bundle_seq.is_(None)) | _out.c.bundle_seq.in_(
+        select(_bundle_out.c.seq).where(_bundle_out.c.acknowledged_at.is_(None))
+    )
+    packages = [
+        HandoverLine(r.handover_id, r.receiver_id, tuple(json.loads(r.cases)), r.package)
+        for r in conn.execute(
+            select(_out).where(unsent, _out.c.package.is_not(None)).order_by(_out.c.handover_id)
+        )
+    ]
+    unconfirmed = (_taken.c.bundle_seq.is_(None)) | _taken.c.bundle_seq.in_(
+        select(_bundle_out.c.seq).where(_bundle_out.c.acknowledged_at.is_(None))
+    )
+    taken = list(conn.execute(
+        select(_taken.c.handover_id).where(unconfirmed).order_by(_taken.c.handover_id)
+    ).scalars())  # fmt: skip
+    return packages, taken
+
+
+def carried(packages: Sequence, taken: Sequence) -> str:
+    """What a bundle carries of handovers, for its summary (empty: nothing)."""
+    said = ""
+    if packages:
+        said += f", {len(packages)} {'Fallübergabe' if len(packages) == 1 else 'Fallübergaben'}"
+    if taken:
+        said += (
+            f", {len(taken)} übernommene {'Übergabe' if len(taken) == 1 else 'Übergaben'} bestätigt"
+        )
+    return said
+
+
+def mark_sent(conn: Connection, seq: int, packages: Iterable[str], taken: Iterable[str]) -> None:
+    """Bundle ``seq`` carries these packages and confirmations."""
+    if packages := list(packages):
+        conn.execute(update(_out).where(_out.c.handover_id.in_(packages)).values(bundle_seq=seq))
+    if taken := list(taken):
+        conn.execute(update(_taken).where(_taken.c.handover_id.in_(taken)).values(bundle_seq=seq))
+
+
+# -- the receiver and the sender, at ``receive`` --------------------------------------------
+
+
+@dataclass
+class HandoverNews:
+    """What a reply did with handovers, for the receive summary."""
+
+    items: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.items)
+
+
+def take(ws: Workspace, conn: Connection, forwarded: Sequence[ForwardedHandover],
+         senders: Sequence[DirectoryEntry], news: HandoverNews) -> None:  # fmt: skip
+    """Open and take each package for this device not taken yet. A package that is not what
+    its sender signed for this device refuses the reply; one whose records this device holds
+    in a newer version of its own is left (a warning), so nothing here is overwritten."""
+    known = set(conn.execute(select(_taken.c.handover_id)).scalars())
+    by_id = {e.installation_id: e for e in senders}
+    keys = {i: e.signing_key for i, e in by_id.items()}
+    now = utc_now()
+    for item in forwarded:
+        if item.handover_id in known:
+            continue
+        try:
+            package = open_package(item.package, receiver_id=ws.installation.id,
+                                   agreement_key=ws.installation.agreement_key, senders=keys)  # fmt: skip
+        except BundleRejected as exc:
+            raise BundleRejected(
+                exc.code, f"eine Fallübergabe ist nicht in Ordnung: {exc}"
+            ) from None
+        sender = by_id[package.sender_id]
+        if package.cases != item.cases or package.handover_id != item.handover_id:
+            raise BundleRejected(Reason.HANDOVER_INVALID, "eine Fallübergabe passt nicht zu den "
+                                 "Angaben der Kreisstelle")  # fmt: skip
+        trouble = _collisions(ws, conn, package, now)
+        if trouble:
+            news.warnings.append(f"Die Fallübergabe von {printable(sender.name)} wurde nicht "
+                                 f"übernommen: {trouble}. Bitte die Kreisstelle ansprechen.")  # fmt: skip
+            continue
+        _store(conn, package)
+        conn.execute(insert(_taken).values(
+            handover_id=package.handover_id, sender_id=package.sender_id,
+            sender_name=sender.name, taken_at=now, cases=json.dumps(package.cases),
+            records=len(package.records),
+        ))  # fmt: skip
+        # Handed back: the records are this device's again.
+        conn.execute(delete(_handed).where(
+            _handed.c.record_id.in_([r["id"] for _kind, r in package.records])
+        ))  # fmt: skip
+        audit(conn, at=now, installation_id=ws.installation.id, action="take", entity="case",
+              record_ids=list(package.cases),
+              detail=f"Übergabe {package.handover_id} von {package.sender_id}")  # fmt: skip
+        news.items.append({"handover_id": package.handover_id, "direction": "taken",
+                           "device": sender.name, "cases": len(package.cases),
+                           "records": len(package.records)})  # fmt: skip
+
+
+def _collisions(ws: Workspace, conn: Connection, package: Package, now: datetime) -> str | None:
+    """Why the package cannot be taken here, or None: a record from the future, or one this
+    device holds in a version of its own that is not older."""
+    if any(r["updated_at"] > now + RECORD_SKEW for _kind, r in package.records):
+        return "Datensätze tragen eine Zeit nach jetzt"
+    if any(kind == "case" and r["client_id"] is not None and r["client_id"] not in
+           {c["id"] for k, c in package.records if k == "client"}
+           for kind, r in package.records):  # fmt: skip
+        return "ein Fall ohne seine Klient:in"
+    gone = handed_over_ids(conn)
+    for kind in KINDS:
+        table = TABLES[kind]
+        ids = [r["id"] for k, r in package.records if k == kind]
+        incoming = {r["id"]: r["version"] for k, r in package.records if k == kind}
+        for start in range(0, len(ids), _BATCH):
+            for record_id, version, origin in conn.execute(
+                select(table.c.id, table.c.version, table.c.origin)
+                .where(table.c.id.in_(ids[start : start + _BATCH]))
+            ):  # fmt: skip
+                mine = origin == ws.installation.id and record_id not in gone
+                if mine or version >= incoming[record_id]:
+                    return "dieses Gerät hat einige der Datensätze schon"
+    return None
+
+
+def _store(conn: Connection, package: Package) -> None:
+    """The package's records as the sender held them, each with a change number of this
+    device (their origin is not this device, so its bundles do not send them back). A record
+    handed back replaces this device's erased copy."""
+    for kind in KINDS:
+        table = TABLES[kind]
+        rows = [r for k, r in package.records if k == kind]
+        if not rows:
+            continue
+        ids = [r["id"] for r in rows]
+        present = set().union(*(known_ids(conn, table, ids[start : start + _BATCH])
+                                for start in range(0, len(ids), _BATCH)))  # fmt: skip
+        first = next_seq(conn, CHANGE_SEQ, len(rows))
+        rows = [{**r, "change_seq": first + i} for i, r in enumerate(rows)]
+        if fresh := [r for r in rows if r["id"] not in present]:
+            conn.execute(insert(table), fresh)
+        if again := [r for r in rows if r["id"] in present]:
+            names = [name for name in again[0] if name != "id"]
+            conn.execute(
+                update(table).where(table.c.id == bindparam("_id"))
+                .values({name: bindparam(name) for name in names}),
+                [{**{name: r[name] for name in names}, "_id": r["id"]} for r in again],
+            )  # fmt: skip
+
+
+def complete(ws: Workspace, conn: Connection, done: Sequence[str], news: HandoverNews) -> None:
+    """The office says the receiver has taken these handovers of this device: erase the
+    personal data of the records handed over, and of this device's consultations with the
+    client, in place (they travel no more), and drop the package."""
+    rows = conn.execute(
+        select(_out.c.handover_id, _out.c.receiver_name, _out.c.cases)
+        .where(_out.c.handover_id.in_(list(done)), _out.c.completed_at.is_(None))
+    ).all()  # fmt: skip
+    now = utc_now()
+    for handover_id, receiver_name, cases in rows:
+        handed = conn.execute(
+            select(_handed.c.entity, _handed.c.record_id).where(_handed.c.handover_id == handover_id)
+        ).all()  # fmt: skip
+        erased = _erase_in_place(conn, handed, now.date())
+        conn.execute(update(_out).where(_out.c.handover_id == handover_id).values(
+            completed_at=now, package=None,
+        ))  # fmt: skip
+        audit(conn, at=now, installation_id=ws.installation.id, action="erase", entity="client",
+              record_ids=[i for kind, i in handed if kind == "client"],
+              detail=f"Übergabe {handover_id} abgeschlossen: {erased} Datensätze")  # fmt: skip
+        news.items.append({"handover_id": handover_id, "direction": "completed",
+                           "device": receiver_name, "cases": len(json.loads(cases)),
+                           "records": erased})  # fmt: skip
+
+
+def _erase_in_place(conn: Connection, handed: Sequence[tuple[str, str]], today: date) -> int:
+    ids = {kind: [i for k, i in handed if k == kind] for kind in KINDS}
+    targets = [(kind, TABLES[kind], ids[kind]) for kind in KINDS]
+    visits = list(conn.execute(select(consultation_t.c.id).where(
+        consultation_t.c.case_id.in_(ids["case"]) | consultation_t.c.client_id.in_(ids["client"])
+    )).scalars())  # fmt: skip
+    targets.append(("consultation", consultation_t, visits))
+    classes = {**_CLASSES, "consultation": Consultation}
+    erased = 0
+    for kind, table, record_ids in targets:
+        emptied = dict.fromkeys(LOCAL_FIELDS[classes[kind]], None)
+        for start in range(0, len(record_ids), _BATCH):
+            chunk = record_ids[start : start + _BATCH]
+            if kind == "client":  # the birth date goes, the age group it gave stays
+                for client_id, born in conn.execute(
+                    select(table.c.id, table.c.birth_date)
+                    .where(table.c.id.in_(chunk), table.c.birth_date.is_not(None))
+                ).all():  # fmt: skip
+                    conn.execute(update(table).where(table.c.id == client_id).values(
+                        age_group=age_group(born, today).value))  # fmt: skip
+            erased += conn.execute(
+                update(table).where(table.c.id.in_(chunk)).values(emptied)
+            ).rowcount
+    return erased
+
+
+# -- what the screens show -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverLineShown:
+    handover_id: str
+    direction: str  # out | in
+    device: str  # the other device's name
+    cases: int
+    at: datetime
+    state: str  # German, for the Übertragung screen
+
+
+def overview(ws: Workspace) -> list[HandoverLineShown]:
+    """This device's handovers, out and in, newest first."""
+    with ws.store.connect() as conn:
+        out = conn.execute(select(
+            _out.c.handover_id, _out.c.receiver_name, _out.c.cases, _out.c.created_at,
+            _out.c.bundle_seq, _out.c.completed_at,
+        )).all()  # fmt: skip
+        taken = conn.execute(select(
+            _taken.c.handover_id, _taken.c.sender_name, _taken.c.cases, _taken.c.taken_at,
+            _taken.c.bundle_seq,
+        )).all()  # fmt: skip
+    lines = []
+    for handover_id, name, cases, at, seq, completed in out:
+        if completed is not None:
+            state = "abgeschlossen: übernommen, Personendaten hier gelöscht"
+        elif seq is None:
+            state = "wartet auf das nächste Bundle"
+        else:
+            state = f"mit Bundle {seq} unterwegs; wartet auf die Übernahme"
+        lines.append(HandoverLineShown(handover_id, "out", name, len(json.loads(cases)), at, state))
+    for handover_id, name, cases, at, seq in taken:
+        state = "übernommen" + (f"; bestätigt mit Bundle {seq}" if seq else
+                                "; wird mit dem nächsten Bundle bestätigt")  # fmt: skip
+        lines.append(HandoverLineShown(handover_id, "in", name, len(json.loads(cases)), at, state))
+    return sorted(lines, key=lambda line: line.at, reverse=True)
