@@ -490,6 +490,25 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fall übergeben</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Die Klient:in geht mit allen ihren Fällen (%n) an das gewählte Gerät: Personendaten, Fälle, Ziele und Notizen, verschlüsselt nur für dieses Gerät. Die Übergabe reist mit dem nächsten Bundle; die Fälle sind hier ab sofort schreibgeschützt. Sobald das Gerät sie übernommen hat, werden die Personendaten hier gelöscht; die Beratungen bleiben für die Statistik.</source>
+        <translation>
+            <numerusform>Die Klient:in geht mit ihrem Fall an das gewählte Gerät: Personendaten, Fall, Ziele und Notizen, verschlüsselt nur für dieses Gerät. Die Übergabe reist mit dem nächsten Bundle; der Fall ist hier ab sofort schreibgeschützt. Sobald das Gerät ihn übernommen hat, werden die Personendaten hier gelöscht; die Beratungen bleiben für die Statistik.</numerusform>
+            <numerusform>Die Klient:in geht mit allen ihren Fällen (%n) an das gewählte Gerät: Personendaten, Fälle, Ziele und Notizen, verschlüsselt nur für dieses Gerät. Die Übergabe reist mit dem nächsten Bundle; die Fälle sind hier ab sofort schreibgeschützt. Sobald das Gerät sie übernommen hat, werden die Personendaten hier gelöscht; die Beratungen bleiben für die Statistik.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An &amp;Gerät:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Übergeben</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fälle suchen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,7 +545,26 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dieses Gerät kennt noch keine anderen Geräte des Kreises; sie kommen mit der nächsten Antwort der Kreisstelle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Übergabe an {device} vorbereitet: %n Fälle. Sie reist mit dem nächsten Bundle.</source>
+        <translation>
+            <numerusform>Übergabe an {device} vorbereitet: %n Fall. Sie reist mit dem nächsten Bundle.</numerusform>
+            <numerusform>Übergabe an {device} vorbereitet: %n Fälle. Sie reist mit dem nächsten Bundle.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Beratungen in diesem Fall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fall übergeben …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Übergibt die Klient:in mit ihren Fällen an ein anderes Gerät des Kreises.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -539,6 +577,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     </message>
     <message>
         <source>Fall von {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dieser Fall wurde an {device} übergeben und ist hier schreibgeschützt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1600,6 +1642,14 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fallübergaben</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Richtung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Antwort der Kreisstelle einlesen …</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,6 +1865,34 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>übergeben an</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>übernommen von</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wartet auf das nächste Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mit Bundle {n} unterwegs; wartet auf die Übernahme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abgeschlossen: übernommen, Personendaten hier gelöscht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>übernommen; wird mit dem nächsten Bundle bestätigt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>übernommen; bestätigt mit Bundle {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Antworten der Kreisstelle einlesen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1848,6 +1926,17 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
     </message>
     <message>
         <source> Kreisprofil: Version {n} übernommen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> Fallübergabe von {device} übernommen: %n Fälle.</source>
+        <translation>
+            <numerusform> Fallübergabe von {device} übernommen: %n Fall.</numerusform>
+            <numerusform> Fallübergabe von {device} übernommen: %n Fälle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> Übergabe an {device} abgeschlossen; die Personendaten sind hier gelöscht.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2515,6 +2604,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>zu viel Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unzulässige Fallübergabe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

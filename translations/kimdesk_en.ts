@@ -490,6 +490,25 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>&amp;Reason:</translation>
     </message>
     <message>
+        <source>Fall übergeben</source>
+        <translation>Hand over case</translation>
+    </message>
+    <message numerus="yes">
+        <source>Die Klient:in geht mit allen ihren Fällen (%n) an das gewählte Gerät: Personendaten, Fälle, Ziele und Notizen, verschlüsselt nur für dieses Gerät. Die Übergabe reist mit dem nächsten Bundle; die Fälle sind hier ab sofort schreibgeschützt. Sobald das Gerät sie übernommen hat, werden die Personendaten hier gelöscht; die Beratungen bleiben für die Statistik.</source>
+        <translation>
+            <numerusform>The client goes with their case (%n) to the chosen device: personal data, cases, goals and notes, encrypted for that device only. The handover travels with the next bundle; from now on the case is read-only here. Once the device has taken it, the personal data are erased here; the consultations stay for the statistics.</numerusform>
+            <numerusform>The client goes with all of their cases (%n) to the chosen device: personal data, cases, goals and notes, encrypted for that device only. The handover travels with the next bundle; from now on the cases are read-only here. Once the device has taken them, the personal data are erased here; the consultations stay for the statistics.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An &amp;Gerät:</source>
+        <translation>To &amp;device:</translation>
+    </message>
+    <message>
+        <source>Übergeben</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
         <source>Fälle suchen</source>
         <translation>Search cases</translation>
     </message>
@@ -526,8 +545,27 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>Erases this person’s name, contact details and notes; the consultations stay for the statistics.</translation>
     </message>
     <message>
+        <source>Dieses Gerät kennt noch keine anderen Geräte des Kreises; sie kommen mit der nächsten Antwort der Kreisstelle.</source>
+        <translation>This device knows no other devices of the county yet; they come with the district office&apos;s next reply.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Übergabe an {device} vorbereitet: %n Fälle. Sie reist mit dem nächsten Bundle.</source>
+        <translation>
+            <numerusform>Handover to {device} prepared: %n case. It travels with the next bundle.</numerusform>
+            <numerusform>Handover to {device} prepared: %n cases. It travels with the next bundle.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Beratungen in diesem Fall</source>
         <translation>Consultations in this case</translation>
+    </message>
+    <message>
+        <source>Fall übergeben …</source>
+        <translation>Hand over case …</translation>
+    </message>
+    <message>
+        <source>Übergibt die Klient:in mit ihren Fällen an ein anderes Gerät des Kreises.</source>
+        <translation>Hands the client with their cases over to another device of the county.</translation>
     </message>
     <message>
         <source>(ohne Namen)</source>
@@ -540,6 +578,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     <message>
         <source>Fall von {who}</source>
         <translation>Case of {who}</translation>
+    </message>
+    <message>
+        <source>Dieser Fall wurde an {device} übergeben und ist hier schreibgeschützt.</source>
+        <translation>This case was handed over to {device} and is read-only here.</translation>
     </message>
     <message>
         <source>{minutes} min</source>
@@ -1603,6 +1645,14 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>Arrived at the district office</translation>
     </message>
     <message>
+        <source>Fallübergaben</source>
+        <translation>Case handovers</translation>
+    </message>
+    <message>
+        <source>Richtung</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
         <source>&amp;Antwort der Kreisstelle einlesen …</source>
         <translation>Read the district office&apos;s &amp;reply …</translation>
     </message>
@@ -1818,6 +1868,34 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>not yet confirmed</translation>
     </message>
     <message>
+        <source>übergeben an</source>
+        <translation>handed over to</translation>
+    </message>
+    <message>
+        <source>übernommen von</source>
+        <translation>taken from</translation>
+    </message>
+    <message>
+        <source>wartet auf das nächste Bundle</source>
+        <translation>waiting for the next bundle</translation>
+    </message>
+    <message>
+        <source>mit Bundle {n} unterwegs; wartet auf die Übernahme</source>
+        <translation>on its way with bundle {n}; waiting to be taken</translation>
+    </message>
+    <message>
+        <source>abgeschlossen: übernommen, Personendaten hier gelöscht</source>
+        <translation>completed: taken, personal data erased here</translation>
+    </message>
+    <message>
+        <source>übernommen; wird mit dem nächsten Bundle bestätigt</source>
+        <translation>taken; confirmed with the next bundle</translation>
+    </message>
+    <message>
+        <source>übernommen; bestätigt mit Bundle {n}</source>
+        <translation>taken; confirmed with bundle {n}</translation>
+    </message>
+    <message>
         <source>Antworten der Kreisstelle einlesen</source>
         <translation>Read replies of the district office</translation>
     </message>
@@ -1852,6 +1930,17 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     <message>
         <source> Kreisprofil: Version {n} übernommen.</source>
         <translation> County profile: version {n} taken.</translation>
+    </message>
+    <message numerus="yes">
+        <source> Fallübergabe von {device} übernommen: %n Fälle.</source>
+        <translation>
+            <numerusform> Case handover from {device} taken: %n case.</numerusform>
+            <numerusform> Case handover from {device} taken: %n cases.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> Übergabe an {device} abgeschlossen; die Personendaten sind hier gelöscht.</source>
+        <translation> Handover to {device} completed; the personal data are erased here.</translation>
     </message>
     <message>
         <source>Ordner für das Bundle wählen</source>
@@ -2527,6 +2616,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     <message>
         <source>zu viel Text</source>
         <translation>too much text</translation>
+    </message>
+    <message>
+        <source>unzulässige Fallübergabe</source>
+        <translation>invalid case handover</translation>
     </message>
     <message>
         <source>Bundle-Kennung mit anderem Inhalt</source>

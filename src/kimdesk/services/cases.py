@@ -15,7 +15,7 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.store import records as store_records
 from kimdesk.store.models import CaseRow, ClientRow, GoalRow
 
-from . import records
+from . import handovers, records
 from .changes import NOTHING, Change, Changes
 from .consultations import contains_pattern, who
 from .undo import Action, Step
@@ -72,6 +72,8 @@ class CaseFile:
     client: Client | None
     goals: list[Goal]
     history: list[tuple[date, str, tuple[str, ...], int | None]]  # day, kind, topics, minutes
+    #: The device the case was handed over to (read-only here from then on), if any.
+    handed_to: str | None = None
 
 
 def case_file(ws: Workspace, case_id: str) -> CaseFile | None:
@@ -92,9 +94,20 @@ def case_file(ws: Workspace, case_id: str) -> CaseFile | None:
             .order_by(consultation_t.c.occurred_on.desc())
         ).all()  # fmt: skip
         parts = store_records.consultation_parts(conn, [r.id for r in rows])
+        handed_to = handovers.handed_to(conn, case_id)
     goals = [records.load(ws, Goal, gid) for gid in goal_ids]
     history = [(r.occurred_on, r.kind, parts[r.id][0], r.duration_min) for r in rows]
-    return CaseFile(case, client, goals, history)
+    return CaseFile(case, client, goals, history, handed_to)
+
+
+def case_count(ws: Workspace, case_id: str, client_id: str | None) -> int:
+    """How many cases go with this one in a handover: all of its client's."""
+    if client_id is None:
+        return 1
+    with ws.store.connect() as conn:
+        return len(conn.execute(select(case_t.c.id).where(
+            case_t.c.client_id == client_id, case_t.c.deleted.is_(False)
+        )).all())  # fmt: skip
 
 
 @dataclass(frozen=True)

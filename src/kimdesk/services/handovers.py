@@ -59,6 +59,7 @@ from kimdesk.sync.reasons import BundleRejected, Reason
 from kimdesk.sync.reply import DirectoryEntry, ForwardedHandover
 from kimdesk.sync.wire import HandoverLine
 
+from .changes import Change, Changes
 from .workspace import Workspace, require_role
 
 _out, _handed, _taken, _in = (HandoverOut.__table__, HandedOver.__table__,
@@ -112,6 +113,10 @@ class HandoverWritten:
     records: int
 
     @property
+    def changes(self) -> Changes:
+        return Changes.of(Change.CASE, Change.BUNDLE)
+
+    @property
     def message(self) -> str:
         return (
             f"Übergabe an {printable(self.receiver)} vorbereitet: {self.cases} "
@@ -124,6 +129,15 @@ class HandoverWritten:
 def handed_over_ids(conn: Connection) -> set[str]:
     """The records this device has handed over: no longer its to change."""
     return set(conn.execute(select(_handed.c.record_id)).scalars())
+
+
+def handed_to(conn: Connection, record_id: str) -> str | None:
+    """The name of the device a record was handed over to, or None."""
+    return conn.execute(
+        select(_out.c.receiver_name)
+        .select_from(_handed.join(_out, _out.c.handover_id == _handed.c.handover_id))
+        .where(_handed.c.record_id == record_id)
+    ).scalar()
 
 
 def refuse_if_handed_over(conn: Connection, record: Record) -> None:
@@ -449,16 +463,19 @@ def _erase_in_place(conn: Connection, handed: Sequence[tuple[str, str]], today: 
 
 
 @dataclass(frozen=True, slots=True)
-class HandoverLineShown:
+class HandoverShown:
     handover_id: str
     direction: str  # out | in
     device: str  # the other device's name
     cases: int
     at: datetime
-    state: str  # German, for the Übertragung screen
+    #: out: waiting (for a bundle), travelling (in bundle ``bundle``), completed;
+    #: in: taken (to be confirmed), confirmed (in bundle ``bundle``)
+    state: str
+    bundle: int | None
 
 
-def overview(ws: Workspace) -> list[HandoverLineShown]:
+def overview(ws: Workspace) -> list[HandoverShown]:
     """This device's handovers, out and in, newest first."""
     with ws.store.connect() as conn:
         out = conn.execute(select(
@@ -469,17 +486,14 @@ def overview(ws: Workspace) -> list[HandoverLineShown]:
             _taken.c.handover_id, _taken.c.sender_name, _taken.c.cases, _taken.c.taken_at,
             _taken.c.bundle_seq,
         )).all()  # fmt: skip
-    lines = []
-    for handover_id, name, cases, at, seq, completed in out:
-        if completed is not None:
-            state = "abgeschlossen: übernommen, Personendaten hier gelöscht"
-        elif seq is None:
-            state = "wartet auf das nächste Bundle"
-        else:
-            state = f"mit Bundle {seq} unterwegs; wartet auf die Übernahme"
-        lines.append(HandoverLineShown(handover_id, "out", name, len(json.loads(cases)), at, state))
-    for handover_id, name, cases, at, seq in taken:
-        state = "übernommen" + (f"; bestätigt mit Bundle {seq}" if seq else
-                                "; wird mit dem nächsten Bundle bestätigt")  # fmt: skip
-        lines.append(HandoverLineShown(handover_id, "in", name, len(json.loads(cases)), at, state))
+    lines = [
+        HandoverShown(handover_id, "out", name, len(json.loads(cases)), at,
+                      "completed" if completed else "travelling" if seq else "waiting", seq)
+        for handover_id, name, cases, at, seq, completed in out
+    ]  # fmt: skip
+    lines += [
+        HandoverShown(handover_id, "in", name, len(json.loads(cases)), at,
+                      "confirmed" if seq else "taken", seq)
+        for handover_id, name, cases, at, seq in taken
+    ]  # fmt: skip
     return sorted(lines, key=lambda line: line.at, reverse=True)

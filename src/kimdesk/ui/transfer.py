@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kimdesk.domain.text import number_ranges
 from kimdesk.services.changes import RECORDS, Change
+from kimdesk.services.handovers import HandoverShown, overview
 from kimdesk.services.replies import ReceivedReplies, receive_replies
 from kimdesk.services.sync import ExportResult, bundle_history, export_bundle
 from kimdesk.services.transfer import Pending, pending_changes
@@ -67,6 +68,15 @@ class TransferScreen(Screen):
             [tr("Nr."), tr("Geschrieben am"), tr("Datei"), tr("Datensätze"), tr("Umfang"),
              tr("Bei der Kreisstelle angekommen")]
         )  # fmt: skip
+        self.handovers = QTableWidget(0, 5)
+        self.handovers.setObjectName("handoverList")
+        self.handovers.setAccessibleName(tr("Fallübergaben"))
+        self.handovers.setHorizontalHeaderLabels(
+            [tr("Richtung"), tr("Gerät"), tr("Fälle"), tr("Zeitpunkt"), tr("Stand")]
+        )
+        self.handovers.verticalHeader().setVisible(False)
+        self.handovers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.handovers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.receive_button = QPushButton(tr("&Antwort der Kreisstelle einlesen …"))
         self.receive_button.clicked.connect(self.choose_replies)
         self.history.verticalHeader().setVisible(False)
@@ -93,16 +103,21 @@ class TransferScreen(Screen):
         listed = QVBoxLayout(written)
         listed.addWidget(self.history)
         listed.addWidget(self.receive_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        handed = self.handover_box = QGroupBox(tr("Fallübergaben"))
+        QVBoxLayout(handed).addWidget(self.handovers)
+        handed.setVisible(False)  # shown once there is one
         layout = QVBoxLayout(self)
         layout.addWidget(waiting)
         layout.addWidget(target)
-        layout.addWidget(written, 1)
+        layout.addWidget(written, 2)
+        layout.addWidget(handed, 1)
         for first, second in (
             (self.folder, choose),
             (choose, self.full),
             (self.full, self.write_button),
             (self.write_button, self.history),
             (self.history, self.receive_button),
+            (self.receive_button, self.handovers),
         ):
             QWidget.setTabOrder(first, second)  # fmt: skip
 
@@ -113,6 +128,7 @@ class TransferScreen(Screen):
             self.folder.setText(self.ctx.settings.stick_folder)  # the stick of last time
         self.ctx.ops.query(pending_changes, self._show_pending)
         self.ctx.ops.query(bundle_history, self._show_history)
+        self.ctx.ops.query(overview, self._show_handovers)
 
     def clear(self) -> None:
         self.pending.clear()
@@ -155,6 +171,32 @@ class TransferScreen(Screen):
         self.history.resizeColumnsToContents()
         self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
+    def _show_handovers(self, lines: list[HandoverShown]) -> None:
+        self.handover_box.setVisible(bool(lines))
+        self.handovers.setRowCount(len(lines))
+        for i, line in enumerate(lines):
+            cells = (
+                tr("übergeben an") if line.direction == "out" else tr("übernommen von"),
+                line.device,
+                str(line.cases),
+                f"{line.at.astimezone():%d.%m.%Y %H:%M}",
+                self._state(line),
+            )
+            for column, text in enumerate(cells):
+                self.handovers.setItem(i, column, QTableWidgetItem(text))
+        self.handovers.resizeColumnsToContents()
+        self.handovers.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+
+    @staticmethod
+    def _state(line: HandoverShown) -> str:
+        return {
+            "waiting": tr("wartet auf das nächste Bundle"),
+            "travelling": tr("mit Bundle {n} unterwegs; wartet auf die Übernahme", n=line.bundle),
+            "completed": tr("abgeschlossen: übernommen, Personendaten hier gelöscht"),
+            "taken": tr("übernommen; wird mit dem nächsten Bundle bestätigt"),
+            "confirmed": tr("übernommen; bestätigt mit Bundle {n}", n=line.bundle),
+        }[line.state]
+
     # -- actions --------------------------------------------------------------------------
 
     def choose_replies(self) -> None:
@@ -184,6 +226,11 @@ class TransferScreen(Screen):
                 text += tr(" Entscheidungen der Kreisstelle übernommen: {n}.", n=r.taken.updated)
             if r.profile_version:
                 text += tr(" Kreisprofil: Version {n} übernommen.", n=r.profile_version)
+            for item in r.handovers.items:
+                text += (tr(" Fallübergabe von {device} übernommen: %n Fälle.", "", item["cases"],
+                            device=item["device"]) if item["direction"] == "taken"
+                         else tr(" Übergabe an {device} abgeschlossen; die Personendaten sind "
+                                 "hier gelöscht.", device=item["device"]))  # fmt: skip
             lines.append(text + "".join(" " + w for w in r.warnings))
         self.result.setText("\n".join(lines))
 

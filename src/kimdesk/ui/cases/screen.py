@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.domain.entities import Goal
-from kimdesk.services import cases, privacy, records
+from kimdesk.services import cases, handovers, privacy, records
 from kimdesk.services.changes import Change
 
 from ..i18n import tr
@@ -61,6 +62,36 @@ class CloseDialog(QDialog):
     def accept(self) -> None:
         if read_form(self.message, self.day.value) is not None:
             super().accept()
+
+
+class HandoverDialog(QDialog):
+    """Fall übergeben: the device of the county the client's cases go to."""
+
+    def __init__(self, devices, cases: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Fall übergeben"))
+        self.device = QComboBox()
+        self.device.setObjectName("handoverDevice")
+        for entry in devices:
+            self.device.addItem(f"{entry.name} ({entry.fingerprint})", entry.installation_id)
+        text = QLabel(tr(
+            "Die Klient:in geht mit allen ihren Fällen (%n) an das gewählte Gerät: Personendaten, "
+            "Fälle, Ziele und Notizen, verschlüsselt nur für dieses Gerät. Die Übergabe reist mit "
+            "dem nächsten Bundle; die Fälle sind hier ab sofort schreibgeschützt. Sobald das "
+            "Gerät sie übernommen hat, werden die Personendaten hier gelöscht; die Beratungen "
+            "bleiben für die Statistik.", "", cases))  # fmt: skip
+        text.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(text)
+        add_rows(form, ((tr("An &Gerät:"), self.device),))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Übergeben"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(480)
 
 
 class CasesScreen(Screen):
@@ -117,10 +148,15 @@ class CasesScreen(Screen):
         self.erase_button.setToolTip(tr("Löscht Namen, Kontaktdaten und Notizen dieser Person; "
                                         "die Beratungen bleiben für die Statistik."))  # fmt: skip
         self.erase_button.clicked.connect(self.erase_person)
+        self.handover_button = QPushButton(tr("Fall übergeben …"))
+        self.handover_button.setToolTip(tr("Übergibt die Klient:in mit ihren Fällen an ein "
+                                           "anderes Gerät des Kreises."))  # fmt: skip
+        self.handover_button.clicked.connect(self.hand_over)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.erase_button)
+        buttons.addWidget(self.handover_button)
         buttons.addStretch(1)
 
         detail = QWidget()
@@ -229,9 +265,15 @@ class CasesScreen(Screen):
         self.client_form.show_client(file.client)
         self.case_form.show_case(file.case)
         self.goals.show_goals(file.goals)
-        self.goals.setEnabled(True)
-        self.close_button.setEnabled(file.case.closed_on is None)
-        self.erase_button.setEnabled(file.client is not None)
+        handed = file.handed_to is not None
+        self.close_button.setEnabled(file.case.closed_on is None and not handed)
+        self.erase_button.setEnabled(file.client is not None and not handed)
+        self.handover_button.setEnabled(not handed)
+        self.save_button.setEnabled(not handed)
+        self.goals.setEnabled(not handed)
+        if handed:
+            self.message.setText(tr("Dieser Fall wurde an {device} übergeben und ist hier "
+                                    "schreibgeschützt.", device=file.handed_to))  # fmt: skip
         self.history.setRowCount(len(file.history))
         for row, (day, kind, topics, minutes) in enumerate(file.history):
             cells = (f"{day:%d.%m.%Y}", self.ctx.label("kind", kind),
@@ -254,6 +296,8 @@ class CasesScreen(Screen):
         self.goals.setEnabled(False)
         self.close_button.setEnabled(False)
         self.erase_button.setEnabled(False)
+        self.handover_button.setEnabled(False)
+        self.save_button.setEnabled(True)
         self.history.setRowCount(0)
         self.message.clear()
         self.detail_scroll.verticalScrollBar().setValue(0)  # the new form from its top
@@ -305,6 +349,34 @@ class CasesScreen(Screen):
             self.ctx.messages.info.emit(tr("%n Datensätze geleert.", "", result.records))
 
         self.ctx.ops.change(lambda ws: privacy.erase_client(ws, client_id), erased, self._failed)
+
+    def hand_over(self) -> None:
+        if self.current is None:
+            return
+        case_id = self.current.case.id
+        client_id = self.current.case.client_id
+
+        def chosen(found) -> None:
+            devices, count = found
+            if not devices:
+                self.message.setText(tr("Dieses Gerät kennt noch keine anderen Geräte des "
+                                        "Kreises; sie kommen mit der nächsten Antwort der "
+                                        "Kreisstelle."))  # fmt: skip
+                return
+            dialog = HandoverDialog(devices, count, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            to = dialog.device.currentData()
+            self.ctx.ops.change(lambda ws: handovers.hand_over(ws, to=to, cases=[case_id]),
+                                self._handed, self._failed)  # fmt: skip
+
+        self.ctx.ops.query(lambda ws: (handovers.directory(ws),
+                                       cases.case_count(ws, case_id, client_id)), chosen)  # fmt: skip
+
+    def _handed(self, written) -> None:
+        self.ctx.messages.info.emit(tr(
+            "Übergabe an {device} vorbereitet: %n Fälle. Sie reist mit dem nächsten Bundle.", "",
+            written.cases, device=written.receiver))  # fmt: skip
 
     def close_case(self) -> None:
         if self.current is None or self.current.case.closed_on is not None:

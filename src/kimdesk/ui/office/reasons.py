@@ -44,6 +44,7 @@ SHORT = {
     Reason.UNKNOWN_CODE: QT_TR_NOOP("unbekannter Code"),
     Reason.TOO_MANY_RECORDS: QT_TR_NOOP("zu viele Datensätze"),
     Reason.TOO_MUCH_TEXT: QT_TR_NOOP("zu viel Text"),
+    Reason.HANDOVER_INVALID: QT_TR_NOOP("unzulässige Fallübergabe"),
     Reason.BUNDLE_ID_REUSED: QT_TR_NOOP("Bundle-Kennung mit anderem Inhalt"),
 }
 
