@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from kimdesk.domain.entities import Referral
 from kimdesk.services import setup, sync, trust
@@ -185,6 +186,61 @@ def a_manifest_4_bundle(name: str, tmp_path: Path) -> None:
         assert visit.topics == ("digital",)
 
 
+def an_office_of_two_devices(name: str, tmp_path: Path) -> None:
+    """The office of the handover fixtures: it migrates and has both devices enrolled."""
+    with open_workspace(copied(name, tmp_path), PASS) as ws:
+        assert ws.store.schema_version == migrate.HEAD_VERSION
+        assert ws.store.integrity_problems() == []
+        with ws.store.connect() as conn:
+            devices = trust.trusted_peers(ws.installation, conn, role="casemanager")
+        assert sorted(d.name for d in devices) == ["CM-01 Fixture", "CM-02 Fixture"]
+
+
+def a_manifest_5_bundle(name: str, tmp_path: Path) -> None:
+    """A device hands a client's case over: the office takes the bundle, stores the package
+    unopened and records the receiver as the owner of the case file."""
+    from kimdesk.store.models import HandoverIn
+    from kimdesk.store.owners import owners
+    from kimdesk.sync import wire
+
+    bundle = copied(name, tmp_path)
+    with open_workspace(copied("bundles/office_v5.kdb", tmp_path), PASS) as office:
+        data = bundle.read_bytes()
+        header = container.read_header(data)
+        plaintext = container.open_payload(data, header, office.installation.agreement_key)
+        manifest, _offset = wire.read_manifest(plaintext)
+        assert (manifest.version, len(manifest.handovers), manifest.taken) == (5, 1, ())
+        [report] = sync.merge_bundles(office, [bundle]).bundles
+        assert report.status == "imported", report.reason
+        with office.store.connect() as conn:
+            [row] = conn.execute(select(HandoverIn.__table__)).mappings().all()
+            devices = {p.name: p.installation_id
+                       for p in trust.trusted_peers(office.installation, conn)}  # fmt: skip
+            owned = owners(conn, json.loads(row["cases"]))
+        assert row["receiver_id"] == devices["CM-02 Fixture"]
+        assert set(owned.values()) == {devices["CM-02 Fixture"]}
+
+
+def a_format_1_reply(name: str, tmp_path: Path) -> None:
+    """The receiving device reads the office's reply and takes the case file it forwards."""
+    from kimdesk.services import replies
+
+    reply = copied(name, tmp_path)
+    with open_workspace(copied("bundles/receiver_v5.kdb", tmp_path), PASS) as cm:
+        [got] = replies.receive_replies(cm, [reply]).replies
+        assert got.status == "received", got.reason
+        [taken] = got.handovers.items
+        assert (taken["direction"], taken["device"], taken["cases"]) == (
+            "taken",
+            "CM-01 Fixture",
+            1,
+        )
+        [client] = [c for c in rows(cm, "client").values() if c["family_name"]]
+        assert client["family_name"] == "Fixture-Name"
+        [goal] = rows(cm, "goal").values()
+        assert goal["text"] == "Fixture-Ziel"
+
+
 # -- identities ----------------------------------------------------------------------------
 
 
@@ -225,6 +281,10 @@ CHECKS: dict[str, Callable[[str, Path], None]] = {
     "bundles/office_v3.kdb": an_office_store,
     "bundles/bundle_v4.kimb": a_manifest_4_bundle,
     "bundles/office_v4.kdb": an_office_store,
+    "bundles/bundle_v5.kimb": a_manifest_5_bundle,
+    "bundles/office_v5.kdb": an_office_of_two_devices,
+    "bundles/reply_v1.kimr": a_format_1_reply,
+    "bundles/receiver_v5.kdb": a_case_managers_store,
     "identities/identity_v1_casemanager.json": a_format_1_device_identity,
     "identities/identity_v1_office.json": a_format_1_office_identity,
 }

@@ -22,9 +22,9 @@ edit, a settled conflict, a need merged by field): wire records as in a bundle (
 fields only, ``origin`` the office), in ``ENTITY_ORDER`` and by id, every one still standing,
 so these too are cumulative. ``profile`` is null or the county profile's current version as a
 document (``domain.profile.document``, the catalog file format with ``version`` and each code's
-``since``), sent while the office has a version above 1. Later parts of the two-way county
-(handovers) add keys before the format is frozen; no other key is allowed, and none may be
-missing. ``directory`` lists the county's case manager devices the office has enrolled with a
+``since``), sent while the office has a version above 1. No other key is allowed, and none
+may be missing; the format is frozen (``tests/fixtures/bundles/reply_v1.kimr``).
+``directory`` lists the county's case manager devices the office has enrolled with a
 usable key (by installation id, each once): the names, keys and fingerprints a case handover
 is addressed with, vouched for by the office's signature on the reply. ``handovers`` are the
 case handover packages for this device the office holds and the device has not confirmed yet
