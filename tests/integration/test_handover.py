@@ -308,3 +308,43 @@ def test_the_cli_hands_over_and_receives(cli, cm_ws, cm2_ws, county, stick):
 
 
 assert Base  # the dump covers every table of the models, the handover tables included
+
+
+def test_a_package_with_records_of_a_third_party_is_left_with_a_warning(cm_ws, cm2_ws, county,
+                                                                        stick):  # fmt: skip
+    """The sender's signature holds, the office's checks pass, but a record inside claims
+    another installation's origin: the receiver leaves the package, says so and applies the
+    rest of the reply."""
+    import hashlib
+
+    from kimdesk.domain.ids import uuid7
+    from kimdesk.store.models import HandoverOut
+    from kimdesk.sync.handover import read_package, seal_package
+
+    office = county
+    _client, cases, _goal = a_case_file(cm_ws)
+    handovers.hand_over(cm_ws, to=RECEIVER, cases=[cases[0].id])
+    table = HandoverOut.__table__
+    [receiver] = handovers.directory(cm_ws)
+    with cm_ws.store.begin() as conn:
+        sealed = conn.execute(select(table.c.package)).scalar()
+        header = container.read_header(sealed, container.HANDOVER)
+        plain = container.open_payload(sealed, header, cm2_ws.installation.agreement_key,
+                                       container.HANDOVER)  # fmt: skip
+        package = read_package(plain)
+        forged = tuple((kind, {**r, "origin": uuid7()} if kind == "goal" else r)
+                       for kind, r in package.records)  # fmt: skip
+        resealed = seal_package(replace(package, records=forged), signer_name=SENDER,
+                                signing_key=cm_ws.installation.signing_key,
+                                receiver_key=receiver.agreement_key)  # fmt: skip
+        conn.execute(update(table).values(package=resealed, length=len(resealed),
+                                          sha256=hashlib.sha256(resealed).hexdigest()))  # fmt: skip
+    [report] = sync.merge_bundles(office, [sync.export_bundle(cm_ws, stick).path]).bundles
+    assert report.status == "imported", report.reason
+    answers = stick / "answers"
+    answers.mkdir()
+    [written] = replies.write_replies(office, answers, device=RECEIVER).written
+    [got] = replies.receive_replies(cm2_ws, [written.path]).replies
+    assert got.status == "received" and got.handovers.items == []
+    assert any("weder vom übergebenden Gerät noch von der Kreisstelle" in w for w in got.warnings)
+    assert cases[0].id not in rows(cm2_ws, "case")

@@ -89,7 +89,10 @@ def _register_one(
     have = owners(conn, [i for _kind, i, _origin in ids])
     strangers = [i for _kind, i, origin in ids if have.get(i, origin) != signer.installation_id]
     if len(ids) == 0 or {i for kind, i, _o in ids if kind == "case"} != set(line.cases):
-        raise _refuse("eine Fallübergabe nennt Fälle, die der Kreisstelle nicht vorliegen")
+        raise _refuse(
+            "eine Fallübergabe nennt Fälle, die der Kreisstelle nicht vorliegen (fehlt ein "
+            "früheres Bundle? Ein vollständiges Bundle des Geräts bringt sie mit)"
+        )
     if strangers:
         raise _refuse("eine Fallübergabe nennt Fälle oder Klient:innen, die nicht diesem "
                       "Gerät gehören")  # fmt: skip

@@ -313,7 +313,7 @@ class HandoverNews:
 
 
 def take(ws: Workspace, conn: Connection, forwarded: Sequence[ForwardedHandover],
-         senders: Sequence[DirectoryEntry], news: HandoverNews) -> None:  # fmt: skip
+         senders: Sequence[DirectoryEntry], office_id: str, news: HandoverNews) -> None:  # fmt: skip
     """Open and take each package for this device not taken yet. A package that is not what
     its sender signed for this device refuses the reply; one whose records this device holds
     in a newer version of its own is left (a warning), so nothing here is overwritten."""
@@ -335,7 +335,7 @@ def take(ws: Workspace, conn: Connection, forwarded: Sequence[ForwardedHandover]
         if package.cases != item.cases or package.handover_id != item.handover_id:
             raise BundleRejected(Reason.HANDOVER_INVALID, "eine Fallübergabe passt nicht zu den "
                                  "Angaben der Kreisstelle")  # fmt: skip
-        trouble = _collisions(ws, conn, package, now)
+        trouble = _collisions(ws, conn, package, now, office_id)
         if trouble:
             news.warnings.append(f"Die Fallübergabe von {printable(sender.name)} wurde nicht "
                                  f"übernommen: {trouble}. Bitte die Kreisstelle ansprechen.")  # fmt: skip
@@ -358,15 +358,15 @@ def take(ws: Workspace, conn: Connection, forwarded: Sequence[ForwardedHandover]
                            "records": len(package.records)})  # fmt: skip
 
 
-def _collisions(ws: Workspace, conn: Connection, package: Package, now: datetime) -> str | None:
-    """Why the package cannot be taken here, or None: a record from the future, or one this
-    device holds in a version of its own that is not older."""
+def _collisions(ws: Workspace, conn: Connection, package: Package, now: datetime,
+                office_id: str) -> str | None:  # fmt: skip
+    """Why the package cannot be taken here, or None: a record from the future, one in the
+    name of a third installation, or one this device holds in a version of its own or in a
+    version that is not older."""
     if any(r["updated_at"] > now + RECORD_SKEW for _kind, r in package.records):
         return "Datensätze tragen eine Zeit nach jetzt"
-    if any(kind == "case" and r["client_id"] is not None and r["client_id"] not in
-           {c["id"] for k, c in package.records if k == "client"}
-           for kind, r in package.records):  # fmt: skip
-        return "ein Fall ohne seine Klient:in"
+    if any(r["origin"] not in (package.sender_id, office_id) for _kind, r in package.records):
+        return "Datensätze stammen weder vom übergebenden Gerät noch von der Kreisstelle"
     gone = handed_over_ids(conn)
     for kind in KINDS:
         table = TABLES[kind]

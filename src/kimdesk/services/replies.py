@@ -311,7 +311,9 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
                 if catalog is not None:
                     result.profile_version = catalog.version
                     result.taken.kinds.add(Change.PROFILE)
-            handovers.take(ws, conn, reply.handovers, reply.directory, result.handovers)
+            handovers.take(
+                ws, conn, reply.handovers, reply.directory, reply.office_id, result.handovers
+            )
             handovers.complete(ws, conn, reply.completed, result.handovers)
             result.warnings += result.handovers.warnings
             if result.handovers.changed:
