@@ -1669,6 +1669,17 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <source>Geschriebene Bundles</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Dazu %n Fallübergaben oder Bestätigungen.</source>
+        <translation>
+            <numerusform>Dazu %n Fallübergabe oder Bestätigung.</numerusform>
+            <numerusform>Dazu %n Fallübergaben oder Bestätigungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keine geänderten Datensätze.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Keine Änderungen: alles ist schon in einem Bundle.</source>
         <translation type="unfinished"></translation>

@@ -1672,6 +1672,17 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <source>Geschriebene Bundles</source>
         <translation>Bundles written</translation>
     </message>
+    <message numerus="yes">
+        <source>Dazu %n Fallübergaben oder Bestätigungen.</source>
+        <translation>
+            <numerusform>Plus %n case handover or confirmation.</numerusform>
+            <numerusform>Plus %n case handovers or confirmations.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keine geänderten Datensätze.</source>
+        <translation>No changed records.</translation>
+    </message>
     <message>
         <source>Keine Änderungen: alles ist schon in einem Bundle.</source>
         <translation>No changes: everything is in a bundle already.</translation>

@@ -58,3 +58,5 @@ def test_a_case_is_handed_over_from_the_case_screen(qtbot, cm_window, templates,
     assert cells[:3] == ["übergeben an", "CM-11 Siegburg", "1"]
     assert cells[4] == "wartet auf das nächste Bundle"
     assert transfer.handover_box.isVisibleTo(transfer)
+    assert "Dazu 1 Fallübergabe oder Bestätigung." in transfer.pending.text()
+    assert not screen.client_form.isEnabled() and not screen.case_form.isEnabled()

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from kimdesk.store.models import BundleOut
 from kimdesk.store.records import TABLES
 
+from .handovers import to_send
 from .workspace import Workspace
 
 _out = BundleOut.__table__
@@ -23,6 +24,8 @@ class Pending:
     counts: dict[str, int]
     last_seq: int | None
     deleted: dict[str, int] = field(default_factory=dict)
+    #: Case handover packages and confirmations of taken handovers the next bundle carries.
+    handovers: int = 0
 
     @property
     def total(self) -> int:
@@ -38,8 +41,10 @@ def pending_changes(ws: Workspace) -> Pending:
             query = (
                 select(table.c.deleted, func.count())
                 .where(table.c.change_seq > since)
+                .where(table.c.origin == ws.installation.id)  # what a bundle sends
                 .group_by(table.c.deleted)
             )
             for gone, n in conn.execute(query):
                 (deleted if gone else counts)[entity] = n
-    return Pending(counts, last_seq, deleted)
+        packages, taken = to_send(conn)
+    return Pending(counts, last_seq, deleted, len(packages) + len(taken))

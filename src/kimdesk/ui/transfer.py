@@ -109,7 +109,7 @@ class TransferScreen(Screen):
         layout = QVBoxLayout(self)
         layout.addWidget(waiting)
         layout.addWidget(target)
-        layout.addWidget(written, 2)
+        layout.addWidget(written, 1)
         layout.addWidget(handed, 1)
         for first, second in (
             (self.folder, choose),
@@ -139,8 +139,13 @@ class TransferScreen(Screen):
         self.folder.setFocus()
 
     def _show_pending(self, pending: Pending) -> None:
+        handed = (" " + tr("Dazu %n Fallübergaben oder Bestätigungen.", "", pending.handovers)
+                  if pending.handovers else "")  # fmt: skip
         if not pending.total:
-            self.pending.setText(tr("Keine Änderungen: alles ist schon in einem Bundle."))
+            self.pending.setText(
+                tr("Keine geänderten Datensätze.") + handed if handed
+                else tr("Keine Änderungen: alles ist schon in einem Bundle.")
+            )  # fmt: skip
             return
         parts = []
         for entity in dict.fromkeys([*pending.counts, *pending.deleted]):
@@ -150,7 +155,7 @@ class TransferScreen(Screen):
             parts.append(part)
         self.pending.setText(
             tr("%Ln geänderte Datensätze warten auf das nächste Bundle ({parts}).", "",
-               pending.total, parts=", ".join(parts))
+               pending.total, parts=", ".join(parts)) + handed
         )  # fmt: skip
 
     def _show_history(self, rows: list[dict]) -> None:

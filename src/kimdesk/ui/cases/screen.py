@@ -270,7 +270,8 @@ class CasesScreen(Screen):
         self.erase_button.setEnabled(file.client is not None and not handed)
         self.handover_button.setEnabled(not handed)
         self.save_button.setEnabled(not handed)
-        self.goals.setEnabled(not handed)
+        for part in (self.goals, self.client_form, self.case_form):
+            part.setEnabled(not handed)
         if handed:
             self.message.setText(tr("Dieser Fall wurde an {device} übergeben und ist hier "
                                     "schreibgeschützt.", device=file.handed_to))  # fmt: skip
@@ -298,6 +299,8 @@ class CasesScreen(Screen):
         self.erase_button.setEnabled(False)
         self.handover_button.setEnabled(False)
         self.save_button.setEnabled(True)
+        self.client_form.setEnabled(True)
+        self.case_form.setEnabled(True)
         self.history.setRowCount(0)
         self.message.clear()
         self.detail_scroll.verticalScrollBar().setValue(0)  # the new form from its top
