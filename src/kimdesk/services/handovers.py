@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain.entities import Case, Client, Consultation, Goal, Record
@@ -287,6 +287,16 @@ def carried(packages: Sequence, taken: Sequence) -> str:
             f", {len(taken)} übernommene {'Übergabe' if len(taken) == 1 else 'Übergaben'} bestätigt"
         )
     return said
+
+
+def not_yet_sent(conn: Connection) -> int:
+    """Packages and confirmations no bundle has carried yet (the Übertragung page)."""
+    return sum(
+        conn.execute(select(func.count()).select_from(table).where(
+            table.c.bundle_seq.is_(None), *extra
+        )).scalar()
+        for table, extra in ((_out, (_out.c.package.is_not(None),)), (_taken, ()))
+    )  # fmt: skip
 
 
 def mark_sent(conn: Connection, seq: int, packages: Iterable[str], taken: Iterable[str]) -> None:

@@ -103,6 +103,8 @@ class ExportResult:
     records: int
     counts: dict[str, int]
     message: str
+    #: Case handover packages and confirmations the bundle carries.
+    handovers: int = 0
 
     @property
     def changes(self) -> Changes:
@@ -218,6 +220,7 @@ def export_bundle(
         f"Bundle {seq} geschrieben: {shown(target)} ({manifest.total} "
         f"{'Datensatz' if manifest.total == 1 else 'Datensätze'}"
         f"{handovers.carried(packages, taken)}). Bitte zur Kreisstelle bringen.",
+        len(packages) + len(taken),
     )  # fmt: skip
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from kimdesk.store.models import BundleOut
 from kimdesk.store.records import TABLES
 
-from .handovers import to_send
+from .handovers import not_yet_sent
 from .workspace import Workspace
 
 _out = BundleOut.__table__
@@ -24,7 +24,7 @@ class Pending:
     counts: dict[str, int]
     last_seq: int | None
     deleted: dict[str, int] = field(default_factory=dict)
-    #: Case handover packages and confirmations of taken handovers the next bundle carries.
+    #: Case handover packages and confirmations of taken handovers no bundle has carried yet.
     handovers: int = 0
 
     @property
@@ -46,5 +46,5 @@ def pending_changes(ws: Workspace) -> Pending:
             )
             for gone, n in conn.execute(query):
                 (deleted if gone else counts)[entity] = n
-        packages, taken = to_send(conn)
-    return Pending(counts, last_seq, deleted, len(packages) + len(taken))
+        waiting = not_yet_sent(conn)
+    return Pending(counts, last_seq, deleted, waiting)

@@ -267,10 +267,12 @@ class TransferScreen(Screen):
         if result.path is None:
             self.result.setText(result.message)
             return
+        handed = (" " + tr("Dazu %n Fallübergaben oder Bestätigungen.", "", result.handovers)
+                  if result.handovers else "")  # fmt: skip
         self.result.setText(
             tr("Bundle {seq} geschrieben: {path} ({records} Datensätze).\n"
                "Bitte bringen Sie den USB-Stick zur Kreisstelle.",
-               seq=result.seq, path=str(result.path), records=result.records)
+               seq=result.seq, path=str(result.path), records=result.records) + handed
         )  # fmt: skip
         self.full.setChecked(False)
         self.ctx.settings.stick_folder = str(result.path.parent)
