@@ -1650,7 +1650,7 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Antwort der Kreisstelle einlesen …</source>
+        <source>Antwort der Kreisstelle &amp;einlesen …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1653,7 +1653,7 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>Direction</translation>
     </message>
     <message>
-        <source>&amp;Antwort der Kreisstelle einlesen …</source>
+        <source>Antwort der Kreisstelle &amp;einlesen …</source>
         <translation>Read the district office&apos;s &amp;reply …</translation>
     </message>
     <message>

@@ -224,6 +224,7 @@ def reply(args) -> int:
     for written in result.written:
         seqs = number_ranges(written.acknowledged) or "noch keins"
         decided = f", Entscheidungen: {written.decisions}" if written.decisions else ""
+        decided += f", Fallübergaben: {written.handovers}" if written.handovers else ""
         _out(f"Antwort {written.seq} an {printable(written.device)}: {shown(written.path)} "
              f"(angekommene Bundles: {seqs}{decided})")  # fmt: skip
     for line in result.skipped:

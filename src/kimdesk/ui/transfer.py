@@ -77,7 +77,7 @@ class TransferScreen(Screen):
         self.handovers.verticalHeader().setVisible(False)
         self.handovers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.handovers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.receive_button = QPushButton(tr("&Antwort der Kreisstelle einlesen …"))
+        self.receive_button = QPushButton(tr("Antwort der Kreisstelle &einlesen …"))
         self.receive_button.clicked.connect(self.choose_replies)
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
