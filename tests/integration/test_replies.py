@@ -80,7 +80,7 @@ def test_a_lost_reply_costs_nothing(cm_ws, enrolled_office_ws, stick, tmp_path):
     [reply] = replies.write_replies(office, stick, device="CM-07 Troisdorf").written
     [r] = replies.receive_replies(cm_ws, [reply.path]).replies
     assert r.status == "received" and set(replies.receipts(cm_ws)) == {1, 2}
-    assert "Antworten 1–1 der Kreisstelle wurden nicht eingelesen" in r.warnings[0]
+    assert "Antwort 1 der Kreisstelle wurde nicht eingelesen" in r.warnings[0]
 
 
 def forged(office_ws, cm_ws, *, signer=None, recipient=None, payload=None, kind=None) -> bytes:

@@ -277,10 +277,9 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
                 result.acknowledged = [n for n, _bundle in reply.acknowledged]
                 return result
             if reply.seq > last + 1:
-                result.warnings.append(
-                    f"Antworten {last + 1}–{reply.seq - 1} der Kreisstelle wurden nicht "
-                    "eingelesen; diese enthält alles Nötige."
-                )
+                missed = (f"Antwort {last + 1} der Kreisstelle wurde" if reply.seq == last + 2
+                          else f"Antworten {last + 1}–{reply.seq - 1} der Kreisstelle wurden")  # fmt: skip
+                result.warnings.append(f"{missed} nicht eingelesen; diese enthält alles Nötige.")
             written = dict(conn.execute(select(_out.c.seq, _out.c.bundle_id)).all())
             mine = [n for n, bundle_id in reply.acknowledged if written.get(n) == bundle_id]
             other = [n for n, bundle_id in reply.acknowledged if written.get(n) != bundle_id]
