@@ -243,7 +243,12 @@ def read_bundle(data: bytes, device: dict, office: dict, office_private: bytes) 
         assert (len(line), hashlib.sha256(line).hexdigest()) == (note["length"], note["sha256"])
         package = json.loads(line)
         assert canonical(package) == line
-        assert set(package) == {"handover_id", "receiver_id", "cases", "package"}
+        assert set(package) == {"handover_id", "receiver_id", "cases", "records", "package"}
+        kinds = ("client", "case", "goal")
+        listed = package["records"]  # [kind, id, version] of every record, no content
+        assert all(len(t) == 3 and t[0] in kinds and type(t[2]) is int for t in listed)
+        assert listed == sorted(listed, key=lambda t: (kinds.index(t[0]), t[1]))
+        assert [i for kind, i, _v in listed if kind == "case"] == package["cases"]
         assert (package["handover_id"], package["receiver_id"]) == (
             note["handover_id"], note["receiver_id"],
         )  # fmt: skip

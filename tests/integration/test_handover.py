@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 
 from kimdesk.domain.entities import Case, Client, Goal
 from kimdesk.domain.errors import KimdeskError
+from kimdesk.services import cases as cases_service
 from kimdesk.services import handovers, privacy, records, replies, statistics, sync
 from kimdesk.store.models import Base, DirectoryEntry, HandoverIn
 from kimdesk.store.owners import owners
@@ -22,7 +23,7 @@ from kimdesk.sync import container, wire
 from kimdesk.sync.identity import KeyPairs
 from kimdesk.sync.reasons import Reason
 
-from .sync_helpers import a_case, a_client, add, consultation, dump, rows
+from .sync_helpers import a_case, a_client, add, consultation, dump, remove, rows
 
 SENDER, RECEIVER = "CM-07 Troisdorf", "CM-11 Siegburg"
 CANARY = "Qxzanaria"  # in every personal field of the client handed over
@@ -81,6 +82,11 @@ def personal(cm, client_id: str) -> dict:
 def test_one_case_goes_from_one_device_to_another(cm_ws, cm2_ws, county, stick):
     office = county
     client, cases, goal = a_case_file(cm_ws)
+    # Deleted records keep their personal data until erased: a case and a goal of the client.
+    [gone_case] = add(cm_ws, a_case(client_id=client.id, notes=f"{CANARY} gelöschter Fall"))
+    [gone_goal] = add(cm_ws, Goal(case_id=cases[0].id, topic="arbeit", text=f"{CANARY} weg"))
+    remove(cm_ws, Case, gone_case.id)
+    remove(cm_ws, Goal, gone_goal.id)
     round_trip(office, [cm_ws, cm2_ws], stick)
     before = stats(office)
 
@@ -93,6 +99,8 @@ def test_one_case_goes_from_one_device_to_another(cm_ws, cm2_ws, county, stick):
         records.save(cm_ws, replace(records.load(cm_ws, Case, cases[0].id), phase="monitoring"))
     with pytest.raises(KimdeskError, match="übergeben"):
         privacy.erase_client(cm_ws, client.id)
+    with pytest.raises(KimdeskError, match="übergeben"):  # the case screen's save
+        cases_service.save_case(cm_ws, replace(client, family_name="Neu"), cases[0])
     with pytest.raises(KimdeskError, match="schon übergeben"):
         handovers.hand_over(cm_ws, to=RECEIVER, cases=[cases[0].id])
 
@@ -151,6 +159,7 @@ def test_one_case_goes_from_one_device_to_another(cm_ws, cm2_ws, county, stick):
     assert visit["notes"] is None and not visit["deleted"]
     assert not any(CANARY in str(v) for table in dump(cm_ws).values() for row in table for v in row)
     assert sync.export_bundle(cm_ws, stick).path is None  # the erasure does not travel
+    assert privacy.erase_client(cm_ws, client.id).records == 0  # nothing left to erase
 
     assert stats(office) == confirmed
 
@@ -310,14 +319,12 @@ def test_the_cli_hands_over_and_receives(cli, cm_ws, cm2_ws, county, stick):
 assert Base  # the dump covers every table of the models, the handover tables included
 
 
-def test_a_package_with_records_of_a_third_party_is_left_with_a_warning(cm_ws, cm2_ws, county,
-                                                                        stick):  # fmt: skip
-    """The sender's signature holds, the office's checks pass, but a record inside claims
-    another installation's origin: the receiver leaves the package, says so and applies the
-    rest of the reply."""
+def test_a_package_other_than_its_list_is_left_with_a_warning(cm_ws, cm2_ws, county, stick):
+    """The sender's signature holds and the office's checks of the listed records pass, but
+    the sealed package holds another version than listed: the receiver leaves the package,
+    says so and applies the rest of the reply."""
     import hashlib
 
-    from kimdesk.domain.ids import uuid7
     from kimdesk.store.models import HandoverOut
     from kimdesk.sync.handover import read_package, seal_package
 
@@ -332,7 +339,7 @@ def test_a_package_with_records_of_a_third_party_is_left_with_a_warning(cm_ws, c
         plain = container.open_payload(sealed, header, cm2_ws.installation.agreement_key,
                                        container.HANDOVER)  # fmt: skip
         package = read_package(plain)
-        forged = tuple((kind, {**r, "origin": uuid7()} if kind == "goal" else r)
+        forged = tuple((kind, {**r, "version": r["version"] + 1} if kind == "goal" else r)
                        for kind, r in package.records)  # fmt: skip
         resealed = seal_package(replace(package, records=forged), signer_name=SENDER,
                                 signing_key=cm_ws.installation.signing_key,
@@ -346,5 +353,151 @@ def test_a_package_with_records_of_a_third_party_is_left_with_a_warning(cm_ws, c
     [written] = replies.write_replies(office, answers, device=RECEIVER).written
     [got] = replies.receive_replies(cm2_ws, [written.path]).replies
     assert got.status == "received" and got.handovers.items == []
-    assert any("weder vom übergebenden Gerät noch von der Kreisstelle" in w for w in got.warnings)
+    assert any("andere Datensätze, als die Kreisstelle geprüft hat" in w for w in got.warnings)
     assert cases[0].id not in rows(cm2_ws, "case")
+
+
+def test_a_former_owner_cannot_plant_data_in_a_client_it_handed_over(cm_ws, cm2_ws, county,
+                                                                      stick):  # fmt: skip
+    """After handing a client over, the sender forges a second handover: its own new case,
+    but inside the package the case points to the handed-over client, one version up, with
+    planted data, and its list names that client. The office refuses the bundle: the client
+    is not part of that case at the office. The receiver's client stays as taken."""
+    import hashlib
+
+    from kimdesk.domain.ids import utc_now
+    from kimdesk.store.models import HandoverOut
+    from kimdesk.store.records import TABLES
+    from kimdesk.sync.handover import FULL_FIELDS, Package, seal_package
+
+    office = county
+    client, cases, _goal = a_case_file(cm_ws)
+    round_trip(office, [cm_ws, cm2_ws], stick)
+    handovers.hand_over(cm_ws, to=RECEIVER, cases=[cases[0].id])
+    for _ in range(3):  # package, confirmation, completion
+        round_trip(office, [cm_ws, cm2_ws], stick)
+    taken = personal(cm2_ws, client.id)
+    [own_client] = add(cm_ws, a_client())
+    [own_case] = add(cm_ws, a_case(client_id=own_client.id))
+    round_trip(office, [cm_ws, cm2_ws], stick)
+    written = handovers.hand_over(cm_ws, to=RECEIVER, cases=[own_case.id])
+
+    def full(kind, record_id):
+        table = TABLES[kind]
+        with cm2_ws.store.connect() as conn:  # the receiver's copy, as the forger knew it
+            return dict(conn.execute(select(*[table.c[f.name] for f in FULL_FIELDS[kind]])
+                                     .where(table.c.id == record_id)).mappings().one())  # fmt: skip
+
+    planted = full("client", client.id) | {"family_name": "GEFÄLSCHT"}
+    planted["version"] += 1
+    with cm_ws.store.connect() as conn:
+        table = TABLES["case"]
+        case = dict(conn.execute(select(*[table.c[f.name] for f in FULL_FIELDS["case"]])
+                                 .where(table.c.id == own_case.id)).mappings().one())  # fmt: skip
+    case["client_id"] = client.id
+    [receiver] = handovers.directory(cm_ws)
+    package = Package(written.handover_id, cm_ws.installation.id, receiver.installation_id,
+                      utc_now(), (own_case.id,), (("client", planted), ("case", case)))  # fmt: skip
+    sealed = seal_package(package, signer_name=SENDER, signing_key=cm_ws.installation.signing_key,
+                          receiver_key=receiver.agreement_key)  # fmt: skip
+    out = HandoverOut.__table__
+    with cm_ws.store.begin() as conn:
+        conn.execute(update(out).where(out.c.handover_id == written.handover_id).values(
+            package=sealed, length=len(sealed), sha256=hashlib.sha256(sealed).hexdigest(),
+            contents=json.dumps(package.listed)))  # fmt: skip
+    before = dump(office)
+    [report] = sync.merge_bundles(office, [sync.export_bundle(cm_ws, stick).path]).bundles
+    assert (report.status, report.reason_code) == ("rejected", Reason.HANDOVER_INVALID)
+    assert "nicht zu ihren Fällen" in report.reason
+    assert dump(office) == before
+    assert personal(cm2_ws, client.id) == taken
+
+
+def test_more_handovers_than_one_bundle_holds_go_with_the_next(cm_ws, cm2_ws, county, stick):
+    """A manifest names at most 200 packages: the rest wait for the next bundle, which
+    carries those never sent first."""
+    from kimdesk.sync import wire as wire_format
+
+    office = county
+    made = [add(cm_ws, a_client())[0] for _ in range(wire_format.MAX_HANDOVERS + 1)]
+    case_ids = [add(cm_ws, a_case(client_id=c.id))[0].id for c in made]
+    round_trip(office, [cm_ws], stick)
+    for case_id in case_ids:
+        handovers.hand_over(cm_ws, to=RECEIVER, cases=[case_id])
+    first = sync.export_bundle(cm_ws, stick)
+    second = sync.export_bundle(cm_ws, stick)
+    assert first.handovers == wire_format.MAX_HANDOVERS == second.handovers
+    reports = sync.merge_bundles(office, [first.path, second.path]).bundles
+    assert [r.status for r in reports] == ["imported", "imported"], reports[0].reason
+    assert len(dump(office)["handover_in"]) == wire_format.MAX_HANDOVERS + 1
+
+
+def test_a_legacy_list_cannot_add_to_a_case_handed_over(cm_ws, cm2_ws, county, stick, tmp_path):
+    """A later Excel list with rows for a case handed over is refused whole, naming no
+    reference (a list's case reference may name a person), and nothing is written."""
+    from kimdesk.services.legacy_import import import_legacy
+
+    from .test_legacy_import import csv_bytes, write
+
+    header = ["Datum", "Kommune", "Art", "Fall", "Themen"]
+    first = [header, ["10.03.2023", "Troisdorf", "CM", "F-1", "wohnen"]]
+    import_legacy(cm_ws, write(tmp_path, "q1.csv", csv_bytes(first)), today=date(2023, 6, 1))
+    [case_id] = handovers.find_cases(cm_ws, "F-1")
+    handovers.hand_over(cm_ws, to=RECEIVER, cases=[case_id])
+    before = dump(cm_ws)
+    second = [header, ["12.04.2023", "Troisdorf", "CM", "F-1", "deutsch"]]
+    with pytest.raises(KimdeskError, match="an ein anderes Gerät übergeben") as refused:
+        import_legacy(cm_ws, write(tmp_path, "q2.csv", csv_bytes(second)), today=date(2023, 6, 1))
+    assert "F-1" not in str(refused.value)
+    assert dump(cm_ws) == before
+
+
+def test_a_case_comes_back_to_the_device_that_handed_it_over(cm_ws, cm2_ws, county, stick):
+    """Troisdorf → Siegburg → Troisdorf: the case returns with its personal data, replaces
+    the erased copy and is Troisdorf's to change again; the office's owner follows."""
+    office = county
+    client, cases, _goal = a_case_file(cm_ws)
+    round_trip(office, [cm_ws, cm2_ws], stick)
+    handovers.hand_over(cm_ws, to=RECEIVER, cases=[cases[0].id])
+    for _ in range(3):
+        round_trip(office, [cm_ws, cm2_ws], stick)
+    assert personal(cm_ws, client.id)["family_name"] is None
+    handovers.hand_over(cm2_ws, to=SENDER, cases=[cases[0].id])
+    for _ in range(3):
+        round_trip(office, [cm_ws, cm2_ws], stick)
+    assert personal(cm_ws, client.id)["family_name"] == f"{CANARY}-Name"
+    assert personal(cm2_ws, client.id)["family_name"] is None
+    case = records.load(cm_ws, Case, cases[0].id)
+    records.save(cm_ws, replace(case, phase="monitoring"))  # Troisdorf's again
+    [report] = sync.merge_bundles(office, [sync.export_bundle(cm_ws, stick).path]).bundles
+    assert (report.status, report.counts["updated"], report.counts["conflicts"]) == (
+        "imported", 1, 0,
+    )  # fmt: skip
+    with office.store.connect() as conn:
+        assert set(owners(conn, [client.id, cases[0].id]).values()) == {cm_ws.installation.id}
+
+
+def test_only_the_receiver_confirms_a_handover(cm_ws, cm2_ws, county, stick):
+    """A device that confirms a handover not addressed to it (here: the sender itself) has
+    its bundle refused; one the office does not know (a restored office) is only named."""
+    from kimdesk.domain.ids import utc_now, uuid7
+    from kimdesk.store.models import HandoverTaken
+
+    office = county
+    _client, cases, _goal = a_case_file(cm_ws)
+    written = handovers.hand_over(cm_ws, to=RECEIVER, cases=[cases[0].id])
+    sync.merge_bundles(office, [sync.export_bundle(cm_ws, stick).path])
+    table = HandoverTaken.__table__
+    row = {"sender_id": cm2_ws.installation.id, "sender_name": RECEIVER, "taken_at": utc_now(),
+           "cases": "[]", "records": 0}  # fmt: skip
+    with cm_ws.store.begin() as conn:
+        conn.execute(table.insert().values(handover_id=written.handover_id, **row))
+    before = dump(office)
+    [report] = sync.merge_bundles(office, [sync.export_bundle(cm_ws, stick).path]).bundles
+    assert (report.status, report.reason_code) == ("rejected", Reason.HANDOVER_INVALID)
+    assert dump(office) == before
+    with cm2_ws.store.begin() as conn:
+        conn.execute(table.insert().values(handover_id=uuid7(), **row))
+    [report] = sync.merge_bundles(office, [sync.export_bundle(cm2_ws, stick).path]).bundles
+    assert report.status == "imported", report.reason
+    assert any("die die Kreisstelle nicht kennt" in w for w in report.warnings)

@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 
 from kimdesk.domain import validation
 from kimdesk.domain.entities import Case, Client, Goal, Record
-from kimdesk.domain.enums import Phase
+from kimdesk.domain.enums import Phase, Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.store import records as store_records
 from kimdesk.store.models import CaseRow, ClientRow, GoalRow
@@ -127,6 +127,8 @@ def save_case(ws: Workspace, client: Client | None, case: Case) -> SavedCase:
     origin = ws.installation.id
     written: list[tuple[Record | None, Record]] = []
     with ws.store.begin() as conn:
+        if ws.installation.role == Role.CASEMANAGER:  # a case handed over is no longer ours
+            handovers.refuse_if_handed_over(conn, case)
         if client is not None:
             before = store_records.get_any(conn, Client, client.id)
             client = store_records.save_record(conn, client, origin=origin, stored=before)

@@ -52,7 +52,11 @@ def register(conn: Connection, office, *, signer, bundle_id: str, lines: Sequenc
             select(_in.c.receiver_id, _in.c.sender_id, _in.c.taken_at)
             .where(_in.c.handover_id == handover_id)
         ).first()  # fmt: skip
-        if row is None or row.receiver_id != signer.installation_id:
+        if row is None:  # an office restored from a backup: said, not held against the device
+            said.append(f"{printable(signer.name)} bestätigt eine Fallübergabe, die die "
+                        "Kreisstelle nicht kennt (aus einer Sicherung zurückgeholt?).")  # fmt: skip
+            continue
+        if row.receiver_id != signer.installation_id:
             raise _refuse("das Bundle bestätigt eine Fallübergabe, die nicht an dieses Gerät "
                           "ging")  # fmt: skip
         if row.taken_at is None:
@@ -86,9 +90,9 @@ def _register_one(
             raise _refuse("eine Fallübergabe mit dieser Kennung kam schon mit anderem Inhalt")
         return []  # carried again: the bundle that brought it first had not arrived yet
     ids = _case_file_ids(conn, list(line.cases))
-    have = owners(conn, [i for _kind, i, _origin in ids])
-    strangers = [i for _kind, i, origin in ids if have.get(i, origin) != signer.installation_id]
-    if len(ids) == 0 or {i for kind, i, _o in ids if kind == "case"} != set(line.cases):
+    have = owners(conn, [i for _kind, i, _origin, _v in ids])
+    strangers = [i for _k, i, origin, _v in ids if have.get(i, origin) != signer.installation_id]
+    if len(ids) == 0 or {i for kind, i, _o, _v in ids if kind == "case"} != set(line.cases):
         raise _refuse(
             "eine Fallübergabe nennt Fälle, die der Kreisstelle nicht vorliegen (fehlt ein "
             "früheres Bundle? Ein vollständiges Bundle des Geräts bringt sie mit)"
@@ -96,19 +100,30 @@ def _register_one(
     if strangers:
         raise _refuse("eine Fallübergabe nennt Fälle oder Klient:innen, die nicht diesem "
                       "Gerät gehören")  # fmt: skip
+    stored = {(kind, i): version for kind, i, _origin, version in ids}
+    for kind, record_id, version in line.records:
+        if (kind, record_id) not in stored:
+            raise _refuse("eine Fallübergabe enthält Datensätze, die nicht zu ihren Fällen "
+                          "gehören")  # fmt: skip
+        if version > stored[kind, record_id]:
+            raise _refuse(
+                "eine Fallübergabe enthält neuere Fassungen, als der Kreisstelle vorliegen "
+                "(fehlt ein früheres Bundle des Geräts?)"
+            )
     for start in range(0, len(ids), _BATCH):
         chunk = ids[start : start + _BATCH]
         conn.execute(
-            delete(record_owner).where(record_owner.c.record_id.in_([i for _k, i, _o in chunk]))
+            delete(record_owner).where(record_owner.c.record_id.in_([t[1] for t in chunk]))
         )
         conn.execute(insert(record_owner), [
             {"record_id": i, "entity": kind, "owner": receiver.installation_id}
-            for kind, i, _origin in chunk
+            for kind, i, _origin, _version in chunk
         ])  # fmt: skip
     conn.execute(insert(_in).values(
         handover_id=line.handover_id, sender_id=signer.installation_id,
         receiver_id=receiver.installation_id, bundle_id=bundle_id, received_at=now,
-        cases=json.dumps(line.cases), length=len(line.package), sha256=digest,
+        cases=json.dumps(line.cases), contents=json.dumps(line.records),
+        length=len(line.package), sha256=digest,
         package=line.package,
     ))  # fmt: skip
     audit(conn, at=now, installation_id=office_id, action="handover", entity="case",
@@ -121,22 +136,24 @@ def _register_one(
             "gespeichert."]  # fmt: skip
 
 
-def _case_file_ids(conn: Connection, case_ids: list[str]) -> list[tuple[str, str, str]]:
-    """(kind, id, origin) of the cases (not deleted), their clients and all their goals, as
-    the office holds them."""
+def _case_file_ids(conn: Connection, case_ids: list[str]) -> list[tuple[str, str, str, int]]:
+    """(kind, id, origin, version) of the cases (not deleted), their clients and all their
+    goals, as the office holds them."""
     found = []
     for start in range(0, len(case_ids), _BATCH):
         chunk = case_ids[start : start + _BATCH]
-        cases = conn.execute(select(_case.c.id, _case.c.client_id, _case.c.origin).where(
+        cases = conn.execute(select(_case.c.id, _case.c.client_id, _case.c.origin,
+                                    _case.c.version).where(
             _case.c.id.in_(chunk), _case.c.deleted.is_(False)
         )).all()  # fmt: skip
-        found += [("case", i, origin) for i, _client, origin in cases]
-        clients = sorted({client for _i, client, _o in cases if client})
-        found += [("client", i, origin) for i, origin in conn.execute(
-            select(_client.c.id, _client.c.origin).where(_client.c.id.in_(clients))
+        found += [("case", i, origin, v) for i, _client, origin, v in cases]
+        clients = sorted({client for _i, client, _o, _v in cases if client})
+        found += [("client", *row) for row in conn.execute(
+            select(_client.c.id, _client.c.origin, _client.c.version)
+            .where(_client.c.id.in_(clients))
         )]  # fmt: skip
-        found += [("goal", i, origin) for i, origin in conn.execute(
-            select(_goal.c.id, _goal.c.origin).where(_goal.c.case_id.in_(chunk))
+        found += [("goal", *row) for row in conn.execute(
+            select(_goal.c.id, _goal.c.origin, _goal.c.version).where(_goal.c.case_id.in_(chunk))
         )]  # fmt: skip
     return sorted(set(found))
 
@@ -145,7 +162,8 @@ def forwarded(conn: Connection, device_id: str) -> tuple[list[ForwardedHandover]
     """What a device's reply carries: the packages for it not yet taken, and the ids of its
     own handovers their receiver has taken."""
     waiting = [
-        ForwardedHandover(r.handover_id, r.sender_id, tuple(json.loads(r.cases)), r.package)
+        ForwardedHandover(r.handover_id, r.sender_id, tuple(json.loads(r.cases)),
+                          tuple(tuple(t) for t in json.loads(r.contents)), r.package)
         for r in conn.execute(
             select(_in).where(_in.c.receiver_id == device_id, _in.c.taken_at.is_(None))
             .order_by(_in.c.handover_id)

@@ -55,9 +55,9 @@ from kimdesk.store.models import DirectoryEntry as DirectoryRow
 from kimdesk.store.records import TABLES, consultation_t
 from kimdesk.sync.admission import RECORD_SKEW
 from kimdesk.sync.handover import FULL_FIELDS, KINDS, Package, open_package, seal_package
-from kimdesk.sync.reasons import BundleRejected, Reason
+from kimdesk.sync.reasons import BundleRejected
 from kimdesk.sync.reply import DirectoryEntry, ForwardedHandover
-from kimdesk.sync.wire import HandoverLine
+from kimdesk.sync.wire import MAX_HANDOVERS, MAX_TAKEN, HandoverLine
 
 from .changes import Change, Changes
 from .workspace import Workspace, require_role
@@ -200,10 +200,12 @@ def hand_over(ws: Workspace, *, to: str, cases: Sequence[str] = (), every: bool 
         if not every:
             live = live.where(_case.c.id.in_(list(cases)))
         chosen = conn.execute(live).all()
+        if every:  # a laptop's cases: those not handed over before
+            chosen = [(case_id, client_id) for case_id, client_id in chosen if case_id not in gone]
+        elif any(case_id in gone for case_id, _client_id in chosen):
+            raise KimdeskError("Dieser Fall wurde schon übergeben.")
         if not chosen:
             raise KimdeskError("Auf diesem Gerät gibt es keinen Fall, der übergeben werden kann.")
-        if any(case_id in gone for case_id, _client_id in chosen):
-            raise KimdeskError("Dieser Fall wurde schon übergeben.")
         clients = sorted({client_id for _case_id, client_id in chosen if client_id})
         case_ids = {case_id for case_id, _client_id in chosen}
         for start in range(0, len(clients), _BATCH):  # the clients' other cases go along
@@ -220,7 +222,8 @@ def hand_over(ws: Workspace, *, to: str, cases: Sequence[str] = (), every: bool 
         conn.execute(insert(_out).values(
             handover_id=package.handover_id, receiver_id=receiver.installation_id,
             receiver_name=receiver.name, created_at=now, cases=json.dumps(package.cases),
-            records=len(records), package=sealed, length=len(sealed),
+            records=len(records), contents=json.dumps(package.listed), package=sealed,
+            length=len(sealed),
             sha256=hashlib.sha256(sealed).hexdigest(),
         ))  # fmt: skip
         conn.execute(insert(_handed), [
@@ -263,18 +266,22 @@ def to_send(conn: Connection) -> tuple[list[HandoverLine], list[str]]:
         select(_bundle_out.c.seq).where(_bundle_out.c.acknowledged_at.is_(None))
     )
     packages = [
-        HandoverLine(r.handover_id, r.receiver_id, tuple(json.loads(r.cases)), r.package)
+        HandoverLine(r.handover_id, r.receiver_id, tuple(json.loads(r.cases)),
+                     tuple(tuple(t) for t in json.loads(r.contents)), r.package)
         for r in conn.execute(
-            select(_out).where(unsent, _out.c.package.is_not(None)).order_by(_out.c.handover_id)
+            select(_out).where(unsent, _out.c.package.is_not(None))
+            .order_by(_out.c.bundle_seq.is_not(None), _out.c.handover_id)  # never carried first
+            .limit(MAX_HANDOVERS)  # more go with the next bundle
         )
-    ]
+    ]  # fmt: skip
     unconfirmed = (_taken.c.bundle_seq.is_(None)) | _taken.c.bundle_seq.in_(
         select(_bundle_out.c.seq).where(_bundle_out.c.acknowledged_at.is_(None))
     )
     taken = list(conn.execute(
-        select(_taken.c.handover_id).where(unconfirmed).order_by(_taken.c.handover_id)
+        select(_taken.c.handover_id).where(unconfirmed)
+        .order_by(_taken.c.bundle_seq.is_not(None), _taken.c.handover_id).limit(MAX_TAKEN)
     ).scalars())  # fmt: skip
-    return packages, taken
+    return sorted(packages, key=lambda p: p.handover_id), sorted(taken)
 
 
 def carried(packages: Sequence, taken: Sequence) -> str:
@@ -323,7 +330,7 @@ class HandoverNews:
 
 
 def take(ws: Workspace, conn: Connection, forwarded: Sequence[ForwardedHandover],
-         senders: Sequence[DirectoryEntry], office_id: str, news: HandoverNews) -> None:  # fmt: skip
+         senders: Sequence[DirectoryEntry], news: HandoverNews) -> None:  # fmt: skip
     """Open and take each package for this device not taken yet. A package that is not what
     its sender signed for this device refuses the reply; one whose records this device holds
     in a newer version of its own is left (a warning), so nothing here is overwritten."""
@@ -342,10 +349,11 @@ def take(ws: Workspace, conn: Connection, forwarded: Sequence[ForwardedHandover]
                 exc.code, f"eine Fallübergabe ist nicht in Ordnung: {exc}"
             ) from None
         sender = by_id[package.sender_id]
-        if package.cases != item.cases or package.handover_id != item.handover_id:
-            raise BundleRejected(Reason.HANDOVER_INVALID, "eine Fallübergabe passt nicht zu den "
-                                 "Angaben der Kreisstelle")  # fmt: skip
-        trouble = _collisions(ws, conn, package, now, office_id)
+        trouble = _collisions(ws, conn, package, now)
+        if (package.handover_id, package.cases, package.listed) != (
+            item.handover_id, item.cases, item.records,
+        ):  # fmt: skip
+            trouble = "sie enthält andere Datensätze, als die Kreisstelle geprüft hat"
         if trouble:
             news.warnings.append(f"Die Fallübergabe von {printable(sender.name)} wurde nicht "
                                  f"übernommen: {trouble}. Bitte die Kreisstelle ansprechen.")  # fmt: skip
@@ -368,27 +376,22 @@ def take(ws: Workspace, conn: Connection, forwarded: Sequence[ForwardedHandover]
                            "records": len(package.records)})  # fmt: skip
 
 
-def _collisions(ws: Workspace, conn: Connection, package: Package, now: datetime,
-                office_id: str) -> str | None:  # fmt: skip
-    """Why the package cannot be taken here, or None: a record from the future, one in the
-    name of a third installation, or one this device holds in a version of its own or in a
-    version that is not older."""
+def _collisions(ws: Workspace, conn: Connection, package: Package, now: datetime) -> str | None:
+    """Why the package cannot be taken here, or None: a record from the future, or one this
+    device holds already (only a record it handed over itself comes back, in the version it
+    gave or a later one: it replaces the erased copy)."""
     if any(r["updated_at"] > now + RECORD_SKEW for _kind, r in package.records):
         return "Datensätze tragen eine Zeit nach jetzt"
-    if any(r["origin"] not in (package.sender_id, office_id) for _kind, r in package.records):
-        return "Datensätze stammen weder vom übergebenden Gerät noch von der Kreisstelle"
     gone = handed_over_ids(conn)
     for kind in KINDS:
         table = TABLES[kind]
-        ids = [r["id"] for k, r in package.records if k == kind]
         incoming = {r["id"]: r["version"] for k, r in package.records if k == kind}
+        ids = list(incoming)
         for start in range(0, len(ids), _BATCH):
-            for record_id, version, origin in conn.execute(
-                select(table.c.id, table.c.version, table.c.origin)
-                .where(table.c.id.in_(ids[start : start + _BATCH]))
+            for record_id, version in conn.execute(
+                select(table.c.id, table.c.version).where(table.c.id.in_(ids[start : start + _BATCH]))
             ):  # fmt: skip
-                mine = origin == ws.installation.id and record_id not in gone
-                if mine or version >= incoming[record_id]:
+                if record_id not in gone or version > incoming[record_id]:
                     return "dieses Gerät hat einige der Datensätze schon"
     return None
 
@@ -444,15 +447,32 @@ def complete(ws: Workspace, conn: Connection, done: Sequence[str], news: Handove
 
 
 def _erase_in_place(conn: Connection, handed: Sequence[tuple[str, str]], today: date) -> int:
-    ids = {kind: [i for k, i in handed if k == kind] for kind in KINDS}
-    targets = [(kind, TABLES[kind], ids[kind]) for kind in KINDS]
-    visits = list(conn.execute(select(consultation_t.c.id).where(
-        consultation_t.c.case_id.in_(ids["case"]) | consultation_t.c.client_id.in_(ids["client"])
-    )).scalars())  # fmt: skip
-    targets.append(("consultation", consultation_t, visits))
+    """Blank the local fields of the clients handed over and of everything of theirs here,
+    deleted records (tombstones) included: their cases, the cases' goals, and this device's
+    consultations with them."""
+    clients = [i for kind, i in handed if kind == "client"]
+    cases = {i for kind, i in handed if kind == "case"}
+    for start in range(0, len(clients), _BATCH):
+        cases |= set(conn.execute(select(_case.c.id).where(
+            _case.c.client_id.in_(clients[start : start + _BATCH])
+        )).scalars())  # fmt: skip
+    cases = sorted(cases)
+    goals = {i for kind, i in handed if kind == "goal"}
+    visits: set[str] = set()
+    for start in range(0, max(len(cases), len(clients)), _BATCH):
+        some_cases, some_clients = cases[start : start + _BATCH], clients[start : start + _BATCH]
+        goals |= set(conn.execute(
+            select(_goal.c.id).where(_goal.c.case_id.in_(some_cases))
+        ).scalars())  # fmt: skip
+        visits |= set(conn.execute(select(consultation_t.c.id).where(
+            consultation_t.c.case_id.in_(some_cases) | consultation_t.c.client_id.in_(some_clients)
+        )).scalars())  # fmt: skip
+    targets = (("client", clients), ("case", cases), ("goal", sorted(goals)),
+               ("consultation", sorted(visits)))  # fmt: skip
     classes = {**_CLASSES, "consultation": Consultation}
     erased = 0
-    for kind, table, record_ids in targets:
+    for kind, record_ids in targets:
+        table = consultation_t if kind == "consultation" else TABLES[kind]
         emptied = dict.fromkeys(LOCAL_FIELDS[classes[kind]], None)
         for start in range(0, len(record_ids), _BATCH):
             chunk = record_ids[start : start + _BATCH]
@@ -467,6 +487,15 @@ def _erase_in_place(conn: Connection, handed: Sequence[tuple[str, str]], today: 
                 update(table).where(table.c.id.in_(chunk)).values(emptied)
             ).rowcount
     return erased
+
+
+def pending_clients(conn: Connection) -> set[str]:
+    """Clients handed over whose handover is not complete yet: their data stay until then."""
+    return set(conn.execute(
+        select(_handed.c.record_id)
+        .select_from(_handed.join(_out, _out.c.handover_id == _handed.c.handover_id))
+        .where(_handed.c.entity == "client", _out.c.completed_at.is_(None))
+    ).scalars())  # fmt: skip
 
 
 # -- what the screens show -------------------------------------------------------------------

@@ -39,6 +39,7 @@ from kimdesk.store.records import (
 
 from .changes import NOTHING, Change, Changes
 from .excel_csv import excel_csv
+from .handovers import handed_over_ids
 from .legacy_rows import (
     CHUNK,
     COLUMNS,
@@ -339,6 +340,14 @@ def _write(ws, path, digest, good: list[ListRow], rejected: int, progress) -> in
     at = utc_now()
     with ws.store.begin() as conn:
         known = {" ".join(k.split()).casefold(): v for k, v in case_ids_by_legacy_ref(conn).items()}
+        handed = handed_over_ids(conn)
+        away = sorted({row.case_key for row in good if known.get(row.case_key) in handed})
+        if away:  # those cases are another device's now
+            raise KimdeskError(
+                f"Die Liste enthält Beratungen zu {len(away)} Fällen, die an ein anderes Gerät "
+                "übergeben wurden; bitte diese Zeilen entfernen oder dort erfassen. Es wurde "
+                "nichts übernommen."
+            )
         people = _merged_persons(good)
         first_row = {row.case_key: row for row in reversed(good) if row.case_key}
         client_of = _clients_of(conn, known)

@@ -30,7 +30,7 @@ from kimdesk.store.models import AuditEntry, CaseRow, GoalRow
 from . import records
 from .changes import Change, Changes
 from .excel_csv import excel_csv, header_of
-from .handovers import handed_over_ids
+from .handovers import handed_over_ids, pending_clients
 from .workspace import Workspace
 
 _audit = AuditEntry.__table__
@@ -106,7 +106,7 @@ def erase_client(ws: Workspace, client_id: str) -> Erased:
     origin = ws.installation.id
     changed = 0
     with ws.store.begin() as conn:
-        if client_id in handed_over_ids(conn):
+        if client_id in pending_clients(conn):
             raise KimdeskError(
                 "Diese Klient:in wurde an ein anderes Gerät übergeben; ihre Daten werden hier "
                 "gelöscht, sobald das Gerät die Übergabe übernommen hat."
@@ -136,7 +136,7 @@ def erase_client(ws: Workspace, client_id: str) -> Erased:
                 changed += 1
         audit(conn, at=utc_now(), installation_id=origin, action="erase", entity="client",
               record_ids=[client_id], detail=f"{changed} Datensätze")  # fmt: skip
-    _checkpoint(ws)
+    checkpoint(ws)
     return Erased(changed, Changes.of(Change.CLIENT, Change.CASE, Change.GOAL, Change.CONSULTATION))
 
 
@@ -178,7 +178,7 @@ def erase_past_retention(ws: Workspace, years: int, today: date | None = None) -
     return Erased(total, changes)
 
 
-def _checkpoint(ws: Workspace) -> None:
+def checkpoint(ws: Workspace) -> None:
     """Move the overwritten pages out of the WAL into the file (SQLite only)."""
     if ws.store.engine.dialect.name == "sqlite":
         with ws.store.connect() as conn:

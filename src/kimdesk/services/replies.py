@@ -32,7 +32,7 @@ from kimdesk.sync.identity import KeyPairs, usable_x25519, x25519_public
 from kimdesk.sync.reasons import BundleRejected, Reason
 from kimdesk.sync.reply import DirectoryEntry, Reply, directory_name_ok, read_reply
 
-from . import forwarding, handovers
+from . import forwarding, handovers, privacy
 from . import profile as county_profile
 from .changes import NOTHING, Change, Changes
 from .decisions import Taken, apply_decisions, decisions
@@ -150,6 +150,9 @@ def _write_one(ws: Workspace, peer, folder: Path, news: _CountyNews) -> WrittenR
         ).first()
         decided = decisions(conn, ws.installation.id, peer.installation_id)
         waiting, completed = forwarding.forwarded(conn, peer.installation_id)
+    # A package goes only with its sender in the directory: the device checks it by that key.
+    named = {e.installation_id for e in news.directory}
+    waiting = [h for h in waiting if h.sender_id in named]
     carried = [[kind, r["id"], r["version"]] for kind, r in decided]
     handed = [[h.handover_id for h in waiting], completed]
     if last is None and not (merged or decided or news.profile or waiting or completed):
@@ -310,9 +313,7 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
                 if catalog is not None:
                     result.profile_version = catalog.version
                     result.taken.kinds.add(Change.PROFILE)
-            handovers.take(
-                ws, conn, reply.handovers, reply.directory, reply.office_id, result.handovers
-            )
+            handovers.take(ws, conn, reply.handovers, reply.directory, result.handovers)
             handovers.complete(ws, conn, reply.completed, result.handovers)
             result.warnings += result.handovers.warnings
             if result.handovers.changed:
@@ -328,6 +329,8 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
             result.status = "received"
         if result.profile_version is not None:
             ws.catalog = catalog  # committed: the workspace works with the new version
+        if any(item["direction"] == "completed" for item in result.handovers.items):
+            privacy.checkpoint(ws)  # the erased contents out of the WAL, overwritten
     except BundleRejected as exc:
         result.status, result.reason, result.reason_code = "rejected", str(exc), exc.code.value
     return result

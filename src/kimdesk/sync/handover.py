@@ -30,12 +30,11 @@ from . import container
 from .fields import Field, canonical, column_kind, json_value, parse_time
 from .reasons import BundleRejected, Reason
 from .strict import read_document
+from .wire import HANDOVER_KINDS as KINDS
+from .wire import MAX_HANDOVER_RECORDS as MAX_RECORDS
 
 FORMAT = "kimdesk-handover"
 VERSION = 1
-KINDS = ("client", "case", "goal")
-#: Records of one package: a laptop's cases, with clients and goals, many times over.
-MAX_RECORDS = 200_000
 _KEYS = {"format", "version", "handover_id", "sender_id", "receiver_id", "created_at", "cases",
          "records"}  # fmt: skip
 
@@ -63,6 +62,12 @@ class Package:
     cases: tuple[str, ...]
     #: (kind, record): stored rows when written, typed records when read.
     records: tuple[tuple[str, dict], ...]
+
+    @property
+    def listed(self) -> tuple[tuple[str, str, int], ...]:
+        """``(kind, id, version)`` of every record, in the order of a handover's list."""
+        return tuple(sorted(((kind, r["id"], r["version"]) for kind, r in self.records),
+                            key=lambda t: (KINDS.index(t[0]), t[1])))  # fmt: skip
 
     def to_bytes(self) -> bytes:
         return canonical({

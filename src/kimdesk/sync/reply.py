@@ -11,7 +11,7 @@ The plaintext inside the container (``container.REPLY``) is one canonical JSON o
                     "signing_key": "<base64>", "agreement_key": "<base64>",
                     "fingerprint": "ABCD-…-WXYZ"}, ...],
      "handovers": [{"handover_id": "<uuid>", "sender_id": "<uuid>", "cases": ["<uuid>", …],
-                    "package": "<base64>"}, ...],
+                    "records": [["client", "<uuid>", 3], …], "package": "<base64>"}, ...],
      "completed": ["<handover id>", ...]}
 
 ``acknowledged`` lists the device's bundles the office has merged, by number and id (a device
@@ -49,7 +49,7 @@ from .fields import ENTITY_ORDER, canonical, json_value
 from .identity import fingerprint, fingerprint_v1, key_from_base64, usable_x25519
 from .reasons import BundleRejected, Reason
 from .strict import from_wire, read_document
-from .wire import canonical_base64
+from .wire import Listed, canonical_base64, read_listed
 
 FORMAT = "kimdesk-reply"
 VERSION = 1
@@ -61,7 +61,7 @@ _KEYS = {"format", "version", "reply_id", "office_id", "device_id", "seq", "crea
          "acknowledged", "records", "profile", "directory", "handovers", "completed"}  # fmt: skip
 #: Handovers one reply forwards or completes.
 MAX_HANDOVERS = 10_000
-_HANDOVER_KEYS = {"handover_id", "sender_id", "cases", "package"}
+_HANDOVER_KEYS = {"handover_id", "sender_id", "cases", "records", "package"}
 #: Cases of one handover (a laptop's).
 MAX_CASES = 200_000
 #: Devices in a county's directory: far more than a county enrols.
@@ -143,11 +143,13 @@ class ForwardedHandover:
     handover_id: str
     sender_id: str
     cases: tuple[str, ...]
+    #: ``(kind, id, version)`` of every record in the package, as the office checked them.
+    records: Listed
     package: bytes
 
     def as_json(self) -> dict:
         return {"handover_id": self.handover_id, "sender_id": self.sender_id,
-                "cases": list(self.cases),
+                "cases": list(self.cases), "records": [list(r) for r in self.records],
                 "package": base64.b64encode(self.package).decode("ascii")}  # fmt: skip
 
 
@@ -168,11 +170,12 @@ def _handovers(items, device_id: str) -> tuple[ForwardedHandover, ...]:
                 or not item["cases"] or not _ascending_ids(item["cases"], MAX_CASES) \
                 or item["sender_id"] == device_id:  # fmt: skip
             raise _bad("beschädigt (eine Fallübergabe)")
-        package = canonical_base64(item["package"])
-        if package is None or not package:
+        package, listed = canonical_base64(item["package"]), read_listed(item["records"])
+        if not package or listed is None \
+                or [i for kind, i, _v in listed if kind == "case"] != item["cases"]:  # fmt: skip
             raise _bad("beschädigt (eine Fallübergabe)")
         forwarded.append(ForwardedHandover(item["handover_id"], item["sender_id"],
-                                           tuple(item["cases"]), package))  # fmt: skip
+                                           tuple(item["cases"]), listed, package))  # fmt: skip
     if any(a.handover_id >= b.handover_id for a, b in itertools.pairwise(forwarded)):
         raise _bad("beschädigt (Reihenfolge der Fallübergaben)")
     return tuple(forwarded)

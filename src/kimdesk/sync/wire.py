@@ -234,21 +234,50 @@ class HandoverNote:
                 "length": self.length, "sha256": self.sha256}  # fmt: skip
 
 
+#: The kinds of record a handover moves, in the order a package and its list hold them.
+HANDOVER_KINDS = ("client", "case", "goal")
+#: Records one package moves: a laptop's cases, with clients and goals, many times over.
+MAX_HANDOVER_RECORDS = 200_000
+
+Listed = tuple[tuple[str, str, int], ...]
+
+
 @dataclass(frozen=True)
 class HandoverLine:
-    """One package line of the payload: the ids of the cases handed over (ascending) and the
-    package (``sync.handover``), which only its receiver can open."""
+    """One package line of the payload: the ids of the cases handed over (ascending), every
+    record the package holds as ``(kind, id, version)`` (in ``HANDOVER_KINDS`` order, by id:
+    no content, so the office can check them against its store) and the package
+    (``sync.handover``), which only its receiver can open."""
 
     handover_id: str
     receiver_id: str
     cases: tuple[str, ...]
+    records: Listed
     package: bytes
 
     def to_line(self) -> bytes:
         return canonical({
             "handover_id": self.handover_id, "receiver_id": self.receiver_id,
-            "cases": list(self.cases), "package": base64.b64encode(self.package).decode("ascii"),
+            "cases": list(self.cases), "records": [list(r) for r in self.records],
+            "package": base64.b64encode(self.package).decode("ascii"),
         })  # fmt: skip
+
+
+def read_listed(items) -> Listed | None:
+    """A handover's list of records, checked strictly, or None."""
+    if not isinstance(items, list) or not 0 < len(items) <= MAX_HANDOVER_RECORDS:
+        return None
+    listed = []
+    for item in items:
+        if not isinstance(item, list) or len(item) != 3 or item[0] not in HANDOVER_KINDS \
+                or not _is_uuid(item[1]) or type(item[2]) is not int \
+                or not 1 <= item[2] < 2**31:  # fmt: skip
+            return None
+        listed.append((item[0], item[1], item[2]))
+    order = [(HANDOVER_KINDS.index(kind), i) for kind, i, _v in listed]
+    if any(a >= b for a, b in zip(order, order[1:], strict=False)):
+        return None
+    return tuple(listed)
 
 
 def _is_uuid(value) -> bool:
@@ -537,15 +566,15 @@ def _handover_line(note: HandoverNote, line: bytes) -> HandoverLine:
         )
     obj = strict_loads(line)
     if not isinstance(obj, dict) or set(obj) != {"handover_id", "receiver_id", "cases",
-                                                  "package"}:  # fmt: skip
+                                                  "records", "package"}:  # fmt: skip
         raise BundleRejected(Reason.MANIFEST_INVALID, "eine Fallübergabe ist beschädigt")
-    package = obj["package"]
-    raw = canonical_base64(package)
+    raw, listed = canonical_base64(obj["package"]), read_listed(obj["records"])
     if (obj["handover_id"], obj["receiver_id"]) != (note.handover_id, note.receiver_id) \
-            or not obj["cases"] or not _ascending_ids(obj["cases"], MAX_RECORDS) \
+            or not obj["cases"] or not _ascending_ids(obj["cases"], MAX_HANDOVER_RECORDS) \
+            or listed is None or [i for kind, i, _v in listed if kind == "case"] != obj["cases"] \
             or raw is None or not 0 < len(raw) <= MAX_PACKAGE:  # fmt: skip
         raise BundleRejected(Reason.MANIFEST_INVALID, "eine Fallübergabe ist beschädigt")
-    return HandoverLine(note.handover_id, note.receiver_id, tuple(obj["cases"]), raw)
+    return HandoverLine(note.handover_id, note.receiver_id, tuple(obj["cases"]), listed, raw)
 
 
 _PLAIN_DECODER = json.JSONDecoder()

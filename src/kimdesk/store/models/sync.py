@@ -146,6 +146,8 @@ class HandoverOut(Base):
     #: JSON list: the ids of the cases handed over.
     cases: Mapped[str] = mapped_column(Text, nullable=False)
     records: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: JSON list of ``[kind, id, version]``: every record in the package (no content).
+    contents: Mapped[str] = mapped_column(Text, nullable=False)
     #: The package as the receiver gets it (signed, encrypted to the receiver); emptied when
     #: the handover is complete.
     package: Mapped[bytes | None] = mapped_column(LargeBinary)
@@ -194,6 +196,8 @@ class HandoverIn(Base):
     bundle_id: Mapped[str] = mapped_column(String(36), nullable=False)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     cases: Mapped[str] = mapped_column(Text, nullable=False)
+    #: JSON list of ``[kind, id, version]`` as the sender listed them and the office checked.
+    contents: Mapped[str] = mapped_column(Text, nullable=False)
     length: Mapped[int] = mapped_column(Integer, nullable=False)
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     #: Emptied once the receiver has taken it.
