@@ -501,3 +501,31 @@ def test_only_the_receiver_confirms_a_handover(cm_ws, cm2_ws, county, stick):
     [report] = sync.merge_bundles(office, [sync.export_bundle(cm2_ws, stick).path]).bundles
     assert report.status == "imported", report.reason
     assert any("die die Kreisstelle nicht kennt" in w for w in report.warnings)
+
+
+def test_a_handover_through_an_office_on_the_server(cm_ws, cm2_ws, office_file, templates,
+                                                    pg_url, stick):  # fmt: skip
+    """The same way with the office's store on a real PostgreSQL server."""
+    from kimdesk.services.server import move_to_server
+    from kimdesk.services.workspace import open_workspace
+
+    from ..conftest import OFFICE_PASS
+
+    with open_workspace(office_file, OFFICE_PASS) as ws:
+        sync.enroll(ws, templates / "cm.json")
+        sync.enroll(ws, templates / "cm2.json")
+        move_to_server(ws, pg_url, OFFICE_PASS)
+    with open_workspace(pg_url, OFFICE_PASS) as office:
+        add(cm2_ws, consultation())
+        client, cases, _goal = a_case_file(cm_ws)
+        round_trip(office, [cm_ws, cm2_ws], stick)
+        before = stats(office)
+        handovers.hand_over(cm_ws, to=RECEIVER, cases=[cases[0].id])
+        for _ in range(3):
+            round_trip(office, [cm_ws, cm2_ws], stick)
+        assert personal(cm2_ws, client.id)["family_name"] == f"{CANARY}-Name"
+        assert set(personal(cm_ws, client.id).values()) == {None}
+        assert stats(office) == before
+        office_rows = dump(office)
+        assert not any(CANARY in str(v) for t in office_rows.values() for r in t for v in r)
+        assert [r.taken_at is not None for r in office_rows["handover_in"]] == [True]
