@@ -94,16 +94,22 @@ def usable_x25519(public: bytes) -> bool:
     return True
 
 
-def key_from_base64(text) -> bytes | None:
-    """A 32-byte public key as the files write it (canonical base64), or None for anything
-    else: no other spelling of the same bytes is taken."""
+def canonical_base64(text) -> bytes | None:
+    """Bytes written as canonical base64, or None (no other spelling is taken)."""
     if not isinstance(text, str):
         return None
     try:
         raw = base64.b64decode(text, validate=True)
     except ValueError:
         return None
-    return raw if len(raw) == 32 and base64.b64encode(raw).decode("ascii") == text else None
+    return raw if base64.b64encode(raw).decode("ascii") == text else None
+
+
+def key_from_base64(text) -> bytes | None:
+    """A 32-byte public key as the files write it (canonical base64), or None for anything
+    else: no other spelling of the same bytes is taken."""
+    raw = canonical_base64(text)
+    return raw if raw is not None and len(raw) == 32 else None
 
 
 def x25519_public(private: bytes | None) -> bytes | None:

@@ -46,10 +46,10 @@ from kimdesk.domain.profile import read_profile
 
 from .container import MAX_SEQ
 from .fields import ENTITY_ORDER, canonical, json_value
-from .identity import fingerprint, fingerprint_v1, key_from_base64, usable_x25519
+from .identity import canonical_base64, fingerprint, fingerprint_v1, key_from_base64, usable_x25519
 from .reasons import BundleRejected, Reason
 from .strict import from_wire, read_document
-from .wire import Listed, canonical_base64, read_listed
+from .wire import Listed, ascending_ids, read_listed
 
 FORMAT = "kimdesk-reply"
 VERSION = 1
@@ -153,21 +153,15 @@ class ForwardedHandover:
                 "package": base64.b64encode(self.package).decode("ascii")}  # fmt: skip
 
 
-def _ascending_ids(items, cap: int) -> bool:
-    return isinstance(items, list) and len(items) <= cap \
-        and all(isinstance(i, str) and UUID_PATTERN.fullmatch(i) for i in items) \
-        and all(a < b for a, b in itertools.pairwise(items))  # fmt: skip
-
-
 def _handovers(items, device_id: str) -> tuple[ForwardedHandover, ...]:
     if not isinstance(items, list) or len(items) > MAX_HANDOVERS:
         raise _bad("beschädigt (Fallübergaben)")
     forwarded = []
     for item in items:
         if not isinstance(item, dict) or set(item) != _HANDOVER_KEYS \
-                or not _ascending_ids([item["handover_id"]], 1) \
-                or not _ascending_ids([item["sender_id"]], 1) \
-                or not item["cases"] or not _ascending_ids(item["cases"], MAX_CASES) \
+                or not ascending_ids([item["handover_id"]], 1) \
+                or not ascending_ids([item["sender_id"]], 1) \
+                or not item["cases"] or not ascending_ids(item["cases"], MAX_CASES) \
                 or item["sender_id"] == device_id:  # fmt: skip
             raise _bad("beschädigt (eine Fallübergabe)")
         package, listed = canonical_base64(item["package"]), read_listed(item["records"])
@@ -182,7 +176,7 @@ def _handovers(items, device_id: str) -> tuple[ForwardedHandover, ...]:
 
 
 def _completed(items) -> tuple[str, ...]:
-    if not _ascending_ids(items, MAX_HANDOVERS):
+    if not ascending_ids(items, MAX_HANDOVERS):
         raise _bad("beschädigt (abgeschlossene Fallübergaben)")
     return tuple(items)
 

@@ -39,7 +39,7 @@ from .fields import (
     parse_time,  # noqa: F401 - likewise (the wire's UTC timestamps)
     to_wire,  # noqa: F401 - likewise
 )
-from .identity import key_from_base64, usable_x25519
+from .identity import canonical_base64, key_from_base64, usable_x25519
 from .reasons import BundleRejected, Reason
 from .strict import (
     from_wire,  # noqa: F401 - likewise
@@ -284,7 +284,8 @@ def _is_uuid(value) -> bool:
     return isinstance(value, str) and UUID_PATTERN.fullmatch(value) is not None
 
 
-def _ascending_ids(items, cap: int) -> bool:
+def ascending_ids(items, cap: int) -> bool:
+    """A list of at most ``cap`` UUIDs in strictly ascending order."""
     return (isinstance(items, list) and len(items) <= cap and all(map(_is_uuid, items))
             and all(a < b for a, b in zip(items, items[1:], strict=False)))  # fmt: skip
 
@@ -292,7 +293,7 @@ def _ascending_ids(items, cap: int) -> bool:
 def _handover_notes(obj: dict) -> tuple[tuple[HandoverNote, ...], tuple[str, ...]]:
     """Version 5: the packages carried and the handovers taken, checked strictly."""
     items, taken = obj["handovers"], obj["taken"]
-    if not _ascending_ids(taken, MAX_TAKEN):
+    if not ascending_ids(taken, MAX_TAKEN):
         raise BundleRejected(
             Reason.MANIFEST_INVALID, "das Manifest des Bundles ist beschädigt (übernommene Fälle)"
         )
@@ -547,17 +548,6 @@ def _checked_records(
         )
 
 
-def canonical_base64(text) -> bytes | None:
-    """Bytes written as canonical base64, or None (no other spelling is taken)."""
-    if not isinstance(text, str):
-        return None
-    try:
-        raw = base64.b64decode(text, validate=True)
-    except ValueError:
-        return None
-    return raw if base64.b64encode(raw).decode("ascii") == text else None
-
-
 def _handover_line(note: HandoverNote, line: bytes) -> HandoverLine:
     """A package line as its manifest entry says: length, hash, ids, then its form."""
     if len(line) != note.length or hashlib.sha256(line).hexdigest() != note.sha256:
@@ -570,7 +560,7 @@ def _handover_line(note: HandoverNote, line: bytes) -> HandoverLine:
         raise BundleRejected(Reason.MANIFEST_INVALID, "eine Fallübergabe ist beschädigt")
     raw, listed = canonical_base64(obj["package"]), read_listed(obj["records"])
     if (obj["handover_id"], obj["receiver_id"]) != (note.handover_id, note.receiver_id) \
-            or not obj["cases"] or not _ascending_ids(obj["cases"], MAX_HANDOVER_RECORDS) \
+            or not obj["cases"] or not ascending_ids(obj["cases"], MAX_HANDOVER_RECORDS) \
             or listed is None or [i for kind, i, _v in listed if kind == "case"] != obj["cases"] \
             or raw is None or not 0 < len(raw) <= MAX_PACKAGE:  # fmt: skip
         raise BundleRejected(Reason.MANIFEST_INVALID, "eine Fallübergabe ist beschädigt")
