@@ -529,3 +529,36 @@ def test_a_handover_through_an_office_on_the_server(cm_ws, cm2_ws, office_file, 
         office_rows = dump(office)
         assert not any(CANARY in str(v) for t in office_rows.values() for r in t for v in r)
         assert [r.taken_at is not None for r in office_rows["handover_in"]] == [True]
+
+
+def test_references_name_one_client_or_are_refused(cm_ws, enrolled_office_ws):
+    """An Aktenzeichen is matched whole (several per client, separated by comma or
+    semicolon); one word shared by two clients' Aktenzeichen hands over nobody."""
+    [first] = add(cm_ws, replace(a_client(), file_numbers="AZ 50/1234; SGB-7"))
+    [second] = add(cm_ws, replace(a_client(), file_numbers="AZ 50/9999"))
+    [case] = add(cm_ws, a_case(client_id=first.id))
+    add(cm_ws, a_case(client_id=second.id))
+    assert handovers.find_cases(cm_ws, "az  50/1234") == [case.id]
+    assert handovers.find_cases(cm_ws, "SGB-7") == [case.id]
+    with pytest.raises(KimdeskError, match="gibt es auf diesem Gerät nicht"):
+        handovers.find_cases(cm_ws, "AZ")
+    [twin] = add(cm_ws, replace(a_client(), file_numbers="SGB-7"))
+    add(cm_ws, a_case(client_id=twin.id))
+    with pytest.raises(KimdeskError, match="passt zu Fällen von 2 Klient:innen"):
+        handovers.find_cases(cm_ws, "SGB-7")
+    with pytest.raises(KimdeskError, match="nur im Speicher eines Case-Managements"):
+        handovers.find_cases(enrolled_office_ws, "AZ 50/1234")
+
+
+def test_a_file_given_to_the_wrong_command_says_what_it_is(cm_ws, enrolled_office_ws, stick):
+    office = enrolled_office_ws
+    add(cm_ws, consultation())
+    sent = sync.export_bundle(cm_ws, stick).path
+    sync.merge_bundles(office, [sent])
+    answers = stick / "answers"
+    answers.mkdir()
+    [written] = replies.write_replies(office, answers, device=SENDER).written
+    [got] = replies.receive_replies(cm_ws, [sent]).replies
+    assert got.status == "rejected" and "sondern ein Bundle eines Geräts" in got.reason
+    [report] = sync.merge_bundles(office, [written.path]).bundles
+    assert report.status == "rejected" and "sondern eine Antwort der Kreisstelle" in report.reason

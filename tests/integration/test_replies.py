@@ -81,6 +81,11 @@ def test_a_lost_reply_costs_nothing(cm_ws, enrolled_office_ws, stick, tmp_path):
     [r] = replies.receive_replies(cm_ws, [reply.path]).replies
     assert r.status == "received" and set(replies.receipts(cm_ws)) == {1, 2}
     assert "Antwort 1 der Kreisstelle wurde nicht eingelesen" in r.warnings[0]
+    # The lost reply turns up later: covered by the later one, nothing changes, no alarm.
+    before = device_state(cm_ws)
+    [late] = replies.receive_replies(cm_ws, [tmp_path / "lost.kimr"]).replies
+    assert late.status == "already_received" and "überholt" in late.warnings[0]
+    assert device_state(cm_ws) == before
 
 
 def forged(office_ws, cm_ws, *, signer=None, recipient=None, payload=None, kind=None) -> bytes:
@@ -292,7 +297,7 @@ def test_a_restored_device_is_not_told_that_its_new_bundle_arrived(cm_file, enro
     shutil.copyfile(cm_file, backup)
     with open_workspace(cm_file, CM_PASS) as cm:
         sync.merge_bundles(enrolled_office_ws, [bundle(cm, stick).path])
-    [reply] = replies.write_replies(enrolled_office_ws, stick).written
+    [reply] = replies.write_replies(enrolled_office_ws, stick, device="CM-07 Troisdorf").written
     with open_workspace(backup, CM_PASS) as restored:
         elsewhere = tmp_path / "neu"
         elsewhere.mkdir()

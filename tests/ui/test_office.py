@@ -119,8 +119,9 @@ def test_importing_a_stick_previews_then_imports(qtbot, office_window, templates
     screen.write_replies(answers)
     assert screen.state.text() == (
         "Antwort 1 an CM-07 Troisdorf: angekommene Bundles 1–2.\n"
-        "Keine Antwort: CM-11 Siegburg: nichts Neues")  # fmt: skip
-    assert [p.suffix for p in answers.iterdir()] == [".kimr"]
+        # A device without a bundle yet hears of the county's devices (a handover's address).
+        "Antwort 1 an CM-11 Siegburg: angekommene Bundles noch keins.")  # fmt: skip
+    assert [p.suffix for p in answers.iterdir()] == [".kimr", ".kimr"]
     screen.write_replies(answers)
     assert "Antwort" not in screen.state.text().split("Keine Antwort")[0]
 

@@ -118,10 +118,11 @@ class HandoverWritten:
 
     @property
     def message(self) -> str:
+        whose = (f" von {self.clients} {'Klient:in' if self.clients == 1 else 'Klient:innen'}"
+                 if self.clients else "")  # fmt: skip
         return (
             f"Übergabe an {printable(self.receiver)} vorbereitet: {self.cases} "
-            f"{'Fall' if self.cases == 1 else 'Fälle'} von {self.clients} "
-            f"{'Klient:in' if self.clients == 1 else 'Klient:innen'}. Sie reist mit dem "
+            f"{'Fall' if self.cases == 1 else 'Fälle'}{whose}. Sie reist mit dem "
             "nächsten Bundle zur Kreisstelle; die Fälle sind hier ab jetzt schreibgeschützt."
         )
 
@@ -158,32 +159,46 @@ def refuse_if_handed_over(conn: Connection, record: Record) -> None:
         )
 
 
-_SEPARATORS = re.compile(r"[,;\s]+")
+_SEPARATORS = re.compile(r"[,;]")
+
+
+def _entries(numbers: str | None) -> set[str]:
+    """A client's Aktenzeichen, each as written (several separated by comma or semicolon),
+    with spaces normalised and case folded."""
+    return {" ".join(n.split()).casefold() for n in _SEPARATORS.split(numbers or "") if n.strip()}
 
 
 def find_cases(ws: Workspace, reference: str) -> list[str]:
     """The cases a reference names: a case id, an Aktenzeichen of its client (one of the
-    client's file numbers) or a legacy list's case reference (``Fall``)."""
+    client's file numbers, as a whole) or a legacy list's case reference (``Fall``). A
+    reference that fits more than one client is refused: a handover cannot be withdrawn."""
+    require_role(ws, Role.CASEMANAGER, "Das Übergeben von Fällen")
     wanted = reference.strip()
     if not wanted:
         raise KimdeskError("Bitte einen Fall angeben (Kennung, Aktenzeichen oder Fallzeichen).")
     with ws.store.connect() as conn:
         live = _case.c.deleted.is_(False)
-        found = set(conn.execute(select(_case.c.id).where(
+        found = conn.execute(select(_case.c.id, _case.c.client_id).where(
             live, (_case.c.id == wanted) | (_case.c.legacy_ref == wanted)
-        )).scalars())  # fmt: skip
+        )).all()  # fmt: skip
         if not found:
             rows = conn.execute(
-                select(_case.c.id, _client.c.file_numbers)
+                select(_case.c.id, _case.c.client_id, _client.c.file_numbers)
                 .join(_client, _client.c.id == _case.c.client_id)
-                .where(live, _client.c.file_numbers.contains(wanted, autoescape=True))
+                .where(live, _client.c.file_numbers.contains(wanted.split()[0], autoescape=True))
             ).all()
-            folded = wanted.casefold()
-            found = {case_id for case_id, numbers in rows
-                     if folded in (n.casefold() for n in _SEPARATORS.split(numbers or ""))}  # fmt: skip
+            folded = " ".join(wanted.split()).casefold()
+            found = [(case_id, client_id) for case_id, client_id, numbers in rows
+                     if folded in _entries(numbers)]  # fmt: skip
     if not found:
         raise KimdeskError(f"Einen Fall „{printable(wanted, 60)}“ gibt es auf diesem Gerät nicht.")
-    return sorted(found)
+    clients = {client_id for _case_id, client_id in found}
+    if len(clients) > 1:
+        raise KimdeskError(
+            f"„{printable(wanted, 60)}“ passt zu Fällen von {len(clients)} Klient:innen; bitte "
+            "die Kennung des Falls angeben (Fälle → Fall, oder das ganze Aktenzeichen)."
+        )
+    return sorted(case_id for case_id, _client_id in found)
 
 
 def hand_over(ws: Workspace, *, to: str, cases: Sequence[str] = (), every: bool = False,
@@ -205,7 +220,8 @@ def hand_over(ws: Workspace, *, to: str, cases: Sequence[str] = (), every: bool 
         elif any(case_id in gone for case_id, _client_id in chosen):
             raise KimdeskError("Dieser Fall wurde schon übergeben.")
         if not chosen:
-            raise KimdeskError("Auf diesem Gerät gibt es keinen Fall, der übergeben werden kann.")
+            raise KimdeskError("Auf diesem Gerät gibt es keinen Fall (mehr), der übergeben "
+                               "werden kann.")  # fmt: skip
         clients = sorted({client_id for _case_id, client_id in chosen if client_id})
         case_ids = {case_id for case_id, _client_id in chosen}
         for start in range(0, len(clients), _BATCH):  # the clients' other cases go along
@@ -443,7 +459,7 @@ def complete(ws: Workspace, conn: Connection, done: Sequence[str], news: Handove
               detail=f"Übergabe {handover_id} abgeschlossen: {erased} Datensätze")  # fmt: skip
         news.items.append({"handover_id": handover_id, "direction": "completed",
                            "device": receiver_name, "cases": len(json.loads(cases)),
-                           "records": erased})  # fmt: skip
+                           "records": len(handed)})  # fmt: skip
 
 
 def _erase_in_place(conn: Connection, handed: Sequence[tuple[str, str]], today: date) -> int:

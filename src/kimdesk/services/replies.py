@@ -155,8 +155,9 @@ def _write_one(ws: Workspace, peer, folder: Path, news: _CountyNews) -> WrittenR
     waiting = [h for h in waiting if h.sender_id in named]
     carried = [[kind, r["id"], r["version"]] for kind, r in decided]
     handed = [[h.handover_id for h in waiting], completed]
-    if last is None and not (merged or decided or news.profile or waiting or completed):
-        return None  # a device without a merged bundle has nothing to hear yet
+    if last is None and not (merged or decided or news.profile or waiting or completed
+                             or len(news.directory) > 1):  # fmt: skip
+        return None  # nothing to hear yet, not even of another device to hand a case to
     if last is not None and (merged, carried, news.profile_version, news.directory_sha,
                              handed) == (
         tuple(tuple(p) for p in json.loads(last.acknowledged)), json.loads(last.records),
@@ -266,10 +267,16 @@ def _receive_one(ws: Workspace, path: Path) -> Received:
             result.reply_seq = reply.seq
             last = conn.execute(select(func.max(_reply_in.c.seq))).scalar() or 0
             if reply.seq <= last:
-                known = conn.execute(
-                    select(_reply_in.c.reply_id).where(_reply_in.c.reply_id == reply.reply_id)
-                ).first()
-                if known is None:  # an office restored from a backup numbers again
+                same_seq = conn.execute(
+                    select(_reply_in.c.reply_id).where(_reply_in.c.seq == reply.seq)
+                ).scalar()
+                if same_seq is None:  # skipped: a later reply brought all it held
+                    result.status = "already_received"
+                    result.acknowledged = [n for n, _bundle in reply.acknowledged]
+                    result.warnings.append(f"Antwort {reply.seq} ist durch eine spätere Antwort "
+                                           "schon überholt; nichts geändert.")  # fmt: skip
+                    return result
+                if same_seq != reply.reply_id:  # an office restored from a backup numbers again
                     raise BundleRejected(
                         Reason.MANIFEST_MISMATCH,
                         f"die Kreisstelle hat die Antwortnummer {reply.seq} schon einmal für "

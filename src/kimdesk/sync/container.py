@@ -70,23 +70,27 @@ class FileKind:
     of_it: str  # "der Kopf …", genitive
     it: str  # "das Bundle hat …", nominative
     elsewhere: str  # "… lässt sich nicht entschlüsseln (…)"
+    is_one: str = ""  # "die Datei ist keine Antwort, sondern …"
 
 
 BUNDLE = FileKind(
     MAGIC, FORMAT_VERSION, _INFO, "kein KIMdesk-Bundle", TOO_LARGE, _SHORT, "des Bundles",
     "das Bundle", "für eine andere Kreisstelle verschlüsselt?",
+    "ein Bundle eines Geräts (für kimdesk merge in der Kreisstelle)",
 )  # fmt: skip
 REPLY = FileKind(
     b"KIMR\r\n\x1a\n", 1, b"kimdesk-reply-v1\x00", "keine Antwort der Kreisstelle",
     "die Datei ist größer als 1 GiB und damit keine Antwort der Kreisstelle",
     "die Datei ist zu kurz für eine Antwort der Kreisstelle (abgeschnitten?)", "der Antwort",
     "die Antwort", "für ein anderes Gerät verschlüsselt?",
+    "eine Antwort der Kreisstelle (für kimdesk receive auf dem Gerät)",
 )  # fmt: skip
 HANDOVER = FileKind(
     b"KIMH\r\n\x1a\n", 1, b"kimdesk-handover-v1\x00", "keine Fallübergabe",
     "die Datei ist größer als 1 GiB und damit keine Fallübergabe",
     "die Datei ist zu kurz für eine Fallübergabe (abgeschnitten?)", "der Übergabe",
     "die Übergabe", "für ein anderes Gerät verschlüsselt?",
+    "eine einzelne Fallübergabe (sie reist in einem Bundle)",
 )  # fmt: skip
 
 
@@ -153,7 +157,11 @@ def read_header(data: bytes, kind: FileKind = BUNDLE) -> Header:
         raise BundleRejected(Reason.TRUNCATED, kind.short)
     magic, version, inst, key, seq, bundle, recipient, n = _FIXED.unpack_from(data, 0)
     if magic != kind.magic:
-        raise BundleRejected(Reason.NOT_A_BUNDLE, f"die Datei ist {kind.not_one}")
+        other = next((k for k in (BUNDLE, REPLY, HANDOVER) if k.magic == magic), None)
+        raise BundleRejected(
+            Reason.NOT_A_BUNDLE,
+            f"die Datei ist {kind.not_one}" + (f", sondern {other.is_one}" if other else ""),
+        )
     if version != kind.version:
         raise BundleRejected(
             Reason.FORMAT_VERSION,
