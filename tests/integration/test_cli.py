@@ -230,3 +230,11 @@ def test_a_damaged_store_is_named_with_a_pointer_to_the_backup(cli, cm_file, dam
     assert "Traceback" not in err and len(err.strip().splitlines()) <= 3
     if damage != "foreign":
         assert "Sicherung" in err or "beschädigt" in err or "Prüfung" in out + err
+
+
+def test_usage_errors_are_german(cli):
+    """argparse's own words too: one German line, exit 2."""
+    code, _out, err = cli("handover", "--store", "x.kdb", "--case", "1", "--all", "--to", "y")
+    assert code == 2 and "Aufruf fehlerhaft: --all: geht nicht zusammen mit --case" in err
+    code, _out, err = cli("receive", "--store", "x.kdb")
+    assert code == 2 and "es fehlt: ANTWORT" in err and "Aufruf:" in err

@@ -373,6 +373,7 @@ def test_a_reply_brings_the_directory_of_the_countys_devices(cm_ws, enrolled_off
     )  # fmt: skip
     assert handovers.find_device(cm_ws, siegburg.installation_id) == other
     assert handovers.find_device(cm_ws, "CM-11 Siegburg") == other
+    assert handovers.find_device(cm_ws, "cm-11 siegburg") == other  # as people type it
     with pytest.raises(KimdeskError, match="selbst"):
         handovers.find_device(cm_ws, "CM-07 Troisdorf")
     with pytest.raises(KimdeskError, match="gibt es nicht; die Geräte des Kreises: CM-11"):

@@ -20,6 +20,27 @@ from . import commands
 FORCE_HELP = "eine frühere Ausgabe desselben Befehls ersetzen"
 
 
+#: argparse's own words, as a German command line says them (docs/cli.md: German messages).
+_ARGPARSE_DE = {
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Angaben",
+    "options": "Optionen",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+    "the following arguments are required: %s": "es fehlt: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "not allowed with argument %s": "geht nicht zusammen mit %s",
+    "one of the arguments %s is required": "eine dieser Angaben ist nötig: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "expected one argument": "hier fehlt ein Wert",
+    "expected at least one argument": "hier fehlt mindestens ein Wert",
+    "expected at most one argument": "hier ist höchstens ein Wert erlaubt",
+    "invalid choice: %(value)r (choose from %(choices)s)": "„%(value)s“ gibt es nicht (möglich: %(choices)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "mehrdeutige Option %(option)s: passt zu %(matches)s",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
+}
+argparse._ = lambda text: _ARGPARSE_DE.get(text, text)  # the module looks it up per call
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # usage errors: exit 2 with one line
         self.print_usage(sys.stderr)

@@ -93,7 +93,11 @@ def find_device(ws: Workspace, wanted: str) -> DirectoryEntry:
     if not entries:
         raise KimdeskError("Dieses Gerät kennt noch keine anderen Geräte des Kreises; sie kommen "
                            "mit der nächsten Antwort der Kreisstelle.")  # fmt: skip
-    found = [e for e in entries if wanted in (e.installation_id, e.name)]
+    found = [e for e in entries if wanted in (e.installation_id, e.name)] or [
+        e
+        for e in entries
+        if e.name.casefold() == wanted.casefold()  # "cm-11 siegburg"
+    ]
     if len(found) != 1:
         names = ", ".join(printable(e.name, 60) for e in entries[:10])
         why = "mehrere Geräte heißen so" if found else "ein solches Gerät gibt es nicht"

@@ -84,9 +84,12 @@ def write_replies(
         devices = trusted_peers(ws.installation, conn, role=Role.CASEMANAGER)
         news = _CountyNews.of(load_catalog(conn), devices)  # the same for every device
     if device is not None:
-        devices = [d for d in devices if device in (d.installation_id, d.name)]
-        if not devices:
-            raise KimdeskError(f"Ein eingetragenes Gerät „{printable(device)}“ gibt es nicht.")
+        chosen = [d for d in devices if device in (d.installation_id, d.name)]
+        if not chosen:
+            names = ", ".join(printable(d.name, 60) for d in devices[:10]) or "keine"
+            raise KimdeskError(f"Ein eingetragenes Gerät „{printable(device)}“ gibt es nicht; "
+                               f"die eingetragenen Geräte: {names}.")  # fmt: skip
+        devices = chosen
     written, skipped = [], []
     for peer in sorted(devices, key=lambda p: (p.name, p.installation_id)):
         if peer.agreement_key is None:
