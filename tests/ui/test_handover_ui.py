@@ -33,7 +33,7 @@ def test_a_case_is_handed_over_from_the_case_screen(qtbot, cm_window, templates,
         sync.enroll(office, templates / "cm.json")
         sync.enroll(office, templates / "cm2.json")
         sync.merge_bundles(office, list(stick.glob("*.kimb")))
-        [written] = replies.write_replies(office, stick).written
+        [written] = replies.write_replies(office, stick, device="CM-07 Troisdorf").written
     in_store(cm_window, lambda ws: replies.receive_replies(ws, [written.path]))
 
     screen = cm_window.screen(CasesScreen)
