@@ -205,6 +205,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wann der Fall wieder vorgelegt wird, z. B. +2w für in zwei Wochen; bleibt auf diesem Gerät.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Kommune:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -226,6 +230,10 @@
     </message>
     <message>
         <source>Einwilligung &amp;vom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wiedervor&amp;lage am:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2783,6 +2791,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>Einwilligung vom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wiedervorlage am</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

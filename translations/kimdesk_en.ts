@@ -205,6 +205,10 @@
         <translation>Case</translation>
     </message>
     <message>
+        <source>Wann der Fall wieder vorgelegt wird, z. B. +2w für in zwei Wochen; bleibt auf diesem Gerät.</source>
+        <translation>When the case comes up again, e.g. +2w for in two weeks; stays on this device.</translation>
+    </message>
+    <message>
         <source>&amp;Kommune:</source>
         <translation>&amp;Municipality:</translation>
     </message>
@@ -227,6 +231,10 @@
     <message>
         <source>Einwilligung &amp;vom:</source>
         <translation>Consent &amp;given on:</translation>
+    </message>
+    <message>
+        <source>Wiedervor&amp;lage am:</source>
+        <translation>Fo&amp;llow-up on:</translation>
     </message>
     <message>
         <source>Notizen zum Fall:</source>
@@ -2795,6 +2803,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     <message>
         <source>Einwilligung vom</source>
         <translation>Consent of</translation>
+    </message>
+    <message>
+        <source>Wiedervorlage am</source>
+        <translation>Follow-up on</translation>
     </message>
     <message>
         <source>Format</source>

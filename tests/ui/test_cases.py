@@ -168,3 +168,17 @@ def test_locking_with_a_case_selected_says_nothing_and_empties_the_screen(qtbot,
     cm_window.ctx.messages.error.connect(errors.append)
     cm_window.lock()
     assert errors == [] and screen.list.count() == 0 and screen.current is None
+
+
+def test_a_follow_up_is_typed_as_people_type_dates(qtbot, cm_window):
+    """Wiedervorlage (issue 19): "+2w" in the case form is two weeks from today, kept on save."""
+    from datetime import timedelta
+
+    screen = shown(cm_window)
+    screen.new_case()
+    screen.client_form.family.setText("Haidari")
+    qtbot.keyClicks(screen.case_form.follow_up, "+2w")
+    qtbot.keyClick(screen.case_form.follow_up, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    [line] = all_cases(cm_window)
+    file = in_store(cm_window, lambda ws: cases.case_file(ws, line.case_id))
+    assert file.case.follow_up_on == date.today() + timedelta(weeks=2)

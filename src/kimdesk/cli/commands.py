@@ -10,6 +10,7 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.text import number_ranges, printable
 from kimdesk.fileio import shown
 from kimdesk.services import conflicts as settling
+from kimdesk.services import due as due_list
 from kimdesk.services import handovers, maintenance, replies, server, setup, statistics, sync
 from kimdesk.services import legacy_import as legacy
 from kimdesk.services import profile as county_profile
@@ -262,6 +263,26 @@ def receive(args) -> int:
             for warning in r.warnings:
                 _out(f"  Hinweis: {warning}")
     return 1 if result.any_rejected else 0
+
+
+def due(args) -> int:
+    if not 0 <= args.days <= 366:
+        raise KimdeskError("--days: bitte eine Zahl von 0 bis 366.")
+    with _open(args) as ws:
+        found = due_list.due(ws, days=args.days)
+    if args.json:
+        print(json.dumps({"today": found.today.isoformat(), "overdue": found.overdue,
+                          "today_count": found.due_today, "this_week": found.this_week,
+                          "items": [i.as_json() for i in found.items]},
+                         ensure_ascii=False, indent=2))  # fmt: skip
+        return 0
+    if not found.items:
+        _out("Nichts fällig.")
+        return 0
+    _out(f"Überfällig: {found.overdue}, heute: {found.due_today}, diese Woche: {found.this_week}")
+    for item in found.items:
+        _out(f"{item.due_on:%d.%m.%Y}  {item.reference}  {item.reason}")
+    return 0
 
 
 def handover(args) -> int:

@@ -145,6 +145,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="Zusammenfassung als JSON")
     p.set_defaults(run=commands.handover)
 
+    p = sub.add_parser("due", help="die Wiedervorlage: was heute und bald fällig ist")
+    p.add_argument("--store", required=True, help="Speicher dieses Geräts")
+    p.add_argument("--days", type=int, default=0, metavar="N",
+                   help="auch was in den nächsten N Tagen fällig wird")  # fmt: skip
+    p.add_argument("--json", action="store_true", help="als JSON (ohne Namen)")
+    p.set_defaults(run=commands.due)
+
     p = sub.add_parser("profile", help="das Kreisprofil zeigen oder eine neue Version übernehmen")
     p.add_argument("--store", required=True, help="Speicher der Kreisstelle (oder eines Geräts)")
     what = p.add_mutually_exclusive_group(required=True)

@@ -53,6 +53,9 @@ class CatalogEntry:
 DEFAULT_RETENTION_YEARS = 3
 #: Counts below this are hidden in publication mode unless the profile says otherwise.
 DEFAULT_MIN_COUNT = 5
+#: An open case without a consultation for this many weeks is due (Wiedervorlage); the county
+#: may set it in its profile as ``case_work.inactive_weeks``.
+DEFAULT_INACTIVE_WEEKS = 8
 
 
 def _fold(text: str) -> str:
@@ -76,6 +79,8 @@ class Catalog:
     min_count: int = DEFAULT_MIN_COUNT
     #: The county profile's version (``domain.profile``): 1 as shipped, one more per change.
     version: int = 1
+    #: Weeks without a consultation after which an open case is due (``case_work``).
+    inactive_weeks: int = DEFAULT_INACTIVE_WEEKS
     _by_code: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
     _by_text: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
 
@@ -146,10 +151,12 @@ class Catalog:
         retention_years: int = 0,
         min_count: int = DEFAULT_MIN_COUNT,
         version: int = 1,
+        inactive_weeks: int = DEFAULT_INACTIVE_WEEKS,
     ) -> Catalog:
         return cls(profile=profile, name=name, county=county, entries=tuple(entries),
                    retention_years=retention_years or DEFAULT_RETENTION_YEARS,
-                   min_count=min_count, version=version)  # fmt: skip
+                   min_count=min_count, version=version,
+                   inactive_weeks=inactive_weeks)  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> Catalog:
@@ -189,8 +196,26 @@ class Catalog:
                 "Die Mindestfallzahl für Veröffentlichungen im Katalogprofil ist ungültig "
                 "(publication.min_count: 2–20)."
             )
+        weeks = inactive_weeks(data)
+        if weeks is None:
+            raise KimdeskError(
+                "Die Wochen ohne Beratung bis zur Wiedervorlage im Katalogprofil sind ungültig "
+                "(case_work.inactive_weeks: 1–52)."
+            )
         return cls.from_entries(data["profile"], data["name"], data["county"], entries, retention,
-                                min_count, data.get("version", 1))  # fmt: skip
+                                min_count, data.get("version", 1), weeks)  # fmt: skip
+
+
+def inactive_weeks(data: dict) -> int | None:
+    """A profile document's ``case_work.inactive_weeks`` (the default where it has none), or
+    None where it is not exactly ``{"inactive_weeks": 1–52}``."""
+    if "case_work" not in data:
+        return DEFAULT_INACTIVE_WEEKS
+    case_work = data["case_work"]
+    if not isinstance(case_work, dict) or set(case_work) != {"inactive_weeks"}:
+        return None
+    weeks = case_work["inactive_weeks"]
+    return weeks if type(weeks) is int and 1 <= weeks <= 52 else None
 
 
 def available_profiles() -> list[str]:

@@ -64,6 +64,8 @@ class Case(Record):
     legacy_ref: str | None = None
     consent_on: date | None = None
     notes: str | None = None
+    #: Wiedervorlage (schema 12): when the case manager wants to look at the case again.
+    follow_up_on: date | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from .catalog import PROFILE_FORMAT, Catalog, CatalogEntry
+from .catalog import DEFAULT_INACTIVE_WEEKS, PROFILE_FORMAT, Catalog, CatalogEntry, inactive_weeks
 from .errors import KimdeskError
 from .text import printable
 
@@ -48,7 +48,7 @@ class ProfileChange:
 
 _ITEM_KEYS = {"code", "de", "en", "parent", "sort", "active", "aliases", "since"}
 _TOP_KEYS = {"format", "profile", "version", "name", "county", "retention_years", "publication",
-             "catalogs"}  # fmt: skip
+             "catalogs", "case_work"}  # fmt: skip
 
 
 def read_profile(data) -> Catalog:
@@ -72,6 +72,8 @@ def read_profile(data) -> Catalog:
     publication = data.get("publication")
     if not isinstance(publication, dict) or set(publication) != {"min_count"}:
         raise bad('„publication“ fehlt oder ist nicht genau {"min_count": Zahl}')
+    if inactive_weeks(data) is None:
+        raise bad('„case_work“ ist nicht genau {"inactive_weeks": Zahl von 1 bis 52}')
     if not isinstance(data.get("catalogs"), dict):
         raise bad("„catalogs“ fehlt")
     version = data.get("version", 1)
@@ -184,6 +186,9 @@ def next_version(current: Catalog, proposed: Catalog) -> tuple[Catalog, ProfileC
     if proposed.retention_years != current.retention_years:
         settings.append(f"Aufbewahrungsfrist: {current.retention_years} → "
                         f"{proposed.retention_years} Jahre")  # fmt: skip
+    if proposed.inactive_weeks != current.inactive_weeks:
+        settings.append(f"Wiedervorlage ohne Beratung nach: {current.inactive_weeks} → "
+                        f"{proposed.inactive_weeks} Wochen")  # fmt: skip
     if proposed.min_count != current.min_count:
         settings.append(f"Mindestfallzahl für Veröffentlichungen: {current.min_count} → "
                         f"{proposed.min_count}")  # fmt: skip
@@ -227,5 +232,11 @@ def document(catalog: Catalog) -> dict:
         "county": catalog.county,
         "retention_years": catalog.retention_years,
         "publication": {"min_count": catalog.min_count},
+        # Only where the county set it: a document without it reads as before everywhere.
+        **(
+            {"case_work": {"inactive_weeks": catalog.inactive_weeks}}
+            if catalog.inactive_weeks != DEFAULT_INACTIVE_WEEKS
+            else {}
+        ),
         "catalogs": catalogs,
     }

@@ -62,7 +62,7 @@ ENTITIES: tuple[EntityType, ...] = (
         "Klient:in",
     ),
     EntityType(Kind.CASE, Case, validation.validate_case,
-               frozenset({"consent_on", "notes", "legacy_ref"}), "Fall"),
+               frozenset({"consent_on", "notes", "legacy_ref", "follow_up_on"}), "Fall"),
     EntityType(Kind.GOAL, Goal, validation.validate_goal, frozenset({"text"}), "Ziel"),
     EntityType(Kind.CONSULTATION, Consultation, validation.validate_consultation,
                frozenset({"notes"}), "Beratung"),

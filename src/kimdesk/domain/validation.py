@@ -31,6 +31,8 @@ from .errors import Problem, ValidationError
 #: No KIM record is older than the programme itself (KIM started in 2020; legacy lists
 #: may reach back a little further).
 EARLIEST_DATE = date(2015, 1, 1)
+#: A Wiedervorlage lies ahead, but not beyond this.
+FOLLOW_UP_AHEAD = timedelta(days=5 * 365)
 MAX_DURATION_MIN = 24 * 60
 MAX_TEXT = 4000
 MAX_PLANNED_SESSIONS = 200
@@ -90,8 +92,9 @@ class _Checker:
             self.add(field, f"„{_shown(value)}“ ist kein zulässiger Wert.")
 
     def day(
-        self, field: str, value: date | None, *, required: bool = True, earliest=EARLIEST_DATE
-    ) -> None:
+        self, field: str, value: date | None, *, required: bool = True, earliest=EARLIEST_DATE,
+        ahead: timedelta = timedelta(days=1),
+    ) -> None:  # fmt: skip
         if value is None:
             if required:
                 self.add(field, "Datum fehlt.")
@@ -100,8 +103,9 @@ class _Checker:
             self.add(field, "Kein gültiges Datum.")
         elif value < earliest:
             self.add(field, f"Das Datum liegt vor dem {earliest:%d.%m.%Y}.")
-        elif value > self.today + timedelta(days=1):
-            self.add(field, "Das Datum liegt in der Zukunft.")
+        elif value > self.today + ahead:
+            self.add(field, "Das Datum liegt in der Zukunft." if ahead.days <= 1 else
+                     f"Das Datum liegt mehr als {ahead.days // 365} Jahre in der Zukunft.")  # fmt: skip
 
     def count(self, field: str, value: int | None, *, low: int, high: int, required=False):
         if value is None:
@@ -186,6 +190,7 @@ def validate_case(c: Case, catalog: Catalog, today: date | None = None) -> None:
             ck.add("closed_on", "Ein abgeschlossener Fall braucht ein Abschlussdatum.")
         ck.code("closure_reason", "closure_reason", c.closure_reason)
     ck.day("consent_on", c.consent_on, required=False)
+    ck.day("follow_up_on", c.follow_up_on, required=False, ahead=FOLLOW_UP_AHEAD)
     ck.text("notes", c.notes)
     ck.done()
 

@@ -140,10 +140,20 @@ def erase_client(ws: Workspace, client_id: str) -> Erased:
     return Erased(changed, Changes.of(Change.CLIENT, Change.CASE, Change.GOAL, Change.CONSULTATION))
 
 
+def retention_period(years: int) -> timedelta:
+    """A retention period of ``years`` in days (leap days counted)."""
+    return timedelta(days=365 * years + years // 4)
+
+
 def clients_past_retention(ws: Workspace, years: int, today: date | None = None) -> list[str]:
     """Clients whose cases are all closed for longer than ``years`` and who still have
     personal data: the ones a retention period says to erase."""
-    cutoff = (today or date.today()) - timedelta(days=365 * years + years // 4)
+    return [client_id for client_id, _ended in retention_ends(ws, years, today)]
+
+
+def retention_ends(ws: Workspace, years: int, today: date | None = None) -> list[tuple[str, date]]:
+    """(client id, the day its retention period ended) of ``clients_past_retention``."""
+    cutoff = (today or date.today()) - retention_period(years)
     with ws.store.connect() as conn:
         rows = conn.execute(
             select(_case.c.client_id, _case.c.closed_on)
@@ -166,7 +176,7 @@ def clients_past_retention(ws: Workspace, years: int, today: date | None = None)
                 )
             ).scalars()
         handed = handed_over_ids(conn)  # erased when their handover completes
-    return sorted(set(named) - handed)
+    return [(c, latest[c] + retention_period(years)) for c in sorted(set(named) - handed)]
 
 
 def erase_past_retention(ws: Workspace, years: int, today: date | None = None) -> Erased:

@@ -9,7 +9,14 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
-from kimdesk.domain.catalog import DEFAULT_MIN_COUNT, Catalog, CatalogEntry, load_profile
+from kimdesk.domain.catalog import (
+    DEFAULT_INACTIVE_WEEKS,
+    DEFAULT_MIN_COUNT,
+    Catalog,
+    CatalogEntry,
+    inactive_weeks,
+    load_profile,
+)
 from kimdesk.domain.errors import KimdeskError
 
 from .models import CatalogEntryRow, Installation, Peer, ProfileVersionRow
@@ -183,7 +190,8 @@ def load_catalog(conn: Connection) -> Catalog:
         data = json.loads(latest.document)
         return Catalog.from_entries(info.profile, data["name"], county, entries,
                                     data["retention_years"], data["publication"]["min_count"],
-                                    latest.version)  # fmt: skip
+                                    latest.version,
+                                    inactive_weeks(data) or DEFAULT_INACTIVE_WEEKS)  # fmt: skip
     try:  # the shipped profile knows the county's name and retention; a store copies entries
         shipped = load_profile(info.profile)
         name, retention, min_count = shipped.name, shipped.retention_years, shipped.min_count

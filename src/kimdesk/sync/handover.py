@@ -51,6 +51,9 @@ def _full_fields(table) -> tuple[Field, ...]:
 
 
 FULL_FIELDS = {kind: _full_fields(TABLES[kind]) for kind in KINDS}
+#: Columns added to the stores after the package format: a package of a device that does
+#: not have them yet lacks them, and they are taken as empty (schema 12: Wiedervorlage).
+LATER_FIELDS = {"case": frozenset({"follow_up_on"})}
 
 
 @dataclass(frozen=True)
@@ -142,9 +145,10 @@ def _record(item) -> tuple[str, dict]:
         raise _bad("beschädigt (Datensätze)")
     kind, obj = item["kind"], item["record"]
     fields = FULL_FIELDS[kind]
-    if set(obj) != {f.name for f in fields}:
+    names = {f.name for f in fields}
+    if not names - LATER_FIELDS.get(kind, frozenset()) <= set(obj) <= names:
         raise _bad(f"beschädigt (Felder eines Datensatzes: {kind})")
-    record = {f.name: _value(kind, f, obj[f.name]) for f in fields}
+    record = {f.name: _value(kind, f, obj.get(f.name)) for f in fields}
     if not UUID_PATTERN.fullmatch(record["id"]) or record["version"] < 1:
         raise _bad(f"beschädigt (Kennung eines Datensatzes: {kind})")
     if record["deleted"]:

@@ -47,6 +47,8 @@ class CaseRow(SyncedMixin, Base):
     notes: Mapped[str | None] = local(mapped_column(Text))
     # Reference from a legacy Excel list (schema 2); may name a person, so it stays local.
     legacy_ref: Mapped[str | None] = local(mapped_column(String(200), index=True))
+    #: Wiedervorlage (schema 12): the next follow-up, on this device only.
+    follow_up_on: Mapped[date | None] = local(mapped_column(Date))
 
 
 class GoalRow(SyncedMixin, Base):

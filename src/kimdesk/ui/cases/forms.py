@@ -148,6 +148,10 @@ class CaseForm(QGroupBox):
         self.phase = _combo((p.value, label) for p, label in PHASES.items() if p != Phase.CLOSED)
         self.access = CodeCombo([], optional=True)
         self.consent = DateField(optional=True)
+        self.follow_up = DateField(optional=True)
+        self.follow_up.setObjectName("followUp")
+        self.follow_up.setToolTip(tr("Wann der Fall wieder vorgelegt wird, z. B. +2w für in zwei "
+                                     "Wochen; bleibt auf diesem Gerät."))  # fmt: skip
         self.notes = _notes()
         self.closed = QLabel()
         self.closed.setObjectName("caseClosed")
@@ -155,6 +159,7 @@ class CaseForm(QGroupBox):
             (tr("&Kommune:"), self.municipality), (tr("&Programm:"), self.program),
             (tr("Er&öffnet am:"), self.opened), (tr("Pha&se:"), self.phase),
             (tr("&Zugangsweg:"), self.access), (tr("Einwilligung &vom:"), self.consent),
+            (tr("Wiedervor&lage am:"), self.follow_up),
             (tr("Notizen zum Fall:"), self.notes), ("", self.closed),
         ))  # fmt: skip
 
@@ -177,6 +182,7 @@ class CaseForm(QGroupBox):
         self.phase.setEnabled(not (case and case.closed_on))
         self.access.set_code(case.access_route if case else None)
         self.consent.set_value(case.consent_on if case else None)
+        self.follow_up.set_value(case.follow_up_on if case else None)
         self.notes.setPlainText(case.notes or "" if case else "")
         if case and case.closed_on:
             reason = self.ctx.label("closure_reason", case.closure_reason)
@@ -189,7 +195,8 @@ class CaseForm(QGroupBox):
         values = dict(
             municipality=self.municipality.code(), program=self.program.code(),
             opened_on=self.opened.value(), access_route=self.access.code(),
-            consent_on=self.consent.value(), notes=_text(self.notes),
+            consent_on=self.consent.value(), follow_up_on=self.follow_up.value(),
+            notes=_text(self.notes),
         )  # fmt: skip
         if self.case is None:
             return Case(client_id=None, phase=self.phase.currentData(), **values)
