@@ -704,7 +704,7 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tr&amp;äger:</source>
+        <source>&amp;Veranstaltender Träger:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -833,6 +833,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
             <numerusform>%n Klient:in hat die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</numerusform>
             <numerusform>%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fällig: {n}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Noch kein Bundle</source>
@@ -1796,6 +1800,10 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wiedervor&amp;lage ohne Beratung nach:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ka&amp;talog:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2346,7 +2354,41 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wiedervorlage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ziel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ohne Beratung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Löschfrist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heute f&amp;ällig</source>
+        <extracomment>Alt+Ä (Gruppenangebote gave the letter up: &quot;&amp;Veranstaltender Träger&quot;); also Ctrl+7.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fällig am</source>
+        <extracomment>A case to open in Fälle (its id).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fällige Wiedervorlagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eingabe oder Doppelklick öffnet den Fall. Löschfristen bestätigen Sie unter Datei → Eingabekontrolle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Überfällig: {overdue} · Heute: {today} · Diese Woche: {week}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

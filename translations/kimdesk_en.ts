@@ -704,7 +704,7 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>Planned s&amp;essions:</translation>
     </message>
     <message>
-        <source>Tr&amp;äger:</source>
+        <source>&amp;Veranstaltender Träger:</source>
         <translation>Pro&amp;vider:</translation>
     </message>
     <message>
@@ -833,6 +833,10 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
             <numerusform>%n client is past the retention period of {years} years: File → Audit trail → Erase personal data past the period.</numerusform>
             <numerusform>%n clients are past the retention period of {years} years: File → Audit trail → Erase personal data past the period.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fällig: {n}</source>
+        <translation>Due: {n}</translation>
     </message>
     <message>
         <source>Noch kein Bundle</source>
@@ -1799,6 +1803,10 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>Minimum count for p&amp;ublication:</translation>
     </message>
     <message>
+        <source>Wiedervor&amp;lage ohne Beratung nach:</source>
+        <translation>Fo&amp;llow-up without a consultation after:</translation>
+    </message>
+    <message>
         <source>Ka&amp;talog:</source>
         <translation>Catalo&amp;gue:</translation>
     </message>
@@ -2357,8 +2365,42 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation>Client</translation>
     </message>
     <message>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
         <source>Ziel</source>
         <translation>Goal</translation>
+    </message>
+    <message>
+        <source>ohne Beratung</source>
+        <translation>no consultation</translation>
+    </message>
+    <message>
+        <source>Löschfrist</source>
+        <translation>erasure due</translation>
+    </message>
+    <message>
+        <source>Heute f&amp;ällig</source>
+        <extracomment>Alt+Ä (Gruppenangebote gave the letter up: &quot;&amp;Veranstaltender Träger&quot;); also Ctrl+7.</extracomment>
+        <translation>D&amp;ue today</translation>
+    </message>
+    <message>
+        <source>Fällig am</source>
+        <extracomment>A case to open in Fälle (its id).</extracomment>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>Fällige Wiedervorlagen</source>
+        <translation>Follow-ups due</translation>
+    </message>
+    <message>
+        <source>Eingabe oder Doppelklick öffnet den Fall. Löschfristen bestätigen Sie unter Datei → Eingabekontrolle.</source>
+        <translation>Enter or a double click opens the case. Confirm erasures under File → Audit trail.</translation>
+    </message>
+    <message>
+        <source>Überfällig: {overdue} · Heute: {today} · Diese Woche: {week}</source>
+        <translation>Overdue: {overdue} · Today: {today} · This week: {week}</translation>
     </message>
     <message>
         <source>Beratung</source>

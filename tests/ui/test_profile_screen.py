@@ -66,6 +66,10 @@ def test_a_new_version_from_the_form(qtbot, office_window):
     qtbot.keyClick(screen, Qt.Key.Key_W, ALT)  # Aufbewahrungsfrist
     assert QApplication.focusWidget() is screen.retention
     screen.retention.setValue(5)
+    qtbot.keyClick(screen, Qt.Key.Key_L, ALT)  # Wiedervorlage ohne Beratung nach (issue 19)
+    assert QApplication.focusWidget() is screen.inactive_weeks
+    assert screen.inactive_weeks.value() == 8
+    screen.inactive_weeks.setValue(6)
     with qtbot.waitSignal(office_window.ctx.messages.info) as news:
         qtbot.keyClick(screen.retention, Qt.Key.Key_V, ALT)  # Als neue Version übernehmen
     assert "Version 2 übernommen" in news.args[0] and "digital (topic)" in news.args[0]
@@ -73,6 +77,7 @@ def test_a_new_version_from_the_form(qtbot, office_window):
     shown_now = in_store(office_window, profile.show)
     doc = shown_now["profile"]
     assert doc["version"] == 2 and doc["retention_years"] == 5
+    assert doc["case_work"] == {"inactive_weeks": 6}
     assert [h["version"] for h in shown_now["history"]] == [2]
     qtbot.waitUntil(lambda: "Version 2" in screen.version.text())
     assert screen.history.rowCount() == 1

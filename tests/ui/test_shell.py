@@ -18,7 +18,7 @@ def test_a_wrong_passphrase_is_refused_and_the_right_one_opens(qtbot, make_windo
     assert "falsch" in window.unlock_page.message.text()
     unlock(qtbot, window, CM_PASS)
     assert not window.is_locked
-    assert window.tabs.count() == 6
+    assert window.tabs.count() == 7
     assert "CM-07 Troisdorf" in window.status_role.text()
 
 

@@ -96,7 +96,7 @@ def test_the_english_interface(english, make_window, cm_file, ui_settings):
     window = make_window(cm_file, CM_PASS)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["C&onsultations", "&Cases", "&Group offers", "Structural &needs",
-                      "&Statistics", "T&ransfer"]  # fmt: skip
+                      "&Statistics", "T&ransfer", "D&ue today"]  # fmt: skip
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
     letters = [
         re.search(r"&(\w)", t).group(1).lower() for t in titles + ["&File", "&View", "&Help"]

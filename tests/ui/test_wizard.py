@@ -159,7 +159,7 @@ def test_the_app_starts_with_the_wizard_and_opens_the_new_store(qtbot, ui_settin
     qtbot.addWidget(window)
     assert path.exists() and not window.is_locked
     assert "CM-11 Siegburg" in window.status_role.text()
-    assert window.tabs.count() == 6
+    assert window.tabs.count() == 7  # the six screens and "Heute fällig"
 
 
 def test_strength_is_an_honest_estimate():

@@ -28,7 +28,7 @@ from kimdesk.store.records import TABLES, consultation_t
 from .privacy import retention_ends
 from .workspace import Workspace, require_role
 
-_case, _goal = TABLES["case"], TABLES["goal"]
+_case, _goal, _client = TABLES["case"], TABLES["goal"], TABLES["client"]
 KINDS = ("follow_up", "goal", "inactive", "erasure")
 
 
@@ -126,3 +126,18 @@ def due(ws: Workspace, *, today: date | None = None, days: int = 0) -> DueList:
                              "löschen?"))  # fmt: skip
     items.sort(key=lambda item: (item.due_on, KINDS.index(item.kind), item.case_id or ""))
     return DueList(items, today)
+
+
+def names(ws: Workspace, found: DueList) -> dict[str, str]:
+    """The clients' names of the due items (client id -> "Family, Given"), for the screen of
+    this device only; the list itself carries none."""
+    wanted = sorted({item.client_id for item in found.items if item.client_id})
+    shown: dict[str, str] = {}
+    with ws.store.connect() as conn:
+        for start in range(0, len(wanted), 500):
+            for client_id, family, given in conn.execute(
+                select(_client.c.id, _client.c.family_name, _client.c.given_name)
+                .where(_client.c.id.in_(wanted[start : start + 500]))
+            ):  # fmt: skip
+                shown[client_id] = ", ".join(p for p in (family, given) if p)
+    return shown

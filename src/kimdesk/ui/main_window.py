@@ -148,7 +148,9 @@ class MainWindow(QMainWindow):
         self.status_store = QLabel()
         self.status_role = QLabel()
         self.status_bundle = QLabel()
-        for label in (self.status_store, self.status_role, self.status_bundle):
+        self.status_due = QLabel()  # a case manager's Wiedervorlage: overdue and today
+        self.status_due.setObjectName("statusDue")
+        for label in (self.status_due, self.status_store, self.status_role, self.status_bundle):
             self.statusBar().addPermanentWidget(label)
         self._show_store_name()
 
@@ -185,6 +187,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, s=screen: self.show_screen(s))
             self.view_menu.addAction(action)
+            if hasattr(screen, "case_wanted"):  # Heute fällig: a case to open in Fälle
+                screen.case_wanted.connect(self._open_case)
 
     def current_screen(self) -> Screen | None:
         index = self.tabs.currentIndex()
@@ -199,6 +203,13 @@ class MainWindow(QMainWindow):
     def screen(self, screen_type: type[Screen]) -> Screen:
         return next(s for s in self.screens if isinstance(s, screen_type))
 
+    def _open_case(self, case_id: str) -> None:
+        from .cases.screen import CasesScreen
+
+        cases = self.screen(CasesScreen)
+        self.show_screen(cases)
+        cases.open_case(case_id)
+
     # -- lock state -----------------------------------------------------------------------
 
     def _set_locked_ui(self, locked: bool) -> None:
@@ -211,6 +222,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setEnabled(not locked)
         self.status_role.setVisible(not locked)
         self.status_bundle.setVisible(not locked)
+        self.status_due.setVisible(not locked)
         if locked:
             self.unlock_page.reset()
 
@@ -253,6 +265,8 @@ class MainWindow(QMainWindow):
         current = self.current_screen()
         if current is not None:
             self.show_screen(current)
+        if ws.installation.role == "casemanager":
+            self.refresh_due(opening=True)
 
     def _remind_retention(self, years: int) -> None:
         """Say so when personal data have outlived the county's retention period."""
@@ -293,6 +307,29 @@ class MainWindow(QMainWindow):
             screen.on_changes(changes)
         if changes.touches(Change.BUNDLE, Change.SETTINGS):
             self.refresh_status()
+        if changes.touches(Change.CASE, Change.GOAL, Change.CONSULTATION, Change.CLIENT,
+                           Change.PROFILE):  # fmt: skip
+            self.refresh_due()
+
+    def refresh_due(self, *, opening: bool = False) -> None:
+        """The status bar keeps the count of what is due; on unlocking, the app opens on
+        "Heute fällig" when anything is."""
+        from kimdesk.services.due import due
+
+        from .due import DueScreen
+
+        if self.ctx.installation is None or self.ctx.installation.role != "casemanager":
+            return
+
+        def shown(found) -> None:
+            if self.is_locked:
+                return
+            count = found.overdue + found.due_today
+            self.status_due.setText(tr("Fällig: {n}", n=count) if count else "")
+            if opening and found.items:
+                self.show_screen(self.screen(DueScreen))
+
+        self.ctx.ops.query(lambda ws: due(ws), shown)
 
     def _new_catalog(self, catalog) -> None:
         self.ctx.catalog = catalog

@@ -8,6 +8,7 @@ from .screen import Screen
 def screens_for(role: str) -> list[type[Screen]]:
     from .cases.screen import CasesScreen
     from .consultations.screen import ConsultationsScreen
+    from .due import DueScreen
     from .groups import GroupOffersScreen
     from .needs import NeedsScreen
     from .statistics import StatisticsScreen
@@ -34,4 +35,5 @@ def screens_for(role: str) -> list[type[Screen]]:
         NeedsScreen,
         StatisticsScreen,
         TransferScreen,
+        DueScreen,
     ]

@@ -83,7 +83,7 @@ class GroupOffersScreen(Screen):
         form = QFormLayout(form_box)
         add_rows(form, ((tr("&Titel:"), self.name), (tr("F&ormat:"), self.format),
                         (tr("&Programm:"), self.program), (tr("&Kommune:"), self.municipality),
-                        (tr("Tr&äger:"), self.provider), (tr("Geplante T&ermine:"), self.planned),
+                        (tr("&Veranstaltender Träger:"), self.provider), (tr("Geplante T&ermine:"), self.planned),
                         (tr("Stat&us:"), self.status)))  # fmt: skip
         form.addRow(button_row(self.save_button, self.delete_button))
         form.addRow(self.message)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kimdesk.domain.catalog import DEFAULT_INACTIVE_WEEKS
 from kimdesk.domain.profile import CODE_LENGTH, NEW_CODE
 from kimdesk.services import profile
 from kimdesk.services.changes import Change
@@ -115,11 +116,15 @@ class ProfileScreen(Screen):
         self.retention.setSuffix(tr(" Jahre"))
         self.min_count = QSpinBox()
         self.min_count.setRange(2, 20)
+        self.inactive_weeks = QSpinBox()  # case_work.inactive_weeks: the devices' Wiedervorlage
+        self.inactive_weeks.setRange(1, 52)
+        self.inactive_weeks.setSuffix(tr(" Wochen"))
         settings = QGroupBox(tr("Einstellungen"))
         form = QFormLayout(settings)
         add_rows(form, ((tr("&Name des Kreises:"), self.name),
                         (tr("Aufbe&wahrungsfrist:"), self.retention),
-                        (tr("Mindest&fallzahl für Veröffentlichungen:"), self.min_count)))  # fmt: skip
+                        (tr("Mindest&fallzahl für Veröffentlichungen:"), self.min_count),
+                        (tr("Wiedervor&lage ohne Beratung nach:"), self.inactive_weeks)))  # fmt: skip
         self.catalog = QComboBox()
         for code, label in CATALOGS.items():
             self.catalog.addItem(tr(label), code)
@@ -176,6 +181,8 @@ class ProfileScreen(Screen):
         self.name.setText(doc["name"])
         self.retention.setValue(doc["retention_years"])
         self.min_count.setValue(doc["publication"]["min_count"])
+        self.inactive_weeks.setValue(doc.get("case_work", {}).get("inactive_weeks",
+                                                                 DEFAULT_INACTIVE_WEEKS))  # fmt: skip
         fill_table(self.history, [
             (h["version"], _german_day(h["created_at"]), "; ".join(h["summary"]))
             for h in shown["history"]
@@ -230,6 +237,9 @@ class ProfileScreen(Screen):
         doc["name"] = self.name.text().strip()
         doc["retention_years"] = self.retention.value()
         doc["publication"] = {"min_count": self.min_count.value()}
+        doc.pop("case_work", None)  # written only where the county sets another number
+        if self.inactive_weeks.value() != DEFAULT_INACTIVE_WEEKS:
+            doc["case_work"] = {"inactive_weeks": self.inactive_weeks.value()}
         return doc
 
     def apply(self) -> None:

@@ -1,0 +1,45 @@
+"""Heute fällig (issue 19): the app opens on it when anything is due, the status bar keeps
+the count, Enter opens the case in Fälle; with nothing due the app opens as before."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from kimdesk.domain.entities import Case, Client
+from kimdesk.services import cases
+from kimdesk.services.workspace import open_workspace
+from kimdesk.ui.cases.screen import CasesScreen
+from kimdesk.ui.consultations.screen import ConsultationsScreen
+from kimdesk.ui.due import DueScreen
+
+from ..conftest import CM_PASS
+
+
+def test_the_app_opens_on_what_is_due(qtbot, make_window, cm_file):
+    today = date.today()
+    with open_workspace(cm_file, CM_PASS) as ws:
+        saved = cases.save_case(ws, Client(given_name="Amina", family_name="Haidari"), Case(
+            client_id=None, municipality="05382068", program="kim",
+            opened_on=today - timedelta(weeks=10),  # no consultation for 10 weeks: overdue
+        ))  # fmt: skip
+    window = make_window(cm_file, CM_PASS)
+    screen = window.current_screen()
+    assert isinstance(screen, DueScreen)
+    assert screen.counts.text() == "Überfällig: 1 · Heute: 0 · Diese Woche: 0"
+    assert window.status_due.text() == "Fällig: 1"
+    assert screen.table.rowCount() == 1
+    assert screen.table.item(0, 1).text() == "ohne Beratung"
+    assert screen.table.item(0, 2).text().startswith("Haidari, Amina · F-")
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    cases_screen = window.current_screen()
+    assert isinstance(cases_screen, CasesScreen)
+    qtbot.waitUntil(lambda: cases_screen.current is not None)
+    assert cases_screen.current.case.id == saved.case.id
+
+
+def test_with_nothing_due_the_app_opens_as_before(make_window, cm_file):
+    window = make_window(cm_file, CM_PASS)
+    assert isinstance(window.current_screen(), ConsultationsScreen)
+    assert window.status_due.text() == ""
