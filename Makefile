@@ -53,6 +53,7 @@ bench: $(STAMP)
 	-$(BIN)/python bench/legacy_import.py
 	-$(BIN)/python bench/merge.py --store postgresql
 	-$(BIN)/python bench/stats.py
+	-$(BIN)/python bench/due.py
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
 	$(BIN)/python bench/report.py
 

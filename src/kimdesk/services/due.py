@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select, text
 
 from kimdesk.domain.enums import GoalStatus, Role
-from kimdesk.store.records import TABLES, consultation_t
+from kimdesk.store.records import TABLES
 
 from .privacy import retention_ends
 from .workspace import Workspace, require_role
@@ -101,17 +101,19 @@ def due(ws: Workspace, *, today: date | None = None, days: int = 0) -> DueList:
         ):  # fmt: skip
             items.append(DueItem("goal", case_id, client_id, goal_due,
                                  f"Ziel bis {goal_due:%d.%m.%Y} noch nicht erreicht"))  # fmt: skip
-        latest = (
-            select(consultation_t.c.case_id, func.max(consultation_t.c.occurred_on).label("last"))
-            .where(consultation_t.c.deleted.is_(False), consultation_t.c.case_id.is_not(None))
-            .group_by(consultation_t.c.case_id)
-            .subquery()
-        )
-        for case_id, client_id, opened, last in conn.execute(
-            select(_case.c.id, _case.c.client_id, _case.c.opened_on, latest.c.last)
-            .outerjoin(latest, latest.c.case_id == _case.c.id)
-            .where(*open_case)
+        # Each case's latest consultation, from the covering index in case order; named, since
+        # SQLite would pick the statistics' cube index and sort (0.3 s instead of 0.02 s over
+        # 200,000 consultations). A case manager's store is always SQLite.
+        last_of = dict(conn.execute(text(
+            "SELECT case_id, max(occurred_on) FROM consultation "
+            "INDEXED BY ix_consultation_case_day "
+            "WHERE case_id IS NOT NULL AND deleted = 0 GROUP BY case_id"
+        )).all())  # fmt: skip
+        for case_id, client_id, opened in conn.execute(
+            select(_case.c.id, _case.c.client_id, _case.c.opened_on).where(*open_case)
         ):  # fmt: skip
+            last = last_of.get(case_id)
+            last = date.fromisoformat(last) if isinstance(last, str) else last
             since = last or opened
             if since + timedelta(weeks=weeks) <= horizon:
                 items.append(DueItem(
