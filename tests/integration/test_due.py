@@ -28,7 +28,7 @@ def desk(cm_ws):
                follow_up_on=date(2026, 12, 6)),  # a Sunday
         a_case(opened_on=date(2026, 9, 1)),  # never a consultation
         a_case(opened_on=date(2026, 1, 5), closed_on=date(2026, 3, 1), phase="closed",
-               closure_reason="ziel_erreicht", follow_up_on=date(2026, 11, 1)),
+               closure_reason="ziele_erreicht", follow_up_on=date(2026, 11, 1)),
     )  # fmt: skip
     add(cm_ws, consultation(case_id=a.id, client_id=client.id, occurred_on=date(2026, 11, 20)))
     add(
@@ -40,7 +40,7 @@ def desk(cm_ws):
     )
     [gone] = add(cm_ws, replace(a_client(), family_name="Alt"))  # all its cases long closed
     add(cm_ws, a_case(client_id=gone.id, opened_on=date(2019, 5, 1), closed_on=date(2020, 1, 10),
-                      phase="closed", closure_reason="ziel_erreicht"))  # fmt: skip
+                      phase="closed", closure_reason="ziele_erreicht"))  # fmt: skip
     return {"a": a, "b": b, "closed": closed, "gone": gone}
 
 

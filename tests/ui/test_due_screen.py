@@ -43,3 +43,17 @@ def test_with_nothing_due_the_app_opens_as_before(make_window, cm_file):
     window = make_window(cm_file, CM_PASS)
     assert isinstance(window.current_screen(), ConsultationsScreen)
     assert window.status_due.text() == ""
+
+
+def test_unlocking_names_clients_past_their_retention(make_window, cm_file):
+    """The due list's erasures give the reminder of the retention period (one query)."""
+    with open_workspace(cm_file, CM_PASS) as ws:
+        cases.save_case(ws, Client(given_name="Alt", family_name="Fall"), Case(
+            client_id=None, municipality="05382068", program="kim", opened_on=date(2019, 5, 1),
+            closed_on=date(2020, 1, 10), phase="closed", closure_reason="ziele_erreicht",
+        ))  # fmt: skip
+    window = make_window(cm_file, CM_PASS)
+    assert isinstance(window.current_screen(), DueScreen)
+    assert (
+        "1 Klient:in hat die Aufbewahrungsfrist von 3 Jahren" in window.statusBar().currentMessage()
+    )

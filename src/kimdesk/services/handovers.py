@@ -35,11 +35,11 @@ from datetime import date, datetime
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from kimdesk.domain.entities import Case, Client, Consultation, Goal, Record
+from kimdesk.domain.entities import Record
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
-from kimdesk.domain.registry import LOCAL_FIELDS
+from kimdesk.domain.registry import BY_KIND
 from kimdesk.domain.text import printable
 from kimdesk.domain.validation import age_group
 from kimdesk.store.bookkeeping import CHANGE_SEQ, audit, next_seq
@@ -67,7 +67,8 @@ _out, _handed, _taken, _in = (HandoverOut.__table__, HandedOver.__table__,
 _bundle_out = BundleOut.__table__
 _directory = DirectoryRow.__table__
 _client, _case, _goal = TABLES["client"], TABLES["case"], TABLES["goal"]
-_CLASSES = {"client": Client, "case": Case, "goal": Goal}
+#: A record handed over, with the handover that took it away.
+_HANDED_OUT = _handed.join(_out, _out.c.handover_id == _handed.c.handover_id)
 _BATCH = 500
 
 
@@ -136,13 +137,12 @@ def handed_over_ids(conn: Connection) -> set[str]:
     return set(conn.execute(select(_handed.c.record_id)).scalars())
 
 
-def handed_to(conn: Connection, record_id: str) -> str | None:
-    """The name of the device a record was handed over to, or None."""
+def handed_to(conn: Connection, *record_ids: str) -> str | None:
+    """The name of the device one of these records was handed over to, or None."""
     return conn.execute(
-        select(_out.c.receiver_name)
-        .select_from(_handed.join(_out, _out.c.handover_id == _handed.c.handover_id))
-        .where(_handed.c.record_id == record_id)
-    ).scalar()
+        select(_out.c.receiver_name).select_from(_HANDED_OUT)
+        .where(_handed.c.record_id.in_(record_ids)).limit(1)
+    ).scalar()  # fmt: skip
 
 
 def refuse_if_handed_over(conn: Connection, record: Record) -> None:
@@ -150,15 +150,10 @@ def refuse_if_handed_over(conn: Connection, record: Record) -> None:
     device's to write (``services.records``)."""
     ids = {record.id} | {getattr(record, name, None) for name in ("case_id", "client_id")}
     ids.discard(None)
-    row = conn.execute(
-        select(_out.c.receiver_name)
-        .select_from(_handed.join(_out, _out.c.handover_id == _handed.c.handover_id))
-        .where(_handed.c.record_id.in_(ids))
-        .limit(1)
-    ).first()
-    if row is not None:
+    receiver = handed_to(conn, *ids)
+    if receiver is not None:
         raise KimdeskError(
-            f"Dieser Fall wurde an {printable(row.receiver_name)} übergeben; ändern und "
+            f"Dieser Fall wurde an {printable(receiver)} übergeben; ändern und "
             "ergänzen kann ihn nur noch das neue Gerät."
         )
 
@@ -279,26 +274,27 @@ def _case_files(conn: Connection, case_ids: list[str]) -> list[tuple[str, dict]]
     return [(kind, unique[kind][i]) for kind in KINDS for i in sorted(unique[kind])]
 
 
+def _not_arrived(table):
+    """Rows of ``handover_out`` or ``handover_taken`` no bundle the office has carried yet."""
+    return table.c.bundle_seq.is_(None) | table.c.bundle_seq.in_(
+        select(_bundle_out.c.seq).where(_bundle_out.c.acknowledged_at.is_(None))
+    )
+
+
 def to_send(conn: Connection) -> tuple[list[HandoverLine], list[str]]:
     """What the next bundle carries: every package not yet in a bundle the office has, and
     every handover taken here whose confirmation has not arrived."""
-    unsent = (_out.c.bundle_seq.is_(None)) | _out.c.bundle_seq.in_(
-        select(_bundle_out.c.seq).where(_bundle_out.c.acknowledged_at.is_(None))
-    )
     packages = [
         HandoverLine(r.handover_id, r.receiver_id, tuple(json.loads(r.cases)),
                      tuple(tuple(t) for t in json.loads(r.contents)), r.package)
         for r in conn.execute(
-            select(_out).where(unsent, _out.c.package.is_not(None))
+            select(_out).where(_not_arrived(_out), _out.c.package.is_not(None))
             .order_by(_out.c.bundle_seq.is_not(None), _out.c.handover_id)  # never carried first
             .limit(MAX_HANDOVERS)  # more go with the next bundle
         )
     ]  # fmt: skip
-    unconfirmed = (_taken.c.bundle_seq.is_(None)) | _taken.c.bundle_seq.in_(
-        select(_bundle_out.c.seq).where(_bundle_out.c.acknowledged_at.is_(None))
-    )
     taken = list(conn.execute(
-        select(_taken.c.handover_id).where(unconfirmed)
+        select(_taken.c.handover_id).where(_not_arrived(_taken))
         .order_by(_taken.c.bundle_seq.is_not(None), _taken.c.handover_id).limit(MAX_TAKEN)
     ).scalars())  # fmt: skip
     return sorted(packages, key=lambda p: p.handover_id), sorted(taken)
@@ -369,11 +365,12 @@ def take(ws: Workspace, conn: Connection, forwarded: Sequence[ForwardedHandover]
                 exc.code, f"eine Fallübergabe ist nicht in Ordnung: {exc}"
             ) from None
         sender = by_id[package.sender_id]
-        trouble = _collisions(ws, conn, package, now)
         if (package.handover_id, package.cases, package.listed) != (
             item.handover_id, item.cases, item.records,
         ):  # fmt: skip
             trouble = "sie enthält andere Datensätze, als die Kreisstelle geprüft hat"
+        else:
+            trouble = _collisions(conn, package, now)
         if trouble:
             news.warnings.append(f"Die Fallübergabe von {printable(sender.name)} wurde nicht "
                                  f"übernommen: {trouble}. Bitte die Kreisstelle ansprechen.")  # fmt: skip
@@ -396,7 +393,7 @@ def take(ws: Workspace, conn: Connection, forwarded: Sequence[ForwardedHandover]
                            "records": len(package.records)})  # fmt: skip
 
 
-def _collisions(ws: Workspace, conn: Connection, package: Package, now: datetime) -> str | None:
+def _collisions(conn: Connection, package: Package, now: datetime) -> str | None:
     """Why the package cannot be taken here, or None: a record from the future, or one this
     device holds already (only a record it handed over itself comes back, in the version it
     gave or a later one: it replaces the erased copy)."""
@@ -489,11 +486,10 @@ def _erase_in_place(conn: Connection, handed: Sequence[tuple[str, str]], today: 
         )).scalars())  # fmt: skip
     targets = (("client", clients), ("case", cases), ("goal", sorted(goals)),
                ("consultation", sorted(visits)))  # fmt: skip
-    classes = {**_CLASSES, "consultation": Consultation}
     erased = 0
     for kind, record_ids in targets:
-        table = consultation_t if kind == "consultation" else TABLES[kind]
-        emptied = dict.fromkeys(LOCAL_FIELDS[classes[kind]], None)
+        table = TABLES[kind]
+        emptied = dict.fromkeys(BY_KIND[kind].local_fields, None)
         for start in range(0, len(record_ids), _BATCH):
             chunk = record_ids[start : start + _BATCH]
             if kind == "client":  # the birth date goes, the age group it gave stays
@@ -512,8 +508,7 @@ def _erase_in_place(conn: Connection, handed: Sequence[tuple[str, str]], today: 
 def pending_clients(conn: Connection) -> set[str]:
     """Clients handed over whose handover is not complete yet: their data stay until then."""
     return set(conn.execute(
-        select(_handed.c.record_id)
-        .select_from(_handed.join(_out, _out.c.handover_id == _handed.c.handover_id))
+        select(_handed.c.record_id).select_from(_HANDED_OUT)
         .where(_handed.c.entity == "client", _out.c.completed_at.is_(None))
     ).scalars())  # fmt: skip
 

@@ -135,9 +135,8 @@ def export_bundle(
         last = conn.execute(select(func.max(_out.c.change_to))).scalar() or 0
         last_seq = conn.execute(select(func.max(_out.c.seq))).scalar() or 0
         upto = current_seq(conn, CHANGE_SEQ)
-    since = 0 if full else last
-    with ws.store.connect() as conn:
         packages, taken = handovers.to_send(conn)
+    since = 0 if full else last
     if upto <= since and not packages and not taken:
         return ExportResult(
             None, None, 0, {},

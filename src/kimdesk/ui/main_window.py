@@ -260,26 +260,11 @@ class MainWindow(QMainWindow):
         self._set_locked_ui(False)
         self.refresh_status()  # after the visible screen's queries: the status bar can wait
         self.idle.set_minutes(self.ctx.settings.idle_minutes)
-        if ws.installation.role == "casemanager":
-            self._remind_retention(ws.catalog.retention_years)
         current = self.current_screen()
         if current is not None:
             self.show_screen(current)
         if ws.installation.role == "casemanager":
             self.refresh_due(opening=True)
-
-    def _remind_retention(self, years: int) -> None:
-        """Say so when personal data have outlived the county's retention period."""
-        from kimdesk.services.privacy import clients_past_retention
-
-        def remind(due: list[str]) -> None:
-            if due:
-                self.statusBar().showMessage(tr(
-                    "%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren "
-                    "überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.",
-                    "", len(due), years=years), 30_000)  # fmt: skip
-
-        self.ctx.ops.query(lambda ws: clients_past_retention(ws, years), remind)
 
     def lock(self) -> None:
         if self.is_locked:
@@ -313,10 +298,11 @@ class MainWindow(QMainWindow):
 
     def refresh_due(self, *, opening: bool = False) -> None:
         """The status bar keeps the count of what is due; on unlocking, the app opens on
-        "Heute fällig" when anything is."""
+        "Heute fällig" when anything is, and says so when personal data have outlived the
+        county's retention period (the list's erasures)."""
         from kimdesk.services.due import due
 
-        from .due import DueScreen
+        from .due import DueScreen, due_count
 
         if self.ctx.installation is None or self.ctx.installation.role != "casemanager":
             return
@@ -324,10 +310,18 @@ class MainWindow(QMainWindow):
         def shown(found) -> None:
             if self.is_locked:
                 return
-            count = found.overdue + found.due_today
+            count = due_count(found)
             self.status_due.setText(tr("Fällig: {n}", n=count) if count else "")
-            if opening and found.items:
+            if not opening:
+                return
+            if found.items:
                 self.show_screen(self.screen(DueScreen))
+            erasures = sum(item.kind == "erasure" for item in found.items)
+            if erasures:
+                self.statusBar().showMessage(tr(
+                    "%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren "
+                    "überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.",
+                    "", erasures, years=self.ctx.catalog.retention_years), 30_000)  # fmt: skip
 
         self.ctx.ops.query(lambda ws: due(ws), shown)
 
