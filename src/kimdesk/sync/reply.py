@@ -49,7 +49,7 @@ from .fields import ENTITY_ORDER, canonical, json_value
 from .identity import canonical_base64, fingerprint, fingerprint_v1, key_from_base64, usable_x25519
 from .reasons import BundleRejected, Reason
 from .strict import from_wire, read_document
-from .wire import Listed, ascending_ids, read_listed
+from .wire import Listed, ascending_ids, is_uuid, read_listed
 
 FORMAT = "kimdesk-reply"
 VERSION = 1
@@ -159,8 +159,7 @@ def _handovers(items, device_id: str) -> tuple[ForwardedHandover, ...]:
     forwarded = []
     for item in items:
         if not isinstance(item, dict) or set(item) != _HANDOVER_KEYS \
-                or not ascending_ids([item["handover_id"]], 1) \
-                or not ascending_ids([item["sender_id"]], 1) \
+                or not is_uuid(item["handover_id"]) or not is_uuid(item["sender_id"]) \
                 or not item["cases"] or not ascending_ids(item["cases"], MAX_CASES) \
                 or item["sender_id"] == device_id:  # fmt: skip
             raise _bad("beschädigt (eine Fallübergabe)")

@@ -270,7 +270,7 @@ def read_listed(items) -> Listed | None:
     listed = []
     for item in items:
         if not isinstance(item, list) or len(item) != 3 or item[0] not in HANDOVER_KINDS \
-                or not _is_uuid(item[1]) or type(item[2]) is not int \
+                or not is_uuid(item[1]) or type(item[2]) is not int \
                 or not 1 <= item[2] < 2**31:  # fmt: skip
             return None
         listed.append((item[0], item[1], item[2]))
@@ -280,13 +280,14 @@ def read_listed(items) -> Listed | None:
     return tuple(listed)
 
 
-def _is_uuid(value) -> bool:
+def is_uuid(value) -> bool:
+    """Text that is a whole UUID."""
     return isinstance(value, str) and UUID_PATTERN.fullmatch(value) is not None
 
 
 def ascending_ids(items, cap: int) -> bool:
     """A list of at most ``cap`` UUIDs in strictly ascending order."""
-    return (isinstance(items, list) and len(items) <= cap and all(map(_is_uuid, items))
+    return (isinstance(items, list) and len(items) <= cap and all(map(is_uuid, items))
             and all(a < b for a, b in zip(items, items[1:], strict=False)))  # fmt: skip
 
 
@@ -302,8 +303,8 @@ def _handover_notes(obj: dict) -> tuple[tuple[HandoverNote, ...], tuple[str, ...
         items = None
     notes = []
     for item in items or ():
-        if not isinstance(item, dict) or set(item) != keys or not _is_uuid(item["handover_id"]) \
-                or not _is_uuid(item["receiver_id"]) or type(item["length"]) is not int \
+        if not isinstance(item, dict) or set(item) != keys or not is_uuid(item["handover_id"]) \
+                or not is_uuid(item["receiver_id"]) or type(item["length"]) is not int \
                 or not 0 < item["length"] <= MAX_HANDOVER_LINE \
                 or not isinstance(item["sha256"], str) \
                 or not re.fullmatch(r"[0-9a-f]{64}", item["sha256"]):  # fmt: skip
