@@ -28,6 +28,8 @@ _META = {
     "deleted": "true for a tombstone",
     "base_version": "manifest version 3: the version of the office's record this edit started "
     "from, 1 … `version` − 1; null or absent for the device's own",
+    "consent": "manifest version 6: a consent of the client to pass data on is in force; null "
+    "or absent where not known",
 }
 
 

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from kimdesk.domain import consent
 from kimdesk.domain.entities import Case, Goal
 from kimdesk.domain.errors import KimdeskError, ValidationError
 from kimdesk.services import due, profile, records, replies, sync
@@ -21,7 +22,10 @@ TODAY = date(2026, 12, 2)  # a Wednesday
 @pytest.fixture
 def desk(cm_ws):
     """Cases in every state the list must tell apart."""
-    [client] = add(cm_ws, replace(a_client(), family_name="Qxzanaria", given_name="Vorname"))
+    agreed = consent.dump([consent.Consent(date(2026, 11, 1), "schriftlich", targets=("jc_afa",),
+                                           data=("personalien",))])  # its referrals are covered
+    [client] = add(cm_ws, replace(a_client(), family_name="Qxzanaria", given_name="Vorname",
+                                  consents=agreed))  # fmt: skip
     [a, b, closed] = add(
         cm_ws,
         a_case(client_id=client.id, opened_on=date(2026, 11, 1),

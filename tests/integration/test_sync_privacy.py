@@ -6,7 +6,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from kimdesk.domain.entities import Goal
+from kimdesk.domain import consent
+from kimdesk.domain.entities import Goal, Referral
 from kimdesk.services import sync
 from kimdesk.services.legacy_import import import_legacy
 from kimdesk.services.workspace import open_workspace
@@ -31,6 +32,9 @@ OTHER_CANARIES = [
     "CANARY-GOAL-TEXT",
     "CANARY-CONSULT-NOTE",
     "CANARY-LEGACY-REF",
+    "CANARY-CONSENT-NOTE",
+    "CANARY-RECIPIENT",
+    "muendlich",
     "1961-02-27",
     "27.02.1961",
 ]
@@ -53,13 +57,16 @@ def plaintext_of(office_ws, path) -> bytes:
 
 def test_no_personal_field_leaves_the_device(enrolled_office_ws, cm_file, tmp_path, cli, capsys):
     cm = open_workspace(cm_file, CM_PASS)
-    client = a_client(birth_date=BIRTH, **CANARIES)
+    agreed = consent.dump([consent.Consent(date(2024, 1, 8), "muendlich", targets=("jc_afa",),
+                                           data=("kontakt",), note="CANARY-CONSENT-NOTE")])
+    client = a_client(birth_date=BIRTH, consents=agreed, **CANARIES)
     case = a_case(client_id=client.id, notes="CANARY-CASE-NOTE", consent_on=date(2024, 1, 8))
     add(cm, client, case)
     add(
         cm,
         Goal(case_id=case.id, topic="wohnen", text="CANARY-GOAL-TEXT"),
-        consultation(kind="cm", case_id=case.id, client_id=client.id, notes="CANARY-CONSULT-NOTE"),
+        consultation(kind="cm", case_id=case.id, client_id=client.id, notes="CANARY-CONSULT-NOTE",
+                     referrals=(Referral("jc_afa", recipient="CANARY-RECIPIENT"),)),
     )
     legacy = tmp_path / "liste.csv"
     legacy.write_text(
@@ -76,10 +83,13 @@ def test_no_personal_field_leaves_the_device(enrolled_office_ws, cm_file, tmp_pa
     plain = plaintext_of(enrolled_office_ws, bundle)
     assert b"Klient" not in plain and _hits(plain) == []
     assert b'"age_group":"65+"' in plain  # derived at export (born 1961), the date stays home
+    assert b'"consent":true' in plain  # derived from the consents: only the flag travels
 
     summary = sync.merge_bundles(enrolled_office_ws, [bundle])
     assert summary.bundles[0].counts["created"] == 6
     with enrolled_office_ws.store.connect() as conn:
+        flags = conn.execute(select(Base.metadata.tables["client"].c.consent)).scalars().all()
+        assert flags == [True]  # the office keeps the flag for the statistics
         for table in Base.metadata.sorted_tables:
             for row in conn.execute(select(table)):
                 assert _hits(" ".join(str(v) for v in row)) == [], table.name

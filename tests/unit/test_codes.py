@@ -11,8 +11,9 @@ from kimdesk.domain.validation import MAX_PARTICIPANTS
 from kimdesk.sync.fields import FIELDS
 
 #: Fields the office checks otherwise: id (UUID), origin (the signer), updated_at (time
-#: checks), deleted (a boolean), base_version (below the version); age_group is in the rules.
-CHECKED_ELSEWHERE = {"id", "origin", "updated_at", "deleted", "base_version"}
+#: checks), deleted and a client's consent flag (booleans: the strict reader's type check is
+#: all they need), base_version (below the version); age_group is in the rules.
+CHECKED_ELSEWHERE = {"id", "origin", "updated_at", "deleted", "base_version", "consent"}
 
 
 def test_every_field_that_travels_has_a_rule_or_is_a_free_text():

@@ -39,6 +39,9 @@ class Client(Record):
     #: Where no birth date is known (a list gave only the group); a bundle otherwise derives
     #: the group from the birth date on the day it is written.
     age_group: str | None = None
+    #: "Einwilligung liegt vor" (schema 13): derived from ``consents`` on the day a bundle is
+    #: written; the only trace of a consent that travels.
+    consent: bool | None = None
     # local
     given_name: str | None = None
     family_name: str | None = None
@@ -48,6 +51,8 @@ class Client(Record):
     address: str | None = None
     file_numbers: str | None = None
     notes: str | None = None
+    #: The history of consents (schema 13), JSON text of ``domain.consent``.
+    consents: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -83,6 +88,8 @@ class Referral:
     target: str
     accompanied: bool = False
     outcome: str = ReferralOutcome.OPEN
+    #: The actual recipient (an office, an agency, a person there; schema 13): local.
+    recipient: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -58,7 +58,7 @@ ENTITIES: tuple[EntityType, ...] = (
     EntityType(
         Kind.CLIENT, Client, validation.validate_client,
         frozenset({"given_name", "family_name", "birth_date", "phone", "email", "address",
-                   "file_numbers", "notes"}),
+                   "file_numbers", "notes", "consents"}),
         "Klient:in",
     ),
     EntityType(Kind.CASE, Case, validation.validate_case,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from . import consent
 from .catalog import Catalog
 from .entities import (
     Case,
@@ -152,6 +153,7 @@ def validate_consultation(c: Consultation, catalog: Catalog, today: date | None 
     for referral in c.referrals:
         ck.code("referrals", "referral_target", referral.target)
         ck.choice("referrals", referral.outcome, ReferralOutcome)
+        ck.text("referrals", referral.recipient, limit=200)
     ck.text("notes", c.notes)
     ck.done()
 
@@ -172,6 +174,14 @@ def validate_client(c: Client, catalog: Catalog, today: date | None = None) -> N
     for name in ("given_name", "family_name", "phone", "email", "address", "file_numbers"):
         ck.text(name, getattr(c, name), limit=200)
     ck.text("notes", c.notes)
+    try:
+        consents = consent.parse(c.consents)
+    except consent.ConsentsUnreadable as error:
+        ck.add("consents", str(error))
+    else:
+        is_target = lambda code: catalog.has("referral_target", code, active_only=False)  # noqa: E731
+        for problem in consent.problems(consents, c.birth_date, ck.today, is_target):
+            ck.add("consents", problem)
     ck.done()
 
 

@@ -11,6 +11,9 @@ Due on a day (``due``, ``kimdesk due``, the "Heute fällig" screen):
 - ``erasure``: a client whose cases are all closed for longer than the retention period and
   who still has personal data: due on the day the period ended, for confirmation, never
   erased silently (``privacy.erase_client``).
+- ``consent``: a referral with an open outcome to a target no consent of the client covered
+  on the consultation's day nor covers today (``consents.referrals_outside``): due on the
+  consultation's day, until the consent is recorded or the outcome entered.
 
 Items carry ids, dates and German reasons, never a name: the list may be printed.
 """
@@ -25,11 +28,12 @@ from sqlalchemy import select, text
 from kimdesk.domain.enums import GoalStatus, Role
 from kimdesk.store.records import TABLES
 
+from .consents import referrals_outside
 from .privacy import retention_ends
 from .workspace import Workspace, require_role
 
 _case, _goal, _client = TABLES["case"], TABLES["goal"], TABLES["client"]
-KINDS = ("follow_up", "goal", "inactive", "erasure")
+KINDS = ("follow_up", "goal", "inactive", "erasure", "consent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,14 @@ def due(ws: Workspace, *, today: date | None = None, days: int = 0) -> DueList:
                     "inactive", case_id, client_id, since + timedelta(weeks=weeks),
                     f"seit {weeks} Wochen keine Beratung (zuletzt {since:%d.%m.%Y})" if last
                     else f"seit der Eröffnung am {since:%d.%m.%Y} keine Beratung",
+                ))  # fmt: skip
+        for outside in referrals_outside(conn):
+            if outside.occurred_on <= horizon:
+                target = ws.catalog.label("referral_target", outside.target)
+                items.append(DueItem(
+                    "consent", outside.case_id, outside.client_id, outside.occurred_on,
+                    f"Verweis an „{target}“ am {outside.occurred_on:%d.%m.%Y} ohne "
+                    "Einwilligung: Einwilligung erfassen oder Ergebnis eintragen",
                 ))  # fmt: skip
     years = ws.catalog.retention_years
     for client_id, ended in retention_ends(ws, years, horizon):

@@ -2,7 +2,8 @@
 erasure of a client's personal data (right to erasure, retention periods).
 
 Erasure empties the local personal fields of a client, of the client's cases, goals and
-consultations (names, birth date, contacts, file numbers, notes, consent date, goal texts):
+consultations (names, birth date, contacts, file numbers, notes, consents, goal texts, the
+recipients named in referrals):
 the records stay — statistics keep their counts — and each emptied record gets a new version,
 so the erasure is a change like any other and travels in the next bundle. The store runs with
 ``secure_delete``: the old contents are overwritten, not just unlinked from the page.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import or_, select
 
-from kimdesk.domain.entities import Case, Client, Goal
+from kimdesk.domain.entities import Case, Client, Consultation, Goal
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
 from kimdesk.domain.registry import LOCAL_FIELDS
@@ -92,6 +93,9 @@ class Erased:
 def _emptied(record):
     fields = LOCAL_FIELDS[type(record)]  # a legacy case reference may name a person, too
     emptied = replace(record, **dict.fromkeys(fields, None))
+    if isinstance(record, Consultation):  # the recipients named in its referrals
+        emptied = replace(emptied, referrals=tuple(replace(r, recipient=None)
+                                                   for r in record.referrals))  # fmt: skip
     if isinstance(record, Client) and record.birth_date is not None:
         # The birth date goes; the age group it gave today stays for the statistics.
         emptied = replace(emptied, age_group=age_group(record.birth_date, date.today()).value)

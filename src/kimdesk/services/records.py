@@ -25,6 +25,7 @@ from kimdesk.store import records as store_records
 from kimdesk.store.owners import keep_owner, owner_of
 
 from .changes import NOTHING, Changes
+from .consents import refuse_withdrawn
 from .handovers import refuse_if_handed_over
 from .undo import Action, Step
 from .workspace import Workspace
@@ -69,6 +70,8 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
     with ws.store.begin() as conn:
         if not office:
             refuse_if_handed_over(conn, record)
+            if isinstance(record, Consultation):
+                refuse_withdrawn(conn, record)
         check_against_store(conn, record)
         previous = store_records.get_any(conn, entity_type, record.id)
         if previous is not None and previous.deleted:

@@ -112,6 +112,7 @@ def _insert_parts(conn: Connection, consultations: Sequence[Consultation]) -> No
             "target": r.target,
             "accompanied": r.accompanied,
             "outcome": r.outcome,
+            "recipient": r.recipient,
         }
         for c in consultations
         for pos, r in enumerate(c.referrals)
@@ -255,8 +256,22 @@ def get_consultation(conn: Connection, consultation_id: str) -> Consultation | N
     if row is None:
         return None
     topics, referrals = consultation_parts(conn, [consultation_id])[consultation_id]
+    recipients = referral_recipients(conn, [consultation_id]).get(consultation_id, {})
     values = {k: v for k, v in row.items() if k != "change_seq"}
-    return Consultation(**values, topics=topics, referrals=tuple(Referral(*r) for r in referrals))
+    return Consultation(**values, topics=topics, referrals=tuple(
+        Referral(*r, recipient=recipients.get(pos)) for pos, r in enumerate(referrals)))
+
+
+def referral_recipients(conn: Connection, ids: list[str]) -> dict[str, dict[int, str]]:
+    """The named recipients of the consultations' referrals, by consultation and position
+    (local: never part of ``consultation_parts``, which is what travels)."""
+    found: dict[str, dict[int, str]] = {}
+    for cid, pos, recipient in conn.execute(
+        select(referral_t.c.consultation_id, referral_t.c.pos, referral_t.c.recipient)
+        .where(referral_t.c.consultation_id.in_(ids), referral_t.c.recipient.is_not(None))
+    ):  # fmt: skip
+        found.setdefault(cid, {})[pos] = recipient
+    return found
 
 
 def get_record(conn: Connection, entity_type: type[Record], record_id: str) -> Record | None:
@@ -275,6 +290,9 @@ def blank_tombstone(conn: Connection, record: Record) -> None:
     table = _TABLE_OF[type(record)]
     local = dict.fromkeys(LOCAL_FIELDS[type(record)], None)
     conn.execute(update(table).where(table.c.id == record.id).values(local))
+    if isinstance(record, Consultation):  # a referral's named recipient, local too
+        conn.execute(update(referral_t).where(referral_t.c.consultation_id == record.id)
+                     .values(recipient=None))  # fmt: skip
 
 
 def earliest_consultation(conn: Connection, case_id: str):

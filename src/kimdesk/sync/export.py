@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from kimdesk.domain import consent
 from kimdesk.domain.validation import age_group
 from kimdesk.store.records import TABLES, consultation_parts
 
@@ -28,6 +29,7 @@ def changed_records(
         if entity == "client":
             columns.append(table.c.birth_date)  # only to derive the age group, never sent
             columns.append(table.c.age_group)  # a list's group where no birth date is known
+            columns.append(table.c.consents)  # only to derive the consent flag, never sent
         query = (
             select(*columns)
             .where(table.c.change_seq > change_from, table.c.change_seq <= change_to)
@@ -48,4 +50,14 @@ def changed_records(
                     born = row.pop("birth_date")
                     if born is not None or not row["age_group"]:
                         row["age_group"] = age_group(born, today).value
+                    row["consent"] = consent_flag(row.pop("consents"), today)
                 yield entity, to_wire(entity, row, parts.get(row["id"]))
+
+
+def consent_flag(consents: str | None, today: date) -> bool | None:
+    """"Einwilligung liegt vor" on ``today`` (false for none recorded); None where the
+    history cannot be read (validation keeps it from being stored)."""
+    try:
+        return consent.given(consent.parse(consents), today)
+    except consent.ConsentsUnreadable:
+        return None

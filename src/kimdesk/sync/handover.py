@@ -23,6 +23,7 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kimdesk.domain import consent
 from kimdesk.domain.ids import UUID_PATTERN
 from kimdesk.store.records import TABLES
 
@@ -52,8 +53,9 @@ def _full_fields(table) -> tuple[Field, ...]:
 
 FULL_FIELDS = {kind: _full_fields(TABLES[kind]) for kind in KINDS}
 #: Columns added to the stores after the package format: a package of a device that does
-#: not have them yet lacks them, and they are taken as empty (schema 12: Wiedervorlage).
-LATER_FIELDS = {"case": frozenset({"follow_up_on"})}
+#: not have them yet lacks them, and they are taken as empty (schema 12: Wiedervorlage;
+#: schema 13: the client's consents).
+LATER_FIELDS = {"case": frozenset({"follow_up_on"}), "client": frozenset({"consent", "consents"})}
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,11 @@ def _record(item) -> tuple[str, dict]:
         raise _bad(f"beschädigt (Kennung eines Datensatzes: {kind})")
     if record["deleted"]:
         raise _bad(f"beschädigt (ein gelöschter Datensatz: {kind})")
+    if kind == "client":
+        try:
+            consent.parse(record["consents"])
+        except consent.ConsentsUnreadable:
+            raise _bad("beschädigt (Einwilligungen)") from None
     return kind, record
 
 

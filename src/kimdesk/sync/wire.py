@@ -49,7 +49,7 @@ from .strict import (
 )
 
 MANIFEST_FORMAT = "kimdesk-bundle-manifest"
-MANIFEST_VERSION = 5
+MANIFEST_VERSION = 6
 MAX_MANIFEST = 64 * 1024
 MAX_LINE = 64 * 1024
 #: A handover package (a laptop's case files, signed and encrypted) and its line (base64).
@@ -217,6 +217,8 @@ _MANIFEST_KEYS[3] = _MANIFEST_KEYS[2]
 _MANIFEST_KEYS[4] = _MANIFEST_KEYS[3] | {"profile_version"}
 #: Version 5: case handover packages carried and taken.
 _MANIFEST_KEYS[5] = _MANIFEST_KEYS[4] | {"handovers", "taken"}
+#: Version 6: the manifest's keys of version 5; its clients carry ``consent``.
+_MANIFEST_KEYS[6] = _MANIFEST_KEYS[5]
 
 
 @dataclass(frozen=True)

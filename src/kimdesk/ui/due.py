@@ -24,6 +24,7 @@ KIND_LABELS = {
     "goal": QT_TR_NOOP("Ziel"),
     "inactive": QT_TR_NOOP("ohne Beratung"),
     "erasure": QT_TR_NOOP("Löschfrist"),
+    "consent": QT_TR_NOOP("Einwilligung"),
 }
 
 

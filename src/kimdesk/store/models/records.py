@@ -22,6 +22,9 @@ class ClientRow(SyncedMixin, Base):
     municipality: Mapped[str | None] = mapped_column(String(16))
     # Derived from the birth date when a bundle is written (schema 3); the office keeps it.
     age_group: Mapped[str | None] = mapped_column(String(8), info={"derived": True})
+    # Whether a consent is in force, derived from ``consents`` when a bundle is written
+    # (schema 13); the office keeps it.
+    consent: Mapped[bool | None] = mapped_column(Boolean, info={"derived": True})
     given_name: Mapped[str | None] = local(mapped_column(String(200)))
     family_name: Mapped[str | None] = local(mapped_column(String(200)))
     birth_date: Mapped[date | None] = local(mapped_column(Date))
@@ -30,6 +33,8 @@ class ClientRow(SyncedMixin, Base):
     address: Mapped[str | None] = local(mapped_column(String(400)))
     file_numbers: Mapped[str | None] = local(mapped_column(String(200)))
     notes: Mapped[str | None] = local(mapped_column(Text))
+    #: The client's consents (schema 13), JSON of ``kimdesk.domain.consent``.
+    consents: Mapped[str | None] = local(mapped_column(Text))
 
 
 class CaseRow(SyncedMixin, Base):
@@ -117,6 +122,8 @@ class ReferralRow(Base):
     target: Mapped[str] = mapped_column(String(32), nullable=False)
     accompanied: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     outcome: Mapped[str] = mapped_column(String(16), nullable=False)
+    #: Who the client was referred to (schema 13): never travels.
+    recipient: Mapped[str | None] = local(mapped_column(String(200)))
 
 
 class GroupOfferRow(SyncedMixin, Base):
