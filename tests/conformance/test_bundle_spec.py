@@ -187,11 +187,13 @@ def read_bundle(data: bytes, device: dict, office: dict, office_private: bytes) 
         3,
         4,
         5,
+        6,
     )
     if manifest["version"] == 1:
         assert set(manifest) == v1
-    else:  # 2 to 5: the device's X25519 key (base64, 32 bytes, or null), its reply number;
-        # 4: the county profile version it holds; 5: handover packages carried and taken
+    else:  # 2 to 6: the device's X25519 key (base64, 32 bytes, or null), its reply number;
+        # 4: the county profile version it holds; 5: handover packages carried and taken;
+        # 6: the keys of 5 (its clients carry the consent flag)
         four = {"profile_version"} if manifest["version"] >= 4 else set()
         five = {"handovers", "taken"} if manifest["version"] >= 5 else set()
         assert set(manifest) == v1 | {"agreement_key", "reply_seq"} | four | five
@@ -232,6 +234,7 @@ def read_bundle(data: bytes, device: dict, office: dict, office_private: bytes) 
             assert record["origin"] == installation
             base = record.get("base_version")
             assert base is None or manifest["version"] >= 3 and 1 <= base < record["version"]
+            assert record.get("consent") is None or manifest["version"] >= 6
             ids.append(record["id"])
         assert ids == sorted(set(ids))
         records[entity] = [json.loads(line) for line in mine]

@@ -221,6 +221,26 @@ def a_manifest_5_bundle(name: str, tmp_path: Path) -> None:
         assert set(owned.values()) == {devices["CM-02 Fixture"]}
 
 
+def a_manifest_6_bundle(name: str, tmp_path: Path) -> None:
+    """Clients carry the consent flag: the office keeps it (true and false), and nothing of the
+    consents or the referral's recipient."""
+    from kimdesk.sync import wire
+
+    bundle = copied(name, tmp_path)
+    with open_workspace(copied("bundles/office_v6.kdb", tmp_path), PASS) as office:
+        data = bundle.read_bytes()
+        header = container.read_header(data)
+        plaintext = container.open_payload(data, header, office.installation.agreement_key)
+        manifest, _offset = wire.read_manifest(plaintext)
+        assert manifest.version == 6
+        assert b"Jobcenter Fixture" not in plaintext and b"personalien" not in plaintext
+        [report] = sync.merge_bundles(office, [bundle]).bundles
+        assert report.status == "imported", report.reason
+        clients = rows(office, "client").values()
+        assert sorted(c["consent"] for c in clients) == [False, True]
+        assert {c["consents"] for c in clients} == {None}
+
+
 def a_format_1_reply(name: str, tmp_path: Path) -> None:
     """The receiving device reads the office's reply and takes the case file it forwards."""
     from kimdesk.services import replies
@@ -285,6 +305,8 @@ CHECKS: dict[str, Callable[[str, Path], None]] = {
     "bundles/office_v4.kdb": an_office_store,
     "bundles/bundle_v5.kimb": a_manifest_5_bundle,
     "bundles/office_v5.kdb": an_office_of_two_devices,
+    "bundles/bundle_v6.kimb": a_manifest_6_bundle,
+    "bundles/office_v6.kdb": an_office_store,
     "bundles/reply_v1.kimr": a_format_1_reply,
     "bundles/receiver_v5.kdb": a_case_managers_store,
     "identities/identity_v1_casemanager.json": a_format_1_device_identity,
