@@ -134,11 +134,20 @@ def test_referrals_outside_consent_stay_due_until_consent_or_outcome(cm_ws):
                         today=TODAY).record  # fmt: skip
     inside = records.save(cm_ws, consultation(kind="cm", case_id=case.id, occurred_on=date(
         2026, 11, 30), referrals=(Referral("jc_afa"),)), today=TODAY).record  # fmt: skip
-    outside = records.save(cm_ws, consultation(kind="cm", case_id=case.id, occurred_on=date(
-        2026, 11, 30), referrals=(Referral("abh_ebh"), Referral("jc_afa"))), today=TODAY).record
+    outside = records.save(
+        cm_ws,
+        consultation(
+            kind="cm",
+            case_id=case.id,
+            occurred_on=date(2026, 11, 30),
+            referrals=(Referral("abh_ebh"), Referral("jc_afa")),
+        ),
+        today=TODAY,
+    ).record
     found = [i for i in due.due(cm_ws, today=TODAY).items if i.kind == "consent"]
     assert [(i.case_id, i.client_id, i.due_on) for i in found] == [
-        (case.id, client.id, date(2026, 11, 30))]
+        (case.id, client.id, date(2026, 11, 30))
+    ]
     label = cm_ws.catalog.label("referral_target", "abh_ebh")
     assert found[0].reason.startswith(f"Verweis an „{label}“ am 30.11.2026 ohne Einwilligung")
     assert "Vorname" not in found[0].reason and inside.id
@@ -149,8 +158,12 @@ def test_referrals_outside_consent_stay_due_until_consent_or_outcome(cm_ws):
     # another open referral outside, then a consent that covers it: no longer due
     records.save(cm_ws, visit(client, "kita_schule", day=date(2026, 12, 1)), today=TODAY)
     assert [i.kind for i in due.due(cm_ws, today=TODAY).items].count("consent") == 1
-    later = replace(records.load(cm_ws, Client, client.id), consents=consent.dump(
-        (*consent.parse(client.consents), written(day=TODAY, targets=("kita_schule",)))))
+    later = replace(
+        records.load(cm_ws, Client, client.id),
+        consents=consent.dump(
+            (*consent.parse(client.consents), written(day=TODAY, targets=("kita_schule",)))
+        ),
+    )
     records.save(cm_ws, later, today=TODAY)
     assert not [i for i in due.due(cm_ws, today=TODAY).items if i.kind == "consent"]
 

@@ -22,8 +22,13 @@ TODAY = date(2026, 12, 2)  # a Wednesday
 @pytest.fixture
 def desk(cm_ws):
     """Cases in every state the list must tell apart."""
-    agreed = consent.dump([consent.Consent(date(2026, 11, 1), "schriftlich", targets=("jc_afa",),
-                                           data=("personalien",))])  # its referrals are covered
+    agreed = consent.dump(
+        [
+            consent.Consent(
+                date(2026, 11, 1), "schriftlich", targets=("jc_afa",), data=("personalien",)
+            )
+        ]
+    )  # its referrals are covered
     [client] = add(cm_ws, replace(a_client(), family_name="Qxzanaria", given_name="Vorname",
                                   consents=agreed))  # fmt: skip
     [a, b, closed] = add(

@@ -57,16 +57,30 @@ def plaintext_of(office_ws, path) -> bytes:
 
 def test_no_personal_field_leaves_the_device(enrolled_office_ws, cm_file, tmp_path, cli, capsys):
     cm = open_workspace(cm_file, CM_PASS)
-    agreed = consent.dump([consent.Consent(date(2024, 1, 8), "muendlich", targets=("jc_afa",),
-                                           data=("kontakt",), note="CANARY-CONSENT-NOTE")])
+    agreed = consent.dump(
+        [
+            consent.Consent(
+                date(2024, 1, 8),
+                "muendlich",
+                targets=("jc_afa",),
+                data=("kontakt",),
+                note="CANARY-CONSENT-NOTE",
+            )
+        ]
+    )
     client = a_client(birth_date=BIRTH, consents=agreed, **CANARIES)
     case = a_case(client_id=client.id, notes="CANARY-CASE-NOTE", consent_on=date(2024, 1, 8))
     add(cm, client, case)
     add(
         cm,
         Goal(case_id=case.id, topic="wohnen", text="CANARY-GOAL-TEXT"),
-        consultation(kind="cm", case_id=case.id, client_id=client.id, notes="CANARY-CONSULT-NOTE",
-                     referrals=(Referral("jc_afa", recipient="CANARY-RECIPIENT"),)),
+        consultation(
+            kind="cm",
+            case_id=case.id,
+            client_id=client.id,
+            notes="CANARY-CONSULT-NOTE",
+            referrals=(Referral("jc_afa", recipient="CANARY-RECIPIENT"),),
+        ),
     )
     legacy = tmp_path / "liste.csv"
     legacy.write_text(

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from kimdesk.domain import consent
 from kimdesk.domain.entities import Case, Client, Consultation, Referral
 from kimdesk.services import records
 from kimdesk.services.consultations import ConsultationFilter, consultation_ids
@@ -60,9 +61,14 @@ def stored(window) -> list[Consultation]:
     return in_store(window, fetch)
 
 
-def known_case(window) -> Case:
+def known_case(window, targets=("abh_ebh", "jc_afa")) -> Case:
+    """Aylin Yilmaz's case; she consented to referrals to ``targets``."""
+    agreed = consent.dump([consent.Consent(date(2026, 1, 12), "schriftlich", targets=targets,
+                                           data=("personalien",))])  # fmt: skip
+
     def make(ws):
-        client = records.save(ws, Client(given_name="Aylin", family_name="Yilmaz", gender="w"))
+        client = records.save(ws, Client(given_name="Aylin", family_name="Yilmaz", gender="w",
+                                         consents=agreed))  # fmt: skip
         return records.save(
             ws,
             Case(client_id=client.record.id, municipality=SIEGBURG, program="kim",
@@ -125,6 +131,86 @@ def test_a_cm_consultation_for_a_known_case_takes_at_most_15_keys(qtbot, window)
     assert saved.topics == ("aufenthalt",)
     assert saved.referrals == (Referral("abh_ebh"),)
     assert screen.model.index(0, 4).data() == "Yilmaz, Aylin"
+
+
+def cm_consultation_to_the_health_office(keys) -> None:
+    keys.type("c")
+    keys.type("yil")
+    keys.key(Qt.Key.Key_Return)
+    keys.type("auf")
+    keys.key(Qt.Key.Key_Return)
+    keys.key(Qt.Key.Key_Tab)
+    keys.type("gesundh")
+    keys.key(Qt.Key.Key_Return)
+
+
+def test_a_referral_outside_the_consent_asks_before_saving(qtbot, window):
+    from PySide6.QtWidgets import QMessageBox
+
+    from kimdesk.services import due
+
+    from .conftest import when_visible
+
+    case = known_case(window, targets=("jc_afa",))
+    screen = screen_of(window)
+    keys = Keyboard(qtbot)
+    asked = []
+
+    def answer(button):
+        def act(box):
+            asked.append(box.text())
+            box.button(button).click()
+
+        return act
+
+    cm_consultation_to_the_health_office(keys)
+    when_visible(QMessageBox, answer(QMessageBox.StandardButton.No))
+    keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "Gesundheit" in asked[0] and "keiner Einwilligung" in asked[0]
+    assert stored(window) == [] and screen.entry.referrals.checked() == ["gesundheit"]
+    window.activateWindow()  # no window manager gives the focus back after the question
+    qtbot.waitUntil(lambda: screen.entry.referrals.isAncestorOf(QApplication.focusWidget())
+                    or QApplication.focusWidget() is screen.entry.referrals)  # fmt: skip
+
+    when_visible(QMessageBox, answer(QMessageBox.StandardButton.Yes))
+    keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(asked) == 2)
+    [saved] = stored(window)
+    assert saved.referrals == (Referral("gesundheit"),) and saved.case_id == case.id
+    found = in_store(window, lambda ws: due.due(ws))
+    assert [(i.kind, i.case_id) for i in found.items if i.kind == "consent"] == [
+        ("consent", case.id)
+    ]
+
+
+def test_a_referrals_outcome_and_recipient_are_typed_in_its_row(qtbot, window):
+    known_case(window)
+    screen = screen_of(window)
+    keys = Keyboard(qtbot)
+    keys.type("c")
+    keys.type("yil")
+    keys.key(Qt.Key.Key_Return)
+    keys.type("auf")
+    keys.key(Qt.Key.Key_Return)
+    keys.key(Qt.Key.Key_Tab)
+    keys.type("jc")
+    keys.key(Qt.Key.Key_Return)
+    table = screen.entry.accompanied
+    keys.key(Qt.Key.Key_Tab)  # from the referrals into their table
+    assert table.hasFocus() and table.rowCount() == 1
+    table.setCurrentCell(0, 1)
+    keys.key(Qt.Key.Key_Space)  # begleitet
+    keys.key(Qt.Key.Key_Right)
+    keys.key(Qt.Key.Key_F2)  # the outcome's list
+    keys.key(Qt.Key.Key_Down)  # wahrgenommen
+    keys.key(Qt.Key.Key_Return)
+    keys.key(Qt.Key.Key_Tab)  # on to the recipient
+    keys.type("Jobcenter Siegburg")
+    keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [saved] = stored(window)
+    assert saved.referrals == (Referral("jc_afa", accompanied=True, outcome="taken_up",
+                                        recipient="Jobcenter Siegburg"),)  # fmt: skip
 
 
 def test_a_cm_consultation_without_a_case_is_refused_and_the_form_is_kept(qtbot, window):

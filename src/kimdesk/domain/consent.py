@@ -211,11 +211,19 @@ def _given_by_problems(c: Consent, birth_date: date | None, say) -> list[str]:
     elif birth_date is not None:
         age = age_on(birth_date, c.given_on)
         if age < OWN_CONSENT_AGE and c.given_by != GivenBy.GUARDIAN:
-            found.append(say(f"die Klient:in war {age} Jahre alt; unter {OWN_CONSENT_AGE} "
-                             "Jahren willigt die/der Sorgeberechtigte ein (§ 36 SGB I)."))
+            found.append(
+                say(
+                    f"die Klient:in war {age} Jahre alt; unter {OWN_CONSENT_AGE} "
+                    "Jahren willigt die/der Sorgeberechtigte ein (§ 36 SGB I)."
+                )
+            )
         if age >= OWN_CONSENT_AGE and c.given_by == GivenBy.GUARDIAN:
-            found.append(say(f"ab {OWN_CONSENT_AGE} Jahren zählt die Einwilligung der "
-                             "Klient:in selbst (§ 36 SGB I)."))
+            found.append(
+                say(
+                    f"ab {OWN_CONSENT_AGE} Jahren zählt die Einwilligung der "
+                    "Klient:in selbst (§ 36 SGB I)."
+                )
+            )
     if c.given_by == GivenBy.GUARDIAN and not (c.guardian or "").strip():
         found.append(say("der Name der/des Sorgeberechtigten fehlt."))
     return found

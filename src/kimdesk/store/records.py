@@ -258,8 +258,13 @@ def get_consultation(conn: Connection, consultation_id: str) -> Consultation | N
     topics, referrals = consultation_parts(conn, [consultation_id])[consultation_id]
     recipients = referral_recipients(conn, [consultation_id]).get(consultation_id, {})
     values = {k: v for k, v in row.items() if k != "change_seq"}
-    return Consultation(**values, topics=topics, referrals=tuple(
-        Referral(*r, recipient=recipients.get(pos)) for pos, r in enumerate(referrals)))
+    return Consultation(
+        **values,
+        topics=topics,
+        referrals=tuple(
+            Referral(*r, recipient=recipients.get(pos)) for pos, r in enumerate(referrals)
+        ),
+    )
 
 
 def referral_recipients(conn: Connection, ids: list[str]) -> dict[str, dict[int, str]]:

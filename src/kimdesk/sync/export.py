@@ -55,7 +55,7 @@ def changed_records(
 
 
 def consent_flag(consents: str | None, today: date) -> bool | None:
-    """"Einwilligung liegt vor" on ``today`` (false for none recorded); None where the
+    """ "Einwilligung liegt vor" on ``today`` (false for none recorded); None where the
     history cannot be read (validation keeps it from being stored)."""
     try:
         return consent.given(consent.parse(consents), today)

@@ -97,6 +97,7 @@ FIELD_NAMES = {
     "opened_on": QT_TR_NOOP("Eröffnet am"), "phase": QT_TR_NOOP("Phase"),
     "access_route": QT_TR_NOOP("Zugangsweg"), "closed_on": QT_TR_NOOP("Abgeschlossen am"),
     "closure_reason": QT_TR_NOOP("Grund"), "consent_on": QT_TR_NOOP("Einwilligung vom"),
+    "consents": QT_TR_NOOP("Einwilligungen"),
     "follow_up_on": QT_TR_NOOP("Wiedervorlage am"),
     "topic": QT_TR_NOOP("Thema"), "status": QT_TR_NOOP("Status"), "due_on": QT_TR_NOOP("Bis"),
     "text": QT_TR_NOOP("Ziel"), "format": QT_TR_NOOP("Format"), "title": QT_TR_NOOP("Titel"),

@@ -23,6 +23,7 @@ from ..labels import GENDERS, PHASES
 from ..screen import Context
 from ..widgets.common import add_rows
 from ..widgets.fields import CodeCombo, DateField
+from .consent import ConsentBox
 
 
 def _text(widget) -> str | None:
@@ -88,9 +89,11 @@ class ClientForm(QWidget):
             (tr("Minderjährige im Haushalt:"), self.minors), (tr("Hauptsprache:"), self.language),
             (tr("Wohnort:"), self.home),
         ))  # fmt: skip
+        self.consents = ConsentBox(ctx, self.birth.value)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(personal)
+        layout.addWidget(self.consents)
         layout.addWidget(stats)
 
     def set_catalog(self) -> None:
@@ -117,6 +120,8 @@ class ClientForm(QWidget):
         self.arrival.set_code(c.arrival_band)
         self.minors.setCurrentIndex(max(0, self.minors.findData(c.minors)))
         self.home.set_code(c.municipality)
+        self.consents.message.clear()
+        self.consents.show_entries(c.consents)
 
     def value(self) -> Client:
         nationality = self.nationality.text().strip().upper() or "unknown"
@@ -129,7 +134,7 @@ class ClientForm(QWidget):
             residence_group=self.residence.code() or "unknown",
             arrival_band=self.arrival.code() or "unknown", minors=self.minors.currentData(),
             main_language=(_text(self.language) or "").lower() or None,
-            municipality=self.home.code(),
+            municipality=self.home.code(), consents=self.consents.value(),
         )  # fmt: skip
         return replace(self.client, **values) if self.client else Client(**values)
 
@@ -147,7 +152,6 @@ class CaseForm(QGroupBox):
         self.opened = DateField()
         self.phase = _combo((p.value, label) for p, label in PHASES.items() if p != Phase.CLOSED)
         self.access = CodeCombo([], optional=True)
-        self.consent = DateField(optional=True)
         self.follow_up = DateField(optional=True)
         self.follow_up.setObjectName("followUp")
         self.follow_up.setToolTip(tr("Wann der Fall wieder vorgelegt wird, z. B. +2w für in zwei "
@@ -158,7 +162,7 @@ class CaseForm(QGroupBox):
         _form(self, (
             (tr("&Kommune:"), self.municipality), (tr("&Programm:"), self.program),
             (tr("Er&öffnet am:"), self.opened), (tr("Pha&se:"), self.phase),
-            (tr("&Zugangsweg:"), self.access), (tr("Einwilligung &vom:"), self.consent),
+            (tr("&Zugangsweg:"), self.access),
             (tr("Wiedervor&lage am:"), self.follow_up),
             (tr("Notizen zum Fall:"), self.notes), ("", self.closed),
         ))  # fmt: skip
@@ -181,7 +185,6 @@ class CaseForm(QGroupBox):
         self.phase.setCurrentIndex(max(0, self.phase.findData(str(phase))))
         self.phase.setEnabled(not (case and case.closed_on))
         self.access.set_code(case.access_route if case else None)
-        self.consent.set_value(case.consent_on if case else None)
         self.follow_up.set_value(case.follow_up_on if case else None)
         self.notes.setPlainText(case.notes or "" if case else "")
         if case and case.closed_on:
@@ -195,7 +198,7 @@ class CaseForm(QGroupBox):
         values = dict(
             municipality=self.municipality.code(), program=self.program.code(),
             opened_on=self.opened.value(), access_route=self.access.code(),
-            consent_on=self.consent.value(), follow_up_on=self.follow_up.value(),
+            follow_up_on=self.follow_up.value(),
             notes=_text(self.notes),
         )  # fmt: skip
         if self.case is None:

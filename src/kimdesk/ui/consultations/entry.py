@@ -11,15 +11,13 @@ from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,15 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.domain.entities import Consultation, Referral
-from kimdesk.services import records
+from kimdesk.services import consents, records
 from kimdesk.services.consultations import CaseChoice, case_choices
 
 from ..i18n import tr
 from ..screen import Context
 from ..undo import UndoButton
-from ..widgets.common import add_rows, error_label, read_form, shortcuts, show_error
+from ..widgets.common import add_rows, confirm, error_label, read_form, shortcuts, show_error
 from ..widgets.fields import CodeCombo, CountField, DateField
 from ..widgets.typeahead import ChoicePicker, Entry, TypeAheadChecklist, catalog_entries
+from .referrals import ReferralTable
 
 
 def _choice_key(choice: CaseChoice) -> str:
@@ -91,10 +90,7 @@ class EntryPanel(QGroupBox):
         self.topics = TypeAheadChecklist(tr("Thema tippen, Eingabe hakt an"))
         self.referrals = TypeAheadChecklist(tr("Verweis tippen, Eingabe hakt an"))
         self.referrals.changed.connect(self._referrals_changed)
-        self.accompanied = QListWidget()
-        self.accompanied.setToolTip(
-            tr("Haken, wo die Klient:in zum Verweisziel begleitet wurde (Leertaste hakt an).")
-        )
+        self.accompanied = ReferralTable(self.ctx)
         self.duration = CountField(24 * 60, optional=True, suffix=tr(" min"))
         self.setting = CodeCombo([])
         self.mediation = CodeCombo([])
@@ -124,7 +120,7 @@ class EntryPanel(QGroupBox):
             (tr("K&lient:in / Fall:"), self.who),
             (tr("&Themen:"), self.topics),
             (tr("&Verweise:"), self.referrals),
-            (tr("Begleitet:"), self.accompanied),  # no letter left; Tab from Verweise
+            (tr("Im Einzelnen:"), self.accompanied),  # no letter left; Tab from Verweise
             (tr("Dau&er:"), self.duration),
             (tr("Sett&ing:"), self.setting),
             (tr("Sprachmittlu&ng:"), self.mediation),
@@ -232,7 +228,7 @@ class EntryPanel(QGroupBox):
         self.who.set_key(key)
         self.topics.set_checked(c.topics)
         self.referrals.set_checked([r.target for r in c.referrals])
-        self._set_accompanied({r.target for r in c.referrals if r.accompanied})
+        self._set_accompanied({r.target: r for r in c.referrals})
         self.duration.set_number(c.duration_min)
         self.setting.set_code(c.setting)
         self.mediation.set_code(c.language_mediation)
@@ -249,41 +245,18 @@ class EntryPanel(QGroupBox):
                 self.program.set_code(choice.program)
 
     def _referrals_changed(self) -> None:
-        before = self._accompanied_targets()
-        self._set_accompanied(before)
+        self._set_accompanied(self.accompanied.by_target())
 
-    def _accompanied_targets(self) -> set[str]:
-        items = (self.accompanied.item(i) for i in range(self.accompanied.count()))
-        return {
-            item.data(Qt.ItemDataRole.UserRole)
-            for item in items
-            if item.checkState() == Qt.CheckState.Checked
-        }
-
-    def _set_accompanied(self, targets: set[str]) -> None:
-        self.accompanied.clear()
-        for code in self.referrals.checked():
-            item = QListWidgetItem(
-                tr("{target}: begleitet", target=self.ctx.label("referral_target", code))
-            )
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsUserCheckable
-                | Qt.ItemFlag.ItemIsSelectable
-            )
-            item.setCheckState(
-                Qt.CheckState.Checked if code in targets else Qt.CheckState.Unchecked
-            )
-            self.accompanied.addItem(item)
-        self._form.setRowVisible(self.accompanied, self.accompanied.count() > 0)
-        rows = max(1, self.accompanied.count())
-        self.accompanied.setMaximumHeight(self.fontMetrics().height() * (rows + 1) + 6)
+    def _set_accompanied(self, kept: dict[str, Referral]) -> None:
+        """The table of the ticked referrals: accompanied, outcome, recipient."""
+        targets = list(self.referrals.checked())
+        self.accompanied.show_targets(targets, kept)
+        self._form.setRowVisible(self.accompanied, bool(targets))
 
     def consultation(self) -> Consultation:
         choice = self._choices.get(self.who.key() or "")
         kind = self.kind.currentData()
-        accompanied = self._accompanied_targets()
+        details = self.accompanied.by_target()
         values = dict(
             occurred_on=self.day.value(),
             municipality=self.municipality.code(),
@@ -292,9 +265,7 @@ class EntryPanel(QGroupBox):
             client_id=choice.client_id if choice else None,
             case_id=choice.case_id if choice and kind == "cm" else None,
             topics=tuple(self.topics.checked()),
-            referrals=tuple(
-                Referral(t, accompanied=t in accompanied) for t in self.referrals.checked()
-            ),
+            referrals=tuple(details.get(t, Referral(t)) for t in self.referrals.checked()),
             duration_min=self.duration.number(),
             setting=self.setting.code(),
             language_mediation=self.mediation.code(),
@@ -314,8 +285,25 @@ class EntryPanel(QGroupBox):
         record = read_form(self.message, self.consultation)
         if record is None:
             return
-        today = date.today()
         self._saving = True
+        self.ctx.ops.query(lambda ws: consents.outside_scope(ws, record),
+                           lambda scope: self._store(record, scope), self._failed)  # fmt: skip
+
+    def _store(self, record: Consultation, scope: consents.Scope) -> None:
+        """Save, once the case manager has agreed to referrals no consent covers."""
+        if scope.outside:
+            targets = ", ".join(self.ctx.label("referral_target", t) for t in scope.outside)
+            text = tr(
+                "Der Verweis an {targets} ist von keiner Einwilligung der Klient:in gedeckt, "
+                "die am Tag der Beratung gilt. Trotzdem speichern? Er steht dann in „Heute "
+                "fällig“, bis die Einwilligung erfasst oder das Ergebnis eingetragen ist.",
+                targets=targets)  # fmt: skip
+            if not confirm(self, tr("Verweis ohne Einwilligung"), text):
+                self._saving = False
+                self.activateWindow()
+                self.referrals.setFocus()  # to untick it, or to look up the consent
+                return
+        today = date.today()
         self.ctx.ops.change(
             lambda ws: records.save(ws, record, today=today), self._saved, self._failed
         )
