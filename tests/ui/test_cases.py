@@ -182,3 +182,62 @@ def test_a_follow_up_is_typed_as_people_type_dates(qtbot, cm_window):
     [line] = all_cases(cm_window)
     file = in_store(cm_window, lambda ws: cases.case_file(ws, line.case_id))
     assert file.case.follow_up_on == date.today() + timedelta(weeks=2)
+
+
+def test_a_consent_is_recorded_in_its_dialog_and_saved_with_the_client(qtbot, cm_window):
+    """Consent (issue 19): the dialog presets who consents from the age, refuses an oral
+    consent without a note, and the consent is saved with the client (Strg+S)."""
+    from kimdesk.domain import consent
+    from kimdesk.ui.cases.consent import ConsentDialog
+
+    case = make_case(cm_window)
+    screen = shown(cm_window)
+    screen.load()
+    screen.open_case(case.id)
+    screen.client_form.birth.setText("01.01.2013")  # 13 today: the guardian consents
+    seen = {}
+
+    def fill(dialog):
+        seen["by"] = dialog.given_by.currentData()
+        assert dialog.given_on.value() == date.today()  # today unless typed otherwise
+        dialog.form.setCurrentIndex(dialog.form.findData("muendlich"))
+        dialog.guardian.setText("Mutter Haidari")
+        dialog.targets.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.data.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.accept()  # refused: an oral consent needs its note
+        seen["refused"] = dialog.message.text()
+        dialog.note.setText("im Gespräch am Schalter")
+        dialog.accept()
+
+    when_visible(ConsentDialog, fill)
+    screen.client_form.consents.add()
+    assert seen["by"] == "sorgeberechtigt" and "Vermerk" in seen["refused"]
+    cm_window.activateWindow()  # no window manager gives it back after the dialog
+    qtbot.waitUntil(cm_window.isActiveWindow)
+    qtbot.keyClick(screen.client_form.family, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    file = in_store(cm_window, lambda ws: cases.case_file(ws, case.id))
+    assert file.client.consents, screen.message.text()
+    [given] = consent.parse(file.client.consents)
+    assert (given.given_by, given.guardian, given.form) == ("sorgeberechtigt", "Mutter Haidari",
+                                                           "muendlich")  # fmt: skip
+    assert screen.client_form.consents.history.count() == 1
+    assert "gilt:" in screen.client_form.consents.history.item(0).text()
+
+
+def test_the_access_report_is_written_from_the_case(qtbot, cm_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    from pypdf import PdfReader
+
+    case = make_case(cm_window)
+    screen = shown(cm_window)
+    screen.load()
+    screen.open_case(case.id)
+    target = tmp_path / "Auskunft Haidari"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), "PDF für die Person (*.pdf)"))
+    assert screen.report_button.isEnabled()
+    screen.report_button.click()
+    written = tmp_path / "Auskunft Haidari.pdf"
+    assert str(written) in screen.message.text()
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(written).pages).split())
+    assert "Haidari" in text and "Ahmad" in text

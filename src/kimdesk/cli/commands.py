@@ -9,9 +9,18 @@ from pathlib import Path
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.text import number_ranges, printable
 from kimdesk.fileio import shown
+from kimdesk.services import (
+    access,
+    handovers,
+    maintenance,
+    replies,
+    server,
+    setup,
+    statistics,
+    sync,
+)
 from kimdesk.services import conflicts as settling
 from kimdesk.services import due as due_list
-from kimdesk.services import handovers, maintenance, replies, server, setup, statistics, sync
 from kimdesk.services import legacy_import as legacy
 from kimdesk.services import profile as county_profile
 from kimdesk.services.workspace import Workspace, open_workspace
@@ -282,6 +291,15 @@ def due(args) -> int:
     _out(f"Überfällig: {found.overdue}, heute: {found.due_today}, diese Woche: {found.this_week}")
     for item in found.items:
         _out(f"{item.due_on:%d.%m.%Y}  {item.reference}  {item.reason}")
+    return 0
+
+
+def client_report(args) -> int:
+    with _open(args) as ws:
+        written = access.write_client_report(ws, args.case, args.out, force=args.force)
+    _out(f"Auskunft geschrieben: {written.path} ({written.cases} Fall/Fälle, "
+         f"{written.consultations} Beratung(en)). Sie enthält Personendaten: nur der Person "
+         "selbst aushändigen.")  # fmt: skip
     return 0
 
 

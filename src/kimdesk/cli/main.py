@@ -152,6 +152,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="als JSON (ohne Namen)")
     p.set_defaults(run=commands.due)
 
+    p = sub.add_parser(
+        "client-report", help="Auskunft an eine Klient:in (Art. 15 DSGVO): alles Gespeicherte"
+    )
+    p.add_argument("--store", required=True, help="Speicher dieses Geräts")
+    p.add_argument("--case", required=True, metavar="REF",
+                   help="ein Fall der Person: Kennung, Aktenzeichen oder Fallzeichen")  # fmt: skip
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="DATEI",
+        help="DATEI.pdf (für die Person) oder DATEI.json (maschinenlesbar)",
+    )
+    p.add_argument("--force", action="store_true", help="eine frühere Auskunft ersetzen")
+    p.set_defaults(run=commands.client_report)
+
     p = sub.add_parser("profile", help="das Kreisprofil zeigen oder eine neue Version übernehmen")
     p.add_argument("--store", required=True, help="Speicher der Kreisstelle (oder eines Geräts)")
     what = p.add_mutually_exclusive_group(required=True)

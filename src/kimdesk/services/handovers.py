@@ -167,11 +167,12 @@ def _entries(numbers: str | None) -> set[str]:
     return {" ".join(n.split()).casefold() for n in _SEPARATORS.split(numbers or "") if n.strip()}
 
 
-def find_cases(ws: Workspace, reference: str) -> list[str]:
+def find_cases(ws: Workspace, reference: str, what: str = "Das Übergeben von Fällen") -> list[str]:
     """The cases a reference names: a case id, an Aktenzeichen of its client (one of the
     client's file numbers, as a whole) or a legacy list's case reference (``Fall``). A
-    reference that fits more than one client is refused: a handover cannot be withdrawn."""
-    require_role(ws, Role.CASEMANAGER, "Das Übergeben von Fällen")
+    reference that fits more than one client is refused: a handover cannot be withdrawn, an
+    access report must not show another person. ``what`` names the use case in a refusal."""
+    require_role(ws, Role.CASEMANAGER, what)
     wanted = reference.strip()
     if not wanted:
         raise KimdeskError("Bitte einen Fall angeben (Kennung, Aktenzeichen oder Fallzeichen).")

@@ -46,7 +46,7 @@ ACTIONS = {
     "export": "Bundle geschrieben", "merge": "Bundle übernommen",
     "resolve": "Konflikt aufgelöst", "enroll": "Gerät eingetragen", "rekey": "Passphrase geändert",
     "backup": "gesichert", "import": "Liste übernommen", "move": "umgezogen",
-    "unlock_failed": "Fehlversuche beim Entsperren",
+    "unlock_failed": "Fehlversuche beim Entsperren", "report": "Auskunft erstellt",
 }  # fmt: skip
 
 

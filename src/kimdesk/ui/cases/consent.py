@@ -31,7 +31,7 @@ from kimdesk.domain.errors import KimdeskError, Problem, ValidationError
 
 from ..i18n import tr
 from ..screen import Context
-from ..widgets.common import add_rows, error_label, read_form
+from ..widgets.common import add_rows, error_label, read_form, show_error
 from ..widgets.fields import DateField
 
 #: The forms a new consent is recorded in; a consent from before schema 13 has none.
@@ -182,7 +182,12 @@ class ConsentDialog(QDialog):
         return entry
 
     def accept(self) -> None:
-        if read_form(self.message, self.value) is not None:
+        try:
+            entry = read_form(self.message, self.value)
+        except ValidationError as error:
+            show_error(self.message, error)
+            return
+        if entry is not None:
             super().accept()
 
 

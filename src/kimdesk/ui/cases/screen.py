@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.domain.entities import Goal
-from kimdesk.services import cases, handovers, privacy, records
+from kimdesk.services import access, cases, handovers, privacy, records
 from kimdesk.services.changes import Change
 
 from ..i18n import tr
@@ -152,11 +155,21 @@ class CasesScreen(Screen):
         self.handover_button.setToolTip(tr("Übergibt die Klient:in mit ihren Fällen an ein "
                                            "anderes Gerät des Kreises."))  # fmt: skip
         self.handover_button.clicked.connect(self.hand_over)
+        self.report_button = QPushButton(tr("Auskunft …"))
+        self.report_button.setObjectName("accessReport")
+        self.report_button.setToolTip(
+            tr(
+                "Alles, was über diese Person gespeichert ist, als PDF "
+                "für sie oder als JSON (Art. 15 und 20 DSGVO)."
+            )
+        )
+        self.report_button.clicked.connect(self.report_access)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.erase_button)
         buttons.addWidget(self.handover_button)
+        buttons.addWidget(self.report_button)
         buttons.addStretch(1)
 
         detail = QWidget()
@@ -269,6 +282,7 @@ class CasesScreen(Screen):
         self.close_button.setEnabled(file.case.closed_on is None and not handed)
         self.erase_button.setEnabled(file.client is not None and not handed)
         self.handover_button.setEnabled(not handed)
+        self.report_button.setEnabled(file.client is not None and not handed)
         self.save_button.setEnabled(not handed)
         for part in (self.goals, self.client_form, self.case_form):
             part.setEnabled(not handed)
@@ -285,6 +299,25 @@ class CasesScreen(Screen):
 
     # -- actions --------------------------------------------------------------------------
 
+    def report_access(self) -> None:
+        """Auskunft (Art. 15/20): the file the case manager names, PDF or JSON."""
+        if self.current is None:
+            return
+        chosen, kind = QFileDialog.getSaveFileName(
+            self, tr("Auskunft speichern"), str(Path.home() / "Auskunft.pdf"),
+            tr("PDF für die Person (*.pdf);;JSON, maschinenlesbar (*.json)"))  # fmt: skip
+        if not chosen:
+            return
+        if not chosen.lower().endswith((".pdf", ".json")):
+            chosen += ".json" if "json" in kind.lower() else ".pdf"
+        case_id = self.current.case.id
+        self.ctx.ops.query(
+            lambda ws: access.write_client_report(ws, case_id, chosen, force=True),
+            lambda written: self.message.setText(tr(
+                "Auskunft gespeichert: {path}. Sie enthält Personendaten: nur der Person "
+                "aushändigen.", path=str(written.path))),
+            lambda error: show_error(self.message, error))  # fmt: skip
+
     def new_case(self) -> None:
         self.current = None
         self.list.clearSelection()
@@ -298,6 +331,7 @@ class CasesScreen(Screen):
         self.close_button.setEnabled(False)
         self.erase_button.setEnabled(False)
         self.handover_button.setEnabled(False)
+        self.report_button.setEnabled(False)
         self.save_button.setEnabled(True)
         self.client_form.setEnabled(True)
         self.case_form.setEnabled(True)
