@@ -229,10 +229,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Einwilligung &amp;vom:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Wiedervor&amp;lage am:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,10 +238,6 @@
     </message>
     <message>
         <source>Abgeschlossen am {day}: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Haken, wo die Klient:in zum Verweisziel begleitet wurde (Leertaste hakt an).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -265,7 +257,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Begleitet:</source>
+        <source>Im Einzelnen:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -297,7 +289,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{target}: begleitet</source>
+        <source>Der Verweis an {targets} ist von keiner Einwilligung der Klient:in gedeckt, die am Tag der Beratung gilt. Trotzdem speichern? Er steht dann in „Heute fällig“, bis die Einwilligung erfasst oder das Ergebnis eingetragen ist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verweis ohne Einwilligung</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -550,6 +546,26 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     </message>
     <message>
         <source>Löscht Namen, Kontaktdaten und Notizen dieser Person; die Beratungen bleiben für die Statistik.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auskunft …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alles, was über diese Person gespeichert ist, als PDF für sie oder als JSON (Art. 15 und 20 DSGVO).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auskunft speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF für die Person (*.pdf);;JSON, maschinenlesbar (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auskunft gespeichert: {path}. Sie enthält Personendaten: nur der Person aushändigen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1548,7 +1564,35 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Verweise im Einzelnen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ergebnis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verweis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>begleitet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empfänger (nur auf diesem Gerät)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pfeiltasten wählen, Leertaste hakt „begleitet“ an, F2 ändert das Ergebnis; Tab führt zum Empfänger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empfänger für {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>z. B. Jobcenter Siegburg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2370,6 +2414,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Einwilligung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Heute f&amp;ällig</source>
         <extracomment>Alt+Ä (Gruppenangebote gave the letter up: &quot;&amp;Veranstaltender Träger&quot;); also Ctrl+7.</extracomment>
         <translation type="unfinished"></translation>
@@ -2885,6 +2933,184 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>Kalender für {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schriftlich</source>
+        <extracomment>The forms a new consent is recorded in; a consent from before schema 13 has none.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elektronisch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mündlich mit Vermerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form nicht erfasst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, Geburtsdatum, Anschrift</source>
+        <extracomment>``consent.DATA`` for the screen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefon und E-Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aufenthaltsstatus und Dokumente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beratungsverlauf und Ziele</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angaben zur Gesundheit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorgeberechtigte:r {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klient:in selbst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an: {targets}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daten: {data}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gültig bis {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>widerrufen am {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gilt nicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einwilligung erfassen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>die Klient:in selbst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>die/der Sorgeberechtigte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wohin verwiesen werden darf (Leertaste hakt an)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welche Daten weitergegeben werden dürfen (Leertaste hakt an)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pflicht bei mündlicher Einwilligung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einwilligung &amp;am:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eingewilligt &amp;hat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name der/des Sorgeberechtigten:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verweisziele:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Daten:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gültig bis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ver&amp;merk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ohne Geburtsdatum prüft KIMdesk das Alter nicht: ab 15 Jahren willigt die Klient:in selbst ein (§ 36 SGB I).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Klient:in ist {age} Jahre alt: sie willigt selbst ein (§ 36 SGB I).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die Klient:in ist {age} Jahre alt: es willigt die/der Sorgeberechtigte ein (§ 36 SGB I).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einwilligung widerrufen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widerrufen &amp;am:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ab diesem Tag sind keine neuen Verweise mehr möglich, bis eine neue Einwilligung erfasst ist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einwilligungen – nur auf diesem Gerät; übertragen wird nur, ob eine vorliegt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einwilligungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Einwilligung erfassen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widerrufen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keine Einwilligung erfasst.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erfasst – wird mit der Klient:in gespeichert (Strg+S).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Widerruf erfasst – wird mit der Klient:in gespeichert (Strg+S).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

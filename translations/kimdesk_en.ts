@@ -229,10 +229,6 @@
         <translation>Access &amp;route:</translation>
     </message>
     <message>
-        <source>Einwilligung &amp;vom:</source>
-        <translation>Consent &amp;given on:</translation>
-    </message>
-    <message>
         <source>Wiedervor&amp;lage am:</source>
         <translation>Fo&amp;llow-up on:</translation>
     </message>
@@ -243,10 +239,6 @@
     <message>
         <source>Abgeschlossen am {day}: {reason}</source>
         <translation>Closed on {day}: {reason}</translation>
-    </message>
-    <message>
-        <source>Haken, wo die Klient:in zum Verweisziel begleitet wurde (Leertaste hakt an).</source>
-        <translation>Tick where the client was accompanied to the referral target (Space ticks).</translation>
     </message>
     <message>
         <source>A&amp;rt:</source>
@@ -265,8 +257,8 @@
         <translation>&amp;Referrals:</translation>
     </message>
     <message>
-        <source>Begleitet:</source>
-        <translation>Accompanied:</translation>
+        <source>Im Einzelnen:</source>
+        <translation>In detail:</translation>
     </message>
     <message>
         <source>Dau&amp;er:</source>
@@ -297,8 +289,12 @@
         <translation>Edit consultation of {day}</translation>
     </message>
     <message>
-        <source>{target}: begleitet</source>
-        <translation>{target}: accompanied</translation>
+        <source>Der Verweis an {targets} ist von keiner Einwilligung der Klient:in gedeckt, die am Tag der Beratung gilt. Trotzdem speichern? Er steht dann in „Heute fällig“, bis die Einwilligung erfasst oder das Ergebnis eingetragen ist.</source>
+        <translation>The referral to {targets} is not covered by any consent of the client in force on the day of the consultation. Save anyway? It then stays in “Due today” until the consent is recorded or the outcome entered.</translation>
+    </message>
+    <message>
+        <source>Verweis ohne Einwilligung</source>
+        <translation>Referral without consent</translation>
     </message>
     <message>
         <source>Beratung vom {day} unverändert: nichts gespeichert.</source>
@@ -551,6 +547,26 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
     <message>
         <source>Löscht Namen, Kontaktdaten und Notizen dieser Person; die Beratungen bleiben für die Statistik.</source>
         <translation>Erases this person’s name, contact details and notes; the consultations stay for the statistics.</translation>
+    </message>
+    <message>
+        <source>Auskunft …</source>
+        <translation>Access report …</translation>
+    </message>
+    <message>
+        <source>Alles, was über diese Person gespeichert ist, als PDF für sie oder als JSON (Art. 15 und 20 DSGVO).</source>
+        <translation>Everything stored about this person, as a PDF for them or as JSON (Art. 15 and 20 GDPR).</translation>
+    </message>
+    <message>
+        <source>Auskunft speichern</source>
+        <translation>Save access report</translation>
+    </message>
+    <message>
+        <source>PDF für die Person (*.pdf);;JSON, maschinenlesbar (*.json)</source>
+        <translation>PDF for the person (*.pdf);;JSON, machine-readable (*.json)</translation>
+    </message>
+    <message>
+        <source>Auskunft gespeichert: {path}. Sie enthält Personendaten: nur der Person aushändigen.</source>
+        <translation>Access report saved: {path}. It contains personal data: hand it to the person only.</translation>
     </message>
     <message>
         <source>Dieses Gerät kennt noch keine anderen Geräte des Kreises; sie kommen mit der nächsten Antwort der Kreisstelle.</source>
@@ -1551,8 +1567,36 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation>File</translation>
     </message>
     <message>
+        <source>Verweise im Einzelnen</source>
+        <translation>Referrals in detail</translation>
+    </message>
+    <message>
         <source>Ergebnis</source>
         <translation>Result</translation>
+    </message>
+    <message>
+        <source>Verweis</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>begleitet</source>
+        <translation>accompanied</translation>
+    </message>
+    <message>
+        <source>Empfänger (nur auf diesem Gerät)</source>
+        <translation>Recipient (on this device only)</translation>
+    </message>
+    <message>
+        <source>Pfeiltasten wählen, Leertaste hakt „begleitet“ an, F2 ändert das Ergebnis; Tab führt zum Empfänger.</source>
+        <translation>Arrow keys choose, Space ticks “accompanied”, F2 changes the outcome; Tab leads to the recipient.</translation>
+    </message>
+    <message>
+        <source>Empfänger für {target}</source>
+        <translation>Recipient for {target}</translation>
+    </message>
+    <message>
+        <source>z. B. Jobcenter Siegburg</source>
+        <translation>e.g. Jobcenter Siegburg</translation>
     </message>
     <message>
         <source>Grund / Hinweise</source>
@@ -2381,6 +2425,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation>erasure due</translation>
     </message>
     <message>
+        <source>Einwilligung</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
         <source>Heute f&amp;ällig</source>
         <extracomment>Alt+Ä (Gruppenangebote gave the letter up: &quot;&amp;Veranstaltender Träger&quot;); also Ctrl+7.</extracomment>
         <translation>D&amp;ue today</translation>
@@ -2897,6 +2945,184 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     <message>
         <source>Kalender für {field}</source>
         <translation>Calendar for {field}</translation>
+    </message>
+    <message>
+        <source>schriftlich</source>
+        <extracomment>The forms a new consent is recorded in; a consent from before schema 13 has none.</extracomment>
+        <translation>in writing</translation>
+    </message>
+    <message>
+        <source>elektronisch</source>
+        <translation>electronic</translation>
+    </message>
+    <message>
+        <source>mündlich mit Vermerk</source>
+        <translation>oral, with a file note</translation>
+    </message>
+    <message>
+        <source>Form nicht erfasst</source>
+        <translation>form not recorded</translation>
+    </message>
+    <message>
+        <source>Name, Geburtsdatum, Anschrift</source>
+        <extracomment>``consent.DATA`` for the screen.</extracomment>
+        <translation>Name, date of birth, address</translation>
+    </message>
+    <message>
+        <source>Telefon und E-Mail</source>
+        <translation>Phone and e-mail</translation>
+    </message>
+    <message>
+        <source>Aufenthaltsstatus und Dokumente</source>
+        <translation>Residence status and documents</translation>
+    </message>
+    <message>
+        <source>Beratungsverlauf und Ziele</source>
+        <translation>Course of counselling and goals</translation>
+    </message>
+    <message>
+        <source>Angaben zur Gesundheit</source>
+        <translation>Health information</translation>
+    </message>
+    <message>
+        <source>Sorgeberechtigte:r {name}</source>
+        <translation>Guardian {name}</translation>
+    </message>
+    <message>
+        <source>Klient:in selbst</source>
+        <translation>the client</translation>
+    </message>
+    <message>
+        <source>an: {targets}</source>
+        <translation>to: {targets}</translation>
+    </message>
+    <message>
+        <source>Daten: {data}</source>
+        <translation>data: {data}</translation>
+    </message>
+    <message>
+        <source>gültig bis {day}</source>
+        <translation>valid until {day}</translation>
+    </message>
+    <message>
+        <source>widerrufen am {day}</source>
+        <translation>withdrawn on {day}</translation>
+    </message>
+    <message>
+        <source>gilt</source>
+        <translation>in force</translation>
+    </message>
+    <message>
+        <source>gilt nicht</source>
+        <translation>not in force</translation>
+    </message>
+    <message>
+        <source>Einwilligung erfassen</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <source>die Klient:in selbst</source>
+        <translation>the client</translation>
+    </message>
+    <message>
+        <source>die/der Sorgeberechtigte</source>
+        <translation>the guardian</translation>
+    </message>
+    <message>
+        <source>Wohin verwiesen werden darf (Leertaste hakt an)</source>
+        <translation>Where the client may be referred to (Space ticks)</translation>
+    </message>
+    <message>
+        <source>Welche Daten weitergegeben werden dürfen (Leertaste hakt an)</source>
+        <translation>Which data may be passed on (Space ticks)</translation>
+    </message>
+    <message>
+        <source>Pflicht bei mündlicher Einwilligung</source>
+        <translation>Required for an oral consent</translation>
+    </message>
+    <message>
+        <source>Einwilligung &amp;am:</source>
+        <translation>Consent &amp;on:</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Form:</translation>
+    </message>
+    <message>
+        <source>Eingewilligt &amp;hat:</source>
+        <translation>Given &amp;by:</translation>
+    </message>
+    <message>
+        <source>&amp;Name der/des Sorgeberechtigten:</source>
+        <translation>Guardian's &amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Verweisziele:</source>
+        <translation>Referral &amp;targets:</translation>
+    </message>
+    <message>
+        <source>&amp;Daten:</source>
+        <translation>D&amp;ata:</translation>
+    </message>
+    <message>
+        <source>&amp;Gültig bis:</source>
+        <translation>&amp;Valid until:</translation>
+    </message>
+    <message>
+        <source>Ver&amp;merk:</source>
+        <translation>No&amp;te:</translation>
+    </message>
+    <message>
+        <source>Ohne Geburtsdatum prüft KIMdesk das Alter nicht: ab 15 Jahren willigt die Klient:in selbst ein (§ 36 SGB I).</source>
+        <translation>Without a date of birth KIMdesk cannot check the age: from 15 the client consents themselves (§ 36 SGB I).</translation>
+    </message>
+    <message>
+        <source>Die Klient:in ist {age} Jahre alt: sie willigt selbst ein (§ 36 SGB I).</source>
+        <translation>The client is {age} years old and consents themselves (§ 36 SGB I).</translation>
+    </message>
+    <message>
+        <source>Die Klient:in ist {age} Jahre alt: es willigt die/der Sorgeberechtigte ein (§ 36 SGB I).</source>
+        <translation>The client is {age} years old: the guardian consents (§ 36 SGB I).</translation>
+    </message>
+    <message>
+        <source>Einwilligung widerrufen</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <source>Widerrufen &amp;am:</source>
+        <translation>Withdrawn &amp;on:</translation>
+    </message>
+    <message>
+        <source>Ab diesem Tag sind keine neuen Verweise mehr möglich, bis eine neue Einwilligung erfasst ist.</source>
+        <translation>From this day no new referrals are possible until a new consent is recorded.</translation>
+    </message>
+    <message>
+        <source>Einwilligungen – nur auf diesem Gerät; übertragen wird nur, ob eine vorliegt</source>
+        <translation>Consents – on this device only; only whether one exists is transferred</translation>
+    </message>
+    <message>
+        <source>Einwilligungen</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Einwilligung erfassen …</source>
+        <translation>Record consent …</translation>
+    </message>
+    <message>
+        <source>Widerrufen …</source>
+        <translation>Withdraw …</translation>
+    </message>
+    <message>
+        <source>Keine Einwilligung erfasst.</source>
+        <translation>No consent recorded.</translation>
+    </message>
+    <message>
+        <source>Erfasst – wird mit der Klient:in gespeichert (Strg+S).</source>
+        <translation>Recorded – saved with the client (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>Widerruf erfasst – wird mit der Klient:in gespeichert (Strg+S).</source>
+        <translation>Withdrawal recorded – saved with the client (Ctrl+S).</translation>
     </message>
 </context>
 </TS>

@@ -225,8 +225,8 @@ def test_a_consent_is_recorded_in_its_dialog_and_saved_with_the_client(qtbot, cm
 
 
 def test_the_access_report_is_written_from_the_case(qtbot, cm_window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
     from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
 
     case = make_case(cm_window)
     screen = shown(cm_window)
