@@ -629,7 +629,7 @@ def test_manifest_fields_are_checked(enrolled_office_ws, crafter):
     cases = {}
     for change, code in [
         ({"format": "other"}, Reason.MANIFEST_INVALID),
-        ({"version": 6}, Reason.MANIFEST_INVALID),
+        ({"version": 7}, Reason.MANIFEST_INVALID),  # a later format
         ({"version": 4}, Reason.MANIFEST_INVALID),  # version 4 has no handovers nor taken
         ({"handovers": {}}, Reason.MANIFEST_INVALID),
         ({"handovers": [{}]}, Reason.MANIFEST_INVALID),

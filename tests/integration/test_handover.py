@@ -184,7 +184,7 @@ def test_the_office_never_holds_the_clients_data(cm_ws, cm2_ws, county, stick):
     header = container.read_header(data)
     plain = container.open_payload(data, header, office.installation.agreement_key)
     manifest, offset = wire.read_manifest(plain)
-    assert manifest.version == 5 and len(manifest.handovers) == 1
+    assert manifest.version == wire.MANIFEST_VERSION and len(manifest.handovers) == 1
     assert CANARY.encode() not in b"".join(wire._lines(plain, offset, wire.MAX_HANDOVER_LINE))
     for w in written:
         device = cm2_ws if w.device == RECEIVER else cm_ws

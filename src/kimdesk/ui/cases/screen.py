@@ -168,9 +168,11 @@ class CasesScreen(Screen):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.erase_button)
-        buttons.addWidget(self.handover_button)
-        buttons.addWidget(self.report_button)
         buttons.addStretch(1)
+        more = QHBoxLayout()  # a second row: five buttons do not fit beside the client form
+        more.addWidget(self.handover_button)
+        more.addWidget(self.report_button)
+        more.addStretch(1)
 
         detail = QWidget()
         body = QVBoxLayout(detail)
@@ -180,6 +182,7 @@ class CasesScreen(Screen):
         right = QVBoxLayout()
         right.addWidget(self.case_form)
         right.addLayout(buttons)
+        right.addLayout(more)
         right.addWidget(self.message)
         right.addStretch(1)
         top.addLayout(right, 1)
