@@ -233,8 +233,9 @@ def test_the_access_report_is_written_from_the_case(qtbot, cm_window, tmp_path, 
     screen.load()
     screen.open_case(case.id)
     target = tmp_path / "Auskunft Haidari"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(target), "PDF für die Person (*.pdf)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF für die Person (*.pdf)")
+    )
     assert screen.report_button.isEnabled()
     screen.report_button.click()
     written = tmp_path / "Auskunft Haidari.pdf"
