@@ -124,6 +124,7 @@ def test_the_report_holds_every_stored_field_and_nothing_of_another_person(cm_ws
     # what the office got: the bundle's fields, none of the local ones
     sent = report["sent_to_office"]
     assert sent["client"]["consent"] is True and "family_name" not in sent["client"]
+    assert sent["client"]["age_group"] == "27-44"  # derived as the bundle does (born 1988)
     assert "notes" not in sent["cases"][0] and "text" not in sent["goals"][0]
     assert all("recipient" not in r for v in sent["consultations"] for r in v["referrals"])
     assert "Yılmaz" not in json.dumps(sent, ensure_ascii=False)

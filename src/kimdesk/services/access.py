@@ -30,7 +30,8 @@ from kimdesk.fileio import starts_with, write_output
 from kimdesk.store import records as store_records
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.models import AuditEntry
-from kimdesk.sync.fields import FIELDS, json_value
+from kimdesk.sync.export import with_derived
+from kimdesk.sync.fields import json_value, to_wire
 
 from .handovers import find_cases
 from .privacy import ACTIONS
@@ -40,8 +41,7 @@ FORMAT = "kimdesk-client-report"
 VERSION = 1
 _audit = AuditEntry.__table__
 _client, _case, _goal = (store_records.TABLES[k] for k in ("client", "case", "goal"))
-_consultation, _referral = store_records.consultation_t, store_records.referral_t
-_topic = store_records.topic_t
+_consultation = store_records.consultation_t
 _BOOKKEEPING = {"change_seq"}
 
 
@@ -54,12 +54,6 @@ class Written:
 
 def _plain(row) -> dict:
     return {k: json_value(v) for k, v in row.items() if k not in _BOOKKEEPING}
-
-
-def _sent(kind: str, row) -> dict:
-    """The fields of a record the bundle format carries (what the office received)."""
-    names = [f.name for f in FIELDS[kind] if not f.derived]
-    return {name: json_value(row[name]) for name in names}
 
 
 def client_report(ws: Workspace, reference: str, *, today: date | None = None) -> dict:
@@ -90,20 +84,8 @@ def client_report(ws: Workspace, reference: str, *, today: date | None = None) -
             .order_by(_consultation.c.occurred_on, _consultation.c.id)
         ).mappings().all()  # fmt: skip
         visit_ids = [v["id"] for v in visits]
-        topics: dict[str, list[str]] = {i: [] for i in visit_ids}
-        for cid, topic in conn.execute(
-            select(_topic.c.consultation_id, _topic.c.topic)
-            .where(_topic.c.consultation_id.in_(visit_ids)).order_by(_topic.c.topic)
-        ):  # fmt: skip
-            topics[cid].append(topic)
-        referrals: dict[str, list[dict]] = {i: [] for i in visit_ids}
-        for row in conn.execute(
-            select(_referral).where(_referral.c.consultation_id.in_(visit_ids))
-            .order_by(_referral.c.consultation_id, _referral.c.pos)
-        ).mappings():  # fmt: skip
-            referrals[row["consultation_id"]].append(
-                {k: row[k] for k in ("target", "accompanied", "outcome", "recipient")}
-            )
+        parts = store_records.consultation_parts(conn, visit_ids)
+        recipients = store_records.referral_recipients(conn, visit_ids)
         everything = [client_id, *ids_of_cases, *(g["id"] for g in goals), *visit_ids]
         trail = []
         for start in range(0, len(everything), 500):
@@ -121,14 +103,17 @@ def client_report(ws: Workspace, reference: str, *, today: date | None = None) -
         report_cases.append(entry)
     report_visits = []
     for visit in visits:
+        topics, referrals = parts[visit["id"]]
+        named = recipients.get(visit["id"], {})
         entry = _plain(visit)
-        entry["topics"] = topics[visit["id"]]
-        entry["referrals"] = referrals[visit["id"]]
+        entry["topics"] = list(topics)
+        entry["referrals"] = [
+            {"target": t, "accompanied": a, "outcome": o, "recipient": named.get(pos)}
+            for pos, (t, a, o) in enumerate(referrals)
+        ]
         report_visits.append(entry)
     personal = _plain(person)
     personal.pop("consents")
-    sent_client = _sent("client", person)
-    sent_client["consent"] = consent.given(history, today)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -149,21 +134,11 @@ def client_report(ws: Workspace, reference: str, *, today: date | None = None) -
             }
             for t in trail
         ],  # fmt: skip
-        "sent_to_office": {
-            "client": sent_client,
-            "cases": [_sent("case", c) for c in cases],
-            "goals": [_sent("goal", g) for g in goals],
-            "consultations": [
-                {
-                    **_sent("consultation", v),
-                    "topics": topics[v["id"]],
-                    "referrals": [
-                        {k: r[k] for k in ("target", "accompanied", "outcome")}
-                        for r in referrals[v["id"]]
-                    ],
-                }
-                for v in visits
-            ],
+        "sent_to_office": {  # as the bundle writer makes them (age group and flag derived)
+            "client": to_wire("client", with_derived(person, today)),
+            "cases": [to_wire("case", c) for c in cases],
+            "goals": [to_wire("goal", g) for g in goals],
+            "consultations": [to_wire("consultation", v, parts[v["id"]]) for v in visits],
         },  # fmt: skip
     }
 

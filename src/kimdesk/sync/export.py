@@ -46,12 +46,20 @@ def changed_records(
             )
             for row in rows:
                 if entity == "client":
-                    row = dict(row)
-                    born = row.pop("birth_date")
-                    if born is not None or not row["age_group"]:
-                        row["age_group"] = age_group(born, today).value
-                    row["consent"] = consent_flag(row.pop("consents"), today)
+                    row = with_derived(row, today)
                 yield entity, to_wire(entity, row, parts.get(row["id"]))
+
+
+def with_derived(row, today: date) -> dict:
+    """A client's stored row (with ``birth_date`` and ``consents``) with the fields a bundle
+    derives on ``today``: the age group from the birth date (else a list's group, else
+    unknown) and the consent flag. ``to_wire`` then takes only what travels."""
+    derived = dict(row)
+    born = derived["birth_date"]
+    if born is not None or not derived["age_group"]:
+        derived["age_group"] = age_group(born, today).value
+    derived["consent"] = consent_flag(derived["consents"], today)
+    return derived
 
 
 def consent_flag(consents: str | None, today: date) -> bool | None:
