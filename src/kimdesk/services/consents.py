@@ -12,14 +12,14 @@ Messages name no date or person: they may reach a log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain import consent
-from kimdesk.domain.entities import Client, Consultation
+from kimdesk.domain.entities import Consultation
 from kimdesk.domain.enums import ReferralOutcome
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.store import records as store_records
@@ -51,8 +51,8 @@ def consents_of(conn: Connection, client_id: str | None) -> tuple[consent.Consen
     return consent.parse(text)
 
 
-def _new_targets(conn: Connection, record: Consultation) -> list[str]:
-    stored = store_records.get_any(conn, Consultation, record.id)
+def _new_targets(record: Consultation, stored: Consultation | None) -> list[str]:
+    """The targets of ``record`` its stored version (if any) does not refer to yet."""
     before = {r.target for r in stored.referrals} if stored is not None else set()
     return [r.target for r in record.referrals if r.target not in before]
 
@@ -66,19 +66,19 @@ def outside_scope(ws: Workspace, record: Consultation) -> Scope:
         if client_id is None:
             return Scope((), False)
         consents = consents_of(conn, client_id)
-        new = _new_targets(conn, record)
+        new = _new_targets(record, store_records.get_any(conn, Consultation, record.id))
     day = record.occurred_on
     return Scope(tuple(t for t in new if not consent.covers(consents, t, day)),
                  consent.given(consents, day))  # fmt: skip
 
 
-def refuse_withdrawn(conn: Connection, record: Consultation) -> None:
+def refuse_withdrawn(conn: Connection, record: Consultation, stored: Consultation | None) -> None:
     """A consultation of a client who withdrew consent (none in force on its day) gets no new
-    referral."""
+    referral; ``stored`` is its version in the store (``None`` for a new one)."""
     if not record.referrals or record.deleted:
         return
     consents = consents_of(conn, client_of(conn, record))
-    if consent.withdrawn(consents, record.occurred_on) and _new_targets(conn, record):
+    if consent.withdrawn(consents, record.occurred_on) and _new_targets(record, stored):
         raise KimdeskError(
             "Die Klient:in hat ihre Einwilligung widerrufen: neue Verweise sind nicht möglich. "
             "Bitte den Verweis entfernen oder eine neue Einwilligung erfassen."
@@ -94,9 +94,9 @@ class OutsideReferral:
     target: str
 
 
-def referrals_outside(conn: Connection) -> list[OutsideReferral]:
-    """Referrals with an open outcome that no consent covered on their day nor covers today:
-    for the Wiedervorlage (obtain the consent, or record the outcome)."""
+def referrals_outside(conn: Connection, today: date) -> list[OutsideReferral]:
+    """Referrals with an open outcome that no consent covered on their day nor covers
+    ``today``: for the Wiedervorlage (obtain the consent, or record the outcome)."""
     person = func.coalesce(_consultation.c.client_id, _case.c.client_id)
     rows = conn.execute(
         select(_consultation.c.id, _consultation.c.case_id, person, _consultation.c.occurred_on,
@@ -109,7 +109,6 @@ def referrals_outside(conn: Connection) -> list[OutsideReferral]:
                _referral.c.outcome == ReferralOutcome.OPEN.value)
         .order_by(_consultation.c.occurred_on, _consultation.c.id, _referral.c.pos)
     ).all()  # fmt: skip
-    today = date.today()
     parsed: dict[str, tuple[consent.Consent, ...]] = {}
     found = []
     for consultation_id, case_id, client_id, day, target, text in rows:
@@ -122,8 +121,3 @@ def referrals_outside(conn: Connection) -> list[OutsideReferral]:
         if not (consent.covers(consents, target, day) or consent.covers(consents, target, today)):
             found.append(OutsideReferral(consultation_id, case_id, client_id, day, target))
     return found
-
-
-def with_consent(client: Client, given: consent.Consent) -> Client:
-    """The client with a further consent at the end of its history."""
-    return replace(client, consents=consent.dump((*consent.parse(client.consents), given)))

@@ -125,7 +125,7 @@ def due(ws: Workspace, *, today: date | None = None, days: int = 0) -> DueList:
                     f"seit {weeks} Wochen keine Beratung (zuletzt {since:%d.%m.%Y})" if last
                     else f"seit der Eröffnung am {since:%d.%m.%Y} keine Beratung",
                 ))  # fmt: skip
-        for outside in referrals_outside(conn):
+        for outside in referrals_outside(conn, today):
             if outside.occurred_on <= horizon:
                 target = ws.catalog.label("referral_target", outside.target)
                 items.append(DueItem(

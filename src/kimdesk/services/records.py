@@ -70,12 +70,12 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
     with ws.store.begin() as conn:
         if not office:
             refuse_if_handed_over(conn, record)
-            if isinstance(record, Consultation):
-                refuse_withdrawn(conn, record)
         check_against_store(conn, record)
         previous = store_records.get_any(conn, entity_type, record.id)
         if previous is not None and previous.deleted:
             raise KimdeskError("Der Datensatz wurde inzwischen gelöscht.")
+        if not office and isinstance(record, Consultation):
+            refuse_withdrawn(conn, record, previous)
         retired = retired_in(entity.kind, record, previous, ws.catalog)
         if retired:
             raise ValidationError(retired)
