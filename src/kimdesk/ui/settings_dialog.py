@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from .i18n import LANGUAGES, tr
 from .screen import Context
+from .widgets.common import ok_cancel
 
 
 class SettingsDialog(QDialog):
@@ -50,11 +50,7 @@ class SettingsDialog(QDialog):
         hint = QLabel(tr("Eine andere Sprache gilt nach dem nächsten Start."))
         hint.setWordWrap(True)
         form.addRow(hint)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def accept(self) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +30,7 @@ from kimdesk.domain.errors import KimdeskError, Problem, ValidationError
 
 from ..i18n import tr
 from ..screen import Context
-from ..widgets.common import add_rows, error_label, read_form, show_error
+from ..widgets.common import add_rows, error_label, ok_cancel, read_form
 from ..widgets.fields import DateField
 
 #: The forms a new consent is recorded in; a consent from before schema 13 has none.
@@ -128,11 +127,7 @@ class ConsentDialog(QDialog):
         ))  # fmt: skip
         form.addRow(self.age_hint)
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.given_on.dateChanged.connect(self._age_rule)
         self.given_by.currentIndexChanged.connect(self._guardian_enabled)
@@ -182,12 +177,7 @@ class ConsentDialog(QDialog):
         return entry
 
     def accept(self) -> None:
-        try:
-            entry = read_form(self.message, self.value)
-        except ValidationError as error:
-            show_error(self.message, error)
-            return
-        if entry is not None:
+        if read_form(self.message, self.value) is not None:
             super().accept()
 
 
@@ -202,11 +192,7 @@ class WithdrawDialog(QDialog):
         form.addRow(QLabel(tr("Ab diesem Tag sind keine neuen Verweise mehr möglich, bis eine "
                               "neue Einwilligung erfasst ist.")))  # fmt: skip
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def accept(self) -> None:

@@ -34,6 +34,7 @@ from ..widgets.common import (
     add_rows,
     confirm,
     error_label,
+    ok_cancel,
     read_form,
     record_table,
     scrolling,
@@ -53,11 +54,7 @@ class CloseDialog(QDialog):
         self.reason = CodeCombo(ctx.pairs("closure_reason"))
         form = QFormLayout(self)
         add_rows(form, ((tr("Abgeschlossen &am:"), self.day), (tr("&Grund:"), self.reason)))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         self.message = error_label("closeMessage")
         form.addRow(self.message)
         form.addRow(buttons)
@@ -87,12 +84,8 @@ class HandoverDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(text)
         add_rows(form, ((tr("An &Gerät:"), self.device),))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Übergeben"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.setMinimumWidth(480)
 

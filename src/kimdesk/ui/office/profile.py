@@ -14,7 +14,6 @@ from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,7 +32,7 @@ from kimdesk.services.changes import Change
 
 from ..i18n import tr
 from ..screen import Context, Screen
-from ..widgets.common import add_rows, error_label, fill_table, record_table, show_error
+from ..widgets.common import add_rows, error_label, fill_table, ok_cancel, record_table, show_error
 
 #: The catalogs a coordinator edits here, with their names in the interface.
 CATALOGS = {
@@ -69,11 +68,7 @@ class NewCodeDialog(QDialog):
         form = QFormLayout(self)
         add_rows(form, ((tr("&Code:"), self.code), (tr("&Bezeichnung:"), self.label_de),
                         (tr("&Englisch:"), self.label_en)))  # fmt: skip
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.check)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.check)
         self.problem = error_label("newCodeProblem")
         form.addRow(self.problem)
         form.addRow(buttons)

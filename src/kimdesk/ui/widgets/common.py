@@ -9,6 +9,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -127,12 +129,24 @@ def scrolling(panel: QWidget) -> QScrollArea:
 
 
 def read_form(label: QLabel, build):
-    """``build()``, or ``None`` after saying in ``label`` which field holds unreadable input."""
+    """``build()``, or ``None`` after saying in ``label`` which field holds unreadable input
+    (or, for a ``build`` that checks what it built, what is not valid)."""
     try:
         return build()
-    except FieldInputError as error:
+    except (FieldInputError, ValidationError) as error:
         show_error(label, error)
         return None
+
+
+def ok_cancel(dialog: QDialog, accept: Callable[[], None] | None = None) -> QDialogButtonBox:
+    """A dialog's OK and Cancel: OK calls ``accept`` (the dialog's own by default), Cancel
+    rejects."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def plain(label_text: str) -> str:
