@@ -173,3 +173,31 @@ def test_the_command_line_writes_json_and_refuses_what_it_cannot(cm_file, two_pe
 def test_an_office_store_refuses(office_ws, tmp_path):
     with pytest.raises(KimdeskError, match="Case-Managements"):
         access.client_report(office_ws, "x")
+
+
+def test_an_erasure_takes_the_named_recipients_too(cm_ws, two_people):
+    """The recipient is local: erasing the person empties it, in a live consultation and in
+    a deleted one (whose tombstone is emptied in place)."""
+    from kimdesk.domain.entities import Consultation
+    from kimdesk.services import privacy
+
+    her, _other = two_people
+    extra = records.save(cm_ws, consultation(client_id=her.id, occurred_on=date(2026, 8, 3),
+                         referrals=(Referral("jc_afa", recipient="Agentur Bonn, Herr L."),)),
+                         today=TODAY).record  # fmt: skip
+    records.delete(cm_ws, Consultation, extra.id)
+    with cm_ws.store.connect() as conn:
+        named = (
+            conn.execute(select(referral_t.c.recipient).where(referral_t.c.recipient.is_not(None)))
+            .scalars()
+            .all()
+        )
+    assert sorted(named) == ["Agentur Bonn, Herr L.", "Jobcenter Siegburg, Frau K."]
+    privacy.erase_client(cm_ws, her.id)
+    with cm_ws.store.connect() as conn:
+        assert (
+            conn.execute(
+                select(referral_t.c.recipient).where(referral_t.c.recipient.is_not(None))
+            ).all()
+            == []
+        )

@@ -52,7 +52,7 @@ from kimdesk.store.models import (
     HandoverTaken,
 )
 from kimdesk.store.models import DirectoryEntry as DirectoryRow
-from kimdesk.store.records import TABLES, consultation_t, referral_t
+from kimdesk.store.records import TABLES, blank_recipients, consultation_t
 from kimdesk.sync.admission import RECORD_SKEW
 from kimdesk.sync.handover import FULL_FIELDS, KINDS, Package, open_package, seal_package
 from kimdesk.sync.reasons import BundleRejected
@@ -504,8 +504,7 @@ def _erase_in_place(conn: Connection, handed: Sequence[tuple[str, str]], today: 
                 update(table).where(table.c.id.in_(chunk)).values(emptied)
             ).rowcount
             if kind == "consultation":  # the recipients its referrals name
-                conn.execute(update(referral_t).where(referral_t.c.consultation_id.in_(chunk))
-                             .values(recipient=None))  # fmt: skip
+                blank_recipients(conn, chunk)
     return erased
 
 

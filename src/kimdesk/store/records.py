@@ -295,9 +295,15 @@ def blank_tombstone(conn: Connection, record: Record) -> None:
     table = _TABLE_OF[type(record)]
     local = dict.fromkeys(LOCAL_FIELDS[type(record)], None)
     conn.execute(update(table).where(table.c.id == record.id).values(local))
-    if isinstance(record, Consultation):  # a referral's named recipient, local too
-        conn.execute(update(referral_t).where(referral_t.c.consultation_id == record.id)
-                     .values(recipient=None))  # fmt: skip
+    if isinstance(record, Consultation):
+        blank_recipients(conn, [record.id])
+
+
+def blank_recipients(conn: Connection, consultation_ids: Sequence[str]) -> None:
+    """Empty the recipients named in the consultations' referrals in place: the one local
+    field of a consultation's parts (an erasure, a completed handover, a tombstone)."""
+    conn.execute(update(referral_t).where(referral_t.c.consultation_id.in_(consultation_ids))
+                 .values(recipient=None))  # fmt: skip
 
 
 def earliest_consultation(conn: Connection, case_id: str):
