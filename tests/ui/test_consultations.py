@@ -133,14 +133,15 @@ def test_a_cm_consultation_for_a_known_case_takes_at_most_15_keys(qtbot, window)
     assert screen.model.index(0, 4).data() == "Yilmaz, Aylin"
 
 
-def cm_consultation_to_the_health_office(keys) -> None:
+def cm_consultation_referring(keys, target: str) -> None:
+    """Aylin Yilmaz's case, topic Aufenthalt, a referral picked by typing ``target``."""
     keys.type("c")
     keys.type("yil")
     keys.key(Qt.Key.Key_Return)
     keys.type("auf")
     keys.key(Qt.Key.Key_Return)
     keys.key(Qt.Key.Key_Tab)
-    keys.type("gesundh")
+    keys.type(target)
     keys.key(Qt.Key.Key_Return)
 
 
@@ -163,7 +164,7 @@ def test_a_referral_outside_the_consent_asks_before_saving(qtbot, window):
 
         return act
 
-    cm_consultation_to_the_health_office(keys)
+    cm_consultation_referring(keys, "gesundh")
     when_visible(QMessageBox, answer(QMessageBox.StandardButton.No))
     keys.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(asked))
@@ -188,14 +189,7 @@ def test_a_referrals_outcome_and_recipient_are_typed_in_its_row(qtbot, window):
     known_case(window)
     screen = screen_of(window)
     keys = Keyboard(qtbot)
-    keys.type("c")
-    keys.type("yil")
-    keys.key(Qt.Key.Key_Return)
-    keys.type("auf")
-    keys.key(Qt.Key.Key_Return)
-    keys.key(Qt.Key.Key_Tab)
-    keys.type("jc")
-    keys.key(Qt.Key.Key_Return)
+    cm_consultation_referring(keys, "jc")
     table = screen.entry.accompanied
     keys.key(Qt.Key.Key_Tab)  # from the referrals into their table
     assert table.hasFocus() and table.rowCount() == 1
