@@ -118,18 +118,25 @@ def a_format_1_bundle(name: str, tmp_path: Path, office: str = "bundles/office_v
         assert again.status == "already_imported"
 
 
+def opened(office, data: bytes):
+    """A bundle opened as its office opens it: header, plaintext, manifest, records' offset."""
+    from kimdesk.sync import wire
+
+    header = container.read_header(data)
+    plaintext = container.open_payload(data, header, office.installation.agreement_key)
+    manifest, offset = wire.read_manifest(plaintext)
+    return header, plaintext, manifest, offset
+
+
 def a_manifest_2_bundle(name: str, tmp_path: Path) -> None:
     """The same records with manifest version 2: the device's key travels with them, the
     office already has it from the enrolment (nothing to take), and it merges alike."""
-    from kimdesk.sync import wire
 
     data = (FIXTURES / name).read_bytes()
     office_store = copied("bundles/office_v2.kdb", tmp_path)
     with open_workspace(office_store, PASS) as office, office.store.connect() as conn:
         [device] = trust.trusted_peers(office.installation, conn, role="casemanager")
-        header = container.read_header(data)
-        plaintext = container.open_payload(data, header, office.installation.agreement_key)
-    manifest, _offset = wire.read_manifest(plaintext)
+        _header, _plaintext, manifest, _offset = opened(office, data)
     assert (manifest.version, manifest.reply_seq) == (2, 0)
     assert manifest.agreement_key == device.agreement_key and len(device.agreement_key) == 32
     a_format_1_bundle(name, tmp_path / "merged", office="bundles/office_v2.kdb")
@@ -146,10 +153,7 @@ def a_manifest_3_bundle(name: str, tmp_path: Path) -> None:
     with open_workspace(office_store, PASS) as office:
         (need,) = rows(office, "structural_need").values()
         assert need["origin"] == office.installation.id  # the coordinator's decision
-        data = bundle.read_bytes()
-        header = container.read_header(data)
-        plaintext = container.open_payload(data, header, office.installation.agreement_key)
-        manifest, offset = wire.read_manifest(plaintext)
+        header, plaintext, manifest, offset = opened(office, bundle.read_bytes())
         assert (manifest.version, manifest.seq, manifest.reply_seq) == (3, 2, 1)
         [sent] = [r for e, r in wire.iter_records(plaintext, offset, manifest)
                   if e == "structural_need"]  # fmt: skip
@@ -168,15 +172,11 @@ def a_manifest_3_bundle(name: str, tmp_path: Path) -> None:
 def a_manifest_4_bundle(name: str, tmp_path: Path) -> None:
     """A device on version 2 of the county profile, using the topic that version added: the
     office that issued it takes the bundle; its profile keeps both versions' codes."""
-    from kimdesk.sync import wire
 
     bundle = copied(name, tmp_path)
     with open_workspace(copied("bundles/office_v4.kdb", tmp_path), PASS) as office:
         assert office.catalog.version == 2 and office.catalog.get("topic", "digital").since == 2
-        data = bundle.read_bytes()
-        header = container.read_header(data)
-        plaintext = container.open_payload(data, header, office.installation.agreement_key)
-        manifest, _offset = wire.read_manifest(plaintext)
+        _header, plaintext, manifest, _offset = opened(office, bundle.read_bytes())
         assert (manifest.version, manifest.profile_version, manifest.reply_seq) == (4, 2, 1)
         [report] = sync.merge_bundles(office, [bundle]).bundles
         assert report.status == "imported", report.reason
@@ -201,14 +201,10 @@ def a_manifest_5_bundle(name: str, tmp_path: Path) -> None:
     unopened and records the receiver as the owner of the case file."""
     from kimdesk.store.models import HandoverIn
     from kimdesk.store.owners import owners
-    from kimdesk.sync import wire
 
     bundle = copied(name, tmp_path)
     with open_workspace(copied("bundles/office_v5.kdb", tmp_path), PASS) as office:
-        data = bundle.read_bytes()
-        header = container.read_header(data)
-        plaintext = container.open_payload(data, header, office.installation.agreement_key)
-        manifest, _offset = wire.read_manifest(plaintext)
+        _header, plaintext, manifest, _offset = opened(office, bundle.read_bytes())
         assert (manifest.version, len(manifest.handovers), manifest.taken) == (5, 1, ())
         [report] = sync.merge_bundles(office, [bundle]).bundles
         assert report.status == "imported", report.reason
@@ -224,14 +220,10 @@ def a_manifest_5_bundle(name: str, tmp_path: Path) -> None:
 def a_manifest_6_bundle(name: str, tmp_path: Path) -> None:
     """Clients carry the consent flag: the office keeps it (true and false), and nothing of the
     consents or the referral's recipient."""
-    from kimdesk.sync import wire
 
     bundle = copied(name, tmp_path)
     with open_workspace(copied("bundles/office_v6.kdb", tmp_path), PASS) as office:
-        data = bundle.read_bytes()
-        header = container.read_header(data)
-        plaintext = container.open_payload(data, header, office.installation.agreement_key)
-        manifest, _offset = wire.read_manifest(plaintext)
+        _header, plaintext, manifest, _offset = opened(office, bundle.read_bytes())
         assert manifest.version == 6
         assert b"Jobcenter Fixture" not in plaintext and b"personalien" not in plaintext
         [report] = sync.merge_bundles(office, [bundle]).bundles
