@@ -61,7 +61,7 @@ def test_what_is_due_today_and_this_week(cm_ws, desk):
     a, b, gone = desk["a"].id, desk["b"].id, desk["gone"].id
     today = due.due(cm_ws, today=TODAY)
     assert listed(today) == [
-        ("erasure", gone, date(2023, 1, 9)),  # closed 10.01.2020 + 3 years (2020 a leap year)
+        ("erasure", gone, date(2023, 1, 10)),  # closed 10.01.2020 + 3 calendar years
         ("inactive", b, date(2026, 10, 27)),  # opened 01.09.2026 + 8 weeks
         ("goal", a, TODAY),
     ]

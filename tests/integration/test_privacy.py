@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from kimdesk.domain.entities import Case, Client, Consultation, Goal
-from kimdesk.services import privacy, records, sync
+from kimdesk.services import privacy, records, retention, sync
 from kimdesk.services.cases import save_case
 from kimdesk.services.statistics import make_filters, statistics
 from kimdesk.services.workspace import open_workspace
@@ -68,12 +68,15 @@ def test_erasure_empties_personal_data_keeps_the_figures_and_travels(cm_ws, tmp_
 def test_a_retention_period_erases_only_long_closed_cases(cm_ws):
     old = person(cm_ws, closed_on=date(2021, 5, 31))
     running = person(cm_ws)
-    due = privacy.clients_past_retention(cm_ws, 3, today=date(2026, 11, 24))
-    assert due == [old.client.id]
-    privacy.erase_past_retention(cm_ws, 3, today=date(2026, 11, 24))
+    records.save(cm_ws, Consultation(occurred_on=date(2026, 1, 5), municipality="05382068",
+                                     kind="cm", case_id=running.case.id,
+                                     client_id=running.client.id, topics=("deutsch",)))  # fmt: skip
+    today = date(2026, 11, 24)
+    assert [e.client_id for e in retention.due_erasures(cm_ws, today)] == [old.client.id]
+    retention.erase_all_due(cm_ws, today=today)
     assert records.load(cm_ws, Client, old.client.id).given_name is None
     assert records.load(cm_ws, Client, running.client.id).given_name == CANARY
-    assert privacy.clients_past_retention(cm_ws, 3, today=date(2026, 11, 24)) == []
+    assert retention.due_erasures(cm_ws, today) == []
 
 
 def test_the_audit_trail_exports_without_contents(cm_ws, tmp_path):

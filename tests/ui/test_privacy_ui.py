@@ -82,7 +82,7 @@ def test_the_audit_trail_dialog_lists_and_exports(qtbot, cm_window, tmp_path):
     dialog.write(tmp_path / "audit.csv")
     text = (tmp_path / "audit.csv").read_text(encoding="utf-8-sig")
     assert "angelegt" in text and "Olena" not in text
-    dialog.erase(1)  # nobody's case is closed: nothing to erase, said so
+    dialog.erase()  # nobody is due: nothing to erase, said so
     assert dialog.message.text() == "0 Datensätze geleert."
     assert privacy.ACTIONS["erase"] == "Personendaten gelöscht"
 
@@ -97,8 +97,8 @@ def test_the_countys_retention_period_is_announced_after_unlocking(qtbot, make_w
                              opened_on=date(2019, 1, 7), closed_on=date(2020, 6, 30),
                              closure_reason="umzug", phase="closed"))  # fmt: skip
     window = make_window(cm_file, CM_PASS)
-    assert "Aufbewahrungsfrist von 3 Jahren" in window.statusBar().currentMessage()
+    assert "Löschfrist abgelaufen" in window.statusBar().currentMessage()
     dialog = AuditDialog(window.ctx, window)
     qtbot.addWidget(dialog)
-    dialog.erase(dialog.years)
+    dialog.erase()
     assert dialog.message.text() == "1 Datensatz geleert."

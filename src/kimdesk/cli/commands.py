@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from kimdesk.domain.catalog import RetentionRules, retention_rules
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.text import number_ranges, printable
 from kimdesk.fileio import shown
@@ -340,6 +341,9 @@ def profile(args) -> int:
     _out(f"{doc['name']} ({doc['county']}), Profil {doc['profile']}, Version {doc['version']}")
     _out(f"Aufbewahrungsfrist: {doc['retention_years']} Jahre; Mindestfallzahl für "
          f"Veröffentlichungen: {doc['publication']['min_count']}")  # fmt: skip
+    rules = retention_rules(doc) or RetentionRules()
+    _out(f"Löschfristen: {rules.one_off_months} Monate nach nur einmaliger Beratung, "
+         f"{rules.inactive_months} Monate bei ruhenden offenen Fällen")  # fmt: skip
     for name, items in doc["catalogs"].items():
         retired = [i["code"] for i in items if i.get("active") is False]
         newer = [f"{i['code']} (ab {i['since']})" for i in items if i["since"] > 1]

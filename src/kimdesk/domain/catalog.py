@@ -58,6 +58,22 @@ DEFAULT_MIN_COUNT = 5
 DEFAULT_INACTIVE_WEEKS = 8
 
 
+@dataclass(frozen=True)
+class RetentionRules:
+    """The deletion concept's periods besides ``retention_years`` (closed cases): months after
+    a client's last consultation when the client only ever had one-off consultations
+    (``one_off_months``), and months of no activity after which a client's open cases count as
+    abandoned (``inactive_months``). The county sets them in its profile as ``retention``;
+    docs/privacy.md gives each rule's reference date."""
+
+    one_off_months: int = 12
+    inactive_months: int = 24
+
+
+#: The bounds a county may set each period of ``RetentionRules`` within.
+RETENTION_MONTHS = (1, 120)
+
+
 def _fold(text: str) -> str:
     """Normalise user text for matching: trimmed, case-insensitive, single spaces."""
     return " ".join(text.split()).casefold()
@@ -81,6 +97,8 @@ class Catalog:
     version: int = 1
     #: Weeks without a consultation after which an open case is due (``case_work``).
     inactive_weeks: int = DEFAULT_INACTIVE_WEEKS
+    #: The other retention rules of the deletion concept (``retention``).
+    retention: RetentionRules = RetentionRules()
     _by_code: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
     _by_text: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
 
@@ -152,11 +170,12 @@ class Catalog:
         min_count: int = DEFAULT_MIN_COUNT,
         version: int = 1,
         inactive_weeks: int = DEFAULT_INACTIVE_WEEKS,
+        retention: RetentionRules = RetentionRules(),
     ) -> Catalog:
         return cls(profile=profile, name=name, county=county, entries=tuple(entries),
                    retention_years=retention_years or DEFAULT_RETENTION_YEARS,
                    min_count=min_count, version=version,
-                   inactive_weeks=inactive_weeks)  # fmt: skip
+                   inactive_weeks=inactive_weeks, retention=retention)  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> Catalog:
@@ -202,8 +221,14 @@ class Catalog:
                 "Die Wochen ohne Beratung bis zur Wiedervorlage im Katalogprofil sind ungültig "
                 "(case_work.inactive_weeks: 1–52)."
             )
+        rules = retention_rules(data)
+        if rules is None:
+            raise KimdeskError(
+                "Die Löschfristen im Katalogprofil sind ungültig (retention.one_off_months, "
+                "retention.inactive_months: 1–120)."
+            )
         return cls.from_entries(data["profile"], data["name"], data["county"], entries, retention,
-                                min_count, data.get("version", 1), weeks)  # fmt: skip
+                                min_count, data.get("version", 1), weeks, rules)  # fmt: skip
 
 
 def inactive_weeks(data: dict) -> int | None:
@@ -216,6 +241,19 @@ def inactive_weeks(data: dict) -> int | None:
         return None
     weeks = case_work["inactive_weeks"]
     return weeks if type(weeks) is int and 1 <= weeks <= 52 else None
+
+
+def retention_rules(data: dict) -> RetentionRules | None:
+    """A profile document's ``retention`` (the defaults where it has none, or where it leaves
+    one out), or None where it holds anything but the two periods in months, 1–120."""
+    if "retention" not in data:
+        return RetentionRules()
+    given = data["retention"]
+    low, high = RETENTION_MONTHS
+    if not isinstance(given, dict) or not set(given) <= {"one_off_months", "inactive_months"} \
+            or any(type(v) is not int or not low <= v <= high for v in given.values()):  # fmt: skip
+        return None
+    return RetentionRules(**given)
 
 
 def available_profiles() -> list[str]:

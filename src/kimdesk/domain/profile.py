@@ -15,7 +15,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from .catalog import DEFAULT_INACTIVE_WEEKS, PROFILE_FORMAT, Catalog, CatalogEntry, inactive_weeks
+from .catalog import (
+    DEFAULT_INACTIVE_WEEKS,
+    PROFILE_FORMAT,
+    Catalog,
+    CatalogEntry,
+    RetentionRules,
+    inactive_weeks,
+    retention_rules,
+)
 from .errors import KimdeskError
 from .text import printable
 
@@ -48,7 +56,7 @@ class ProfileChange:
 
 _ITEM_KEYS = {"code", "de", "en", "parent", "sort", "active", "aliases", "since"}
 _TOP_KEYS = {"format", "profile", "version", "name", "county", "retention_years", "publication",
-             "catalogs", "case_work"}  # fmt: skip
+             "catalogs", "case_work", "retention"}  # fmt: skip
 
 
 def read_profile(data) -> Catalog:
@@ -74,6 +82,9 @@ def read_profile(data) -> Catalog:
         raise bad('„publication“ fehlt oder ist nicht genau {"min_count": Zahl}')
     if inactive_weeks(data) is None:
         raise bad('„case_work“ ist nicht genau {"inactive_weeks": Zahl von 1 bis 52}')
+    if retention_rules(data) is None:
+        raise bad("„retention“ hat andere Angaben als one_off_months und inactive_months "
+                  "(je eine Zahl von 1 bis 120)")  # fmt: skip
     if not isinstance(data.get("catalogs"), dict):
         raise bad("„catalogs“ fehlt")
     version = data.get("version", 1)
@@ -189,6 +200,11 @@ def next_version(current: Catalog, proposed: Catalog) -> tuple[Catalog, ProfileC
     if proposed.inactive_weeks != current.inactive_weeks:
         settings.append(f"Wiedervorlage ohne Beratung nach: {current.inactive_weeks} → "
                         f"{proposed.inactive_weeks} Wochen")  # fmt: skip
+    for field, label in (("one_off_months", "Löschfrist nach nur einmaliger Beratung"),
+                         ("inactive_months", "Löschfrist für ruhende offene Fälle")):  # fmt: skip
+        before, after = getattr(current.retention, field), getattr(proposed.retention, field)
+        if before != after:
+            settings.append(f"{label}: {before} → {after} Monate")
     if proposed.min_count != current.min_count:
         settings.append(f"Mindestfallzahl für Veröffentlichungen: {current.min_count} → "
                         f"{proposed.min_count}")  # fmt: skip
@@ -238,5 +254,15 @@ def document(catalog: Catalog) -> dict:
             if catalog.inactive_weeks != DEFAULT_INACTIVE_WEEKS
             else {}
         ),
+        **(
+            {
+                "retention": {
+                    "one_off_months": catalog.retention.one_off_months,
+                    "inactive_months": catalog.retention.inactive_months,
+                }
+            }
+            if catalog.retention != RetentionRules()
+            else {}
+        ),  # fmt: skip
         "catalogs": catalogs,
     }

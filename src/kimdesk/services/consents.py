@@ -15,13 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain import consent
-from kimdesk.domain.entities import Consultation
+from kimdesk.domain.entities import Client, Consultation
 from kimdesk.domain.enums import ReferralOutcome
 from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.registry import LOCAL_FIELDS
 from kimdesk.store import records as store_records
 
 from .workspace import Workspace
@@ -96,15 +97,17 @@ class OutsideReferral:
 
 def referrals_outside(conn: Connection, today: date) -> list[OutsideReferral]:
     """Referrals with an open outcome that no consent covered on their day nor covers
-    ``today``: for the Wiedervorlage (obtain the consent, or record the outcome)."""
+    ``today``: for the Wiedervorlage (obtain the consent, or record the outcome). A client
+    whose personal data are erased is not asked for anything any more: left out."""
     person = func.coalesce(_consultation.c.client_id, _case.c.client_id)
+    named = or_(*(_client.c[f].is_not(None) for f in LOCAL_FIELDS[Client]))
     rows = conn.execute(
         select(_consultation.c.id, _consultation.c.case_id, person, _consultation.c.occurred_on,
                _referral.c.target, _client.c.consents)
         .select_from(
             _referral.join(_consultation, _consultation.c.id == _referral.c.consultation_id)
             .outerjoin(_case, _case.c.id == _consultation.c.case_id)
-            .join(_client, and_(_client.c.id == person, _client.c.deleted.is_(False))))
+            .join(_client, and_(_client.c.id == person, _client.c.deleted.is_(False), named)))
         .where(_consultation.c.deleted.is_(False),
                _referral.c.outcome == ReferralOutcome.OPEN.value)
         .order_by(_consultation.c.occurred_on, _consultation.c.id, _referral.c.pos)

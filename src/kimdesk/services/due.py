@@ -8,9 +8,10 @@ Due on a day (``due``, ``kimdesk due``, the "Heute fällig" screen):
 - ``inactive``: an open case without a consultation for ``Catalog.inactive_weeks`` weeks (the
   county profile's ``case_work.inactive_weeks``, 8 by default), counted from its latest
   consultation or, without one, from its opening.
-- ``erasure``: a client whose cases are all closed for longer than the retention period and
-  who still has personal data: due on the day the period ended, for confirmation, never
-  erased silently (``privacy.erase_client``).
+- ``erasure``: a client whose personal data the deletion concept says to erase
+  (``retention``: one-off consultations only, closed cases, abandoned open cases, each with
+  its own period and reference date): due on the day the period ended, for confirmation,
+  never erased silently (``retention.erase_due``).
 - ``consent``: a referral with an open outcome to a target no consent of the client covered
   on the consultation's day nor covers today (``consents.referrals_outside``): due on the
   consultation's day, until the consent is recorded or the outcome entered.
@@ -28,8 +29,8 @@ from sqlalchemy import select, text
 from kimdesk.domain.enums import GoalStatus, Role
 from kimdesk.store.records import TABLES
 
+from . import retention
 from .consents import referrals_outside
-from .privacy import retention_ends
 from .workspace import Workspace, require_role
 
 _case, _goal, _client = TABLES["case"], TABLES["goal"], TABLES["client"]
@@ -133,11 +134,9 @@ def due(ws: Workspace, *, today: date | None = None, days: int = 0) -> DueList:
                     f"Verweis an „{target}“ am {outside.occurred_on:%d.%m.%Y} ohne "
                     "Einwilligung: Einwilligung erfassen oder Ergebnis eintragen",
                 ))  # fmt: skip
-    years = ws.catalog.retention_years
-    for client_id, ended in retention_ends(ws, years, horizon):
-        items.append(DueItem("erasure", None, client_id, ended,
-                             f"Aufbewahrungsfrist von {years} Jahren abgelaufen: Personendaten "
-                             "löschen?"))  # fmt: skip
+    for erasure in retention.due_erasures(ws, horizon):
+        items.append(DueItem("erasure", None, erasure.client_id, erasure.due_on,
+                             retention.reason(ws, erasure)))  # fmt: skip
     items.sort(key=lambda item: (item.due_on, KINDS.index(item.kind), item.case_id or ""))
     return DueList(items, today)
 

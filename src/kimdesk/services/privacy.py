@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from kimdesk.domain.entities import Case, Client, Consultation, Goal
 from kimdesk.domain.errors import KimdeskError
@@ -31,7 +31,7 @@ from kimdesk.store.models import AuditEntry, CaseRow, GoalRow
 from . import records
 from .changes import Change, Changes
 from .excel_csv import excel_csv, header_of
-from .handovers import handed_over_ids, pending_clients
+from .handovers import pending_clients
 from .workspace import Workspace
 
 _audit = AuditEntry.__table__
@@ -47,6 +47,7 @@ ACTIONS = {
     "resolve": "Konflikt aufgelöst", "enroll": "Gerät eingetragen", "rekey": "Passphrase geändert",
     "backup": "gesichert", "import": "Liste übernommen", "move": "umgezogen",
     "unlock_failed": "Fehlversuche beim Entsperren", "report": "Auskunft erstellt",
+    "join": "zusammengeführt", "summary": "Fallübersicht erstellt",
 }  # fmt: skip
 
 
@@ -102,8 +103,9 @@ def _emptied(record):
     return emptied
 
 
-def erase_client(ws: Workspace, client_id: str) -> Erased:
-    """Empty the personal data of one client and everything local that belongs to them."""
+def erase_client(ws: Workspace, client_id: str, *, detail: str = "von Hand") -> Erased:
+    """Empty the personal data of one client and everything local that belongs to them;
+    ``detail`` says why in the deletion log (a retention rule and its reference date)."""
     client = records.load(ws, Client, client_id)
     if client is None:
         raise KimdeskError("Diese Klient:in gibt es nicht (mehr).")
@@ -139,57 +141,9 @@ def erase_client(ws: Workspace, client_id: str) -> Erased:
                 store_records.save_record(conn, emptied, origin=origin)
                 changed += 1
         audit(conn, at=utc_now(), installation_id=origin, action="erase", entity="client",
-              record_ids=[client_id], detail=f"{changed} Datensätze")  # fmt: skip
+              record_ids=[client_id], detail=f"{detail}; {changed} Datensätze")  # fmt: skip
     checkpoint(ws)
     return Erased(changed, Changes.of(Change.CLIENT, Change.CASE, Change.GOAL, Change.CONSULTATION))
-
-
-def retention_period(years: int) -> timedelta:
-    """A retention period of ``years`` in days (leap days counted)."""
-    return timedelta(days=365 * years + years // 4)
-
-
-def clients_past_retention(ws: Workspace, years: int, today: date | None = None) -> list[str]:
-    """Clients whose cases are all closed for longer than ``years`` and who still have
-    personal data: the ones a retention period says to erase."""
-    return [client_id for client_id, _ended in retention_ends(ws, years, today)]
-
-
-def retention_ends(ws: Workspace, years: int, today: date | None = None) -> list[tuple[str, date]]:
-    """(client id, the day its retention period ended) of ``clients_past_retention``."""
-    cutoff = (today or date.today()) - retention_period(years)
-    with ws.store.connect() as conn:
-        rows = conn.execute(
-            select(_case.c.client_id, _case.c.closed_on)
-            .where(_case.c.client_id.is_not(None), _case.c.deleted.is_(False))
-        ).all()  # fmt: skip
-        latest: dict[str, date | None] = {}
-        for client_id, closed_on in rows:
-            if closed_on is None:
-                latest[client_id] = None  # an open case: keep
-            elif client_id not in latest or (latest[client_id] and closed_on > latest[client_id]):
-                latest[client_id] = closed_on
-        due = sorted(c for c, closed in latest.items() if closed is not None and closed < cutoff)
-        named = []
-        for start in range(0, len(due), 500):  # one query per 500 clients, not one each
-            named += conn.execute(
-                select(_client.c.id).where(
-                    _client.c.id.in_(due[start : start + 500]),
-                    _client.c.deleted.is_(False),
-                    or_(*(_client.c[f].is_not(None) for f in LOCAL_FIELDS[Client])),
-                )
-            ).scalars()
-        handed = handed_over_ids(conn)  # erased when their handover completes
-    return [(c, latest[c] + retention_period(years)) for c in sorted(set(named) - handed)]
-
-
-def erase_past_retention(ws: Workspace, years: int, today: date | None = None) -> Erased:
-    total, changes = 0, Changes()
-    for client_id in clients_past_retention(ws, years, today):
-        erased = erase_client(ws, client_id)
-        total += erased.records
-        changes = changes | erased.changes
-    return Erased(total, changes)
 
 
 def checkpoint(ws: Workspace) -> None:

@@ -14,8 +14,10 @@ from kimdesk.domain.catalog import (
     DEFAULT_MIN_COUNT,
     Catalog,
     CatalogEntry,
+    RetentionRules,
     inactive_weeks,
     load_profile,
+    retention_rules,
 )
 from kimdesk.domain.errors import KimdeskError
 
@@ -191,10 +193,14 @@ def load_catalog(conn: Connection) -> Catalog:
         return Catalog.from_entries(info.profile, data["name"], county, entries,
                                     data["retention_years"], data["publication"]["min_count"],
                                     latest.version,
-                                    inactive_weeks(data) or DEFAULT_INACTIVE_WEEKS)  # fmt: skip
+                                    inactive_weeks(data) or DEFAULT_INACTIVE_WEEKS,
+                                    retention_rules(data) or RetentionRules())  # fmt: skip
     try:  # the shipped profile knows the county's name and retention; a store copies entries
         shipped = load_profile(info.profile)
         name, retention, min_count = shipped.name, shipped.retention_years, shipped.min_count
+        rules, weeks = shipped.retention, shipped.inactive_weeks
     except KimdeskError:
         name, retention, min_count = info.profile, 0, DEFAULT_MIN_COUNT
-    return Catalog.from_entries(info.profile, name, county, entries, retention, min_count)
+        rules, weeks = RetentionRules(), DEFAULT_INACTIVE_WEEKS
+    return Catalog.from_entries(info.profile, name, county, entries, retention, min_count,
+                                inactive_weeks=weeks, retention=rules)  # fmt: skip

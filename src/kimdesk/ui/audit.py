@@ -1,5 +1,5 @@
 """Eingabekontrolle: the audit trail to read and export (ids and actions, never contents),
-and erasing personal data whose retention period has passed."""
+the deletion log to export, and erasing every client the deletion concept names as due."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kimdesk.services import privacy
+from kimdesk.services import privacy, retention
 
 from .i18n import tr
 from .labels import ENTITY_LABELS
@@ -45,9 +45,10 @@ class AuditDialog(QDialog):
         self.table.setAccessibleName(tr("Eingabekontrolle"))
         export = QPushButton(tr("Als CSV &speichern …"))
         export.clicked.connect(self.export)
-        self.years = ctx.catalog.retention_years if ctx.catalog else 3
-        retention = QLabel(tr("Aufbewahrungsfrist nach Fallabschluss (Kreisprofil): {years} Jahre",
-                              years=self.years))  # fmt: skip
+        log = QPushButton(tr("&Löschprotokoll speichern …"))
+        log.clicked.connect(self.export_log)
+        periods = QLabel(rules_text(ctx.catalog) if ctx.catalog else "")
+        periods.setWordWrap(True)
         erase = QPushButton(tr("Personendaten nach &Frist löschen …"))
         erase.clicked.connect(self.erase_past_retention)
         close = QPushButton(tr("Schließen"))
@@ -56,7 +57,7 @@ class AuditDialog(QDialog):
         self.message.setObjectName("auditMessage")
         self.message.setWordWrap(True)
         row = QHBoxLayout()
-        for widget in (export, retention, erase):
+        for widget in (export, log, erase):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(close)
@@ -64,6 +65,7 @@ class AuditDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        layout.addWidget(periods)
         layout.addLayout(row)
         self.resize(self.fontMetrics().averageCharWidth() * 120, self.fontMetrics().height() * 30)
         self.load()
@@ -87,27 +89,42 @@ class AuditDialog(QDialog):
         if name:
             self.write(Path(name))
 
-    def write(self, path: Path) -> None:
-        # Asked by the file dialog: only an earlier audit export is replaced.
-        self.ctx.ops.query(lambda ws: privacy.write_audit_csv(ws, path, force=True),
+    def write(self, path: Path, writer=privacy.write_audit_csv) -> None:
+        # Asked by the file dialog: only an earlier export of the same kind is replaced.
+        self.ctx.ops.query(lambda ws: writer(ws, path, force=True),
                          lambda p: self.message.setText(tr("Gespeichert: {path}", path=str(p))),
                          lambda e: self.message.setText(message_for(e)))  # fmt: skip
 
-    def erase_past_retention(self) -> None:
-        years = self.years
-        if not confirm(self, tr("Personendaten löschen"),
-                       tr("Die persönlichen Daten aller Klient:innen löschen, deren Fälle seit mehr "
-                          "als {years} Jahren abgeschlossen sind? Die Beratungen bleiben für die "
-                          "Statistik erhalten.", years=years)):  # fmt: skip
-            return
-        self.erase(years)
+    def export_log(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("Löschprotokoll speichern"), str(Path.home() / "loeschprotokoll.csv"),
+            tr("CSV-Dateien (*.csv)"))  # fmt: skip
+        if name:
+            self.write(Path(name), retention.write_deletion_log)
 
-    def erase(self, years: int) -> None:
+    def erase_past_retention(self) -> None:
+        if not confirm(self, tr("Personendaten löschen"),
+                       tr("Die persönlichen Daten aller Klient:innen löschen, deren Löschfrist "
+                          "abgelaufen ist (Heute fällig zeigt sie einzeln)? Ruhende offene Fälle "
+                          "werden dabei mit „kein Kontakt“ abgeschlossen. Die Beratungen bleiben "
+                          "für die Statistik erhalten.")):  # fmt: skip
+            return
+        self.erase()
+
+    def erase(self) -> None:
         def done(erased: privacy.Erased) -> None:
             if self.ctx.undo is not None:
                 self.ctx.undo.clear()  # an erasure is final: no step may bring a name back
             self.message.setText(tr("%n Datensätze geleert.", "", erased.records))
             self.load()
 
-        self.ctx.ops.change(lambda ws: privacy.erase_past_retention(ws, years), done,
+        self.ctx.ops.change(retention.erase_all_due, done,
                          lambda e: self.message.setText(message_for(e)))  # fmt: skip
+
+
+def rules_text(catalog) -> str:
+    """The county's three deletion periods, as the dialogs state them."""
+    return tr("Löschfristen (Kreisprofil): {years} Jahre nach Fallabschluss, {one_off} Monate "
+              "nach nur einmaliger Beratung, {inactive} Monate bei ruhenden offenen Fällen.",
+              years=catalog.retention_years, one_off=catalog.retention.one_off_months,
+              inactive=catalog.retention.inactive_months)  # fmt: skip

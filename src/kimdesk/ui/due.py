@@ -1,8 +1,9 @@
 """Heute fällig: the Wiedervorlage of the case manager (issue 19, ``services.due``).
 
 Overdue, today and this week at the top; below every item up to Sunday, earliest first.
-Enter or a double click on a case's row opens it in Fälle. The app opens here when
-anything is due (``main_window``).
+Enter or a double click on a case's row opens it in Fälle; on a due erasure, Enter or Delete
+asks and then erases (``retention.erase_due``). The app opens here when anything is due
+(``main_window``).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from datetime import date
 from PySide6.QtCore import QT_TR_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from kimdesk.services import due
+from kimdesk.services import due, retention
 from kimdesk.services.changes import Change
 
 from .i18n import tr
+from .operations import message_for
 from .screen import Context, Screen
-from .widgets.common import fill_table, record_table
+from .widgets.common import confirm, fill_table, record_table
 
 KIND_LABELS = {
     "follow_up": QT_TR_NOOP("Wiedervorlage"),
@@ -53,14 +55,20 @@ class DueScreen(Screen):
         self.table.setAccessibleName(tr("Fällige Wiedervorlagen"))
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.installEventFilter(self)  # Enter on a row: the table would swallow it
-        hint = QLabel(tr("Eingabe oder Doppelklick öffnet den Fall. Löschfristen bestätigen Sie "
-                         "unter Datei → Eingabekontrolle."))  # fmt: skip
+        hint = QLabel(tr("Eingabe oder Doppelklick öffnet den Fall. Eine abgelaufene Löschfrist "
+                         "bestätigen Sie mit Eingabe oder Entf: die Personendaten werden gelöscht, "
+                         "die Beratungen bleiben für die Statistik."))  # fmt: skip
         hint.setWordWrap(True)
+        self.message = QLabel()  # what the last erasure did, or why it did not
+        self.message.setObjectName("dueMessage")
+        self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
         layout.addWidget(hint)
         self._items: list[due.DueItem] = []
+        self._names: dict[str, str] = {}
         self.found: due.DueList | None = None
 
     def load(self) -> None:
@@ -75,6 +83,7 @@ class DueScreen(Screen):
     def _show(self, result) -> None:
         found, names = result
         self.found = found
+        self._names = names
         self._items = found.items
         self.counts.setText(tr("Überfällig: {overdue} · Heute: {today} · Diese Woche: {week}",
                                overdue=found.overdue, today=found.due_today,
@@ -100,16 +109,49 @@ class DueScreen(Screen):
         self.table.setFocus()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if (watched is self.table and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # fmt: skip
-            self.open_current()
-            return True
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.erase_current()
+                return True
         return super().eventFilter(watched, event)
 
-    def open_current(self) -> None:
+    def current(self) -> due.DueItem | None:
         row = self.table.currentRow()
-        if 0 <= row < len(self._items) and self._items[row].case_id:
-            self.case_wanted.emit(self._items[row].case_id)
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def open_current(self) -> None:
+        item = self.current()
+        if item is not None and item.case_id:
+            self.case_wanted.emit(item.case_id)
+        elif item is not None and item.kind == "erasure":
+            self.erase_current()
+
+    def erase_current(self) -> None:
+        """Confirm one due erasure: the reason says what happens (an abandoned open case is
+        closed first); the default answer is no."""
+        item = self.current()
+        if item is None or item.kind != "erasure":
+            return
+        name = self._names.get(item.client_id) or tr("(ohne Namen)")
+        if not confirm(self, tr("Personendaten löschen"),
+                       tr("{name} ({reference}): {reason}\n\nName, Geburtsdatum, Kontakte, "
+                          "Notizen und Einwilligungen werden endgültig gelöscht; die Beratungen "
+                          "bleiben für die Statistik erhalten.", name=name,
+                          reference=item.reference, reason=item.reason)):  # fmt: skip
+            return
+
+        def erased(done) -> None:
+            if self.ctx.undo is not None:
+                self.ctx.undo.clear()  # an erasure is final: no step may bring a name back
+            self.message.setText(tr("Personendaten gelöscht ({reference}).",
+                                    reference=item.reference))  # fmt: skip
+
+        self.message.clear()
+        self.ctx.ops.change(lambda ws: retention.erase_due(ws, item.client_id), erased,
+                            lambda e: self.message.setText(message_for(e)))  # fmt: skip
 
 
 def due_count(found: due.DueList) -> int:

@@ -319,9 +319,8 @@ class MainWindow(QMainWindow):
             erasures = sum(item.kind == "erasure" for item in found.items)
             if erasures:
                 self.statusBar().showMessage(tr(
-                    "%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren "
-                    "überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.",
-                    "", erasures, years=self.ctx.catalog.retention_years), 30_000)  # fmt: skip
+                    "Bei %n Klient:innen ist die Löschfrist abgelaufen: bitte in „Heute fällig“ "
+                    "bestätigen (Entf).", "", erasures), 30_000)  # fmt: skip
 
         self.ctx.ops.query(lambda ws: due(ws), shown)
 

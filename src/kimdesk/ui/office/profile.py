@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kimdesk.domain.catalog import DEFAULT_INACTIVE_WEEKS
+from kimdesk.domain.catalog import (
+    DEFAULT_INACTIVE_WEEKS,
+    RETENTION_MONTHS,
+    RetentionRules,
+    retention_rules,
+)
 from kimdesk.domain.profile import CODE_LENGTH, NEW_CODE
 from kimdesk.services import profile
 from kimdesk.services.changes import Change
@@ -114,12 +119,20 @@ class ProfileScreen(Screen):
         self.inactive_weeks = QSpinBox()  # case_work.inactive_weeks: the devices' Wiedervorlage
         self.inactive_weeks.setRange(1, 52)
         self.inactive_weeks.setSuffix(tr(" Wochen"))
+        # retention: the deletion concept's periods besides the years after closure
+        self.one_off_months, self.inactive_months = QSpinBox(), QSpinBox()
+        for box in (self.one_off_months, self.inactive_months):
+            box.setRange(*RETENTION_MONTHS)
+            box.setSuffix(tr(" Monate"))
         settings = QGroupBox(tr("Einstellungen"))
         form = QFormLayout(settings)
         add_rows(form, ((tr("&Name des Kreises:"), self.name),
                         (tr("Aufbe&wahrungsfrist:"), self.retention),
                         (tr("Mindest&fallzahl für Veröffentlichungen:"), self.min_count),
-                        (tr("Wiedervor&lage ohne Beratung nach:"), self.inactive_weeks)))  # fmt: skip
+                        (tr("Wiedervor&lage ohne Beratung nach:"), self.inactive_weeks),
+                        (tr("Löschfrist nach nur einmaliger &Beratung:"), self.one_off_months),
+                        (tr("Löschfrist für r&uhende offene Fälle (ohne Aktivität):"),
+                         self.inactive_months)))  # fmt: skip
         self.catalog = QComboBox()
         for code, label in CATALOGS.items():
             self.catalog.addItem(tr(label), code)
@@ -178,6 +191,9 @@ class ProfileScreen(Screen):
         self.min_count.setValue(doc["publication"]["min_count"])
         self.inactive_weeks.setValue(doc.get("case_work", {}).get("inactive_weeks",
                                                                  DEFAULT_INACTIVE_WEEKS))  # fmt: skip
+        rules = retention_rules(doc) or RetentionRules()
+        self.one_off_months.setValue(rules.one_off_months)
+        self.inactive_months.setValue(rules.inactive_months)
         fill_table(self.history, [
             (h["version"], _german_day(h["created_at"]), "; ".join(h["summary"]))
             for h in shown["history"]
@@ -235,6 +251,11 @@ class ProfileScreen(Screen):
         doc.pop("case_work", None)  # written only where the county sets another number
         if self.inactive_weeks.value() != DEFAULT_INACTIVE_WEEKS:
             doc["case_work"] = {"inactive_weeks": self.inactive_weeks.value()}
+        doc.pop("retention", None)  # likewise
+        rules = RetentionRules(self.one_off_months.value(), self.inactive_months.value())
+        if rules != RetentionRules():
+            doc["retention"] = {"one_off_months": rules.one_off_months,
+                                "inactive_months": rules.inactive_months}  # fmt: skip
         return doc
 
     def apply(self) -> None:

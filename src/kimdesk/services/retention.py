@@ -1,0 +1,206 @@
+"""The deletion concept (issue 19, docs/privacy.md): when a client's personal data are due
+for erasure, confirmed one by one in the Wiedervorlage or all at once in the Eingabekontrolle,
+and the deletion log.
+
+Three rules, each with its own period (the county profile) and reference date; a client falls
+under exactly one, by the state of their cases:
+
+- ``one_off``: no case at all (one-off consultations only): ``retention.one_off_months``
+  after the latest consultation, or, without one, after the client's record was last changed.
+- ``closed``: cases, all closed: ``retention_years`` after the later of the latest closure
+  and the latest consultation.
+- ``inactive``: an open case, but nothing happened for ``retention.inactive_months``: counted
+  from the latest consultation, case opening, closure or follow-up date of the client. The
+  confirmation closes the open cases ("kein Kontakt", on the day of the erasure) and erases.
+
+Only clients that still hold personal data, are not deleted and not handed over to another
+device are due. Periods are calendar months and years: due on the same day of the month,
+the month's last day where it is shorter. The erasure itself is ``privacy.erase_client``:
+records and figures stay, the emptied versions travel in the next bundle. Each erasure
+writes one audit entry (``erase``) whose detail names the rule, the reference date and the
+number of emptied records — never a content; these entries are the deletion log.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import or_, select
+
+from kimdesk.domain.dates import add_months
+from kimdesk.domain.entities import Client
+from kimdesk.domain.enums import Role
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.registry import LOCAL_FIELDS
+from kimdesk.fileio import starts_with, write_output
+from kimdesk.store.models import AuditEntry
+from kimdesk.store.records import TABLES
+
+from .cases import close_case
+from .changes import Changes
+from .excel_csv import excel_csv, header_of
+from .handovers import handed_over_ids
+from .privacy import Erased, erase_client
+from .workspace import Workspace, require_role
+
+_case, _client, _consultation = TABLES["case"], TABLES["client"], TABLES["consultation"]
+_audit = AuditEntry.__table__
+
+RULES = ("one_off", "closed", "inactive")
+#: The rules as the deletion log names them.
+RULE_NAMES = {"one_off": "Löschfrist nach einmaliger Beratung",
+              "closed": "Aufbewahrungsfrist nach Fallabschluss",
+              "inactive": "Löschfrist für ruhende offene Fälle"}  # fmt: skip
+#: What closes an abandoned open case when its client's data are erased.
+ABANDONED = "kein_kontakt"
+
+
+@dataclass(frozen=True, slots=True)
+class DueErasure:
+    client_id: str
+    rule: str  # one of RULES
+    reference: date  # the rule's reference date
+    due_on: date  # reference + the rule's period
+
+    def detail(self) -> str:
+        """The deletion log's line for this erasure: rule and dates, no content."""
+        return f"{RULE_NAMES[self.rule]}, Bezugstag {self.reference:%d.%m.%Y}"
+
+
+def period_months(ws: Workspace, rule: str) -> int:
+    catalog = ws.catalog
+    return {"one_off": catalog.retention.one_off_months, "closed": 12 * catalog.retention_years,
+            "inactive": catalog.retention.inactive_months}[rule]  # fmt: skip
+
+
+def reason(ws: Workspace, item: DueErasure) -> str:
+    """The German sentence the Wiedervorlage shows for a due erasure."""
+    months = period_months(ws, item.rule)
+    years = months // 12
+    span = ("einem Jahr" if years == 1 else f"{years} Jahren") if months % 12 == 0 \
+        else ("einem Monat" if months == 1 else f"{months} Monaten")  # fmt: skip
+    return {
+        "one_off": f"nur einmalige Beratungen, zuletzt am {item.reference:%d.%m.%Y}; nach "
+                   f"{span} Personendaten löschen?",
+        "closed": f"Fälle abgeschlossen, zuletzt aktiv am {item.reference:%d.%m.%Y}; "
+                  f"Aufbewahrungsfrist von {span} abgelaufen: Personendaten löschen?",
+        "inactive": f"offener Fall ohne Aktivität seit {item.reference:%d.%m.%Y}; nach {span} "
+                    "Fall schließen (kein Kontakt) und Personendaten löschen?",
+    }[item.rule]  # fmt: skip
+
+
+def due_erasures(ws: Workspace, horizon: date, *, only: set[str] | None = None) -> list[DueErasure]:
+    """Clients due for erasure on or before ``horizon``, earliest first (``only``: these
+    clients)."""
+    with ws.store.connect() as conn:
+        named = {row.id: row.updated_at for row in conn.execute(
+            select(_client.c.id, _client.c.updated_at).where(
+                _client.c.deleted.is_(False),
+                or_(*(_client.c[f].is_not(None) for f in LOCAL_FIELDS[Client])),
+            )
+        )}  # fmt: skip
+        for client_id in handed_over_ids(conn) & named.keys():
+            del named[client_id]  # erased when the handover completes
+        if only is not None:
+            named = {c: at for c, at in named.items() if c in only}
+        cases: dict[str, list] = defaultdict(list)
+        case_client: dict[str, str] = {}
+        for row in conn.execute(
+            select(_case.c.id, _case.c.client_id, _case.c.opened_on, _case.c.closed_on,
+                   _case.c.follow_up_on)
+            .where(_case.c.deleted.is_(False), _case.c.client_id.is_not(None))
+        ):  # fmt: skip
+            if row.client_id in named:
+                cases[row.client_id].append(row)
+                case_client[row.id] = row.client_id
+        latest: dict[str, date] = {}
+        for client_id, case_id, day in conn.execute(
+            select(_consultation.c.client_id, _consultation.c.case_id,
+                   _consultation.c.occurred_on).where(_consultation.c.deleted.is_(False))
+        ):  # fmt: skip
+            owner = case_client.get(case_id) or client_id
+            if owner in named and (owner not in latest or day > latest[owner]):
+                latest[owner] = day
+    found = []
+    for client_id, changed_at in named.items():
+        own = cases.get(client_id, [])
+        consulted = latest.get(client_id)
+        if not own:
+            rule, reference = "one_off", consulted or _local_day(changed_at)
+        elif any(c.closed_on is None for c in own):
+            days = [d for c in own for d in (c.opened_on, c.closed_on, c.follow_up_on) if d]
+            rule, reference = "inactive", max(days + [consulted] if consulted else days)
+        else:
+            days = [c.closed_on for c in own]
+            rule, reference = "closed", max(days + [consulted] if consulted else days)
+        due_on = add_months(reference, period_months(ws, rule))
+        if due_on <= horizon:
+            found.append(DueErasure(client_id, rule, reference, due_on))
+    return sorted(found, key=lambda item: (item.due_on, item.client_id))
+
+
+def _local_day(at: datetime | None) -> date:
+    return at.astimezone().date() if at else date.today()
+
+
+def erase_due(ws: Workspace, client_id: str, *, today: date | None = None) -> Erased:
+    """Erase one client the deletion concept names as due today (the case manager confirmed
+    it); an abandoned open case is closed first. A client no longer due is refused: a
+    consultation may have come in between."""
+    require_role(ws, Role.CASEMANAGER, "Das Löschen nach Frist")
+    today = today or date.today()
+    [item] = due_erasures(ws, today, only={client_id}) or [None]
+    if item is None:
+        raise KimdeskError("Die Personendaten dieser Klient:in sind (nicht mehr) zur Löschung "
+                           "fällig; es wurde nichts gelöscht.")  # fmt: skip
+    if item.rule == "inactive":
+        with ws.store.connect() as conn:
+            open_ids = list(conn.execute(select(_case.c.id).where(
+                _case.c.client_id == client_id, _case.c.deleted.is_(False),
+                _case.c.closed_on.is_(None))).scalars())  # fmt: skip
+        for case_id in open_ids:
+            close_case(ws, case_id, today, ABANDONED)
+    return erase_client(ws, client_id, detail=item.detail())
+
+
+def erase_all_due(ws: Workspace, *, today: date | None = None) -> Erased:
+    """Every erasure due today, after one confirmation (the Eingabekontrolle's button)."""
+    total, changes = 0, Changes()
+    for item in due_erasures(ws, today or date.today()):
+        erased = erase_due(ws, item.client_id, today=today)
+        total += erased.records
+        changes = changes | erased.changes
+    return Erased(total, changes)
+
+
+# -- the deletion log ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    at: datetime
+    client_id: str
+    detail: str  # rule and reference date, or "von Hand"; the number of records
+
+
+def deletion_log(ws: Workspace) -> list[LogLine]:
+    """Every erasure on this device, newest first: when, which client id, by which rule —
+    never what was erased."""
+    with ws.store.connect() as conn:
+        return [LogLine(row.at, row.record_id, row.detail or "")
+                for row in conn.execute(select(_audit).where(_audit.c.action == "erase")
+                                        .order_by(_audit.c.seq.desc()))]  # fmt: skip
+
+
+LOG_HEADER = ["Zeitpunkt", "Klient:in (Kennung)", "Anlass und Umfang"]
+
+
+def write_deletion_log(ws: Workspace, path: str | os.PathLike, *, force: bool = False) -> Path:
+    rows = [[f"{line.at.astimezone():%d.%m.%Y %H:%M:%S}", line.client_id, line.detail]
+            for line in deletion_log(ws)]  # fmt: skip
+    return write_output(Path(path), excel_csv(LOG_HEADER, rows), force=force,
+                        recognise=starts_with(header_of(LOG_HEADER)))  # fmt: skip
