@@ -97,6 +97,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mögliche Doppelung</source>
+        <extracomment>What the case manager chose.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mögliche Doppelungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>unbekannt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -369,7 +386,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aufbewahrungsfrist nach Fallabschluss (Kreisprofil): {years} Jahre</source>
+        <source>&amp;Löschprotokoll speichern …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die persönlichen Daten aller Klient:innen löschen, deren Löschfrist abgelaufen ist (Heute fällig zeigt sie einzeln)? Ruhende offene Fälle werden dabei mit „kein Kontakt“ abgeschlossen. Die Beratungen bleiben für die Statistik erhalten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Löschfristen (Kreisprofil): {years} Jahre nach Fallabschluss, {one_off} Monate nach nur einmaliger Beratung, {inactive} Monate bei ruhenden offenen Fällen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -381,11 +406,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Personendaten löschen</source>
+        <source>Löschprotokoll speichern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Die persönlichen Daten aller Klient:innen löschen, deren Fälle seit mehr als {years} Jahren abgeschlossen sind? Die Beratungen bleiben für die Statistik erhalten.</source>
+        <source>Personendaten löschen</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -557,6 +582,22 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fallübersicht drucken …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eine Übersicht des Falls als PDF für die Papierakte oder ein Übergabegespräch, mit den Teilen, die Sie ankreuzen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doppelte prüfen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sucht Klient:innen, die dieselbe Person sein könnten, und führt sie auf Wunsch zusammen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Auskunft speichern</source>
         <translation type="unfinished"></translation>
     </message>
@@ -569,7 +610,59 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Diese Person gibt es vielleicht schon. Den neuen Fall der gewählten Person zuordnen (Ihre Eingaben ergänzen deren leere Angaben) oder doch eine neue Klient:in anlegen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fall dieser Person &amp;zuordnen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Neue Klient:in anlegen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dieses Gerät kennt noch keine anderen Geräte des Kreises; sie kommen mit der nächsten Antwort der Kreisstelle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keine mögliche Doppelung gefunden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diese Klient:innen könnten dieselbe Person sein. Zusammenführen übernimmt Fälle und Beratungen der gewählten Person in diese; deren Angaben ergänzen leere Felder, Notizen, Aktenzeichen und Einwilligungen werden zusammengelegt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mit dieser Person &amp;zusammenführen …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zusammenführen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Die gewählte Klient:in in diese zusammenführen? Das lässt sich nicht rückgängig machen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zusammengeführt: {cases} Fälle und {visits} Beratungen übernommen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallübersicht speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallübersicht gespeichert: {path}. Sie enthält Sozialdaten: vertraulich behandeln.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -843,16 +936,16 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <source>Case Management</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</source>
-        <translation>
-            <numerusform>%n Klient:in hat die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</numerusform>
-            <numerusform>%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Fällig: {n}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Bei %n Klient:innen ist die Löschfrist abgelaufen: bitte in „Heute fällig“ bestätigen (Entf).</source>
+        <translation>
+            <numerusform>Bei einer Klient:in ist die Löschfrist abgelaufen: bitte in „Heute fällig“ bestätigen (Entf).</numerusform>
+            <numerusform>Bei %n Klient:innen ist die Löschfrist abgelaufen: bitte in „Heute fällig“ bestätigen (Entf).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Noch kein Bundle</source>
@@ -1832,6 +1925,10 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> Monate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Name des Kreises:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1845,6 +1942,14 @@ Er geht in die Berichte der Kreisstelle ein. Trotzdem so speichern?</source>
     </message>
     <message>
         <source>Wiedervor&amp;lage ohne Beratung nach:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Löschfrist nach nur einmaliger &amp;Beratung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Löschfrist für r&amp;uhende offene Fälle (ohne Aktivität):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2432,7 +2537,17 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Eingabe oder Doppelklick öffnet den Fall. Löschfristen bestätigen Sie unter Datei → Eingabekontrolle.</source>
+        <source>Eingabe oder Doppelklick öffnet den Fall. Eine abgelaufene Löschfrist bestätigen Sie mit Eingabe oder Entf: die Personendaten werden gelöscht, die Beratungen bleiben für die Statistik.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({reference}): {reason}
+
+Name, Geburtsdatum, Kontakte, Notizen und Einwilligungen werden endgültig gelöscht; die Beratungen bleiben für die Statistik erhalten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personendaten gelöscht ({reference}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3111,6 +3226,43 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>Widerruf erfasst – wird mit der Klient:in gespeichert (Strg+S).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Personalien (Name, Geburtsdatum, statistische Angaben)</source>
+        <extracomment>The parts as ticked in the dialog, with their mnemonics (the dialog&apos;s own letters).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kontaktdaten und Aktenzeichen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ziele</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Beratungen (Datum, Art, Themen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weitervermittlungen mit Empfänger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notizen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Einwilligungen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallübersicht drucken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was soll auf das Papier? Die Falldaten stehen immer darin; ohne Personalien nennt die Übersicht die Person nur mit ihrem Kürzel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

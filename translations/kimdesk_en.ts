@@ -97,6 +97,23 @@
         <translation>not stated</translation>
     </message>
     <message>
+        <source>Mögliche Doppelung</source>
+        <extracomment>What the case manager chose.</extracomment>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Warum</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Mögliche Doppelungen</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
@@ -369,8 +386,16 @@
         <translation>&amp;Save as CSV …</translation>
     </message>
     <message>
-        <source>Aufbewahrungsfrist nach Fallabschluss (Kreisprofil): {years} Jahre</source>
-        <translation>Retention after a case is closed (county profile): {years} years</translation>
+        <source>&amp;Löschprotokoll speichern …</source>
+        <translation>Save &amp;deletion log …</translation>
+    </message>
+    <message>
+        <source>Die persönlichen Daten aller Klient:innen löschen, deren Löschfrist abgelaufen ist (Heute fällig zeigt sie einzeln)? Ruhende offene Fälle werden dabei mit „kein Kontakt“ abgeschlossen. Die Beratungen bleiben für die Statistik erhalten.</source>
+        <translation>Erase the personal data of every client whose erasure period has passed (Due today lists them one by one)? Dormant open cases are closed with “no contact”. The consultations stay for the statistics.</translation>
+    </message>
+    <message>
+        <source>Löschfristen (Kreisprofil): {years} Jahre nach Fallabschluss, {one_off} Monate nach nur einmaliger Beratung, {inactive} Monate bei ruhenden offenen Fällen.</source>
+        <translation>Erasure periods (county profile): {years} years after a case is closed, {one_off} months after one-off consultations only, {inactive} months for dormant open cases.</translation>
     </message>
     <message>
         <source>Personendaten nach &amp;Frist löschen …</source>
@@ -381,12 +406,12 @@
         <translation>Save audit trail</translation>
     </message>
     <message>
-        <source>Personendaten löschen</source>
-        <translation>Erase personal data</translation>
+        <source>Löschprotokoll speichern</source>
+        <translation>Save deletion log</translation>
     </message>
     <message>
-        <source>Die persönlichen Daten aller Klient:innen löschen, deren Fälle seit mehr als {years} Jahren abgeschlossen sind? Die Beratungen bleiben für die Statistik erhalten.</source>
-        <translation>Erase the personal data of all clients whose cases have been closed for more than {years} years? The consultations stay for the statistics.</translation>
+        <source>Personendaten löschen</source>
+        <translation>Erase personal data</translation>
     </message>
     <message numerus="yes">
         <source>%n Datensätze geleert.</source>
@@ -557,6 +582,22 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>Everything stored about this person, as a PDF for them or as JSON (Art. 15 and 20 GDPR).</translation>
     </message>
     <message>
+        <source>Fallübersicht drucken …</source>
+        <translation>Print case summary …</translation>
+    </message>
+    <message>
+        <source>Eine Übersicht des Falls als PDF für die Papierakte oder ein Übergabegespräch, mit den Teilen, die Sie ankreuzen.</source>
+        <translation>A summary of the case as a PDF for the paper file or a handover meeting, with the parts you tick.</translation>
+    </message>
+    <message>
+        <source>Doppelte prüfen …</source>
+        <translation>Check for duplicates …</translation>
+    </message>
+    <message>
+        <source>Sucht Klient:innen, die dieselbe Person sein könnten, und führt sie auf Wunsch zusammen.</source>
+        <translation>Looks for clients who could be the same person and merges them if you wish.</translation>
+    </message>
+    <message>
         <source>Auskunft speichern</source>
         <translation>Save access report</translation>
     </message>
@@ -569,8 +610,60 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <translation>Access report saved: {path}. It contains personal data: hand it to the person only.</translation>
     </message>
     <message>
+        <source>Diese Person gibt es vielleicht schon. Den neuen Fall der gewählten Person zuordnen (Ihre Eingaben ergänzen deren leere Angaben) oder doch eine neue Klient:in anlegen?</source>
+        <translation>This person may exist already. Give the new case to the chosen person (what you typed fills their empty fields), or create a new client after all?</translation>
+    </message>
+    <message>
+        <source>Fall dieser Person &amp;zuordnen</source>
+        <translation>&amp;Give the case to this person</translation>
+    </message>
+    <message>
+        <source>&amp;Neue Klient:in anlegen</source>
+        <translation>Create a &amp;new client</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert.</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
         <source>Dieses Gerät kennt noch keine anderen Geräte des Kreises; sie kommen mit der nächsten Antwort der Kreisstelle.</source>
         <translation>This device knows no other devices of the county yet; they come with the district office&apos;s next reply.</translation>
+    </message>
+    <message>
+        <source>Keine mögliche Doppelung gefunden.</source>
+        <translation>No possible duplicate found.</translation>
+    </message>
+    <message>
+        <source>Diese Klient:innen könnten dieselbe Person sein. Zusammenführen übernimmt Fälle und Beratungen der gewählten Person in diese; deren Angaben ergänzen leere Felder, Notizen, Aktenzeichen und Einwilligungen werden zusammengelegt.</source>
+        <translation>These clients could be the same person. Merging moves the chosen person’s cases and consultations to this one; their entries fill empty fields, notes, file numbers and consents are joined.</translation>
+    </message>
+    <message>
+        <source>Mit dieser Person &amp;zusammenführen …</source>
+        <translation>&amp;Merge with this person …</translation>
+    </message>
+    <message>
+        <source>Zusammenführen</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Die gewählte Klient:in in diese zusammenführen? Das lässt sich nicht rückgängig machen.</source>
+        <translation>Merge the chosen client into this one? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Zusammengeführt: {cases} Fälle und {visits} Beratungen übernommen.</source>
+        <translation>Merged: {cases} cases and {visits} consultations moved.</translation>
+    </message>
+    <message>
+        <source>Fallübersicht speichern</source>
+        <translation>Save case summary</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Fallübersicht gespeichert: {path}. Sie enthält Sozialdaten: vertraulich behandeln.</source>
+        <translation>Case summary saved: {path}. It holds social data: treat it as confidential.</translation>
     </message>
     <message numerus="yes">
         <source>Übergabe an {device} vorbereitet: %n Fälle. Sie reist mit dem nächsten Bundle.</source>
@@ -843,16 +936,16 @@ Fixed values by (entity, field); &quot;*&quot; for any entity. The record fields
         <source>Case Management</source>
         <translation>Case management</translation>
     </message>
-    <message numerus="yes">
-        <source>%n Klient:innen haben die Aufbewahrungsfrist von {years} Jahren überschritten: Datei → Eingabekontrolle → Personendaten nach Frist löschen.</source>
-        <translation>
-            <numerusform>%n client is past the retention period of {years} years: File → Audit trail → Erase personal data past the period.</numerusform>
-            <numerusform>%n clients are past the retention period of {years} years: File → Audit trail → Erase personal data past the period.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Fällig: {n}</source>
         <translation>Due: {n}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bei %n Klient:innen ist die Löschfrist abgelaufen: bitte in „Heute fällig“ bestätigen (Entf).</source>
+        <translation>
+            <numerusform>The erasure period of %n client has passed: please confirm it in “Due today” (Del).</numerusform>
+            <numerusform>The erasure period of %n clients has passed: please confirm them in “Due today” (Del).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Noch kein Bundle</source>
@@ -1835,6 +1928,10 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
         <translation> years</translation>
     </message>
     <message>
+        <source> Monate</source>
+        <translation> months</translation>
+    </message>
+    <message>
         <source>&amp;Name des Kreises:</source>
         <translation>Na&amp;me of the county:</translation>
     </message>
@@ -1849,6 +1946,14 @@ It goes into the district office&apos;s reports. Save it anyway?</translation>
     <message>
         <source>Wiedervor&amp;lage ohne Beratung nach:</source>
         <translation>Fo&amp;llow-up without a consultation after:</translation>
+    </message>
+    <message>
+        <source>Löschfrist nach nur einmaliger &amp;Beratung:</source>
+        <translation>Erasure after one-off consultations onl&amp;y:</translation>
+    </message>
+    <message>
+        <source>Löschfrist für r&amp;uhende offene Fälle (ohne Aktivität):</source>
+        <translation>Era&amp;sure of dormant open cases (no activity) after:</translation>
     </message>
     <message>
         <source>Ka&amp;talog:</source>
@@ -2443,8 +2548,20 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <source>Eingabe oder Doppelklick öffnet den Fall. Löschfristen bestätigen Sie unter Datei → Eingabekontrolle.</source>
-        <translation>Enter or a double click opens the case. Confirm erasures under File → Audit trail.</translation>
+        <source>Eingabe oder Doppelklick öffnet den Fall. Eine abgelaufene Löschfrist bestätigen Sie mit Eingabe oder Entf: die Personendaten werden gelöscht, die Beratungen bleiben für die Statistik.</source>
+        <translation>Enter or a double click opens the case. Confirm a passed erasure period with Enter or Del: the personal data are erased, the consultations stay for the statistics.</translation>
+    </message>
+    <message>
+        <source>{name} ({reference}): {reason}
+
+Name, Geburtsdatum, Kontakte, Notizen und Einwilligungen werden endgültig gelöscht; die Beratungen bleiben für die Statistik erhalten.</source>
+        <translation>{name} ({reference}): {reason}
+
+Name, date of birth, contacts, notes and consents are erased for good; the consultations stay for the statistics.</translation>
+    </message>
+    <message>
+        <source>Personendaten gelöscht ({reference}).</source>
+        <translation>Personal data erased ({reference}).</translation>
     </message>
     <message>
         <source>Überfällig: {overdue} · Heute: {today} · Diese Woche: {week}</source>
@@ -3054,7 +3171,7 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     </message>
     <message>
         <source>&amp;Name der/des Sorgeberechtigten:</source>
-        <translation>Guardian's &amp;name:</translation>
+        <translation>Guardian&apos;s &amp;name:</translation>
     </message>
     <message>
         <source>&amp;Verweisziele:</source>
@@ -3123,6 +3240,43 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
     <message>
         <source>Widerruf erfasst – wird mit der Klient:in gespeichert (Strg+S).</source>
         <translation>Withdrawal recorded – saved with the client (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>&amp;Personalien (Name, Geburtsdatum, statistische Angaben)</source>
+        <extracomment>The parts as ticked in the dialog, with their mnemonics (the dialog&apos;s own letters).</extracomment>
+        <translation>&amp;Personal details (name, date of birth, statistical attributes)</translation>
+    </message>
+    <message>
+        <source>&amp;Kontaktdaten und Aktenzeichen</source>
+        <translation>&amp;Contact details and file numbers</translation>
+    </message>
+    <message>
+        <source>&amp;Ziele</source>
+        <translation>&amp;Goals</translation>
+    </message>
+    <message>
+        <source>&amp;Beratungen (Datum, Art, Themen)</source>
+        <translation>C&amp;onsultations (date, kind, topics)</translation>
+    </message>
+    <message>
+        <source>&amp;Weitervermittlungen mit Empfänger</source>
+        <translation>&amp;Referrals with their recipients</translation>
+    </message>
+    <message>
+        <source>&amp;Notizen</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Einwilligungen</source>
+        <translation>Con&amp;sents</translation>
+    </message>
+    <message>
+        <source>Fallübersicht drucken</source>
+        <translation>Print case summary</translation>
+    </message>
+    <message>
+        <source>Was soll auf das Papier? Die Falldaten stehen immer darin; ohne Personalien nennt die Übersicht die Person nur mit ihrem Kürzel.</source>
+        <translation>What goes on paper? The case data always do; without personal details the summary names the person by their short reference only.</translation>
     </message>
 </context>
 </TS>

@@ -38,7 +38,8 @@ CODED = {
 }  # fmt: skip
 #: Fixed values in German, as the statistics name them.
 FIXED_DE = {"gender": {**GENDERS, "unknown": "unbekannt"}, "phase": PHASES, "status": GOAL_STATUS,
-            "age_group": {**AGE_GROUPS, "unknown": "unbekannt"}}  # fmt: skip
+            "age_group": {**AGE_GROUPS, "unknown": "unbekannt"},
+            "nationality": {"unknown": "unbekannt", "XX": "staatenlos"}}  # fmt: skip
 _SKIP = {"origin", "updated_at", "base_version", "client_id", "case_id", "deleted", "version"}
 OUTCOMES_DE = {"open": "offen", "taken_up": "wahrgenommen", "not_taken_up": "nicht wahrgenommen",
                "unknown": "unbekannt"}  # fmt: skip
@@ -66,11 +67,11 @@ def shown(name: str, value, catalog: Catalog) -> str:
     return str(value)
 
 
-def _when(value: str) -> str:
+def when(value: str) -> str:
     return f"{datetime.fromisoformat(value.replace('Z', '+00:00')).astimezone():%d.%m.%Y %H:%M}"
 
 
-class _Document(FPDF):
+class Document(FPDF):
     def __init__(self, controller: str):
         super().__init__(format="A4")
         self.controller = controller
@@ -101,17 +102,17 @@ class _Document(FPDF):
             self.set_font("DejaVu", "B", 9)
             self.cell(55, 5, label)
             self.set_font("DejaVu", "", 9)
-            self.multi_cell(0, 5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.multi_cell(0, 5, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def _fields(record: dict, catalog: Catalog) -> list[tuple[str, str]]:
+def labelled(record: dict, catalog: Catalog) -> list[tuple[str, str]]:
     return [(FIELD_DE.get(k, k), shown(k, v, catalog)) for k, v in record.items()
             if k not in _SKIP and not isinstance(v, list | dict)]  # fmt: skip
 
 
 def render(report: dict, catalog: Catalog) -> bytes:
     """The PDF of ``access.client_report``."""
-    pdf = _Document(report["controller"])
+    pdf = Document(report["controller"])
     pdf.set_title("Auskunft nach Art. 15 DSGVO")
     pdf.alias_nb_pages()
     pdf.add_page()
@@ -119,7 +120,7 @@ def render(report: dict, catalog: Catalog) -> bytes:
     pdf.multi_cell(0, 8, "Auskunft über Ihre gespeicherten Daten",
                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
     pdf.para(f"nach Art. 15 der Datenschutz-Grundverordnung (DSGVO) · erstellt am "
-             f"{_when(report['created_at'])}")  # fmt: skip
+             f"{when(report['created_at'])}")  # fmt: skip
     pdf.para(f"Verantwortlich: {report['controller']} (Kommunales Integrationsmanagement)")
     pdf.ln(2)
     pdf.para(
@@ -131,7 +132,7 @@ def render(report: dict, catalog: Catalog) -> bytes:
         "für die Statistik.")  # fmt: skip
 
     pdf.heading("1. Ihre Angaben")
-    pdf.pairs(_fields(report["client"], catalog))
+    pdf.pairs(labelled(report["client"], catalog))
 
     pdf.heading("2. Ihre Einwilligungen")
     if not report["consents"]:
@@ -158,7 +159,7 @@ def render(report: dict, catalog: Catalog) -> bytes:
         pdf.set_font("DejaVu", "B", 10)
         pdf.cell(0, 6, f"Fall {number}" + (" (gelöscht)" if case["deleted"] else ""),
                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
-        pdf.pairs(_fields(case, catalog))
+        pdf.pairs(labelled(case, catalog))
         for goal in case["goals"]:
             pdf.pairs([("Ziel", f"{shown('topic', goal['topic'], catalog)}: "
                                 f"{goal['text'] or '—'} (Stand: "
@@ -196,7 +197,7 @@ def render(report: dict, catalog: Catalog) -> bytes:
     pdf.para("Für die Statistik des Kreises gehen nur diese Angaben an die Kreisstelle, ohne "
              "Namen und ohne Kontaktdaten:")  # fmt: skip
     sent = report["sent_to_office"]
-    pdf.pairs(_fields(sent["client"], catalog))
+    pdf.pairs(labelled(sent["client"], catalog))
     pdf.para(
         f"Dazu {len(sent['cases'])} Fall/Fälle (Kommune, Programm, Daten, Phase, "
         f"Zugangsweg, Abschlussgrund), {len(sent['goals'])} Ziel(e) (Thema, Stand, "
@@ -207,7 +208,7 @@ def render(report: dict, catalog: Catalog) -> bytes:
 
     pdf.heading("6. Wer wann etwas gespeichert hat (Protokoll)")
     for entry in report["audit"]:
-        pdf.para(f"{_when(entry['at'])} · {entry['action_de']} · {entry['entity']} · "
+        pdf.para(f"{when(entry['at'])} · {entry['action_de']} · {entry['entity']} · "
                  f"{entry['record_id']}", 8)  # fmt: skip
 
     pdf.heading("Ihre Rechte")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kimdesk.domain.entities import Goal
-from kimdesk.services import access, cases, handovers, privacy, records
+from kimdesk.services import access, case_summary, cases, duplicates, handovers, privacy, records
 from kimdesk.services.changes import Change
 
 from ..i18n import tr
@@ -42,8 +43,10 @@ from ..widgets.common import (
     show_error,
 )
 from ..widgets.fields import CodeCombo, DateField
+from .duplicates import JOIN, DuplicatesDialog
 from .forms import PHASES, CaseForm, ClientForm
 from .goals import GoalsPanel
+from .summary import SummaryDialog
 
 
 class CloseDialog(QDialog):
@@ -157,15 +160,20 @@ class CasesScreen(Screen):
             )
         )
         self.report_button.clicked.connect(self.report_access)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.erase_button)
-        buttons.addStretch(1)
-        more = QHBoxLayout()  # a second row: five buttons do not fit beside the client form
-        more.addWidget(self.handover_button)
-        more.addWidget(self.report_button)
-        more.addStretch(1)
+        self.summary_button = QPushButton(tr("Fallübersicht drucken …"))
+        self.summary_button.setToolTip(tr("Eine Übersicht des Falls als PDF für die Papierakte "
+                                          "oder ein Übergabegespräch, mit den Teilen, die Sie "
+                                          "ankreuzen."))  # fmt: skip
+        self.summary_button.clicked.connect(self.print_summary)
+        self.duplicates_button = QPushButton(tr("Doppelte prüfen …"))
+        self.duplicates_button.setToolTip(tr("Sucht Klient:innen, die dieselbe Person sein "
+                                             "könnten, und führt sie auf Wunsch zusammen."))  # fmt: skip
+        self.duplicates_button.clicked.connect(self.check_duplicates)
+        buttons = QGridLayout()  # two columns: seven buttons do not fit beside the client form
+        for index, button in enumerate((self.save_button, self.close_button, self.erase_button,
+                                        self.handover_button, self.report_button,
+                                        self.summary_button, self.duplicates_button)):  # fmt: skip
+            buttons.addWidget(button, index // 2, index % 2)
 
         detail = QWidget()
         body = QVBoxLayout(detail)
@@ -175,7 +183,6 @@ class CasesScreen(Screen):
         right = QVBoxLayout()
         right.addWidget(self.case_form)
         right.addLayout(buttons)
-        right.addLayout(more)
         right.addWidget(self.message)
         right.addStretch(1)
         top.addLayout(right, 1)
@@ -279,6 +286,8 @@ class CasesScreen(Screen):
         self.erase_button.setEnabled(file.client is not None and not handed)
         self.handover_button.setEnabled(not handed)
         self.report_button.setEnabled(file.client is not None and not handed)
+        self.summary_button.setEnabled(not handed)
+        self.duplicates_button.setEnabled(file.client is not None and not handed)
         self.save_button.setEnabled(not handed)
         for part in (self.goals, self.client_form, self.case_form):
             part.setEnabled(not handed)
@@ -328,6 +337,8 @@ class CasesScreen(Screen):
         self.erase_button.setEnabled(False)
         self.handover_button.setEnabled(False)
         self.report_button.setEnabled(False)
+        self.summary_button.setEnabled(False)
+        self.duplicates_button.setEnabled(False)
         self.save_button.setEnabled(True)
         self.client_form.setEnabled(True)
         self.case_form.setEnabled(True)
@@ -343,7 +354,33 @@ class CasesScreen(Screen):
         if values is None:
             return
         client, case = values
+        if self.current is None and (client.given_name or client.family_name):
+            # A new client: is this person here already? Offered, never joined unasked.
+            self.ctx.ops.query(lambda ws: duplicates.likely_duplicates(ws, client),
+                               lambda found: self._offer(found, client, case), self._failed)  # fmt: skip
+            return
         self.ctx.ops.change(lambda ws: cases.save_case(ws, client, case), self._saved, self._failed)
+
+    def _offer(self, found, client, case) -> None:
+        if not found:
+            self.ctx.ops.change(lambda ws: cases.save_case(ws, client, case), self._saved,
+                                self._failed)  # fmt: skip
+            return
+        dialog = DuplicatesDialog(
+            found, tr("Diese Person gibt es vielleicht schon. Den neuen Fall der gewählten Person "
+                      "zuordnen (Ihre Eingaben ergänzen deren leere Angaben) oder doch eine neue "
+                      "Klient:in anlegen?"),
+            tr("Fall dieser Person &zuordnen"), tr("&Neue Klient:in anlegen"), self)  # fmt: skip
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.message.setText(tr("Nicht gespeichert."))
+            return
+        if dialog.choice == JOIN:
+            existing = dialog.chosen
+            self.ctx.ops.change(lambda ws: duplicates.save_case_for(ws, client, case, existing),
+                                self._saved, self._failed)  # fmt: skip
+        else:
+            self.ctx.ops.change(lambda ws: cases.save_case(ws, client, case), self._saved,
+                                self._failed)  # fmt: skip
 
     def _saved(self, saved: cases.SavedCase) -> None:
         self.message.clear()
@@ -405,6 +442,72 @@ class CasesScreen(Screen):
 
         self.ctx.ops.query(lambda ws: (handovers.directory(ws),
                                        cases.case_count(ws, case_id, client_id)), chosen)  # fmt: skip
+
+    def check_duplicates(self) -> None:
+        """Likely duplicates of this case's client; the chosen one is merged into it after a
+        question (final, like an erasure)."""
+        client = self.current.client if self.current else None
+        if client is None:
+            return
+
+        def found(candidates) -> None:
+            if not candidates:
+                self.message.setText(tr("Keine mögliche Doppelung gefunden."))
+                return
+            dialog = DuplicatesDialog(
+                candidates, tr("Diese Klient:innen könnten dieselbe Person sein. Zusammenführen "
+                               "übernimmt Fälle und Beratungen der gewählten Person in diese; "
+                               "deren Angaben ergänzen leere Felder, Notizen, Aktenzeichen und "
+                               "Einwilligungen werden zusammengelegt."),
+                tr("Mit dieser Person &zusammenführen …"), None, self)  # fmt: skip
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            other = dialog.chosen
+            if not confirm(self, tr("Zusammenführen"),
+                           tr("Die gewählte Klient:in in diese zusammenführen? Das lässt sich "
+                              "nicht rückgängig machen.")):  # fmt: skip
+                return
+            self.ctx.ops.change(lambda ws: duplicates.merge_clients(ws, client.id, other),
+                                self._merged, self._failed)  # fmt: skip
+
+        self.message.clear()
+        self.ctx.ops.query(lambda ws: duplicates.likely_duplicates(ws, client), found,
+                           self._failed)  # fmt: skip
+
+    def _merged(self, merged) -> None:
+        if self.ctx.undo is not None:
+            self.ctx.undo.clear()  # final: no step may bring the other record back
+        self.ctx.messages.info.emit(tr("Zusammengeführt: {cases} Fälle und {visits} Beratungen "
+                                       "übernommen.", cases=merged.cases,
+                                       visits=merged.consultations))  # fmt: skip
+        if self.current is not None:
+            self.open_case(self.current.case.id)
+
+    def print_summary(self) -> None:
+        if self.current is None:
+            return
+        dialog = SummaryDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        parts = dialog.parts()
+        reference = f"F-{self.current.case.id[-8:]}"
+        chosen, _kind = QFileDialog.getSaveFileName(
+            self, tr("Fallübersicht speichern"), str(Path.home() / f"Fallübersicht {reference}.pdf"),
+            tr("PDF (*.pdf)"))  # fmt: skip
+        if not chosen:
+            return
+        if not chosen.lower().endswith(".pdf"):
+            chosen += ".pdf"
+        self.write_summary(parts, Path(chosen))
+
+    def write_summary(self, parts: set[str], path: Path) -> None:
+        case_id = self.current.case.id
+        self.ctx.ops.query(
+            lambda ws: case_summary.write_case_summary(ws, case_id, parts, path, force=True),
+            lambda written: self.message.setText(tr(
+                "Fallübersicht gespeichert: {path}. Sie enthält Sozialdaten: vertraulich "
+                "behandeln.", path=str(written.path))),
+            lambda error: show_error(self.message, error))  # fmt: skip
 
     def _handed(self, written) -> None:
         self.ctx.messages.info.emit(tr(
