@@ -2541,6 +2541,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Diese Löschfrist läuft erst am {day} ab; dann kann sie bestätigt werden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} ({reference}): {reason}
 
 Name, Geburtsdatum, Kontakte, Notizen und Einwilligungen werden endgültig gelöscht; die Beratungen bleiben für die Statistik erhalten.</source>

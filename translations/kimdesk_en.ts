@@ -2552,6 +2552,10 @@ Mit „Zurück“ lassen sich die Angaben ändern.</source>
         <translation>Enter or a double click opens the case. Confirm a passed erasure period with Enter or Del: the personal data are erased, the consultations stay for the statistics.</translation>
     </message>
     <message>
+        <source>Diese Löschfrist läuft erst am {day} ab; dann kann sie bestätigt werden.</source>
+        <translation>This erasure period only ends on {day}; it can be confirmed then.</translation>
+    </message>
+    <message>
         <source>{name} ({reference}): {reason}
 
 Name, Geburtsdatum, Kontakte, Notizen und Einwilligungen werden endgültig gelöscht; die Beratungen bleiben für die Statistik erhalten.</source>

@@ -148,3 +148,34 @@ def test_handed_over_clients_are_neither_offered_nor_merged(cm_ws, cm2_ws, enrol
     with pytest.raises(KimdeskError, match="übergeben"):
         duplicates.merge_clients(cm_ws, here.id, away.id)
     assert records.load(cm_ws, Client, here.id) == replace(here)
+
+
+def test_a_merge_leaves_nothing_of_the_other_person_behind(cm_ws):
+    """Deleted cases, their goals, deleted consultations and their recipients of the client
+    merged away are emptied: no erasure of either person could reach them afterwards."""
+    from kimdesk.domain.entities import Goal, Referral
+
+    from .sync_helpers import remove
+
+    mark = "Qxmergerest"
+    keep = person(cm_ws, "Olena", "Kovalenko")
+    other = person(cm_ws, "Olena", "Kowalenko", notes="Qxmoved Person")
+    [gone_case] = add(cm_ws, a_case(client_id=other.id, notes=f"{mark} Fall"))
+    [goal] = add(cm_ws, Goal(case_id=gone_case.id, topic="wohnen", text=f"{mark} Ziel"))
+    [gone_visit] = add(cm_ws, consultation(client_id=other.id, notes=f"{mark} Beratung",
+                                           referrals=(Referral("jc_afa", recipient=mark),)))  # fmt: skip
+    remove(cm_ws, Case, gone_case.id)
+    remove(cm_ws, Consultation, gone_visit.id)
+    duplicates.merge_clients(cm_ws, keep.id, other.id)
+    assert mark not in repr(dump(cm_ws))
+    assert records.load(cm_ws, Client, keep.id).notes == "Qxmoved Person"  # joined, not lost
+    privacy.erase_client(cm_ws, keep.id)
+    assert mark not in repr(dump(cm_ws))
+
+
+def test_joined_texts_keep_every_entry():
+    keep = a_client(file_numbers="AZ 12", notes="Termin am Montag")
+    other = a_client(file_numbers="AZ 1; AZ 12", notes="Termin\nTermin am Montag")
+    joined = duplicates.joined_client(keep, other)
+    assert joined.file_numbers == "AZ 12; AZ 1"
+    assert joined.notes == "Termin am Montag\nTermin"

@@ -16,7 +16,7 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.services import due, handovers, privacy, profile, records, replies, retention, sync
 from kimdesk.services.statistics import make_filters, statistics
 
-from .sync_helpers import a_case, a_client, add, consultation
+from .sync_helpers import a_case, a_client, add, consultation, dump
 
 CANARY = "Qxloeschkanarie"
 
@@ -189,3 +189,47 @@ def test_the_county_sets_the_periods_and_the_device_gets_them(cm_ws, enrolled_of
         (tmp_path / "p.json").write_text(json.dumps(doc), encoding="utf-8")
         with pytest.raises(KimdeskError, match="retention"):
             profile.apply(office, tmp_path / "p.json")
+
+
+def test_a_client_without_a_name_is_due_when_their_records_name_them(cm_ws):
+    """Case notes, goal texts, consultation notes and recipients are personal data too."""
+    from kimdesk.domain.entities import Goal, Referral
+
+    [anonymous] = add(cm_ws, a_client())
+    [case] = add(cm_ws, a_case(client_id=anonymous.id, opened_on=date(2020, 1, 6),
+                               closed_on=date(2020, 6, 1), phase="closed",
+                               closure_reason="umzug"))  # fmt: skip
+    add(cm_ws, Goal(case_id=case.id, topic="wohnen", text=f"{CANARY} Ziel"))
+    add(cm_ws, consultation(case_id=case.id, kind="cm", occurred_on=date(2020, 3, 2),
+                            referrals=(Referral("jc_afa", recipient=CANARY),)))  # fmt: skip
+    assert listed(cm_ws, date(2023, 6, 1)) == [
+        (anonymous.id, "closed", date(2020, 6, 1), date(2023, 6, 1))]  # fmt: skip
+    retention.erase_due(cm_ws, anonymous.id, today=date(2023, 6, 1))
+    assert CANARY not in repr(dump(cm_ws))
+    assert listed(cm_ws, date(2040, 1, 1)) == []
+
+
+def test_a_retired_closure_reason_closes_without_one_and_all_due_are_erased(
+        cm_ws, enrolled_office_ws, stick, tmp_path):  # fmt: skip
+    """The county may retire "kein Kontakt": the dormant case is then closed without a
+    reason, and the erasures after it still happen (each in one transaction)."""
+    office = enrolled_office_ws
+    doc = profile.show(office)["profile"]
+    for item in doc["catalogs"]["closure_reason"]:
+        if item["code"] == "kein_kontakt":
+            item["active"] = False
+    (tmp_path / "p.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    profile.apply(office, tmp_path / "p.json")
+    [written] = replies.write_replies(office, stick, device="CM-07 Troisdorf").written
+    replies.receive_replies(cm_ws, [written.path])
+    dormant, later = named(cm_ws), named(cm_ws)
+    [case] = add(cm_ws, a_case(client_id=dormant.id, opened_on=date(2022, 1, 10)))
+    add(cm_ws, consultation(client_id=later.id, occurred_on=date(2024, 2, 5)))
+    today = date(2025, 6, 2)
+    assert [e.client_id for e in retention.due_erasures(cm_ws, today)] == [dormant.id, later.id]
+    retention.erase_all_due(cm_ws, today=today)
+    closed = records.load(cm_ws, Case, case.id)
+    assert (closed.closed_on, closed.closure_reason) == (today, None)
+    for client in (dormant, later):
+        assert records.load(cm_ws, Client, client.id).given_name is None
+    assert retention.due_erasures(cm_ws, date(2040, 1, 1)) == []

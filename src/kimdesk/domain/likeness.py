@@ -29,15 +29,21 @@ _SPELLED = re.compile(r"(?<=[a-z])(ae|oe|ue)")
 _NOT_LETTER = re.compile(r"[^a-z ]+")
 _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLE = re.compile(r"(.)\1+")
+#: Leading words that spellings keep or drop: al-Haddad, El Masri, Abu Ali, bin Laden.
+_PARTICLES = {"al", "el", "ul", "as", "ash", "ad", "ar", "at", "az", "abu", "bin", "ben", "ibn"}
 
 
 def fold(name: str | None) -> str:
-    """A name as plain lower-case ASCII words: "Müller-Lüdenscheidt" → "muller ludenscheidt"."""
+    """A name as plain lower-case ASCII words: "Müller-Lüdenscheidt" → "muller ludenscheidt";
+    an Arabic article or kinship word before another word goes ("Al-Haddad" → "haddad")."""
     if not name:
         return ""
     text = anyascii(name.translate(_GERMAN)).lower()
     text = _SPELLED.sub(lambda m: m.group(1)[0], text)  # mueller → muller, like müller
-    return " ".join(_NOT_LETTER.sub(" ", text).split())
+    words = _NOT_LETTER.sub(" ", text).split()
+    while len(words) > 1 and words[0] in _PARTICLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def skeleton(folded: str) -> str:
@@ -48,20 +54,26 @@ def skeleton(folded: str) -> str:
 
 def name_likeness(a: str | None, b: str | None) -> float:
     """0–100: how alike two names are after folding; 92 for the same skeleton of at least
-    three consonants (transliterations), never less than the plain comparison."""
+    three consonants where the spellings are also fairly alike (transliterations: Mohammed,
+    Muhammad; not Mohammed and Mahmoud), never less than the plain comparison. A name of
+    several words is as alike as its words in common (Gonzalez Lopez, Gonzalez)."""
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
         return 0.0
     plain = max(fuzz.ratio(fa, fb), fuzz.token_sort_ratio(fa, fb))
+    if " " in fa or " " in fb:
+        plain = max(plain, fuzz.token_set_ratio(fa, fb) - 5.0)
     sa, sb = skeleton(fa), skeleton(fb)
-    return max(plain, 92.0) if sa == sb and len(sa) >= 3 else plain
+    # A script that writes no vowels (Arabic: محمد → mhmd) leaves only the skeleton.
+    alike = plain >= 70 or not _VOWELS.search(fa) or not _VOWELS.search(fb)
+    return max(plain, 92.0) if sa == sb and len(sa) >= 3 and alike else plain
 
 
 def birth_relation(a: date | None, b: date | None) -> str:
     """same, near (one of day, month, year different, or day and month swapped), unknown
-    (either missing), or different."""
-    if a is None or b is None:
-        return "unknown"
+    (either missing or a 1 January, the usual placeholder), or different."""
+    if a is None or b is None or (a.day, a.month) == (1, 1) or (b.day, b.month) == (1, 1):
+        return "unknown"  # 1 January: what offices write when the day is not known
     if a == b:
         return "same"
     parts_a, parts_b = (a.day, a.month, a.year), (b.day, b.month, b.year)

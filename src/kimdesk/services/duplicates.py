@@ -11,6 +11,7 @@ with its personal data emptied. A merge is final, like an erasure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -30,6 +31,7 @@ from . import records
 from .cases import SavedCase, save_case
 from .changes import Change, Changes
 from .handovers import handed_over_ids, refuse_if_handed_over
+from .privacy import checkpoint, empty_tree
 from .workspace import Workspace, require_role
 
 _client, _case = store_records.TABLES["client"], store_records.TABLES["case"]
@@ -39,6 +41,7 @@ LIMIT = 5
 #: Statistical fields whose "unknown" a merge fills from the other record.
 _UNKNOWN = {"gender": "unknown", "nationality": "unknown", "residence_group": "unknown",
             "arrival_band": "unknown"}  # fmt: skip
+_BIRTH_RANK = {"same": 0, "near": 1, "unknown": 2}
 #: Local texts a merge joins instead of choosing one.
 _JOINED = {"file_numbers": "; ", "notes": "\n"}
 
@@ -72,7 +75,9 @@ def likely_duplicates(ws: Workspace, client: Client, *, limit: int = LIMIT) -> l
                              row.given_name, row.family_name, row.birth_date)  # fmt: skip
             if alike is not None:
                 found.append((alike, row))
-        found.sort(key=lambda pair: (-pair[0].score, pair[1].id))
+        # The same birth date first, then the most alike: namesakes without a date do not
+        # push the likely person off the list.
+        found.sort(key=lambda pair: (_BIRTH_RANK[pair[0].birth], -pair[0].score, pair[1].id))
         found = found[:limit]
         cases = {row.id: 0 for _a, row in found}
         for row in conn.execute(
@@ -122,12 +127,15 @@ def merge_clients(ws: Workspace, keep_id: str, other_id: str) -> Merged:
             moved = store_records.get_consultation(conn, consultation_id)
             store_records.save_record(conn, replace(moved, client_id=keep_id), origin=origin,
                                       stored=moved)  # fmt: skip
-        tombstone = store_records.delete_record(conn, Client, other_id, origin=origin)
-        store_records.blank_tombstone(conn, tombstone)
+        store_records.delete_record(conn, Client, other_id, origin=origin)
+        # What stays with the other client (its deleted cases and their goals, deleted
+        # consultations) is emptied: no erasure of either person could reach it later.
+        empty_tree(conn, origin, other_id)
         audit(conn, at=utc_now(), installation_id=origin, action="join", entity="client",
               record_ids=[keep_id, other_id],
               detail=f"Doppelung zusammengeführt: {len(case_ids)} Fälle, "
                      f"{len(consultation_ids)} Beratungen")  # fmt: skip
+    checkpoint(ws)
     return Merged(len(case_ids), len(consultation_ids),
                   Changes.of(Change.CLIENT, Change.CASE, Change.CONSULTATION))  # fmt: skip
 
@@ -140,8 +148,8 @@ def joined_client(keep: Client, other: Client) -> Client:
         mine, theirs = getattr(keep, name), getattr(other, name)
         if name == "consents":
             values[name] = _consents(mine, theirs)
-        elif name in _JOINED and mine and theirs and theirs not in mine:
-            values[name] = f"{mine}{_JOINED[name]}{theirs}"
+        elif name in _JOINED and mine and theirs:
+            values[name] = _joined(mine, theirs, _JOINED[name])
         elif mine in (None, "") and theirs not in (None, ""):
             values[name] = theirs
     for name, unknown in _UNKNOWN.items():
@@ -151,6 +159,19 @@ def joined_client(keep: Client, other: Client) -> Client:
         if getattr(keep, name) is None:
             values[name] = getattr(other, name)
     return replace(keep, **values)
+
+
+def _joined(mine: str, theirs: str, separator: str) -> str:
+    """Two texts as one: the other's entries (file numbers, lines of notes) that this one
+    lacks appended — compared entry by entry, so "AZ 1" is kept beside "AZ 12"."""
+
+    def entries(text: str) -> list[str]:
+        parts = text.splitlines() if separator == "\n" else re.split(r"[,;]", text)
+        return [part.strip() for part in parts if part.strip()]
+
+    have = set(entries(mine))
+    extra = [entry for entry in entries(theirs) if entry not in have]
+    return separator.join([mine, *extra]) if extra else mine
 
 
 def _consents(mine: str | None, theirs: str | None) -> str | None:

@@ -106,44 +106,55 @@ def _emptied(record):
 def erase_client(ws: Workspace, client_id: str, *, detail: str = "von Hand") -> Erased:
     """Empty the personal data of one client and everything local that belongs to them;
     ``detail`` says why in the deletion log (a retention rule and its reference date)."""
-    client = records.load(ws, Client, client_id)
-    if client is None:
+    if records.load(ws, Client, client_id) is None:
         raise KimdeskError("Diese Klient:in gibt es nicht (mehr).")
-    origin = ws.installation.id
-    changed = 0
     with ws.store.begin() as conn:
-        if client_id in pending_clients(conn):
-            raise KimdeskError(
-                "Diese Klient:in wurde an ein anderes Gerät übergeben; ihre Daten werden hier "
-                "gelöscht, sobald das Gerät die Übergabe übernommen hat."
-            )
-        case_ids = list(
-            conn.execute(select(_case.c.id).where(_case.c.client_id == client_id)).scalars()
-        )
-        goal_ids = list(
-            conn.execute(select(_goal.c.id).where(_goal.c.case_id.in_(case_ids))).scalars()
-        )
-        consultation_ids = list(conn.execute(select(_consultation.c.id).where(
-            (_consultation.c.client_id == client_id) | _consultation.c.case_id.in_(case_ids)
-        )).scalars())  # fmt: skip
-        targets = [store_records.get_record(conn, Client, client_id)]
-        targets += [store_records.get_record(conn, Case, i) for i in case_ids]
-        targets += [store_records.get_record(conn, Goal, i) for i in goal_ids]
-        targets += [store_records.get_consultation(conn, i) for i in consultation_ids]
-        for record in targets:
-            if record is None:
-                continue
-            if record.deleted:  # a deleted consultation still held its notes
-                store_records.blank_tombstone(conn, record)
-                continue
-            emptied = _emptied(record)
-            if emptied != record:
-                store_records.save_record(conn, emptied, origin=origin)
-                changed += 1
-        audit(conn, at=utc_now(), installation_id=origin, action="erase", entity="client",
-              record_ids=[client_id], detail=f"{detail}; {changed} Datensätze")  # fmt: skip
+        changed = erase_in(conn, ws.installation.id, client_id, detail)
     checkpoint(ws)
     return Erased(changed, Changes.of(Change.CLIENT, Change.CASE, Change.GOAL, Change.CONSULTATION))
+
+
+def erase_in(conn, origin: str, client_id: str, detail: str) -> int:
+    """``erase_client`` inside a caller's transaction (a retention rule closing cases first);
+    the audit entry of the deletion log included. Returns the number of emptied records."""
+    if client_id in pending_clients(conn):
+        raise KimdeskError(
+            "Diese Klient:in wurde an ein anderes Gerät übergeben; ihre Daten werden hier "
+            "gelöscht, sobald das Gerät die Übergabe übernommen hat."
+        )
+    changed = empty_tree(conn, origin, client_id)
+    audit(conn, at=utc_now(), installation_id=origin, action="erase", entity="client",
+          record_ids=[client_id], detail=f"{detail}; {changed} Datensätze")  # fmt: skip
+    return changed
+
+
+def empty_tree(conn, origin: str, client_id: str) -> int:
+    """Empty the local fields of a client, of all their cases (deleted ones too), the goals
+    of these cases and the consultations of the client or these cases: live records get a
+    new version (it travels), tombstones are blanked in place. Returns the new versions."""
+    case_ids = list(
+        conn.execute(select(_case.c.id).where(_case.c.client_id == client_id)).scalars()
+    )
+    goal_ids = list(conn.execute(select(_goal.c.id).where(_goal.c.case_id.in_(case_ids))).scalars())
+    consultation_ids = list(conn.execute(select(_consultation.c.id).where(
+        (_consultation.c.client_id == client_id) | _consultation.c.case_id.in_(case_ids)
+    )).scalars())  # fmt: skip
+    targets = [store_records.get_record(conn, Client, client_id)]
+    targets += [store_records.get_record(conn, Case, i) for i in case_ids]
+    targets += [store_records.get_record(conn, Goal, i) for i in goal_ids]
+    targets += [store_records.get_consultation(conn, i) for i in consultation_ids]
+    changed = 0
+    for record in targets:
+        if record is None:
+            continue
+        if record.deleted:  # a deleted consultation still held its notes
+            store_records.blank_tombstone(conn, record)
+            continue
+        emptied = _emptied(record)
+        if emptied != record:
+            store_records.save_record(conn, emptied, origin=origin)
+            changed += 1
+    return changed
 
 
 def checkpoint(ws: Workspace) -> None:

@@ -25,29 +25,30 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import or_, select
 
 from kimdesk.domain.dates import add_months
-from kimdesk.domain.entities import Client
-from kimdesk.domain.enums import Role
+from kimdesk.domain.entities import Case, Client, Consultation, Goal
+from kimdesk.domain.enums import Phase, Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.registry import LOCAL_FIELDS
 from kimdesk.fileio import starts_with, write_output
+from kimdesk.store import records as store_records
 from kimdesk.store.models import AuditEntry
 from kimdesk.store.records import TABLES
 
-from .cases import close_case
-from .changes import Changes
+from .changes import Change, Changes
 from .excel_csv import excel_csv, header_of
 from .handovers import handed_over_ids
-from .privacy import Erased, erase_client
+from .privacy import Erased, checkpoint, erase_in
 from .workspace import Workspace, require_role
 
-_case, _client, _consultation = TABLES["case"], TABLES["client"], TABLES["consultation"]
+_case, _client, _goal = TABLES["case"], TABLES["client"], TABLES["goal"]
+_consultation, _referral = store_records.consultation_t, store_records.referral_t
 _audit = AuditEntry.__table__
 
 RULES = ("one_off", "closed", "inactive")
@@ -97,12 +98,10 @@ def due_erasures(ws: Workspace, horizon: date, *, only: set[str] | None = None) 
     """Clients due for erasure on or before ``horizon``, earliest first (``only``: these
     clients)."""
     with ws.store.connect() as conn:
+        holding = _holding_personal_data(conn)
         named = {row.id: row.updated_at for row in conn.execute(
-            select(_client.c.id, _client.c.updated_at).where(
-                _client.c.deleted.is_(False),
-                or_(*(_client.c[f].is_not(None) for f in LOCAL_FIELDS[Client])),
-            )
-        )}  # fmt: skip
+            select(_client.c.id, _client.c.updated_at).where(_client.c.deleted.is_(False))
+        ) if row.id in holding}  # fmt: skip
         for client_id in handed_over_ids(conn) & named.keys():
             del named[client_id]  # erased when the handover completes
         if only is not None:
@@ -143,38 +142,74 @@ def due_erasures(ws: Workspace, horizon: date, *, only: set[str] | None = None) 
     return sorted(found, key=lambda item: (item.due_on, item.client_id))
 
 
+def _holding_personal_data(conn) -> set[str]:
+    """Clients with a local field filled in their own record or anywhere in their tree: a
+    case (notes, a list's reference, a follow-up), a goal's text, a consultation's notes or a
+    referral's named recipient — a client entered without a name may still be named there."""
+
+    def filled(table, entity):
+        return or_(*(table.c[f].is_not(None) for f in LOCAL_FIELDS[entity]))
+
+    held = set(conn.execute(select(_client.c.id).where(filled(_client, Client))).scalars())
+    held |= set(conn.execute(select(_case.c.client_id).where(
+        _case.c.client_id.is_not(None), filled(_case, Case))).scalars())  # fmt: skip
+    held |= set(conn.execute(
+        select(_case.c.client_id).join(_goal, _goal.c.case_id == _case.c.id)
+        .where(_case.c.client_id.is_not(None), filled(_goal, Goal))).scalars())  # fmt: skip
+    noted = (filled(_consultation, Consultation)
+             | _consultation.c.id.in_(select(_referral.c.consultation_id)
+                                      .where(_referral.c.recipient.is_not(None))))  # fmt: skip
+    held |= set(conn.execute(select(_consultation.c.client_id).where(
+        _consultation.c.client_id.is_not(None), noted)).scalars())  # fmt: skip
+    held |= set(conn.execute(
+        select(_case.c.client_id).join(_consultation, _consultation.c.case_id == _case.c.id)
+        .where(_case.c.client_id.is_not(None), noted)).scalars())  # fmt: skip
+    return held
+
+
 def _local_day(at: datetime | None) -> date:
     return at.astimezone().date() if at else date.today()
 
 
 def erase_due(ws: Workspace, client_id: str, *, today: date | None = None) -> Erased:
     """Erase one client the deletion concept names as due today (the case manager confirmed
-    it); an abandoned open case is closed first. A client no longer due is refused: a
-    consultation may have come in between."""
+    it); an abandoned open case is closed first, in the same transaction. A client no longer
+    due is refused: a consultation may have come in between."""
     require_role(ws, Role.CASEMANAGER, "Das Löschen nach Frist")
     today = today or date.today()
     [item] = due_erasures(ws, today, only={client_id}) or [None]
     if item is None:
         raise KimdeskError("Die Personendaten dieser Klient:in sind (nicht mehr) zur Löschung "
                            "fällig; es wurde nichts gelöscht.")  # fmt: skip
-    if item.rule == "inactive":
-        with ws.store.connect() as conn:
-            open_ids = list(conn.execute(select(_case.c.id).where(
-                _case.c.client_id == client_id, _case.c.deleted.is_(False),
-                _case.c.closed_on.is_(None))).scalars())  # fmt: skip
-        for case_id in open_ids:
-            close_case(ws, case_id, today, ABANDONED)
-    return erase_client(ws, client_id, detail=item.detail())
+    return _erase(ws, [item], today)
 
 
 def erase_all_due(ws: Workspace, *, today: date | None = None) -> Erased:
-    """Every erasure due today, after one confirmation (the Eingabekontrolle's button)."""
-    total, changes = 0, Changes()
-    for item in due_erasures(ws, today or date.today()):
-        erased = erase_due(ws, item.client_id, today=today)
-        total += erased.records
-        changes = changes | erased.changes
-    return Erased(total, changes)
+    """Every erasure due today, after one confirmation (the Eingabekontrolle's button): the
+    list computed once, each client in its own transaction, one checkpoint at the end."""
+    require_role(ws, Role.CASEMANAGER, "Das Löschen nach Frist")
+    today = today or date.today()
+    return _erase(ws, due_erasures(ws, today), today)
+
+
+def _erase(ws: Workspace, items: list[DueErasure], today: date) -> Erased:
+    origin = ws.installation.id
+    # "kein Kontakt" unless the county retired it: then closed without a reason.
+    reason = ABANDONED if ws.catalog.has("closure_reason", ABANDONED) else None
+    total = 0
+    for item in items:
+        with ws.store.begin() as conn:
+            if item.rule == "inactive":
+                for case_id in conn.execute(select(_case.c.id).where(
+                        _case.c.client_id == item.client_id, _case.c.deleted.is_(False),
+                        _case.c.closed_on.is_(None))).scalars().all():  # fmt: skip
+                    case = store_records.get_record(conn, Case, case_id)
+                    store_records.save_record(conn, replace(
+                        case, closed_on=today, closure_reason=reason, phase=Phase.CLOSED,
+                    ), origin=origin, stored=case)  # fmt: skip
+            total += erase_in(conn, origin, item.client_id, item.detail())
+    checkpoint(ws)
+    return Erased(total, Changes.of(Change.CLIENT, Change.CASE, Change.GOAL, Change.CONSULTATION))
 
 
 # -- the deletion log ----------------------------------------------------------------------

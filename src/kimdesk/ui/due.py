@@ -135,6 +135,10 @@ class DueScreen(Screen):
         item = self.current()
         if item is None or item.kind != "erasure":
             return
+        if item.due_on > date.today():  # listed ahead, up to Sunday
+            self.message.setText(tr("Diese Löschfrist läuft erst am {day} ab; dann kann sie "
+                                    "bestätigt werden.", day=f"{item.due_on:%d.%m.%Y}"))  # fmt: skip
+            return
         name = self._names.get(item.client_id) or tr("(ohne Namen)")
         if not confirm(self, tr("Personendaten löschen"),
                        tr("{name} ({reference}): {reason}\n\nName, Geburtsdatum, Kontakte, "

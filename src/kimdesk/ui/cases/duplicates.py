@@ -24,8 +24,12 @@ JOIN, NEW = "join", "new"
 
 
 class DuplicatesDialog(QDialog):
-    """The candidates in a table, most alike first; ``join_text`` acts on the selected row,
-    ``new_text`` (when given) goes on without joining. ``choice`` and ``chosen`` tell."""
+    """The candidates in a table, most likely first; ``join_text`` acts on the selected row,
+    ``new_text`` (when given) goes on without joining. ``choice`` and ``chosen`` tell.
+
+    Saving a new client (``new_text`` given), Enter creates it, as the case manager meant to:
+    giving the case to someone else takes Alt+Z or a click. Checking a stored client, Enter
+    on a row chooses it (a question with the answer No by default follows)."""
 
     def __init__(self, candidates: list[Candidate], intro: str, join_text: str,
                  new_text: str | None = None, parent=None):  # fmt: skip
@@ -53,12 +57,13 @@ class DuplicatesDialog(QDialog):
         self.join_button = QPushButton(join_text)
         self.join_button.clicked.connect(lambda: self._decide(JOIN))
         buttons.addButton(self.join_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.join_button.setDefault(True)
         self.new_button = None
         if new_text:
             self.new_button = QPushButton(new_text)
             self.new_button.clicked.connect(lambda: self._decide(NEW))
             buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.enter_choice = NEW if new_text else JOIN
+        (self.new_button or self.join_button).setDefault(True)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -69,12 +74,12 @@ class DuplicatesDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        self.table.setFocus()  # the rows first: arrows choose, Enter joins
+        self.table.setFocus()  # the rows first: arrows choose
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # fmt: skip
-            self._decide(JOIN)
+            self._decide(self.enter_choice)
             return True
         return super().eventFilter(watched, event)
 

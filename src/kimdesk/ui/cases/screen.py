@@ -286,7 +286,7 @@ class CasesScreen(Screen):
         self.erase_button.setEnabled(file.client is not None and not handed)
         self.handover_button.setEnabled(not handed)
         self.report_button.setEnabled(file.client is not None and not handed)
-        self.summary_button.setEnabled(not handed)
+        self.summary_button.setEnabled(file.client is not None and not handed)
         self.duplicates_button.setEnabled(file.client is not None and not handed)
         self.save_button.setEnabled(not handed)
         for part in (self.goals, self.client_form, self.case_form):
