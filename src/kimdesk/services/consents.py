@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain import consent
@@ -95,29 +95,39 @@ class OutsideReferral:
     target: str
 
 
+def _day(value) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def referrals_outside(conn: Connection, today: date) -> list[OutsideReferral]:
     """Referrals with an open outcome that no consent covered on their day nor covers
     ``today``: for the Wiedervorlage (obtain the consent, or record the outcome). A client
     whose personal data are erased is not asked for anything any more: left out."""
-    person = func.coalesce(_consultation.c.client_id, _case.c.client_id)
-    named = or_(*(_client.c[f].is_not(None) for f in LOCAL_FIELDS[Client]))
-    rows = conn.execute(
-        select(_consultation.c.id, _consultation.c.case_id, person, _consultation.c.occurred_on,
-               _referral.c.target, _client.c.consents)
-        .select_from(
-            _referral.join(_consultation, _consultation.c.id == _referral.c.consultation_id)
-            .outerjoin(_case, _case.c.id == _consultation.c.case_id)
-            .join(_client, and_(_client.c.id == person, _client.c.deleted.is_(False), named)))
-        .where(_consultation.c.deleted.is_(False),
-               _referral.c.outcome == ReferralOutcome.OPEN.value)
-        .order_by(_consultation.c.occurred_on, _consultation.c.id, _referral.c.pos)
-    ).all()  # fmt: skip
+    # From the persons, not the referrals: only named clients can be asked, so the read starts
+    # at them (CROSS JOIN keeps SQLite's order; a case manager's store is always SQLite) and
+    # never touches the referrals of anonymous contacts. A consultation's own client counts
+    # before its case's.
+    named = " OR ".join(f"p.{f} IS NOT NULL" for f in sorted(LOCAL_FIELDS[Client]))
+    rows = conn.execute(text(
+        "SELECT c.id, c.case_id, p.id, c.occurred_on, r.target, p.consents, r.pos "
+        "FROM client AS p CROSS JOIN consultation AS c CROSS JOIN referral AS r "
+        f"WHERE p.deleted = 0 AND ({named}) AND c.client_id = p.id AND c.deleted = 0 "
+        "AND r.consultation_id = c.id AND r.outcome = :open "
+        "UNION ALL "
+        "SELECT c.id, c.case_id, p.id, c.occurred_on, r.target, p.consents, r.pos "
+        "FROM client AS p CROSS JOIN case_file AS k CROSS JOIN consultation AS c "
+        "CROSS JOIN referral AS r "
+        f"WHERE p.deleted = 0 AND ({named}) AND k.client_id = p.id AND c.case_id = k.id "
+        "AND c.client_id IS NULL AND c.deleted = 0 AND r.consultation_id = c.id "
+        "AND r.outcome = :open"
+    ), {"open": ReferralOutcome.OPEN.value}).all()  # fmt: skip
+    rows = sorted((_day(r[3]), r[0], r[6], r) for r in rows)
     parsed: dict[str, tuple[consent.Consent, ...]] = {}
     found = []
-    for consultation_id, case_id, client_id, day, target, text in rows:
+    for day, _id, _pos, (consultation_id, case_id, client_id, _, target, stored, _) in rows:
         if client_id not in parsed:
             try:
-                parsed[client_id] = consent.parse(text)
+                parsed[client_id] = consent.parse(stored)
             except consent.ConsentsUnreadable:
                 parsed[client_id] = ()
         consents = parsed[client_id]

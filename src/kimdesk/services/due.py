@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from kimdesk.domain.enums import GoalStatus, Role
 from kimdesk.store.records import TABLES
@@ -106,14 +106,7 @@ def due(ws: Workspace, *, today: date | None = None, days: int = 0) -> DueList:
         ):  # fmt: skip
             items.append(DueItem("goal", case_id, client_id, goal_due,
                                  f"Ziel bis {goal_due:%d.%m.%Y} noch nicht erreicht"))  # fmt: skip
-        # Each case's latest consultation, from the covering index in case order; named, since
-        # SQLite would pick the statistics' cube index and sort (0.3 s instead of 0.02 s over
-        # 200,000 consultations). A case manager's store is always SQLite.
-        last_of = dict(conn.execute(text(
-            "SELECT case_id, max(occurred_on) FROM consultation "
-            "INDEXED BY ix_consultation_case_day "
-            "WHERE case_id IS NOT NULL AND deleted = 0 GROUP BY case_id"
-        )).all())  # fmt: skip
+        last_of = retention.case_latest_consultations(conn)
         for case_id, client_id, opened in conn.execute(
             select(_case.c.id, _case.c.client_id, _case.c.opened_on).where(*open_case)
         ):  # fmt: skip
@@ -134,7 +127,7 @@ def due(ws: Workspace, *, today: date | None = None, days: int = 0) -> DueList:
                     f"Verweis an „{target}“ am {outside.occurred_on:%d.%m.%Y} ohne "
                     "Einwilligung: Einwilligung erfassen oder Ergebnis eintragen",
                 ))  # fmt: skip
-    for erasure in retention.due_erasures(ws, horizon):
+    for erasure in retention.due_erasures(ws, horizon, case_latest=last_of):
         items.append(DueItem("erasure", None, erasure.client_id, erasure.due_on,
                              retention.reason(ws, erasure)))  # fmt: skip
     items.sort(key=lambda item: (item.due_on, KINDS.index(item.kind), item.case_id or ""))

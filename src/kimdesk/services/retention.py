@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select, text
 
 from kimdesk.domain.dates import add_months
 from kimdesk.domain.entities import Case, Client, Consultation, Goal
@@ -94,9 +94,11 @@ def reason(ws: Workspace, item: DueErasure) -> str:
     }[item.rule]  # fmt: skip
 
 
-def due_erasures(ws: Workspace, horizon: date, *, only: set[str] | None = None) -> list[DueErasure]:
+def due_erasures(ws: Workspace, horizon: date, *, only: set[str] | None = None,
+                 case_latest: dict | None = None) -> list[DueErasure]:  # fmt: skip
     """Clients due for erasure on or before ``horizon``, earliest first (``only``: these
-    clients)."""
+    clients; ``case_latest``: each case's latest consultation, where the caller has read it
+    already, as the Wiedervorlage has)."""
     with ws.store.connect() as conn:
         holding = _holding_personal_data(conn)
         named = {row.id: row.updated_at for row in conn.execute(
@@ -106,24 +108,19 @@ def due_erasures(ws: Workspace, horizon: date, *, only: set[str] | None = None) 
             del named[client_id]  # erased when the handover completes
         if only is not None:
             named = {c: at for c, at in named.items() if c in only}
+        if not named:
+            return []
         cases: dict[str, list] = defaultdict(list)
-        case_client: dict[str, str] = {}
+        owned: dict[str, str] = {}  # every live case with a client: its client
         for row in conn.execute(
             select(_case.c.id, _case.c.client_id, _case.c.opened_on, _case.c.closed_on,
                    _case.c.follow_up_on)
             .where(_case.c.deleted.is_(False), _case.c.client_id.is_not(None))
         ):  # fmt: skip
+            owned[row.id] = row.client_id
             if row.client_id in named:
                 cases[row.client_id].append(row)
-                case_client[row.id] = row.client_id
-        latest: dict[str, date] = {}
-        for client_id, case_id, day in conn.execute(
-            select(_consultation.c.client_id, _consultation.c.case_id,
-                   _consultation.c.occurred_on).where(_consultation.c.deleted.is_(False))
-        ):  # fmt: skip
-            owner = case_client.get(case_id) or client_id
-            if owner in named and (owner not in latest or day > latest[owner]):
-                latest[owner] = day
+        latest = _latest_consultations(conn, named.keys(), owned, case_latest)
     found = []
     for client_id, changed_at in named.items():
         own = cases.get(client_id, [])
@@ -165,6 +162,51 @@ def _holding_personal_data(conn) -> set[str]:
         select(_case.c.client_id).join(_consultation, _consultation.c.case_id == _case.c.id)
         .where(_case.c.client_id.is_not(None), noted)).scalars())  # fmt: skip
     return held
+
+
+def _latest_consultations(conn, persons, owned: dict[str, str], case_latest=None) -> dict:
+    """Each person's latest live consultation: a consultation counts for the client of its
+    live case, else for its own client. Two grouped reads — per case from the covering index
+    the Wiedervorlage reads anyway, per client from the client index — instead of reading a
+    laptop's some hundred thousand rows (a case manager's store is always SQLite)."""
+    latest: dict[str, date] = {}
+
+    def later(person: str, day) -> None:
+        day = _day(day)
+        if person in persons and (person not in latest or day > latest[person]):
+            latest[person] = day
+
+    persons = set(persons)
+    if case_latest is None:
+        case_latest = case_latest_consultations(conn)
+    for case_id, last in case_latest.items():
+        if case_id in owned:
+            later(owned[case_id], last)
+    for client_id, case_id, last in conn.execute(
+        select(_consultation.c.client_id, _consultation.c.case_id,
+               func.max(_consultation.c.occurred_on))
+        .where(_consultation.c.deleted.is_(False), _consultation.c.client_id.is_not(None))
+        .group_by(_consultation.c.client_id, _consultation.c.case_id)
+    ):  # fmt: skip
+        if case_id not in owned:  # of a live case: it counts for that case's client
+            later(client_id, last)
+    return latest
+
+
+def case_latest_consultations(conn) -> dict:
+    """Each case's latest live consultation, from the covering index in case order; named,
+    since SQLite would pick the statistics' cube index and sort (0.3 s instead of 0.02 s over
+    200,000 consultations). A case manager's store is always SQLite."""
+    return dict(conn.execute(text(
+        "SELECT case_id, max(occurred_on) FROM consultation "
+        "INDEXED BY ix_consultation_case_day "
+        "WHERE case_id IS NOT NULL AND deleted = 0 GROUP BY case_id"
+    )).all())  # fmt: skip
+
+
+def _day(value) -> date:
+    """A date from an aggregate (SQLite hands ``max`` of a date column back as text)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _local_day(at: datetime | None) -> date:
