@@ -64,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, choices=["casemanager", "office"])
     p.add_argument("--name", required=True, help="Name der Installation, z. B. CM-07 Troisdorf")
     p.add_argument("--office-key", help="Identitätsdatei der Kreisstelle (für casemanager)")
-    p.add_argument("--profile", default="rhein-sieg", help="Kreisprofil (Standard: rhein-sieg)")
+    p.add_argument("--profile", default="rhein-sieg",
+                   help="Kreisprofil: ein mitgeliefertes (Standard: rhein-sieg) oder die "
+                        "Profildatei eines anderen Kreises (.json)")  # fmt: skip
     p.add_argument("--from-store", help="bestehenden Kreisstellen-Speicher übernehmen")
     p.add_argument("--yes", action="store_true",
                    help="den Fingerabdruck der Kreisstelle nicht erfragen (schon verglichen)")  # fmt: skip

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kimdesk.domain.catalog import Catalog
+from kimdesk.domain.catalog import Catalog, available_profiles
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
@@ -55,12 +56,54 @@ def apply(ws: Workspace, path: str | os.PathLike, *, dry_run: bool = False) -> A
     """Apply a profile file as the next version (office only). A file that changes nothing
     writes no version; ``dry_run`` checks and describes without writing."""
     require_role(ws, Role.OFFICE, "Das Ändern des Kreisprofils")
+    return apply_document(ws, read_file(path), dry_run=dry_run)
+
+
+def read_file(path: str | os.PathLike) -> dict:
+    """A profile file's JSON, read with a size limit; not yet checked (``read_profile``)."""
     raw = read_limited(Path(path), MAX_PROFILE_BYTES, what="Die Profildatei")
     try:
-        data = json.loads(raw)
+        return json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise KimdeskError("Die Profildatei ist kein gültiges JSON (UTF-8).") from None
-    return apply_document(ws, data, dry_run=dry_run)
+
+
+#: An AGS (Amtlicher Gemeindeschlüssel): eight digits; a Kreis or kreisfreie Stadt ends in 000.
+_AGS = re.compile(r"[0-9]{8}")
+
+
+def county_from_file(path: str | os.PathLike) -> Catalog:
+    """Another county's profile (``init --profile FILE.json``, issue 20): a file in the
+    catalog format of ``resources/catalogs`` — the Rhein-Sieg template with the county's own
+    id, AGS, name and municipalities — checked field by field; it becomes version 1 of the
+    new store, every code since 1. Names every fault in German."""
+    data = read_file(path)
+    if isinstance(data, dict):
+        data = {k: v for k, v in data.items() if k != "version"}  # a new county starts at 1
+        for items in (data.get("catalogs") or {}).values():
+            for item in items if isinstance(items, list) else ():
+                if isinstance(item, dict):
+                    item.pop("since", None)
+    catalog = read_profile(data)
+    problems = []
+    if catalog.profile in available_profiles():
+        problems.append(f"die Kennung „{catalog.profile}“ hat schon ein mitgeliefertes Profil; "
+                        "ein eigener Kreis braucht eine eigene („profile“)")  # fmt: skip
+    if not _AGS.fullmatch(catalog.county) or not catalog.county.endswith("000"):
+        problems.append("„county“ ist kein Kreisschlüssel (acht Ziffern, endet auf 000, z. B. "
+                        "05382000)")  # fmt: skip
+    prefix = catalog.county[:5]
+    outside = [e.code for e in catalog.entries_of("municipality", active_only=False)
+               if e.parent is not None and (not _AGS.fullmatch(e.code)
+                                            or not e.code.startswith(prefix))]  # fmt: skip
+    if outside:
+        problems.append(f"diese Kommunen haben keinen Gemeindeschlüssel des Kreises ({prefix}…): "
+                        f"{', '.join(outside[:8])}" + (" …" if len(outside) > 8 else ""))  # fmt: skip
+    if not [e for e in catalog.entries_of("municipality") if e.parent is not None]:
+        problems.append("der Katalog „municipality“ nennt keine Kommune des Kreises")
+    if problems:
+        raise KimdeskError("Das Kreisprofil ist ungültig: " + "; ".join(problems) + ".")
+    return catalog
 
 
 def apply_document(ws: Workspace, data: dict, *, dry_run: bool = False) -> Applied:

@@ -11,6 +11,7 @@ from kimdesk.domain.catalog import load_profile
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
+from kimdesk.domain.profile import document
 from kimdesk.domain.text import name_problem
 from kimdesk.fileio import head, shared_mode, write_output
 from kimdesk.store.bookkeeping import audit
@@ -19,10 +20,12 @@ from kimdesk.store.installation import (
     PeerInfo,
     save_catalog,
     save_installation,
+    save_profile_version,
     trust_peer,
 )
 from kimdesk.store.opening import create_store
 from kimdesk.store.server import is_server_url
+from kimdesk.sync.fields import canonical
 from kimdesk.sync.identity import IDENTITY_FORMAT, MAX_IDENTITY_BYTES, Identity, KeyPairs
 from kimdesk.sync.trust import signed
 
@@ -38,7 +41,9 @@ def init_store(
     profile: str = "rhein-sieg",
     office_identity: str | os.PathLike | None = None,
 ) -> Workspace:
-    """Create an encrypted store with new keys; a case manager's store trusts its office."""
+    """Create an encrypted store with new keys; a case manager's store trusts its office.
+    ``profile`` names a shipped county profile, or is a county's own profile file (``.json``,
+    ``profile.county_from_file``), kept as version 1 of the store's profile."""
     try:
         role = Role(role)
     except ValueError:
@@ -48,7 +53,14 @@ def init_store(
     problem = name_problem(name)
     if problem:
         raise KimdeskError(problem)
-    catalog = load_profile(profile)
+    from_file = profile.lower().endswith(".json") or os.sep in profile
+    if from_file:
+        from .profile import county_from_file
+
+        catalog = county_from_file(profile)
+        profile = catalog.profile
+    else:
+        catalog = load_profile(profile)
     office: Identity | None = None
     if role == Role.CASEMANAGER:
         if office_identity is None:
@@ -81,6 +93,9 @@ def init_store(
         with store.begin() as conn:
             save_installation(conn, info, seal=store.seal)
             save_catalog(conn, catalog)
+            if from_file:  # the store's own profile: the shipped ones do not know it
+                save_profile_version(conn, catalog, canonical(document(catalog)).decode(),
+                                     ["Kreisprofil aus Datei übernommen"], now)  # fmt: skip
             if office is not None:
                 trust_peer(conn, signed(peer_from_identity(office, now), keys.signing))
             audit(
