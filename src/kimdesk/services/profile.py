@@ -25,8 +25,7 @@ from kimdesk.sync.fields import canonical, json_value
 from kimdesk.sync.reasons import BundleRejected, Reason
 
 from .changes import NOTHING, Change, Changes
-from .sync import require_role
-from .workspace import Workspace
+from .workspace import Workspace, require_role
 
 #: A profile file is some ten kilobytes; this leaves room for a county's own catalogs.
 MAX_PROFILE_BYTES = 2 << 20
@@ -90,8 +89,7 @@ def county_from_file(path: str | os.PathLike) -> Catalog:
         problems.append(f"die Kennung „{catalog.profile}“ hat schon ein mitgeliefertes Profil; "
                         "ein eigener Kreis braucht eine eigene („profile“)")  # fmt: skip
     if not _AGS.fullmatch(catalog.county) or not catalog.county.endswith("000"):
-        problems.append("„county“ ist kein Kreisschlüssel (acht Ziffern, endet auf 000, z. B. "
-                        "05382000)")  # fmt: skip
+        problems.append("„county“ ist kein Kreisschlüssel (acht Ziffern, endet auf 000)")
     prefix = catalog.county[:5]
     outside = [e.code for e in catalog.entries_of("municipality", active_only=False)
                if e.parent is not None and (not _AGS.fullmatch(e.code)
