@@ -255,3 +255,16 @@ def test_cli_stats_json_has_the_keys_of_the_design(cli, cm_file):
     code, _, err = cli("stats", "--store", cm_file, "--municipality", "Atlantis",
                        passphrase=CM_PASS)  # fmt: skip
     assert code == 1 and "keine Kommune" in err
+    # A reporting period (issue 20) is the same as its first and last day.
+    code, out, err = cli("stats", "--store", cm_file, "--json", "--period", "2023-h1",
+                         passphrase=CM_PASS)  # fmt: skip
+    assert code == 0, err
+    code, same, err = cli("stats", "--store", cm_file, "--json", "--from", "01.01.2023", "--to",
+                          "30.06.2023", passphrase=CM_PASS)  # fmt: skip
+    by_period, by_days = json.loads(out), json.loads(same)
+    assert by_period["consultations"] == by_days["consultations"]
+    assert by_period["filters"] == by_days["filters"]
+    for wrong, message in ((["--period", "2023-H3"], "kein Zeitraum"),
+                           (["--period", "2023", "--from", "01.01.2023"], "nicht beides")):  # fmt: skip
+        code, _, err = cli("stats", "--store", cm_file, *wrong, passphrase=CM_PASS)
+        assert code == 1 and message in err, err

@@ -476,6 +476,7 @@ def stats(args) -> int:
             date_to=args.date_to,
             municipality=args.municipality,
             program=args.program,
+            period=args.period,
         )
         report = statistics.statistics(ws, filters, publication=args.publication)
         labels = ws.catalog

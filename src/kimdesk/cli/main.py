@@ -201,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--store", required=True)
     p.add_argument("--from", dest="date_from", metavar="DATUM", help="ab (TT.MM.JJJJ)")
     p.add_argument("--to", dest="date_to", metavar="DATUM", help="bis einschließlich")
+    p.add_argument("--period", metavar="ZEITRAUM",
+                   help="statt --from/--to: ein Jahr, Halbjahr oder Quartal (2023, 2023-H1, "
+                        "2023-Q2)")  # fmt: skip
     p.add_argument("--municipality", metavar="AGS", help="nur diese Kommune (AGS oder Name)")
     p.add_argument("--program", metavar="P", help="nur dieses Programm (kim, muki)")
     p.add_argument("--xlsx", metavar="DATEI", help="Excel-Arbeitsmappe mit Diagrammen schreiben")

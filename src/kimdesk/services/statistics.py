@@ -7,6 +7,7 @@ from datetime import date
 from kimdesk.domain.dates import DateInputError, written_date
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
+from kimdesk.domain.periods import parse_period
 from kimdesk.stats.filters import Filters
 from kimdesk.stats.report import compute, for_publication
 
@@ -29,8 +30,16 @@ def make_filters(
     municipality: str | None = None,
     program: str | None = None,
     installation: str | None = None,
+    period: str | None = None,
 ) -> Filters:
-    """Filters from user input: dates in German or ISO form, municipality by name or AGS."""
+    """Filters from user input: dates in German or ISO form, or a reporting period (2023,
+    2023-H1, 2023-Q2: ``domain.periods``) instead; municipality by name or AGS."""
+    if period is not None:
+        if date_from is not None or date_to is not None:
+            raise KimdeskError("Bitte entweder einen Zeitraum (--period) oder Anfangs- und "
+                               "Enddatum (--from, --to) angeben, nicht beides.")  # fmt: skip
+        chosen = parse_period(period)
+        date_from, date_to = chosen.start, chosen.end
     start = parse_day(date_from, "Das Anfangsdatum") if isinstance(date_from, str) else date_from
     end = parse_day(date_to, "Das Enddatum") if isinstance(date_to, str) else date_to
     if start and end and start > end:
