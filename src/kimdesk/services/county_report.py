@@ -1,0 +1,59 @@
+"""The county's report to the Land (issue 20, docs/report-format.md): every statistic of
+``stats`` for one reporting period, as it may be published — the county profile's publication
+rules applied, secondary suppression included — in a versioned document the Land's database
+validates against ``resources/schemas/county-report-1.schema.json``.
+
+What a report never holds: a record (the structural needs' list with its texts), the devices
+that sent bundles (``sources``), or a count the rules hide (``"•"`` in its place). The
+document is built here; signing it and encrypting it to the Land's key follow the bundle's
+container (to come with ``kimdesk report``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kimdesk.domain.enums import Role
+from kimdesk.domain.ids import utc_now
+from kimdesk.domain.periods import parse_period
+
+from . import statistics
+from .workspace import Workspace, require_role
+
+FORMAT = "kimdesk-county-report"
+VERSION = 1
+#: Parts of the statistics report a county report leaves out: records and bookkeeping.
+_LEFT_OUT = ("generated_at", "filters", "sources", "profile", "publication", "report_version")
+
+
+def county_report(ws: Workspace, period: str, *, today: date | None = None) -> dict:
+    """The report of this office's county for ``period`` (2023, 2023-H1, 2023-Q2)."""
+    require_role(ws, Role.OFFICE, "Der Bericht an das Land")
+    chosen = parse_period(period, today=today)
+    filters = statistics.make_filters(ws, date_from=chosen.start, date_to=chosen.end)
+    figures = statistics.statistics(ws, filters, publication=True)
+    for key in _LEFT_OUT:
+        figures.pop(key, None)
+    needs = figures["structural_needs"]
+    needs.pop("items", None)  # each a record, with its own words: never to the Land
+    catalog = ws.catalog
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "county": {
+            "ags": catalog.county,
+            "name": catalog.name,
+            "profile": catalog.profile,
+            "profile_version": catalog.version,
+        },  # fmt: skip
+        "period": {
+            "key": chosen.key,
+            "from": chosen.start.isoformat(),
+            "to": chosen.end.isoformat(),
+            "complete": chosen.ended_by(today or date.today()),
+        },  # fmt: skip
+        "office": {"installation_id": ws.installation.id, "name": ws.installation.name},
+        "created_at": utc_now().isoformat(timespec="seconds"),
+        "min_count": catalog.min_count,
+        "figures": figures,
+    }

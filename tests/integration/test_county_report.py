@@ -1,0 +1,93 @@
+"""The county's report to the Land (issue 20): built from an office's real store for a period,
+valid against the shipped JSON Schema, publication rules applied (nothing the office's own
+publication hides is shown), never a record, never a device; a document with a record or an
+unhidden small count planted fails the schema."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from importlib import resources
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.services import county_report, statistics
+
+from .stats_data import fill
+
+TODAY = date(2026, 12, 3)
+
+
+@pytest.fixture(scope="module")
+def validator():
+    path = resources.files("kimdesk") / "resources" / "schemas" / "county-report-1.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def test_a_year_of_the_county_as_the_land_receives_it(office_ws, validator):
+    fill(office_ws)
+    report = county_report.county_report(office_ws, "2023", today=TODAY)
+    validator.validate(report)
+    assert report["format"] == "kimdesk-county-report" and report["version"] == 1
+    assert report["county"] == {"ags": "05382000", "name": "Rhein-Sieg-Kreis",
+                                "profile": "rhein-sieg", "profile_version": 1}  # fmt: skip
+    assert report["period"] == {"key": "2023", "from": "2023-01-01", "to": "2023-12-31",
+                                "complete": True}  # fmt: skip
+    # The same figures as the office's own publication of that year, less the records.
+    published = statistics.statistics(
+        office_ws, statistics.make_filters(office_ws, period="2023"), publication=True
+    )
+    figures = report["figures"]
+    for key in ("consultations", "referrals", "topics", "cases", "reached", "outcomes",
+                "group_offers", "staffing", "suppression"):  # fmt: skip
+        assert figures[key] == published[key], key
+    assert figures["structural_needs"] == {"total": published["structural_needs"]["total"],
+                                           "by_status": published["structural_needs"]["by_status"]}  # fmt: skip
+    text = json.dumps(report, ensure_ascii=False)
+    for never in ("Wohnraum", "Wartelisten", "dieses Gerät", '"sources"', '"items"'):
+        assert never not in text, never
+    assert "•" in text  # the year has small counts, hidden
+
+
+def test_a_running_period_is_marked_and_bad_periods_refused(office_ws, validator):
+    fill(office_ws)
+    running = county_report.county_report(office_ws, "2026-Q4", today=TODAY)
+    validator.validate(running)
+    assert running["period"]["complete"] is False
+    assert running["figures"]["consultations"]["total"] == 0
+    for wrong in ("2023-H3", "2019", "letztes Jahr"):
+        with pytest.raises(KimdeskError):
+            county_report.county_report(office_ws, wrong, today=TODAY)
+
+
+def test_only_an_office_reports(cm_ws):
+    with pytest.raises(KimdeskError, match="Kreisstelle"):
+        county_report.county_report(cm_ws, "2023", today=TODAY)
+
+
+def test_the_schema_refuses_a_record_or_an_unhidden_count(office_ws, validator):
+    fill(office_ws)
+    good = county_report.county_report(office_ws, "2023", today=TODAY)
+    planted = []
+    needs = copy.deepcopy(good)
+    needs["figures"]["structural_needs"]["items"] = [{"challenge": "Kaum Wohnraum"}]
+    planted.append(needs)
+    words = copy.deepcopy(good)
+    words["figures"]["topics"]["note"] = "Frau K. kam dreimal"
+    planted.append(words)
+    devices = copy.deepcopy(good)
+    devices["figures"]["sources"] = [{"installation": "x"}]
+    planted.append(devices)
+    other_land = copy.deepcopy(good)
+    other_land["county"]["ags"] = "09162000"  # München: not a county of NRW
+    planted.append(other_land)
+    negative = copy.deepcopy(good)
+    negative["figures"]["consultations"]["total"] = -1
+    planted.append(negative)
+    for document in planted:
+        assert not validator.is_valid(document)
