@@ -91,3 +91,43 @@ def test_the_schema_refuses_a_record_or_an_unhidden_count(office_ws, validator):
     planted.append(negative)
     for document in planted:
         assert not validator.is_valid(document)
+
+
+def read_back(data: bytes) -> tuple[set, dict]:
+    """The CSV as a state database reads it: rows into the nested figures again."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["ags", "period", "figure", "type", "value"]
+    figures: dict = {}
+    keys = set()
+    for ags, period, path, kind, value in rows[1:]:
+        keys.add((ags, period))
+        value = {"number": lambda v: float(v) if "." in v else int(v), "hidden": str,
+                 "code": str, "none": lambda v: None, "table": lambda v: {},
+                 "list": lambda v: []}[kind](value)  # fmt: skip
+        parts = path.split("/")
+        node = figures
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+    return keys, lists(figures)
+
+
+def lists(node):
+    """Tables whose keys are 0, 1, 2, … were lists."""
+    if not isinstance(node, dict):
+        return node
+    if node and all(k.isdigit() for k in node) and sorted(map(int, node)) == list(range(len(node))):
+        return [lists(node[str(i)]) for i in range(len(node))]
+    return {k: lists(v) for k, v in node.items()}
+
+
+def test_the_csv_holds_the_same_figures(office_ws):
+    fill(office_ws)
+    report = county_report.county_report(office_ws, "2023-H1", today=TODAY)
+    keys, figures = read_back(county_report.county_csv(report))
+    assert keys == {("05382000", "2023-H1")}
+    assert figures == json.loads(json.dumps(report["figures"]))
+    assert "Wohnraum" not in county_report.county_csv(report).decode("utf-8-sig")

@@ -18,6 +18,7 @@ from kimdesk.domain.ids import utc_now
 from kimdesk.domain.periods import parse_period
 
 from . import statistics
+from .excel_csv import excel_csv
 from .workspace import Workspace, require_role
 
 FORMAT = "kimdesk-county-report"
@@ -57,3 +58,41 @@ def county_report(ws: Workspace, period: str, *, today: date | None = None) -> d
         "min_count": catalog.min_count,
         "figures": figures,
     }
+
+
+# -- the same figures as CSV (for a county that delivers by upload) --------------------------
+
+CSV_HEADER = ["ags", "period", "figure", "type", "value"]
+#: The ``type`` column: how ``value`` reads back.
+HIDDEN = "•"
+
+
+def cells(figures, prefix: str = "") -> list[tuple[str, str, object]]:
+    """Every figure as (path, type, value): keys joined by ``/`` (codes never hold one), list
+    items by their position; type ``number``, ``hidden`` (•), ``code`` (a code that may look
+    like a number: an AGS), ``none``, or ``table``/``list`` for an empty one."""
+    found: list[tuple[str, str, object]] = []
+    items = figures.items() if isinstance(figures, dict) else enumerate(figures)
+    for key, value in items:
+        path = f"{prefix}{key}"
+        if isinstance(value, dict | list) and value:
+            found += cells(value, path + "/")
+        elif isinstance(value, dict | list):  # empty: kept, so the file reads back whole
+            found.append((path, "table" if isinstance(value, dict) else "list", ""))
+        elif value is None:
+            found.append((path, "none", ""))
+        elif value == HIDDEN:
+            found.append((path, "hidden", HIDDEN))
+        elif isinstance(value, str):
+            found.append((path, "code", value))
+        else:
+            found.append((path, "number", value))
+    return found
+
+
+def county_csv(report: dict) -> bytes:
+    """The report's figures as rows of ``ags;period;figure;type;value``
+    (docs/report-format.md): for a county that uploads instead of sending the file."""
+    ags, period = report["county"]["ags"], report["period"]["key"]
+    return excel_csv(CSV_HEADER, [(ags, period, path, kind, value)
+                                  for path, kind, value in cells(report["figures"])])  # fmt: skip
