@@ -67,6 +67,19 @@ def test_a_county_starts_from_its_own_profile(tmp_path, monkeypatch):
         assert figures["consultations"]["by_municipality"]["05370004"]["total"] == 1
 
 
+def test_a_kreisfreie_stadt_is_its_only_municipality(tmp_path, monkeypatch):
+    """Köln: the city is the county and the place of every consultation."""
+    monkeypatch.setenv("KIMDESK_STATE_DIR", str(tmp_path / "state"))
+    doc = json.loads(open(county_file(tmp_path), encoding="utf-8").read())
+    doc.update(profile="koeln", name="Stadt Köln", county="05315000")
+    doc["catalogs"]["municipality"] = [{"code": "05315000", "de": "Köln", "en": "Cologne"}]
+    (tmp_path / "koeln.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with setup.init_store(tmp_path / "office.kdb", OFFICE_PASS, role="office",
+                          name="Stadt Köln", profile=str(tmp_path / "koeln.json")) as office:  # fmt: skip
+        records.save(office, consultation(municipality="05315000"))
+        assert office.catalog.codes("municipality") == ["05315000"]
+
+
 def test_a_device_of_another_county_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("KIMDESK_STATE_DIR", str(tmp_path / "state"))
     with setup.init_store(tmp_path / "office.kdb", OFFICE_PASS, role="office",
@@ -83,7 +96,7 @@ def test_a_device_of_another_county_is_refused(tmp_path, monkeypatch):
     [
         ({"profile": "rhein-sieg"}, "mitgeliefertes Profil"),
         ({"county": "5370000"}, "den Kreis 5370000"),  # the county's own entry differs
-        ({"county": "05370001"}, "Kreisschlüssel"),
+        ({"county": "09162000"}, "in NRW"),
         ({"colour": "blau"}, "unbekannte Angaben colour"),
         ({"retention": {"one_off_months": 0}}, "retention"),
     ],
@@ -91,12 +104,10 @@ def test_a_device_of_another_county_is_refused(tmp_path, monkeypatch):
 def test_a_bad_profile_file_is_refused_with_its_fault(tmp_path, monkeypatch, change, message):
     monkeypatch.setenv("KIMDESK_STATE_DIR", str(tmp_path / "state"))
     path = county_file(tmp_path, **change)
-    if change.get("county") == "05370001":  # its own entry follows: a Gemeinde's key, not a Kreis'
+    if change.get("county") == "09162000":  # München, its own entry following: not NRW
         doc = json.loads(open(path, encoding="utf-8").read())
-        for item in doc["catalogs"]["municipality"]:
-            item["code"] = "05370001" if item["code"] == "05370000" else item["code"]
-            if item.get("parent"):
-                item["parent"] = "05370001"
+        doc["catalogs"]["municipality"] = [
+            {"code": "09162000", "de": "München", "en": "Munich"}]  # fmt: skip
         open(path, "w", encoding="utf-8").write(json.dumps(doc))
     with pytest.raises(Exception, match=message):
         setup.init_store(tmp_path / "office.kdb", OFFICE_PASS, role="office", name="K",

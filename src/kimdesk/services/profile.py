@@ -67,8 +67,10 @@ def read_file(path: str | os.PathLike) -> dict:
         raise KimdeskError("Die Profildatei ist kein gültiges JSON (UTF-8).") from None
 
 
-#: An AGS (Amtlicher Gemeindeschlüssel): eight digits; a Kreis or kreisfreie Stadt ends in 000.
+#: An AGS (Amtlicher Gemeindeschlüssel): eight digits. The county of a KIM is a Kreis or a
+#: kreisfreie Stadt of NRW (Land 05; its AGS mostly ends in 000 — Stadt Aachen's does not).
 _AGS = re.compile(r"[0-9]{8}")
+_NRW = re.compile(r"05[0-9]{6}")
 
 
 def county_from_file(path: str | os.PathLike) -> Catalog:
@@ -88,8 +90,9 @@ def county_from_file(path: str | os.PathLike) -> Catalog:
     if catalog.profile in available_profiles():
         problems.append(f"die Kennung „{catalog.profile}“ hat schon ein mitgeliefertes Profil; "
                         "ein eigener Kreis braucht eine eigene („profile“)")  # fmt: skip
-    if not _AGS.fullmatch(catalog.county) or not catalog.county.endswith("000"):
-        problems.append("„county“ ist kein Kreisschlüssel (acht Ziffern, endet auf 000)")
+    if not _NRW.fullmatch(catalog.county):
+        problems.append("„county“ ist kein Schlüssel eines Kreises oder einer kreisfreien Stadt "
+                        "in NRW (acht Ziffern, beginnt mit 05)")  # fmt: skip
     prefix = catalog.county[:5]
     outside = [e.code for e in catalog.entries_of("municipality", active_only=False)
                if e.parent is not None and (not _AGS.fullmatch(e.code)
@@ -97,8 +100,6 @@ def county_from_file(path: str | os.PathLike) -> Catalog:
     if outside:
         problems.append(f"diese Kommunen haben keinen Gemeindeschlüssel des Kreises ({prefix}…): "
                         f"{', '.join(outside[:8])}" + (" …" if len(outside) > 8 else ""))  # fmt: skip
-    if not [e for e in catalog.entries_of("municipality") if e.parent is not None]:
-        problems.append("der Katalog „municipality“ nennt keine Kommune des Kreises")
     if problems:
         raise KimdeskError("Das Kreisprofil ist ungültig: " + "; ".join(problems) + ".")
     return catalog
