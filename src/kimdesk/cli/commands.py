@@ -69,8 +69,9 @@ def init(args) -> int:
         raise KimdeskError(
             f"Die Datei {path} gibt es schon; ein Speicher wird nicht überschrieben."
         )
-    if isinstance(path, str) and args.role != "office":
-        raise KimdeskError("Auf einem Datenbankserver liegt nur der Speicher einer Kreisstelle.")
+    if isinstance(path, str) and args.role == "casemanager":
+        raise KimdeskError("Auf einem Datenbankserver liegt nur der Speicher einer Kreisstelle "
+                           "oder der Landesstelle.")  # fmt: skip
     if args.office_key and args.role == "casemanager":
         _compare_office(args)
     secret = passphrase.ask(create=True)
@@ -209,7 +210,8 @@ def enroll(args) -> int:
         _out(f"Eingetragen: {name} ({ident.installation_id})")
     else:
         _out(f"Bereits eingetragen: {name} ({ident.installation_id}); nichts geändert.")
-    _out(f"Fingerabdruck: {ident.fingerprint} – bitte mit dem Gerät vergleichen.")
+    other = "der Kreisstelle" if ident.role == "office" else "dem Gerät"
+    _out(f"Fingerabdruck: {ident.fingerprint} – bitte mit {other} vergleichen.")
     if result.same_name:
         _out(f"Hinweis: ein anderes eingetragenes Gerät heißt ebenfalls „{name}“; in Tabellen "
              "sind die beiden nur am Fingerabdruck zu unterscheiden.")  # fmt: skip

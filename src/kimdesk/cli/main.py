@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="einen verschlüsselten Speicher anlegen")
     p.add_argument("--store", required=True, help="Pfad der neuen Speicherdatei")
-    p.add_argument("--role", required=True, choices=["casemanager", "office"])
+    p.add_argument("--role", required=True, choices=["casemanager", "office", "land"])
     p.add_argument("--name", required=True, help="Name der Installation, z. B. CM-07 Troisdorf")
     p.add_argument("--office-key", help="Identitätsdatei der Kreisstelle (für casemanager)")
     p.add_argument("--profile", default="rhein-sieg",
@@ -107,9 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=commands.import_legacy)
 
-    p = sub.add_parser("enroll", help="ein Case-Management-Gerät in der Kreisstelle eintragen")
-    p.add_argument("--store", required=True, help="Speicher der Kreisstelle")
-    p.add_argument("file", help="Identitätsdatei des Geräts")
+    p = sub.add_parser("enroll", help="ein Case-Management-Gerät in der Kreisstelle (oder eine "
+                                      "Kreisstelle in der Landesstelle) eintragen")  # fmt: skip
+    p.add_argument("--store", required=True, help="Speicher der Kreisstelle (der Landesstelle)")
+    p.add_argument("file", help="Identitätsdatei des Geräts (der Kreisstelle)")
     p.set_defaults(run=commands.enroll)
 
     p = sub.add_parser("export-bundle", help="das nächste Sync-Bundle schreiben")

@@ -261,8 +261,21 @@ def available_profiles() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
 
 
+#: The Land's catalog (issue 20): the codes every county's profile starts from, and as its
+#: "municipalities" the 54 counties of KIM NRW by AGS. Not a county profile: not listed.
+LAND_PROFILE = "land-nrw"
+
+
+def load_land_profile() -> Catalog:
+    path = resources.files("kimdesk") / "resources" / "land" / "nrw.json"
+    return Catalog.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
 def load_profile(profile: str = "rhein-sieg") -> Catalog:
-    """Load a shipped county profile (works from a source tree, a wheel or a frozen build)."""
+    """Load a shipped county profile (works from a source tree, a wheel or a frozen build),
+    or the Land's."""
+    if profile == LAND_PROFILE:
+        return load_land_profile()
     if profile not in available_profiles():
         raise KimdeskError(
             f"Das Profil „{profile}“ gibt es nicht; verfügbar: {', '.join(available_profiles())}."

@@ -8,6 +8,8 @@ from enum import StrEnum
 class Role(StrEnum):
     CASEMANAGER = "casemanager"
     OFFICE = "office"
+    #: The Land's view (issue 20): counties report to it; it holds no records.
+    LAND = "land"
 
 
 class Phase(StrEnum):

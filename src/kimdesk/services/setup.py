@@ -7,7 +7,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from kimdesk.domain.catalog import load_profile
+from kimdesk.domain.catalog import load_land_profile, load_profile
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
@@ -48,13 +48,16 @@ def init_store(
         role = Role(role)
     except ValueError:
         raise KimdeskError(
-            f"Unbekannte Rolle „{role}“: erlaubt sind casemanager und office."
+            f"Unbekannte Rolle „{role}“: erlaubt sind casemanager, office und land."
         ) from None
     problem = name_problem(name)
     if problem:
         raise KimdeskError(problem)
-    from_file = profile.lower().endswith(".json") or os.sep in profile
-    if from_file:
+    from_file = role != Role.LAND and (profile.lower().endswith(".json") or os.sep in profile)
+    if role == Role.LAND:  # the Land's own catalog: the counties as its places
+        catalog = load_land_profile()
+        profile = catalog.profile
+    elif from_file:
         from .profile import county_from_file
 
         catalog = county_from_file(profile)
@@ -86,8 +89,9 @@ def init_store(
         signing_key=keys.signing,
         agreement_key=keys.agreement,
     )
-    if is_server_url(path) and role != Role.OFFICE:
-        raise KimdeskError("Auf einem Datenbankserver liegt nur der Speicher einer Kreisstelle.")
+    if is_server_url(path) and role == Role.CASEMANAGER:
+        raise KimdeskError("Auf einem Datenbankserver liegt nur der Speicher einer Kreisstelle "
+                           "oder der Landesstelle.")  # fmt: skip
     store = create_store(path, passphrase)
     try:
         with store.begin() as conn:

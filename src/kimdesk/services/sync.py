@@ -68,13 +68,19 @@ class Enrolment:
 
 
 def enroll(ws: Workspace, identity_file: str | os.PathLike) -> Enrolment:
-    require_role(ws, Role.OFFICE, "Das Eintragen von Geräten")
+    """An office enrols a case manager's device; the Land enrols a county's office (issue 20)."""
+    land = ws.installation.role == Role.LAND
+    if not land:
+        require_role(ws, Role.OFFICE, "Das Eintragen von Geräten")
     identity = Identity.read(identity_file)
-    if identity.role != Role.CASEMANAGER:
+    if land and identity.role != Role.OFFICE:
+        raise KimdeskError("Die Identitätsdatei gehört nicht zu einer Kreisstelle; die "
+                           "Landesstelle trägt Kreisstellen ein.")  # fmt: skip
+    if not land and identity.role != Role.CASEMANAGER:
         raise KimdeskError("Die Identitätsdatei gehört nicht zu einem Case-Management-Gerät.")
     if identity.installation_id == ws.installation.id:
         raise KimdeskError("Die Kreisstelle kann sich nicht selbst eintragen.")
-    if identity.profile != ws.installation.profile:
+    if not land and identity.profile != ws.installation.profile:
         raise KimdeskError(
             f"Das Gerät arbeitet mit dem Profil „{printable(identity.profile)}“, "
             f"die Kreisstelle mit „{ws.installation.profile}“."

@@ -120,3 +120,16 @@ def open_workspace(path: str | os.PathLike, passphrase: str, *, sleep=time.sleep
                   entity="installation", record_ids=[installation.id],
                   detail=f"{failures} Fehlversuche")  # fmt: skip
     return Workspace(store, installation, catalog)
+
+
+def open_for_desktop(path: str | os.PathLike, passphrase: str) -> Workspace:
+    """``open_workspace`` for the desktop app: a Land's store has no screens yet (issue 20)
+    and is refused with a sentence saying what works instead; the store is closed again."""
+    ws = open_workspace(path, passphrase)
+    if ws.installation.role == Role.LAND:
+        ws.close()
+        raise KimdeskError(
+            "Dieser Speicher gehört einer Landesstelle. Sie arbeitet in dieser Version über die "
+            "Kommandozeile: kimdesk enroll (Kreisstellen eintragen)."
+        )
+    return ws

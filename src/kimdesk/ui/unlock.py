@@ -25,7 +25,7 @@ from kimdesk.services.workspace import (
     display_url,
     failed_attempts,
     is_server_url,
-    open_workspace,
+    open_for_desktop,
     store_target,
 )
 
@@ -161,7 +161,7 @@ class UnlockPage(QWidget):
             else tr("Der Speicher wird geöffnet …")
         )
         store = self.store
-        self.ops.open(lambda: open_workspace(store, passphrase), self._opened, self._failed)
+        self.ops.open(lambda: open_for_desktop(store, passphrase), self._opened, self._failed)
 
     def _opened(self, ws: Workspace) -> None:
         self.passphrase.clear()
