@@ -20,14 +20,18 @@ done
 "$APP" identity --store "$WORK/kreis.kdb" --out "$WORK/kreis.json" >/dev/null
 "$APP" init --store "$WORK/cm.kdb" --role casemanager --name "CM Dist" --office-key "$WORK/kreis.json" --yes >/dev/null
 "$APP" check --store "$WORK/cm.kdb"
-printf 'Datum;Kommune;Art;Themen\n09.01.2023;Troisdorf;einmalig;Wohnen\n' > "$WORK/liste.csv"
+# A nationality in words: the country names ship as a resource file.
+printf 'Datum;Kommune;Art;Themen;Fall;Staatsangehörigkeit\n09.01.2023;Troisdorf;einmalig;Wohnen;;\n10.01.2023;Troisdorf;cm;Wohnen;F-1;Syrien\n' > "$WORK/liste.csv"
 "$APP" import-legacy --store "$WORK/cm.kdb" "$WORK/liste.csv" >/dev/null
 "$APP" identity --store "$WORK/cm.kdb" --out "$WORK/cm.json" >/dev/null
 mkdir "$WORK/stick"
 "$APP" export-bundle --store "$WORK/cm.kdb" --out "$WORK/stick" >/dev/null
 "$APP" enroll --store "$WORK/kreis.kdb" "$WORK/cm.json" >/dev/null
 "$APP" merge --store "$WORK/kreis.kdb" --json "$WORK"/stick/*.kimb > "$WORK/merge.json"
-grep -q '"created": 1' "$WORK/merge.json"
+grep -q '"created": 4' "$WORK/merge.json"  # 2 consultations, a case and its client
+# The Land's store (its catalog of counties ships as a resource) enrols the county's office.
+"$APP" init --store "$WORK/land.kdb" --role land --name "Land-Check" >/dev/null
+"$APP" enroll --store "$WORK/land.kdb" "$WORK/kreis.json" | grep -q "Eingetragen"
 "$APP" stats --store "$WORK/cm.kdb" --xlsx "$WORK/s.xlsx" --charts "$WORK/charts" >/dev/null
 test -s "$WORK/s.xlsx" && test -s "$WORK/charts/S1-beratungen-pro-jahr.png"
 # The desktop app: started offscreen, it must still be running after a few seconds, and the
