@@ -131,3 +131,87 @@ def test_the_csv_holds_the_same_figures(office_ws):
     assert keys == {("05382000", "2023-H1")}
     assert figures == json.loads(json.dumps(report["figures"]))
     assert "Wohnraum" not in county_report.county_csv(report).decode("utf-8-sig")
+
+
+# -- the signed, encrypted file ---------------------------------------------------------------
+
+LAND_PASS = "land passphrase 1"
+
+
+@pytest.fixture
+def land(tmp_path):
+    from kimdesk.services import setup
+
+    with setup.init_store(tmp_path / "land.kdb", LAND_PASS, role="land", name="Land NRW") as ws:
+        setup.write_identity(ws, tmp_path / "land.json")
+        yield ws
+
+
+def opened_at_land(land, path, office_identity) -> dict:
+    """What the Land reads: the header, the office's signature, then the plaintext."""
+    from kimdesk.sync import container
+
+    data = path.read_bytes()
+    header = container.read_header(data, container.REPORT)
+    container.verify(data, header, office_identity.signing_key)
+    assert header.recipient_id == land.installation.id
+    return json.loads(container.open_payload(data, header, land.installation.agreement_key,
+                                             container.REPORT))  # fmt: skip
+
+
+def test_the_report_reaches_only_the_land_signed_by_the_office(office_ws, land, tmp_path,
+                                                               validator):  # fmt: skip
+    from kimdesk.services import setup, sync
+    from kimdesk.sync.identity import Identity
+
+    fill(office_ws)
+    office_identity = setup.write_identity(office_ws, tmp_path / "office.json")
+    (tmp_path / "out").mkdir()  # a folder that exists, as on a stick
+    first = county_report.report_to_land(office_ws, "2023", tmp_path / "out",
+                                         land=Identity.read(tmp_path / "land.json"), today=TODAY)  # fmt: skip
+    assert (first.seq, first.land, first.period) == (1, "Land NRW", "2023")
+    assert first.report.name == "kreisbericht-05382000-2023-1.kiml"
+    document = opened_at_land(land, first.report, office_identity)
+    validator.validate(document)
+    expected = county_report.county_report(office_ws, "2023", today=TODAY)
+    document.pop("created_at"), expected.pop("created_at")
+    assert document == json.loads(json.dumps(expected))
+    assert first.csv.read_bytes() == county_report.county_csv(expected)
+    # The office keeps its Land: the next report needs no key, and no other Land is taken.
+    again = county_report.report_to_land(office_ws, "2023-H1", tmp_path / "out", today=TODAY)
+    assert again.seq == 2
+    with setup.init_store(tmp_path / "other.kdb", LAND_PASS, role="land", name="Andere") as other:
+        setup.write_identity(other, tmp_path / "other.json")
+    with pytest.raises(KimdeskError, match="berichtet an Land NRW"):
+        county_report.report_to_land(office_ws, "2023", tmp_path / "out",
+                                     land=Identity.read(tmp_path / "other.json"), today=TODAY)  # fmt: skip
+    # A report is no bundle: the office's merge names what it is.
+    [refused] = sync.merge_bundles(office_ws, [first.report]).bundles
+    assert refused.status == "rejected" and "Kreisbericht" in refused.reason
+
+
+def test_the_first_report_needs_a_land(office_ws, tmp_path, templates):
+    from kimdesk.sync.identity import Identity
+
+    with pytest.raises(KimdeskError, match="--land-key"):
+        county_report.report_to_land(office_ws, "2023", tmp_path / "out", today=TODAY)
+    with pytest.raises(KimdeskError, match="nicht zu einer Landesstelle"):
+        county_report.report_to_land(office_ws, "2023", tmp_path / "out",
+                                     land=Identity.read(templates / "cm.json"), today=TODAY)  # fmt: skip
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_the_command_line_writes_both_files(cli, office_file, land, tmp_path):
+    from ..conftest import OFFICE_PASS
+
+    (tmp_path / "o").mkdir()
+    code, out, err = cli("report", "--store", str(office_file), "--period", "2023-q2",
+                         "--land-key", str(tmp_path / "land.json"), "--out", str(tmp_path / "o"),
+                         "--yes", passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 0, err
+    assert "Fingerabdruck der Landesstelle" in out and "Bericht 1 für 2023-Q2" in out
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == [
+        "kreisbericht-05382000-2023-Q2-1.csv", "kreisbericht-05382000-2023-Q2-1.kiml"]  # fmt: skip
+    code, _out, err = cli("report", "--store", str(office_file), "--period", "2023-Q5",
+                          "--out", str(tmp_path / "o"), passphrase=OFFICE_PASS)  # fmt: skip
+    assert code == 1 and "kein Zeitraum" in err

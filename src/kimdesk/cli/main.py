@@ -15,7 +15,7 @@ from kimdesk import __version__
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.services import faults
 
-from . import commands
+from . import commands, land
 
 FORCE_HELP = "eine frühere Ausgabe desselben Befehls ersetzen"
 
@@ -197,6 +197,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="Konflikt-ID (aus kimdesk conflicts)")
     p.add_argument("--keep", required=True, choices=["stored", "incoming"])
     p.set_defaults(run=commands.resolve)
+
+    p = sub.add_parser("report", help="den Bericht des Kreises an das Land schreiben")
+    p.add_argument("--store", required=True, help="Speicher der Kreisstelle")
+    p.add_argument("--period", required=True, metavar="ZEITRAUM",
+                   help="Jahr, Halbjahr oder Quartal: 2023, 2023-H1, 2023-Q2")  # fmt: skip
+    p.add_argument("--land-key", metavar="DATEI",
+                   help="Identitätsdatei der Landesstelle (beim ersten Bericht)")  # fmt: skip
+    p.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
+    p.add_argument("--yes", action="store_true",
+                   help="den Fingerabdruck der Landesstelle nicht erfragen (schon verglichen)")  # fmt: skip
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.set_defaults(run=land.report)
 
     p = sub.add_parser("stats", help="Statistik (S1–S12) ausgeben oder exportieren")
     p.add_argument("--store", required=True)

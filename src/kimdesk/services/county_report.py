@@ -5,20 +5,34 @@ validates against ``resources/schemas/county-report-1.schema.json``.
 
 What a report never holds: a record (the structural needs' list with its texts), the devices
 that sent bundles (``sources``), or a count the rules hide (``"•"`` in its place). The
-document is built here; signing it and encrypting it to the Land's key follow the bundle's
-container (to come with ``kimdesk report``).
+document is built here, signed by the office and encrypted to the Land's key in the bundle's
+container (kind ``REPORT``, ``*.kiml``) by ``report_to_land`` (``kimdesk report``).
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from kimdesk.domain.enums import Role
-from kimdesk.domain.ids import utc_now
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.domain.periods import parse_period
+from kimdesk.domain.text import printable
+from kimdesk.fileio import starts_with, write_outputs
+from kimdesk.store.bookkeeping import audit, next_seq
+from kimdesk.store.installation import PeerInfo
+from kimdesk.sync import container
+from kimdesk.sync.fields import canonical
+from kimdesk.sync.identity import Identity
 
 from . import statistics
 from .excel_csv import excel_csv
+from .excel_csv import header_of as excel_header
+from .setup import peer_from_identity
+from .trust import trust, trusted_peers
 from .workspace import Workspace, require_role
 
 FORMAT = "kimdesk-county-report"
@@ -96,3 +110,73 @@ def county_csv(report: dict) -> bytes:
     ags, period = report["county"]["ags"], report["period"]["key"]
     return excel_csv(CSV_HEADER, [(ags, period, path, kind, value)
                                   for path, kind, value in cells(report["figures"])])  # fmt: skip
+
+
+# -- the signed, encrypted file for the Land -------------------------------------------------
+
+#: The office's count of reports it wrote (the file header's number).
+REPORT_SEQ = "county_report"
+
+
+@dataclass(frozen=True)
+class Sent:
+    report: Path
+    csv: Path
+    seq: int
+    land: str  # the Land's name
+    period: str
+
+
+def kept_land(ws: Workspace, conn) -> PeerInfo | None:
+    """The Land this office reports to, trusted with its first report and kept."""
+    lands = trusted_peers(ws.installation, conn, role=Role.LAND)
+    return lands[0] if lands else None
+
+
+def report_to_land(ws: Workspace, period: str, out_dir: str | os.PathLike, *,
+                   land: Identity | None = None, force: bool = False,
+                   today: date | None = None) -> Sent:  # fmt: skip
+    """Write the county's report for ``period`` into ``out_dir``: the document signed by this
+    office and encrypted to the Land's key (``*.kiml``), and the same figures as CSV. The
+    first report needs the Land's identity (its fingerprint compared by the caller), which
+    the office then keeps; a later one names no other Land."""
+    require_role(ws, Role.OFFICE, "Der Bericht an das Land")
+    report = county_report(ws, period, today=today)
+    if land is not None and land.role != Role.LAND:
+        raise KimdeskError("Die Identitätsdatei gehört nicht zu einer Landesstelle.")
+    out = Path(out_dir)
+    stem = f"kreisbericht-{report['county']['ags']}-{report['period']['key']}"
+    with ws.store.begin() as conn:
+        kept = kept_land(ws, conn)
+        if kept is None and land is None:
+            raise KimdeskError("Für den ersten Bericht braucht die Kreisstelle die "
+                               "Identitätsdatei der Landesstelle (--land-key).")  # fmt: skip
+        if kept is not None and land is not None and land.installation_id != kept.installation_id:
+            raise KimdeskError(
+                f"Diese Kreisstelle berichtet an {printable(kept.name)}; eine andere "
+                "Landesstelle wird nicht angenommen."
+            )
+        if kept is None:
+            trust(ws.installation, conn, peer_from_identity(land, utc_now()))
+            kept = kept_land(ws, conn)
+        seq = next_seq(conn, REPORT_SEQ)
+        info = ws.installation
+        sealed = container.seal(
+            installation_id=info.id, signing_key=info.signing_key, signer_name=info.name,
+            seq=seq, bundle_id=uuid7(), recipient_id=kept.installation_id,
+            recipient_key=kept.agreement_key, plaintext=canonical(report),
+            kind=container.REPORT,
+        )  # fmt: skip
+        paths = write_outputs(
+            [(out / f"{stem}-{seq}.kiml", sealed), (out / f"{stem}-{seq}.csv", county_csv(report))],
+            force=force, recognise=_ours,
+        )  # fmt: skip
+        audit(conn, at=utc_now(), installation_id=info.id, action="land", entity="report",
+              record_ids=[kept.installation_id],
+              detail=f"Bericht {seq} für {report['period']['key']}")  # fmt: skip
+    return Sent(paths[0], paths[1], seq, kept.name, report["period"]["key"])
+
+
+def _ours(path: Path) -> bool:
+    """An earlier report of ours (``--force`` replaces only such a file)."""
+    return starts_with(container.REPORT.magic)(path) or starts_with(excel_header(CSV_HEADER))(path)

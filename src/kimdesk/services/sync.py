@@ -28,14 +28,14 @@ from kimdesk.store.records import TABLES
 from kimdesk.sync import container, wire
 from kimdesk.sync.admission import RECORD_SKEW, Admission
 from kimdesk.sync.export import changed_records
-from kimdesk.sync.identity import Identity, fingerprint, x25519_public
+from kimdesk.sync.identity import fingerprint, x25519_public
 from kimdesk.sync.merge import COUNT_KEYS, Merger
 from kimdesk.sync.reasons import BundleRejected, Reason
 
 from . import forwarding, handovers
 from .changes import NOTHING, RECORDS, Change, Changes
-from .setup import peer_from_identity
-from .trust import take_announced_key, trust, trusted_peers, unsigned_peers
+from .enrolment import Enrolment, enroll  # noqa: F401 - the office's API: sync.enroll
+from .trust import take_announced_key, trusted_peers, unsigned_peers
 from .workspace import Workspace, require_role
 
 _out = BundleOut.__table__
@@ -45,58 +45,6 @@ _conflict = Conflict.__table__
 MERGE_CACHE_KIB = 512 * 1024
 
 Progress = Callable[[int, int | None], None]
-
-
-# -- enrolment -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Enrolment:
-    identity: Identity
-    new: bool
-    #: Another enrolled device has the same name: tables could not tell them apart.
-    same_name: bool = False
-
-    @property
-    def changes(self) -> Changes:
-        return Changes.of(Change.PEER)
-
-    @property
-    def legacy(self) -> bool:
-        """Identity format 1: its fingerprint does not cover the device's role and name."""
-        return self.identity.version == 1
-
-
-def enroll(ws: Workspace, identity_file: str | os.PathLike) -> Enrolment:
-    """An office enrols a case manager's device; the Land enrols a county's office (issue 20)."""
-    land = ws.installation.role == Role.LAND
-    if not land:
-        require_role(ws, Role.OFFICE, "Das Eintragen von Geräten")
-    identity = Identity.read(identity_file)
-    if land and identity.role != Role.OFFICE:
-        raise KimdeskError("Die Identitätsdatei gehört nicht zu einer Kreisstelle; die "
-                           "Landesstelle trägt Kreisstellen ein.")  # fmt: skip
-    if not land and identity.role != Role.CASEMANAGER:
-        raise KimdeskError("Die Identitätsdatei gehört nicht zu einem Case-Management-Gerät.")
-    if identity.installation_id == ws.installation.id:
-        raise KimdeskError("Die Kreisstelle kann sich nicht selbst eintragen.")
-    if not land and identity.profile != ws.installation.profile:
-        raise KimdeskError(
-            f"Das Gerät arbeitet mit dem Profil „{printable(identity.profile)}“, "
-            f"die Kreisstelle mit „{ws.installation.profile}“."
-        )
-    now = utc_now()
-    with ws.store.begin() as conn:
-        same_name = any(
-            p.name.casefold() == identity.name.casefold()
-            and p.installation_id != identity.installation_id
-            for p in trusted_peers(ws.installation, conn)
-        )
-        new = trust(ws.installation, conn, peer_from_identity(identity, now))
-        if new:
-            audit(conn, at=now, installation_id=ws.installation.id, action="enroll",
-                  entity="peer", record_ids=[identity.installation_id])  # fmt: skip
-    return Enrolment(identity, new, same_name)
 
 
 # -- export ----------------------------------------------------------------------------------

@@ -23,7 +23,9 @@ so a payload cannot be moved under another header.
 
 The office's reply to a device (``*.kimr``, ``REPLY``) is the same container with its own magic
 ``KIMR\r\n\x1a\n`` and ``info`` ``kimdesk-reply-v1``: the office signs, the device is the
-recipient and holds the key. Neither kind of file passes for the other.
+recipient and holds the key. A county's report to the Land (``*.kiml``, ``REPORT``, issue 20)
+likewise: ``KIML\r\n\x1a\n``, ``kimdesk-county-report-v1``, the office signs, the Land is the
+recipient. No kind of file passes for another.
 """
 
 from __future__ import annotations
@@ -94,6 +96,15 @@ HANDOVER = FileKind(
 )  # fmt: skip
 
 
+REPORT = FileKind(
+    b"KIML\r\n\x1a\n", 1, b"kimdesk-county-report-v1\x00", "kein Kreisbericht",
+    "die Datei ist größer als 1 GiB und damit kein Kreisbericht",
+    "die Datei ist zu kurz für einen Kreisbericht (abgeschnitten?)", "des Berichts",
+    "der Bericht", "für eine andere Landesstelle verschlüsselt?",
+    "ein Kreisbericht an das Land (für die Landesstelle)",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Header:
     version: int
@@ -157,7 +168,7 @@ def read_header(data: bytes, kind: FileKind = BUNDLE) -> Header:
         raise BundleRejected(Reason.TRUNCATED, kind.short)
     magic, version, inst, key, seq, bundle, recipient, n = _FIXED.unpack_from(data, 0)
     if magic != kind.magic:
-        other = next((k for k in (BUNDLE, REPLY, HANDOVER) if k.magic == magic), None)
+        other = next((k for k in (BUNDLE, REPLY, HANDOVER, REPORT) if k.magic == magic), None)
         raise BundleRejected(
             Reason.NOT_A_BUNDLE,
             f"die Datei ist {kind.not_one}" + (f", sondern {other.is_one}" if other else ""),
