@@ -94,20 +94,24 @@ def test_a_device_of_another_county_is_refused(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"profile": "rhein-sieg"}, "mitgeliefertes Profil"),
+        ({"profile": "rhein-sieg"}, "keine eigene"),
         ({"county": "5370000"}, "den Kreis 5370000"),  # the county's own entry differs
         ({"county": "09162000"}, "in NRW"),
         ({"colour": "blau"}, "unbekannte Angaben colour"),
         ({"retention": {"one_off_months": 0}}, "retention"),
+        ({"profile": "../../etc/passwd"}, "keine eigene"),
+        ({"profile": "Rhein-Sieg"}, "keine eigene"),
+        ({"profile": "land-nrw"}, "keine eigene"),
+        ({"county": "05999000"}, "keiner der Kreise"),
     ],
 )
 def test_a_bad_profile_file_is_refused_with_its_fault(tmp_path, monkeypatch, change, message):
     monkeypatch.setenv("KIMDESK_STATE_DIR", str(tmp_path / "state"))
     path = county_file(tmp_path, **change)
-    if change.get("county") == "09162000":  # München, its own entry following: not NRW
+    if change.get("county") in ("09162000", "05999000"):  # its own entry following: not KIM NRW
         doc = json.loads(open(path, encoding="utf-8").read())
         doc["catalogs"]["municipality"] = [
-            {"code": "09162000", "de": "München", "en": "Munich"}]  # fmt: skip
+            {"code": change["county"], "de": "Anderswo", "en": "Elsewhere"}]  # fmt: skip
         open(path, "w", encoding="utf-8").write(json.dumps(doc))
     with pytest.raises(Exception, match=message):
         setup.init_store(tmp_path / "office.kdb", OFFICE_PASS, role="office", name="K",
@@ -131,3 +135,26 @@ def test_municipalities_outside_the_county_and_files_that_are_no_profile(tmp_pat
                              passphrase=OFFICE_PASS)  # fmt: skip
         assert code == 1 and message in err, (name, err)
         assert "Traceback" not in err and not (tmp_path / "o.kdb").exists()
+
+
+def test_codes_are_identifiers_never_text(tmp_path, monkeypatch):
+    """A code travels in every report: a slash, a semicolon, a formula or a name in one is
+    refused (the report would otherwise carry it, or break its CSV)."""
+    monkeypatch.setenv("KIMDESK_STATE_DIR", str(tmp_path / "state"))
+    for code in ("schule/kita", "a;b", '=HYPERLINK("x")', "•", "Herr.Mustermann", "ärzte"):
+        doc = json.loads(open(county_file(tmp_path), encoding="utf-8").read())
+        doc["catalogs"]["topic"].append({"code": code, "de": "Neu", "en": "New"})
+        (tmp_path / "p.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(Exception, match="Codes bestehen"):
+            setup.init_store(tmp_path / "o.kdb", OFFICE_PASS, role="office", name="K",
+                             profile=str(tmp_path / "p.json"))  # fmt: skip
+    doc = json.loads(open(county_file(tmp_path), encoding="utf-8").read())
+    doc["catalogs"]["municipality"][1]["parent"] = "05370004"  # a Gemeinde under a Gemeinde
+    (tmp_path / "p.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(Exception, match="Gemeindeschlüssel"):
+        setup.init_store(tmp_path / "o.kdb", OFFICE_PASS, role="office", name="K",
+                         profile=str(tmp_path / "p.json"))  # fmt: skip
+    with pytest.raises(Exception, match="kein Kreisprofil"):
+        setup.init_store(tmp_path / "o.kdb", OFFICE_PASS, role="office", name="K",
+                         profile="land-nrw")  # fmt: skip
+    assert not (tmp_path / "o.kdb").exists()

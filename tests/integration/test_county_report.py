@@ -178,7 +178,7 @@ def test_the_report_reaches_only_the_land_signed_by_the_office(office_ws, land, 
     assert document == json.loads(json.dumps(expected))
     assert first.csv.read_bytes() == county_report.county_csv(expected)
     # The office keeps its Land: the next report needs no key, and no other Land is taken.
-    again = county_report.report_to_land(office_ws, "2023-H1", tmp_path / "out", today=TODAY)
+    again = county_report.report_to_land(office_ws, "2024", tmp_path / "out", today=TODAY)
     assert again.seq == 2
     with setup.init_store(tmp_path / "other.kdb", LAND_PASS, role="land", name="Andere") as other:
         setup.write_identity(other, tmp_path / "other.json")
@@ -215,3 +215,52 @@ def test_the_command_line_writes_both_files(cli, office_file, land, tmp_path):
     code, _out, err = cli("report", "--store", str(office_file), "--period", "2023-Q5",
                           "--out", str(tmp_path / "o"), passphrase=OFFICE_PASS)  # fmt: skip
     assert code == 1 and "kein Zeitraum" in err
+
+
+def test_one_kind_of_period_a_year_so_no_hidden_count_comes_back(office_ws, land, tmp_path):
+    """10 consultations in January, 3 in April: the second quarter hides its 3. A half-year
+    report (13) minus the first quarter (10) would give them back: refused."""
+    from kimdesk.services import records
+    from kimdesk.sync.identity import Identity
+
+    from .sync_helpers import consultation
+
+    for day in [date(2023, 1, d) for d in range(2, 12)] + [date(2023, 4, d) for d in (3, 4, 5)]:
+        records.save(office_ws, consultation(occurred_on=day))
+    (tmp_path / "out").mkdir()
+    kwargs = {"today": TODAY}
+    first = county_report.report_to_land(office_ws, "2023-Q2", tmp_path / "out",
+                                         land=Identity.read(tmp_path / "land.json"), **kwargs)  # fmt: skip
+    assert county_report.county_report(office_ws, "2023-Q2", **kwargs)["figures"][
+        "consultations"]["total"] == "•"  # fmt: skip
+    county_report.report_to_land(office_ws, "2023-Q1", tmp_path / "out", **kwargs)
+    for overlapping in ("2023-H1", "2023"):
+        with pytest.raises(KimdeskError, match="Quartalsberichte"):
+            county_report.report_to_land(office_ws, overlapping, tmp_path / "out", **kwargs)
+    county_report.report_to_land(office_ws, "2024-H1", tmp_path / "out", **kwargs)  # another year
+    assert first.seq == 1 and len(list((tmp_path / "out").glob("*.kiml"))) == 3
+
+
+def test_a_future_period_and_a_false_land_are_refused(office_ws, land, tmp_path, templates):
+    from kimdesk.domain.periods import parse_period
+    from kimdesk.services import sync
+    from kimdesk.sync.identity import Identity
+
+    with pytest.raises(KimdeskError, match="noch nicht begonnen"):
+        parse_period("2026-Q4", today=date(2026, 9, 30))
+    # A "Land" that is an enrolled device's identity with another role, or its id with other
+    # keys: refused, nothing kept, nothing written.
+    from dataclasses import replace as changed
+
+    sync.enroll(office_ws, templates / "cm.json")
+    device = Identity.read(templates / "cm.json")
+    (tmp_path / "out").mkdir()
+    for fake, message in (
+        (changed(device, role="land"), "schon als Gerät"),
+        (changed(Identity.read(tmp_path / "land.json"), installation_id=device.installation_id),
+         "anderer Schlüssel"),
+    ):  # fmt: skip
+        with pytest.raises(KimdeskError, match=message):
+            county_report.report_to_land(office_ws, "2023", tmp_path / "out", land=fake,
+                                         today=TODAY)  # fmt: skip
+    assert not list((tmp_path / "out").iterdir())

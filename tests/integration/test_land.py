@@ -68,3 +68,20 @@ def test_the_desktop_app_says_what_a_land_store_can_do(tmp_path, monkeypatch):
         open_for_desktop(tmp_path / "land.kdb", LAND_PASS)
     with open_workspace(tmp_path / "land.kdb", LAND_PASS) as land:  # closed, not damaged
         assert land.installation.name == "Land"
+
+
+def test_a_land_store_takes_no_records_and_no_lists(tmp_path, monkeypatch):
+    from kimdesk.services import legacy_import, records, statistics
+
+    from .sync_helpers import consultation
+
+    monkeypatch.setenv("KIMDESK_STATE_DIR", str(tmp_path / "state"))
+    (tmp_path / "liste.csv").write_text("Datum;Kommune;Art;Themen\n09.01.2023;Köln;einmalig;"
+                                        "Wohnen\n", encoding="utf-8")  # fmt: skip
+    with setup.init_store(tmp_path / "land.kdb", LAND_PASS, role="land", name="Land") as land:
+        with pytest.raises(KimdeskError, match="keine Datensätze"):
+            records.save(land, consultation(municipality="05315000"))
+        with pytest.raises(KimdeskError, match="keine Beratungslisten"):
+            legacy_import.import_legacy(land, tmp_path / "liste.csv")
+        with pytest.raises(KimdeskError, match="nicht bekannt"):  # the Land is no device
+            statistics.make_filters(land, installation=land.installation.id + "x")

@@ -14,7 +14,7 @@ from .errors import KimdeskError
 from .text import printable
 
 _PERIOD = re.compile(r"([0-9]{4})(?:-([HQ])([1-4]))?")
-#: Years a report may cover: KIM began in 2020; a later year than next year is a typing slip.
+#: Years a report may cover: KIM began in 2020; a period that has not begun is refused.
 FIRST_YEAR = 2020
 
 
@@ -74,6 +74,8 @@ def parse_period(text: str, *, today: date | None = None) -> Period:
     if not FIRST_YEAR <= year <= latest:
         raise KimdeskError(f"Das Jahr {year} liegt außerhalb der Berichtsjahre {FIRST_YEAR} bis "
                            f"{latest}.")  # fmt: skip
-    if match.group(2) is None:
-        return Period(year, "Y", 1)
-    return Period(year, match.group(2), int(match.group(3)))
+    chosen = Period(year, "Y", 1) if match.group(2) is None else \
+        Period(year, match.group(2), int(match.group(3)))  # fmt: skip
+    if chosen.start > (today or date.today()):
+        raise KimdeskError(f"Der Zeitraum {chosen.key} hat noch nicht begonnen.")
+    return chosen

@@ -22,7 +22,7 @@ from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.domain.periods import parse_period
 from kimdesk.domain.text import printable
 from kimdesk.fileio import starts_with, write_outputs
-from kimdesk.store.bookkeeping import audit, next_seq
+from kimdesk.store.bookkeeping import audit, current_seq, next_seq
 from kimdesk.store.installation import PeerInfo
 from kimdesk.sync import container
 from kimdesk.sync.fields import canonical
@@ -159,6 +159,10 @@ def report_to_land(ws: Workspace, period: str, out_dir: str | os.PathLike, *,
         if kept is None:
             trust(ws.installation, conn, peer_from_identity(land, utc_now()))
             kept = kept_land(ws, conn)
+            if kept is None:  # its id is trusted here already, as something else
+                raise KimdeskError("Die Kennung dieser Landesstelle ist hier schon als Gerät "
+                                   "eingetragen; die Identitätsdatei ist nicht die des Landes.")  # fmt: skip
+        _one_kind_a_year(conn, parse_period(report["period"]["key"], today=today))
         seq = next_seq(conn, REPORT_SEQ)
         info = ws.installation
         sealed = container.seal(
@@ -175,6 +179,26 @@ def report_to_land(ws: Workspace, period: str, out_dir: str | os.PathLike, *,
               record_ids=[kept.installation_id],
               detail=f"Bericht {seq} für {report['period']['key']}")  # fmt: skip
     return Sent(paths[0], paths[1], seq, kept.name, report["period"]["key"])
+
+
+_KINDS = {12: "Jahresberichte", 6: "Halbjahresberichte", 3: "Quartalsberichte"}
+
+
+def _one_kind_a_year(conn, period) -> None:
+    """Periods of one kind only per year: each report hides its own small counts, but a
+    half-year minus a quarter of it (or a year minus three quarters) would give a hidden
+    quarter back. The first report of a year decides the kind for that year."""
+    name = f"land_report_months_{period.year}"
+    sent = current_seq(conn, name)
+    if sent and sent != period.months:
+        raise KimdeskError(
+            f"Für {period.year} gingen schon {_KINDS[sent]} an das Land. Ein Bericht für "
+            f"{period.label} überschnitte sie, und aus der Differenz ließen sich geheim "
+            f"gehaltene Zahlen errechnen; für {period.year} bitte weiter {_KINDS[sent]} "
+            "schreiben."
+        )
+    if not sent:
+        next_seq(conn, name, period.months)  # the counter starts at the kind's months
 
 
 def _ours(path: Path) -> bool:

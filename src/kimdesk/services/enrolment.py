@@ -59,7 +59,7 @@ def enroll(ws: Workspace, identity_file: str | os.PathLike) -> Enrolment:
         same_name = any(
             p.name.casefold() == identity.name.casefold()
             and p.installation_id != identity.installation_id
-            for p in trusted_peers(ws.installation, conn)
+            for p in trusted_peers(ws.installation, conn, role=identity.role)
         )
         new = trust(ws.installation, conn, peer_from_identity(identity, now))
         if new:

@@ -130,6 +130,8 @@ def import_legacy(
     import unless ``allow_duplicates``: the same list as CSV and as XLSX, or a list with
     consultations that were entered in the app, would otherwise count twice."""
     path = Path(path)
+    if ws.installation.role == Role.LAND:
+        raise KimdeskError("Die Landesstelle nimmt Berichte der Kreise an, keine Beratungslisten.")
     if ws.installation.role == Role.OFFICE:
         raise KimdeskError(
             "Eine Beratungsliste gehört in den Speicher des Case-Managements, das die Beratungen "

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kimdesk.domain.catalog import Catalog, available_profiles
+from kimdesk.domain.catalog import LAND_PROFILE, Catalog, available_profiles, load_land_profile
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
-from kimdesk.domain.profile import ProfileChange, document, next_version, read_profile
+from kimdesk.domain.profile import NEW_CODE, ProfileChange, document, next_version, read_profile
+from kimdesk.domain.text import printable
 from kimdesk.fileio import read_limited
 from kimdesk.store.bookkeeping import audit
 from kimdesk.store.installation import load_catalog, profile_history, save_profile_version
@@ -70,7 +71,12 @@ def read_file(path: str | os.PathLike) -> dict:
 #: An AGS (Amtlicher Gemeindeschlüssel): eight digits. The county of a KIM is a Kreis or a
 #: kreisfreie Stadt of NRW (Land 05; its AGS mostly ends in 000 — Stadt Aachen's does not).
 _AGS = re.compile(r"[0-9]{8}")
-_NRW = re.compile(r"05[0-9]{6}")
+_PROFILE_ID = re.compile(r"[a-z0-9-]{1,64}")
+
+
+def kim_counties() -> set[str]:
+    """The AGS of the 54 KIM counties of NRW (the Land's catalog)."""
+    return {e.code for e in load_land_profile().entries_of("municipality") if e.parent}
 
 
 def county_from_file(path: str | os.PathLike) -> Catalog:
@@ -87,16 +93,26 @@ def county_from_file(path: str | os.PathLike) -> Catalog:
                     item.pop("since", None)
     catalog = read_profile(data)
     problems = []
-    if catalog.profile in available_profiles():
-        problems.append(f"die Kennung „{catalog.profile}“ hat schon ein mitgeliefertes Profil; "
-                        "ein eigener Kreis braucht eine eigene („profile“)")  # fmt: skip
-    if not _NRW.fullmatch(catalog.county):
-        problems.append("„county“ ist kein Schlüssel eines Kreises oder einer kreisfreien Stadt "
-                        "in NRW (acht Ziffern, beginnt mit 05)")  # fmt: skip
+    shipped = {name.casefold() for name in available_profiles()} | {LAND_PROFILE}
+    if not _PROFILE_ID.fullmatch(catalog.profile) or catalog.profile.casefold() in shipped:
+        problems.append(f"die Kennung „{printable(catalog.profile, 40)}“ ist keine eigene "
+                        "(„profile“: Kleinbuchstaben, Ziffern und Bindestriche, bis 64 Zeichen, "
+                        "nicht die eines mitgelieferten Profils)")  # fmt: skip
+    if catalog.county not in kim_counties():
+        problems.append(f"„county“ ({printable(catalog.county, 20)}) ist keiner der Kreise und "
+                        "kreisfreien Städte des KIM in NRW")  # fmt: skip
+    # Codes are identifiers in every report and file: never text (a report to the Land keeps
+    # codes only; a slash, a semicolon or a name in a code would pass as one).
+    wordy = sorted({e.code for e in catalog.entries if e.catalog != "municipality"
+                    and not NEW_CODE.fullmatch(e.code)})  # fmt: skip
+    if wordy:
+        problems.append("Codes bestehen aus Kleinbuchstaben, Ziffern und Unterstrichen; hier "
+                        f"nicht: {printable(', '.join(wordy[:8]), 200)}")  # fmt: skip
     prefix = catalog.county[:5]
     outside = [e.code for e in catalog.entries_of("municipality", active_only=False)
                if e.parent is not None and (not _AGS.fullmatch(e.code)
-                                            or not e.code.startswith(prefix))]  # fmt: skip
+                                            or not e.code.startswith(prefix)
+                                            or e.parent != catalog.county)]  # fmt: skip
     if outside:
         problems.append(f"diese Kommunen haben keinen Gemeindeschlüssel des Kreises ({prefix}…): "
                         f"{', '.join(outside[:8])}" + (" …" if len(outside) > 8 else ""))  # fmt: skip

@@ -63,6 +63,8 @@ def save(ws: Workspace, record: Record, *, today: date | None = None, action: st
     On a device, the fields the office decides (a need's status, solution and responsible
     body) keep their stored values; at the office, an edit of a device's record stays that
     device's record (``store.owners``) and goes back to it with the next reply."""
+    if ws.installation.role == Role.LAND:  # it holds figures of counties, never records
+        raise KimdeskError("In der Landesstelle werden keine Datensätze erfasst.")
     entity_type = type(record)
     entity = entity_of(entity_type)
     entity.validate(record, ws.catalog, today)

@@ -7,7 +7,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from kimdesk.domain.catalog import load_land_profile, load_profile
+from kimdesk.domain.catalog import LAND_PROFILE, load_land_profile, load_profile
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now, uuid7
@@ -57,6 +57,8 @@ def init_store(
     if role == Role.LAND:  # the Land's own catalog: the counties as its places
         catalog = load_land_profile()
         profile = catalog.profile
+    elif profile == LAND_PROFILE:
+        raise KimdeskError("Das Profil der Landesstelle ist kein Kreisprofil.")
     elif from_file:
         from .profile import county_from_file
 

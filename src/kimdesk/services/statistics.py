@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from kimdesk.domain.dates import DateInputError, written_date
+from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
 from kimdesk.domain.periods import parse_period
@@ -47,7 +48,8 @@ def make_filters(
     name = None
     if installation:
         with ws.store.connect() as conn:
-            known = {p.installation_id: p.name for p in trusted_peers(ws.installation, conn)}
+            known = {p.installation_id: p.name
+                     for p in trusted_peers(ws.installation, conn, role=Role.CASEMANAGER)}  # fmt: skip
         known[ws.installation.id] = ws.installation.name
         if installation not in known:
             raise KimdeskError("Dieses Gerät ist der Kreisstelle nicht bekannt.")

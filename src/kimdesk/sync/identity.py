@@ -229,8 +229,8 @@ class Identity:
             raise fail("ein Schlüssel hat die falsche Länge")
         if encryption is not None and not usable_x25519(encryption):
             raise fail("der Verschlüsselungsschlüssel ist unbrauchbar")
-        if data["role"] == Role.OFFICE and encryption is None:
-            raise fail("einer Kreisstelle fehlt der Verschlüsselungsschlüssel")
+        if data["role"] in (Role.OFFICE, Role.LAND) and encryption is None:
+            raise fail("einer Kreisstelle oder Landesstelle fehlt der Verschlüsselungsschlüssel")
         if version == 1 and data["role"] == Role.CASEMANAGER and encryption is not None:
             # Format 1 gave only offices this key; its fingerprint does not cover the role.
             raise fail("ein Case-Management-Gerät mit dem Schlüssel einer Kreisstelle")
