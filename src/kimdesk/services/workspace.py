@@ -50,7 +50,8 @@ class Workspace:
 def require_role(ws: Workspace, role: Role, what: str) -> None:
     """Refuse a use case in a store of the other role, in a German sentence."""
     if ws.installation.role != role:
-        where = "einer Kreisstelle" if role == Role.OFFICE else "eines Case-Managements"
+        where = {Role.OFFICE: "einer Kreisstelle", Role.LAND: "der Landesstelle"}.get(
+            role, "eines Case-Managements")  # fmt: skip
         raise KimdeskError(f"{what} geht nur im Speicher {where}.")
 
 
