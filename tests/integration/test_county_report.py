@@ -35,7 +35,8 @@ def test_a_year_of_the_county_as_the_land_receives_it(office_ws, validator):
     validator.validate(report)
     assert report["format"] == "kimdesk-county-report" and report["version"] == 1
     assert report["county"] == {"ags": "05382000", "name": "Rhein-Sieg-Kreis",
-                                "profile": "rhein-sieg", "profile_version": 1}  # fmt: skip
+                                "profile": "rhein-sieg", "profile_version": 1,
+                                "population": None}  # fmt: skip
     assert report["period"] == {"key": "2023", "from": "2023-01-01", "to": "2023-12-31",
                                 "complete": True}  # fmt: skip
     # The same figures as the office's own publication of that year, less the records.
@@ -264,3 +265,26 @@ def test_a_future_period_and_a_false_land_are_refused(office_ws, land, tmp_path,
             county_report.report_to_land(office_ws, "2023", tmp_path / "out", land=fake,
                                          today=TODAY)  # fmt: skip
     assert not list((tmp_path / "out").iterdir())
+
+
+def test_the_county_population_travels_for_the_lands_rates(office_ws, tmp_path, validator):
+    """The county sets its inhabitants and their source year in its profile; the report
+    carries them (the Land's rates per 10,000); a wrong figure is refused."""
+    from kimdesk.services import profile
+
+    doc = profile.show(office_ws)["profile"]
+    doc["population"] = {"inhabitants": 605_000, "year": 2023}
+    (tmp_path / "p.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    applied = profile.apply(office_ws, tmp_path / "p.json")
+    assert "Einwohnerzahl: — → 605.000 (2023)" in applied.change.settings
+    report = county_report.county_report(office_ws, "2023", today=TODAY)
+    validator.validate(report)
+    assert report["county"]["population"] == {"inhabitants": 605_000, "year": 2023}
+    assert profile.show(office_ws)["profile"]["population"] == {"inhabitants": 605_000,
+                                                                 "year": 2023}  # fmt: skip
+    for wrong in ({"inhabitants": 0, "year": 2023}, {"inhabitants": "605000", "year": 2023},
+                  {"inhabitants": 605_000, "year": 1800}, {"inhabitants": 605_000}, [605_000]):  # fmt: skip
+        doc["population"] = wrong
+        (tmp_path / "p.json").write_text(json.dumps(doc), encoding="utf-8")
+        with pytest.raises(KimdeskError, match="population"):
+            profile.apply(office_ws, tmp_path / "p.json")

@@ -74,6 +74,38 @@ class RetentionRules:
 RETENTION_MONTHS = (1, 120)
 
 
+@dataclass(frozen=True)
+class Population:
+    """The county's inhabitants and the year the figure is from (issue 20): the Land's rates
+    per 10,000 inhabitants. A county profile may carry it as ``population``."""
+
+    inhabitants: int
+    year: int
+
+
+def population_problem(data: dict) -> str | None:
+    """Why a profile document's ``population`` is not ``{"inhabitants": 1–30,000,000,
+    "year": 1990–2100}`` (None: it is, or there is none)."""
+    if "population" not in data or data["population"] is None:
+        return None
+    given = data["population"]
+    if not isinstance(given, dict) or set(given) != {"inhabitants", "year"}:
+        return 'ist nicht genau {"inhabitants": Zahl, "year": Jahr}'
+    inhabitants, year = given["inhabitants"], given["year"]
+    if type(inhabitants) is not int or not 1 <= inhabitants <= 30_000_000:
+        return "„inhabitants“ ist keine Einwohnerzahl (1 bis 30.000.000)"
+    if type(year) is not int or not 1990 <= year <= 2100:
+        return "„year“ ist kein Jahr (1990 bis 2100)"
+    return None
+
+
+def population_of(data: dict) -> Population | None:
+    if population_problem(data) is not None:
+        raise KimdeskError("Die Einwohnerzahl im Katalogprofil ist ungültig (population).")
+    given = data.get("population")
+    return Population(given["inhabitants"], given["year"]) if given else None
+
+
 def _fold(text: str) -> str:
     """Normalise user text for matching: trimmed, case-insensitive, single spaces."""
     return " ".join(text.split()).casefold()
@@ -99,6 +131,8 @@ class Catalog:
     inactive_weeks: int = DEFAULT_INACTIVE_WEEKS
     #: The other retention rules of the deletion concept (``retention``).
     retention: RetentionRules = RetentionRules()
+    #: The county's inhabitants with their source year, if the profile carries them.
+    population: Population | None = None
     _by_code: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
     _by_text: dict[tuple[str, str], CatalogEntry] = field(init=False, repr=False)
 
@@ -171,11 +205,13 @@ class Catalog:
         version: int = 1,
         inactive_weeks: int = DEFAULT_INACTIVE_WEEKS,
         retention: RetentionRules = RetentionRules(),
+        population: Population | None = None,
     ) -> Catalog:
         return cls(profile=profile, name=name, county=county, entries=tuple(entries),
                    retention_years=retention_years or DEFAULT_RETENTION_YEARS,
                    min_count=min_count, version=version,
-                   inactive_weeks=inactive_weeks, retention=retention)  # fmt: skip
+                   inactive_weeks=inactive_weeks, retention=retention,
+                   population=population)  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> Catalog:
@@ -228,7 +264,8 @@ class Catalog:
                 "retention.inactive_months: 1–120)."
             )
         return cls.from_entries(data["profile"], data["name"], data["county"], entries, retention,
-                                min_count, data.get("version", 1), weeks, rules)  # fmt: skip
+                                min_count, data.get("version", 1), weeks, rules,
+                                population_of(data))  # fmt: skip
 
 
 def inactive_weeks(data: dict) -> int | None:

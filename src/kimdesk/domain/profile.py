@@ -22,6 +22,7 @@ from .catalog import (
     CatalogEntry,
     RetentionRules,
     inactive_weeks,
+    population_problem,
     retention_rules,
 )
 from .errors import KimdeskError
@@ -56,7 +57,7 @@ class ProfileChange:
 
 _ITEM_KEYS = {"code", "de", "en", "parent", "sort", "active", "aliases", "since"}
 _TOP_KEYS = {"format", "profile", "version", "name", "county", "retention_years", "publication",
-             "catalogs", "case_work", "retention"}  # fmt: skip
+             "catalogs", "case_work", "retention", "population"}  # fmt: skip
 
 
 def read_profile(data) -> Catalog:
@@ -82,6 +83,8 @@ def read_profile(data) -> Catalog:
         raise bad('„publication“ fehlt oder ist nicht genau {"min_count": Zahl}')
     if inactive_weeks(data) is None:
         raise bad('„case_work“ ist nicht genau {"inactive_weeks": Zahl von 1 bis 52}')
+    if population_problem(data):
+        raise bad(f"„population“ {population_problem(data)}")
     if retention_rules(data) is None:
         raise bad("„retention“ hat andere Angaben als one_off_months und inactive_months "
                   "(je eine Zahl von 1 bis 120)")  # fmt: skip
@@ -205,6 +208,13 @@ def next_version(current: Catalog, proposed: Catalog) -> tuple[Catalog, ProfileC
         before, after = getattr(current.retention, field), getattr(proposed.retention, field)
         if before != after:
             settings.append(f"{label}: {before} → {after} Monate")
+    if proposed.population != current.population:
+
+        def shown(people):
+            return f"{people.inhabitants:,} ({people.year})".replace(",", ".") if people else "—"
+
+        settings.append(f"Einwohnerzahl: {shown(current.population)} → "
+                        f"{shown(proposed.population)}")  # fmt: skip
     if proposed.min_count != current.min_count:
         settings.append(f"Mindestfallzahl für Veröffentlichungen: {current.min_count} → "
                         f"{proposed.min_count}")  # fmt: skip
@@ -262,6 +272,16 @@ def document(catalog: Catalog) -> dict:
                 }
             }
             if catalog.retention != RetentionRules()
+            else {}
+        ),  # fmt: skip
+        **(
+            {
+                "population": {
+                    "inhabitants": catalog.population.inhabitants,
+                    "year": catalog.population.year,
+                }
+            }
+            if catalog.population is not None
             else {}
         ),  # fmt: skip
         "catalogs": catalogs,

@@ -60,7 +60,13 @@ def county_report(ws: Workspace, period: str, *, today: date | None = None) -> d
             "name": catalog.name,
             "profile": catalog.profile,
             "profile_version": catalog.version,
-        },  # fmt: skip
+            # for the Land's rates per 10,000 inhabitants, where the profile has them
+            "population": (
+                {"inhabitants": catalog.population.inhabitants, "year": catalog.population.year}
+                if catalog.population
+                else None
+            ),
+        },
         "period": {
             "key": chosen.key,
             "from": chosen.start.isoformat(),

@@ -17,6 +17,7 @@ from kimdesk.domain.catalog import (
     RetentionRules,
     inactive_weeks,
     load_profile,
+    population_of,
     retention_rules,
 )
 from kimdesk.domain.errors import KimdeskError
@@ -194,13 +195,14 @@ def load_catalog(conn: Connection) -> Catalog:
                                     data["retention_years"], data["publication"]["min_count"],
                                     latest.version,
                                     inactive_weeks(data) or DEFAULT_INACTIVE_WEEKS,
-                                    retention_rules(data) or RetentionRules())  # fmt: skip
+                                    retention_rules(data) or RetentionRules(),
+                                    population_of(data))  # fmt: skip
     try:  # the shipped profile knows the county's name and retention; a store copies entries
         shipped = load_profile(info.profile)
         name, retention, min_count = shipped.name, shipped.retention_years, shipped.min_count
-        rules, weeks = shipped.retention, shipped.inactive_weeks
+        rules, weeks, people = shipped.retention, shipped.inactive_weeks, shipped.population
     except KimdeskError:
         name, retention, min_count = info.profile, 0, DEFAULT_MIN_COUNT
-        rules, weeks = RetentionRules(), DEFAULT_INACTIVE_WEEKS
+        rules, weeks, people = RetentionRules(), DEFAULT_INACTIVE_WEEKS, None
     return Catalog.from_entries(info.profile, name, county, entries, retention, min_count,
-                                inactive_weeks=weeks, retention=rules)  # fmt: skip
+                                inactive_weeks=weeks, retention=rules, population=people)  # fmt: skip
