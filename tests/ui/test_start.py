@@ -48,3 +48,16 @@ def test_another_store_is_opened_from_a_file(qtbot, make_window, ui_settings, cm
     assert window.store == office_file
     unlock(qtbot, window, OFFICE_PASS)
     assert window.screen(ImportScreen)
+
+
+def test_the_chooser_shows_the_store_being_unlocked(qtbot, make_window, ui_settings, cm_file,
+                                                     office_file):  # fmt: skip
+    """`kimdesk gui --store OTHER` with other stores used before: the list names OTHER, not
+    the last used one beside a label saying OTHER."""
+    ui_settings.last_store = str(cm_file)
+    window = make_window(office_file, None)
+    page = window.unlock_page
+    assert page.chooser.currentData() == str(office_file)
+    assert page.chooser.isVisibleTo(page) and page.chooser.count() == 2
+    unlock(qtbot, window, OFFICE_PASS)
+    assert window.screen(ImportScreen)

@@ -116,9 +116,14 @@ class UnlockPage(QWidget):
         self.store = store
         shown = str(store) if isinstance(store, Path) else display_url(store)
         self.where.setText(tr("Speicher: {path}", path=shown))
-        index = self.chooser.findData(str(store) if isinstance(store, Path) else shown)
-        if index >= 0:
-            self.chooser.setCurrentIndex(index)
+        key = str(store) if isinstance(store, Path) else shown
+        index = self.chooser.findData(key)
+        if index < 0:  # not used here before: it heads the list, which never shows another
+            self.chooser.insertItem(0, Path(key).name if isinstance(store, Path) else key, key)
+            self.chooser.setItemData(0, key, Qt.ItemDataRole.ToolTipRole)
+            index = 0
+        self.chooser.setCurrentIndex(index)
+        self.chooser.setVisible(self.chooser.count() > 1)
 
     def choose(self, store: Path | str) -> None:
         """Unlock another store next (the passphrase field is emptied)."""
