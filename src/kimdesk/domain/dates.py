@@ -57,6 +57,12 @@ def written_date(text: str) -> date:
         raise DateInputError(f"„{text}“ ist ein unmögliches Datum.") from None
 
 
+def as_date(value) -> date:
+    """A date read back from a store: raw SQL and aggregates (``max``) on SQLite hand a date
+    column back as ISO text, mapped columns as a date."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later (or earlier), the month's last day where it is shorter."""
     index = day.year * 12 + day.month - 1 + months

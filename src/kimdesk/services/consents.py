@@ -19,6 +19,7 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from kimdesk.domain import consent
+from kimdesk.domain.dates import as_date
 from kimdesk.domain.entities import Client, Consultation
 from kimdesk.domain.enums import ReferralOutcome
 from kimdesk.domain.errors import KimdeskError
@@ -95,10 +96,6 @@ class OutsideReferral:
     target: str
 
 
-def _day(value) -> date:
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
 def referrals_outside(conn: Connection, today: date) -> list[OutsideReferral]:
     """Referrals with an open outcome that no consent covered on their day nor covers
     ``today``: for the Wiedervorlage (obtain the consent, or record the outcome). A client
@@ -121,7 +118,7 @@ def referrals_outside(conn: Connection, today: date) -> list[OutsideReferral]:
         "AND c.client_id IS NULL AND c.deleted = 0 AND r.consultation_id = c.id "
         "AND r.outcome = :open"
     ), {"open": ReferralOutcome.OPEN.value}).all()  # fmt: skip
-    rows = sorted((_day(r[3]), r[0], r[6], r) for r in rows)
+    rows = sorted((as_date(r[3]), r[0], r[6], r) for r in rows)
     parsed: dict[str, tuple[consent.Consent, ...]] = {}
     found = []
     for day, _id, _pos, (consultation_id, case_id, client_id, _, target, stored, _) in rows:

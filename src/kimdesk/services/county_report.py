@@ -22,6 +22,7 @@ from kimdesk.domain.ids import utc_now, uuid7
 from kimdesk.domain.periods import parse_period
 from kimdesk.domain.text import printable
 from kimdesk.fileio import starts_with, write_outputs
+from kimdesk.stats.report import HIDDEN
 from kimdesk.store.bookkeeping import audit, current_seq, next_seq
 from kimdesk.store.installation import PeerInfo
 from kimdesk.sync import container
@@ -83,8 +84,6 @@ def county_report(ws: Workspace, period: str, *, today: date | None = None) -> d
 # -- the same figures as CSV (for a county that delivers by upload) --------------------------
 
 CSV_HEADER = ["ags", "period", "figure", "type", "value"]
-#: The ``type`` column: how ``value`` reads back.
-HIDDEN = "•"
 
 
 def cells(figures, prefix: str = "") -> list[tuple[str, str, object]]:

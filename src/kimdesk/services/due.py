@@ -111,7 +111,6 @@ def due(ws: Workspace, *, today: date | None = None, days: int = 0) -> DueList:
             select(_case.c.id, _case.c.client_id, _case.c.opened_on).where(*open_case)
         ):  # fmt: skip
             last = last_of.get(case_id)
-            last = date.fromisoformat(last) if isinstance(last, str) else last
             since = last or opened
             if since + timedelta(weeks=weeks) <= horizon:
                 items.append(DueItem(

@@ -20,6 +20,7 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.periods import Period, parse_period
 from kimdesk.domain.text import printable
 from kimdesk.fileio import read_limited
+from kimdesk.stats.report import HIDDEN
 from kimdesk.store.installation import PeerInfo
 from kimdesk.sync import container
 from kimdesk.sync.reasons import BundleRejected, Reason
@@ -28,8 +29,6 @@ from .county_report import FORMAT, VERSION
 from .profile import kim_counties
 from .trust import trusted_peers
 from .workspace import Workspace, require_role
-
-HIDDEN = "•"
 
 
 @dataclass(frozen=True)

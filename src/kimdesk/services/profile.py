@@ -11,6 +11,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from kimdesk.domain.catalog import LAND_PROFILE, Catalog, available_profiles, load_land_profile
@@ -74,9 +75,10 @@ _AGS = re.compile(r"[0-9]{8}")
 _PROFILE_ID = re.compile(r"[a-z0-9-]{1,64}")
 
 
-def kim_counties() -> set[str]:
-    """The AGS of the 54 KIM counties of NRW (the Land's catalog)."""
-    return {e.code for e in load_land_profile().entries_of("municipality") if e.parent}
+@cache
+def kim_counties() -> frozenset[str]:
+    """The AGS of the 54 KIM counties of NRW (the Land's catalog, read once)."""
+    return frozenset(e.code for e in load_land_profile().entries_of("municipality") if e.parent)
 
 
 def county_from_file(path: str | os.PathLike) -> Catalog:
