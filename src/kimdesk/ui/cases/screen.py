@@ -359,12 +359,14 @@ class CasesScreen(Screen):
             self.ctx.ops.query(lambda ws: duplicates.likely_duplicates(ws, client),
                                lambda found: self._offer(found, client, case), self._failed)  # fmt: skip
             return
-        self.ctx.ops.change(lambda ws: cases.save_case(ws, client, case), self._saved, self._failed)
+        self._write(lambda ws: cases.save_case(ws, client, case))
+
+    def _write(self, fn) -> None:
+        self.ctx.ops.change(fn, self._saved, self._failed)
 
     def _offer(self, found, client, case) -> None:
         if not found:
-            self.ctx.ops.change(lambda ws: cases.save_case(ws, client, case), self._saved,
-                                self._failed)  # fmt: skip
+            self._write(lambda ws: cases.save_case(ws, client, case))
             return
         dialog = DuplicatesDialog(
             found, tr("Diese Person gibt es vielleicht schon. Den neuen Fall der gewählten Person "
@@ -374,13 +376,9 @@ class CasesScreen(Screen):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self.message.setText(tr("Nicht gespeichert."))
             return
-        if dialog.choice == JOIN:
-            existing = dialog.chosen
-            self.ctx.ops.change(lambda ws: duplicates.save_case_for(ws, client, case, existing),
-                                self._saved, self._failed)  # fmt: skip
-        else:
-            self.ctx.ops.change(lambda ws: cases.save_case(ws, client, case), self._saved,
-                                self._failed)  # fmt: skip
+        existing = dialog.chosen if dialog.choice == JOIN else None
+        self._write(lambda ws: duplicates.save_case_for(ws, client, case, existing)
+                    if existing else cases.save_case(ws, client, case))  # fmt: skip
 
     def _saved(self, saved: cases.SavedCase) -> None:
         self.message.clear()
