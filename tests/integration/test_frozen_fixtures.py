@@ -287,6 +287,7 @@ CHECKS: dict[str, Callable[[str, Path], None]] = {
     "stores/store_v10.kdb": a_case_managers_store,
     "stores/store_v11.kdb": a_case_managers_store,
     "stores/store_v12.kdb": a_case_managers_store,
+    "stores/store_v13.kdb": a_case_managers_store,
     "bundles/bundle_v1.kimb": a_format_1_bundle,
     "bundles/office_v1.kdb": an_office_store,
     "bundles/bundle_v2.kimb": a_manifest_2_bundle,
