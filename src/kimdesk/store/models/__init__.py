@@ -4,6 +4,7 @@ from .base import Base, SyncedMixin, UTCDateTime
 from .bookkeeping import AuditEntry, LegacyImport
 from .catalog import CatalogEntryRow, ProfileVersionRow
 from .installation import Counter, Installation, Peer
+from .land import CountyOffice, CountyReport
 from .records import (
     CaseRow,
     ClientRow,
@@ -50,6 +51,8 @@ __all__ = [
     "ConsultationRow",
     "ConsultationTopicRow",
     "Counter",
+    "CountyOffice",
+    "CountyReport",
     "DirectoryEntry",
     "HandedOver",
     "HandoverIn",
