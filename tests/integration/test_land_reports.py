@@ -6,18 +6,21 @@ KIM NRW, whose totals do not add up."""
 from __future__ import annotations
 
 import copy
+import json
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 
-from kimdesk.services import county_report, land_reports, setup, sync
+from kimdesk.services import county_report, land_reports, records, setup, sync
+from kimdesk.services.profile import kim_counties
 from kimdesk.sync import container
 from kimdesk.sync.fields import canonical
 from kimdesk.sync.identity import Identity
 from kimdesk.sync.reasons import BundleRejected, Reason
 
 from .stats_data import fill
-from .sync_helpers import dump
+from .sync_helpers import consultation, dump
 
 TODAY = date(2026, 12, 3)
 LAND_PASS = "land passphrase 1"
@@ -110,10 +113,21 @@ def test_every_bad_report_is_refused_with_its_reason(county, tmp_path):
     # A bundle is no report.
     bad["bundle.kiml"] = Reason.NOT_A_BUNDLE
     (tmp_path / "bundle.kiml").write_bytes(container.MAGIC + b"\0" * 200)
+    late = copy.deepcopy(good) | {"created_at": "2027-06-01T10:00:00+00:00"}
+    sealed(office, land, late, tmp_path / "late.kiml")
+    bad["late.kiml"] = Reason.FUTURE_TIMESTAMP
+    naive = copy.deepcopy(good) | {"created_at": "2026-12-01T10:00:00"}
+    sealed(office, land, naive, tmp_path / "naive.kiml")
+    bad["naive.kiml"] = Reason.MANIFEST_INVALID
     for name, reason in bad.items():
         with pytest.raises(BundleRejected) as refused:
             land_reports.read_report(land, tmp_path / name, today=TODAY)
         assert refused.value.code == reason, (name, refused.value)
+    # ``kimdesk merge`` at the Land refuses each of them with the same reason, keeping nothing.
+    summary = land_reports.merge_reports(land, [tmp_path / n for n in bad], today=TODAY)
+    assert [(r.status, r.reason_code) for r in summary.reports] == [
+        ("rejected", reason) for reason in bad.values()]  # fmt: skip
+    assert dump(land) == before
     assert land_reports.read_report(land, sealed(office, land, unhidden(good),
                                                  tmp_path / "fine.kiml"), today=TODAY)  # fmt: skip
     assert dump(land) == before  # reading never changes the Land's store
@@ -132,3 +146,95 @@ def test_a_county_not_enrolled_is_refused(office_ws, tmp_path):
     land.close()
     with pytest.raises(Exception, match="Landesstelle"):  # an office does not read reports
         land_reports.read_report(office_ws, sent.report, today=TODAY)
+
+
+def kept(land) -> list[tuple]:
+    """The Land's reports: (AGS, period, office's number, number of the one replacing it)."""
+    with land.store.connect() as conn:
+        found = conn.execute(text(
+            "SELECT r.ags, r.period, r.seq, n.seq FROM county_report r "
+            "LEFT JOIN county_report n ON n.report_id = r.replaced_by ORDER BY r.seq")).all()  # fmt: skip
+    return [tuple(row) for row in found]
+
+
+def test_a_newer_report_replaces_the_older_which_stays_in_the_history(county, tmp_path):
+    office, land, first = county
+    summary = land_reports.merge_reports(land, [first.report], today=TODAY)
+    [result] = summary.reports
+    assert (result.status, result.ags, result.period, result.seq) == (
+        "imported", "05382000", "2023", 1)  # fmt: skip
+    assert kept(land) == [("05382000", "2023", 1, None)]
+    # A late consultation of 2023 at the office, and the year reported again.
+    records.save(office, consultation(occurred_on=date(2023, 12, 20)), today=TODAY)
+    second = county_report.report_to_land(office, "2023", tmp_path / "out", today=TODAY)
+    summary = land_reports.merge_reports(land, [second.report], today=TODAY)
+    assert [r.status for r in summary.reports] == ["replaced"]
+    assert summary.as_json()["replaced"][0] | {} == summary.as_json()["reports"][0]
+    assert summary.as_json()["replaced"][0]["replaced_seq"] == 1
+    assert kept(land) == [("05382000", "2023", 1, 2), ("05382000", "2023", 2, None)]
+    # The same file again is a replay: refused, nothing changes.
+    before = dump(land)
+    for again in (first.report, second.report):
+        [replayed] = land_reports.merge_reports(land, [again], today=TODAY).reports
+        assert replayed.reason_code == Reason.REPORT_REPLAYED, replayed
+    assert dump(land) == before
+
+
+def test_a_late_older_report_goes_into_the_history(county, tmp_path):
+    office, land, first = county
+    second = county_report.report_to_land(office, "2023", tmp_path / "out", today=TODAY)
+    summary = land_reports.merge_reports(land, [second.report, first.report], today=TODAY)
+    assert [(r.status, r.seq, r.other_seq) for r in summary.reports] == [
+        ("imported", 2, None), ("older", 1, 2)]  # fmt: skip
+    assert kept(land) == [("05382000", "2023", 1, 2), ("05382000", "2023", 2, None)]
+
+
+def test_a_dry_run_keeps_nothing(county):
+    _, land, first = county
+    before = dump(land)
+    summary = land_reports.merge_reports(land, [first.report], dry_run=True, today=TODAY)
+    assert [r.status for r in summary.reports] == ["imported"] and summary.dry_run
+    assert dump(land) == before
+
+
+def test_one_office_per_county_and_one_county_per_office(county, templates, tmp_path):
+    office, land, first = county
+    land_reports.merge_reports(land, [first.report], today=TODAY)
+    # A second office of the same county (Rhein-Sieg again), enrolled at the Land too.
+    with setup.init_store(tmp_path / "rival.kdb", LAND_PASS, role="office",
+                          name="Kreis RSK zwei") as rival:  # fmt: skip
+        fill(rival)
+        setup.write_identity(rival, tmp_path / "rival.json")
+        sync.enroll(land, tmp_path / "rival.json")
+        (tmp_path / "rival").mkdir()
+        claim = county_report.report_to_land(rival, "2023", tmp_path / "rival", today=TODAY,
+                                             land=Identity.read(tmp_path / "land.json"))  # fmt: skip
+    # The first office, speaking for another county of KIM NRW.
+    good = land_reports.read_report(land, first.report, today=TODAY).document
+    elsewhere = copy.deepcopy(good)
+    elsewhere["county"]["ags"] = next(a for a in sorted(kim_counties()) if a != "05382000")
+    moved = sealed(office, land, elsewhere, tmp_path / "elsewhere.kiml")
+    before = dump(land)
+    summary = land_reports.merge_reports(land, [claim.report, moved], today=TODAY)
+    assert [r.reason_code for r in summary.reports] == [Reason.COUNTY_MISMATCH] * 2
+    assert "andere Kreisstelle" in summary.reports[0].reason
+    assert "05382000" in summary.reports[1].reason
+    assert dump(land) == before
+
+
+def test_merge_at_the_land_on_the_command_line(county, tmp_path, cli):
+    _, land, first = county
+    store = str(tmp_path / "land.kdb")
+    code, out, err = cli("merge", "--store", store, str(first.report), passphrase=LAND_PASS)
+    assert code == 0, err
+    assert "05382000 Rhein-Sieg-Kreis  2023" in out and "übernommen" in out
+    assert "1 Berichte übernommen, 0 abgelehnt." in out
+    code, out, err = cli("merge", "--store", store, "--json", str(first.report),
+                         passphrase=LAND_PASS)  # fmt: skip
+    assert code == 1
+    [again] = json.loads(out)["reports"]
+    assert (again["status"], again["reason_code"]) == ("rejected", "report_replayed")
+    # A device's bundle at the Land, or a report at an office, is named for what it is.
+    code, out, err = cli("merge", "--store", store, str(tmp_path / "office.json"),
+                         passphrase=LAND_PASS)  # fmt: skip
+    assert code == 1 and "[not_a_bundle]" in out

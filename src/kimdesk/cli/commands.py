@@ -358,11 +358,11 @@ def profile(args) -> int:
     return 0
 
 
-def merge(args) -> int:
+def merge(args, ws: Workspace) -> int:
+    """``kimdesk merge`` at the office (``land.merge`` opens the store and sends it here)."""
     bar = ProgressBar("Zusammenführen", unit="Datensätze")
     try:
-        with _open(args) as ws:
-            summary = sync.merge_bundles(ws, args.bundles, dry_run=args.dry_run, progress=bar)
+        summary = sync.merge_bundles(ws, args.bundles, dry_run=args.dry_run, progress=bar)
     finally:
         bar.close()
     if args.json:

@@ -1,15 +1,18 @@
-"""The county's report to the Land (issue 20): ``kimdesk report`` at the office."""
+"""The Land's view (issue 20): ``kimdesk report`` at the office; ``kimdesk merge`` at the
+Land reads county reports (at the office it merges bundles: ``commands.merge``)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from kimdesk.domain.enums import Role
 from kimdesk.domain.text import printable
 from kimdesk.fileio import shown
-from kimdesk.services import county_report
+from kimdesk.services import county_report, land_reports
 from kimdesk.sync.identity import Identity
 
-from . import passphrase
+from . import commands, passphrase
 from .commands import _open, _out
 
 
@@ -31,3 +34,46 @@ def report(args) -> int:
     _out(f"Bericht {sent.seq} für {sent.period} an {printable(sent.land)}: {shown(sent.report)}")
     _out(f"Dieselben Zahlen als CSV (zum Hochladen): {shown(sent.csv)}")
     return 0
+
+
+def merge(args) -> int:
+    with _open(args) as ws:
+        if ws.installation.role != Role.LAND:
+            return commands.merge(args, ws)
+        summary = land_reports.merge_reports(ws, args.bundles, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_reports(summary)
+    return 1 if summary.any_rejected else 0
+
+
+_STATUS = {
+    "imported": "übernommen",
+    "replaced": "übernommen, ersetzt Nr. {other}",
+    "older": "in die Historie, gültig bleibt Nr. {other}",
+    "rejected": "ABGELEHNT",
+}
+
+
+def _print_reports(summary: land_reports.ReportsSummary) -> None:
+    if summary.dry_run:
+        _out("Probelauf: es wurde nichts verändert.")
+    rows = [("Bericht", "Kreis", "Zeitraum", "Nr.", "Status")]
+    for r in summary.reports:
+        county = f"{r.ags} {r.county}" if r.ags else "–"
+        rows.append((r.display_name, county, r.period or "–", str(r.seq or "–"),
+                     _STATUS[r.status].format(other=r.other_seq)))  # fmt: skip
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        _out("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            _out("  ".join("-" * w for w in widths))
+    for r in summary.replaced:
+        _out(f"Ersetzt: der Bericht Nr. {r.other_seq} für {r.ags} {r.period} bleibt in der "
+             f"Historie; es gilt Nr. {r.seq}.")  # fmt: skip
+    for r in summary.reports:
+        if r.reason:
+            _out(f"{r.display_name}: abgelehnt – {r.reason}. [{r.reason_code}]")
+    rejected = sum(r.status == "rejected" for r in summary.reports)
+    _out(f"{len(summary.reports) - rejected} Berichte übernommen, {rejected} abgelehnt.")

@@ -119,12 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true", help="alle Daten statt der neuen Änderungen")
     p.set_defaults(run=commands.export_bundle)
 
-    p = sub.add_parser("merge", help="Bundles prüfen und in die Kreisstelle übernehmen")
-    p.add_argument("--store", required=True, help="Speicher der Kreisstelle")
+    p = sub.add_parser("merge", help="Bundles prüfen und in die Kreisstelle übernehmen (an der "
+                                     "Landesstelle: Kreisberichte einlesen)")  # fmt: skip
+    p.add_argument("--store", required=True, help="Speicher der Kreisstelle (der Landesstelle)")
     p.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten")
     p.add_argument("--json", action="store_true", help="Zusammenfassung als JSON")
     p.add_argument("bundles", nargs="+", metavar="BUNDLE")
-    p.set_defaults(run=commands.merge)
+    p.set_defaults(run=land.merge)
 
     p = sub.add_parser("reply", help="Antworten der Kreisstelle an ihre Geräte schreiben")
     p.add_argument("--store", required=True, help="Speicher der Kreisstelle")

@@ -48,7 +48,7 @@ ACTIONS = {
     "backup": "gesichert", "import": "Liste übernommen", "move": "umgezogen",
     "unlock_failed": "Fehlversuche beim Entsperren", "report": "Auskunft erstellt",
     "join": "zusammengeführt", "summary": "Fallübersicht erstellt",
-    "land": "Bericht an das Land",
+    "land": "Bericht an das Land", "county_report": "Kreisbericht eingelesen",
 }  # fmt: skip
 
 

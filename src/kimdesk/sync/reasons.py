@@ -55,6 +55,11 @@ class Reason(StrEnum):
     HANDOVER_INVALID = "handover_invalid"
     # the sequence
     BUNDLE_ID_REUSED = "bundle_id_reused"
+    # at the Land (county reports)
+    #: a report the Land has read before (the same office's number)
+    REPORT_REPLAYED = "report_replayed"
+    #: a county another office speaks for, or an office speaking for another county
+    COUNTY_MISMATCH = "county_mismatch"
 
 
 class BundleRejected(KimdeskError):
