@@ -108,13 +108,18 @@ def _compare_office(args) -> None:
 
 
 def _move(args) -> int:
-    """``init --store URL --role office --from-store OFFICE.kdb``: the office moves to a server."""
+    """``init --store URL --role office --from-store OFFICE.kdb``: the office (or the Land)
+    moves to a server."""
     if not is_server_url(args.store):
         raise KimdeskError("--from-store braucht als --store die Adresse eines Datenbankservers.")
-    if args.role != "office":
-        raise KimdeskError("Auf einen Datenbankserver zieht nur der Speicher einer Kreisstelle um.")
+    if args.role not in ("office", "land"):
+        raise KimdeskError("Auf einen Datenbankserver zieht nur der Speicher einer Kreisstelle "
+                           "oder der Landesstelle um.")  # fmt: skip
     secret = passphrase.ask()
     with open_workspace(Path(args.from_store), secret) as source:
+        if source.installation.role != args.role:
+            raise KimdeskError(f"Der Speicher {shown(Path(args.from_store))} hat die Rolle "
+                               f"{source.installation.role}, nicht {args.role}.")  # fmt: skip
         if args.name and args.name != source.installation.name:
             _out(f"Hinweis: die Installation behält ihren Namen „{source.installation.name}“.")
         bar = ProgressBar("Umzug", unit="Tabellen")
@@ -470,41 +475,42 @@ def resolve(args) -> int:
     return 0
 
 
-def stats(args) -> int:
-    with _open(args) as ws:
-        filters = statistics.make_filters(
-            ws,
-            date_from=args.date_from,
-            date_to=args.date_to,
-            municipality=args.municipality,
-            program=args.program,
-            period=args.period,
-        )
-        report = statistics.statistics(ws, filters, publication=args.publication)
-        labels = ws.catalog
-        written = []
-        if args.xlsx:
-            from kimdesk.services import exports
+def stats(args, ws: Workspace) -> int:
+    """``kimdesk stats`` at the office or a device (``land.stats`` opens the store)."""
+    filters = statistics.make_filters(
+        ws,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        municipality=args.municipality,
+        program=args.program,
+        period=args.period,
+    )
+    report = statistics.statistics(ws, filters, publication=args.publication)
+    return show_stats(args, ws, report, print_stats)
 
-            written.append(
-                exports.write_workbook(report, labels, Path(args.xlsx), force=args.force)
-            )
-        if args.charts:
-            from kimdesk.services import exports
 
-            written.extend(
-                exports.write_charts(report, labels, Path(args.charts), force=args.force)
-            )
+def show_stats(args, ws: Workspace, report: dict, printed) -> int:
+    """The report as JSON, workbook, charts, or printed by ``printed(report, catalog)``."""
+    labels = ws.catalog
+    written = []
+    if args.xlsx:
+        from kimdesk.services import exports
+
+        written.append(exports.write_workbook(report, labels, Path(args.xlsx), force=args.force))
+    if args.charts:
+        from kimdesk.services import exports
+
+        written.extend(exports.write_charts(report, labels, Path(args.charts), force=args.force))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     elif not written:
-        _print_stats(report, labels)
+        printed(report, labels)
     for path in written:
         print(f"geschrieben: {shown(path)}", file=sys.stderr if args.json else sys.stdout)
     return 0
 
 
-def _print_stats(report: dict, catalog) -> None:
+def print_stats(report: dict, catalog) -> None:
     c = report["consultations"]
     _out(f"Einzelberatungen: {c['total']} (einmalig {c['by_kind']['einmalig']}, "
          f"Case Management {c['by_kind']['cm']})")  # fmt: skip

@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 from kimdesk.domain.enums import Role
+from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.text import printable
 from kimdesk.fileio import shown
-from kimdesk.services import county_report, land_reports
+from kimdesk.services import county_report, land_reports, land_stats
 from kimdesk.sync.identity import Identity
 
 from . import commands, passphrase
@@ -77,3 +78,56 @@ def _print_reports(summary: land_reports.ReportsSummary) -> None:
             _out(f"{r.display_name}: abgelehnt – {r.reason}. [{r.reason_code}]")
     rejected = sum(r.status == "rejected" for r in summary.reports)
     _out(f"{len(summary.reports) - rejected} Berichte übernommen, {rejected} abgelehnt.")
+
+
+def stats(args) -> int:
+    with _open(args) as ws:
+        if ws.installation.role != Role.LAND:
+            return commands.stats(args, ws)
+        if args.date_from or args.date_to:
+            raise KimdeskError("An der Landesstelle wählt --period den Berichtszeitraum (2023, "
+                               "2023-H1, 2023-Q2); die Berichte sind ganze Zeiträume.")  # fmt: skip
+        if args.program:
+            raise KimdeskError("Die Kreisberichte sind nicht nach Programmen getrennt; "
+                               "--program gibt es an der Landesstelle nicht.")  # fmt: skip
+        report = land_stats.land_statistics(ws, period=args.period, county=args.municipality)
+        return commands.show_stats(args, ws, report, _print_land)
+
+
+def _number(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
+
+
+def _print_land(report: dict, catalog) -> None:
+    counties, missing = report["counties"], report["missing"]
+    _out(f"{report['period']['label']}: Berichte aus {len(counties)} Kreisen"
+         + (f"; es fehlen {len(missing)}" if missing else ""))  # fmt: skip
+    commands.print_stats(report, catalog)
+    if report["incomplete"]:
+        _out(f"{len(report['incomplete'])} Summen ohne die Teile, die Kreise geheim halten "
+             "(Untergrenzen; kimdesk stats --json nennt sie unter „incomplete“).")  # fmt: skip
+    rows = [("AGS", "Kreis", "Nr.", "Beratungen", "Personen", "Fälle neu", "je 10.000 Einw.")]
+    for ags, about in counties.items():
+        figures, rate = report["by_county"][ags], report["rates"]["by_county"][ags]
+        rows.append((ags, printable(about["name"], 40), str(about["report"]),
+                     _number(figures["consultations"]["total"]),
+                     _number(figures["reached"]["persons"]), _number(figures["cases"]["opened"]),
+                     _number(rate["consultations"])))  # fmt: skip
+    total = report["rates"]["total"]["consultations"]
+    rows.append(("Summe", "", "", _number(report["consultations"]["total"]),
+                 _number(report["reached"]["persons"]), _number(report["cases"]["opened"]),
+                 _number(total["rate"])))  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        cells = [c.ljust(w) if i < 2 else c.rjust(w)
+                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]  # fmt: skip
+        _out("  ".join(cells).rstrip())
+        if n in (0, len(rows) - 2):
+            _out("  ".join("-" * w for w in widths))
+    if total["counties"] < len(counties):
+        _out(f"Beratungen je 10.000 Einwohner über {total['counties']} Kreise mit "
+             "Einwohnerzahl im Profil.")  # fmt: skip

@@ -218,7 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", metavar="ZEITRAUM",
                    help="statt --from/--to: ein Jahr, Halbjahr oder Quartal (2023, 2023-H1, "
                         "2023-Q2)")  # fmt: skip
-    p.add_argument("--municipality", metavar="AGS", help="nur diese Kommune (AGS oder Name)")
+    p.add_argument("--municipality", metavar="AGS",
+                   help="nur diese Kommune (AGS oder Name; an der Landesstelle: dieser Kreis)")  # fmt: skip
     p.add_argument("--program", metavar="P", help="nur dieses Programm (kim, muki)")
     p.add_argument("--xlsx", metavar="DATEI", help="Excel-Arbeitsmappe mit Diagrammen schreiben")
     p.add_argument("--charts", metavar="ORDNER", help="Diagramme als PNG und PDF schreiben")
@@ -226,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--publication", action="store_true",
                    help="Veröffentlichungsfassung: kleine Zahlen und was sie verriete als „•“")  # fmt: skip
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
-    p.set_defaults(run=commands.stats)
+    p.set_defaults(run=land.stats)
     return parser
 
 

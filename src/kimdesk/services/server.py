@@ -1,4 +1,5 @@
-"""Moving an office from its SQLite file to a PostgreSQL server (``init --from-store``).
+"""Moving an office (or the Land) from its SQLite file to a PostgreSQL server
+(``init --from-store``).
 
 Everything moves — identity and keys (sealed on the server), enrolled devices, bundle and
 change bookkeeping, conflicts, import history, audit trail, data — in one transaction on the
@@ -39,9 +40,11 @@ def _comparable(report: dict) -> dict:
 
 
 def move_to_server(source: Workspace, url: str, passphrase: str, progress=None) -> Moved:
-    """Copy an office store to an empty server database under the same passphrase."""
-    if source.installation.role != Role.OFFICE:
-        raise KimdeskError("Nur der Speicher einer Kreisstelle kann auf einen Server umziehen.")
+    """Copy an office's (or the Land's) store to an empty server database under the same
+    passphrase."""
+    if source.installation.role not in (Role.OFFICE, Role.LAND):
+        raise KimdeskError("Nur der Speicher einer Kreisstelle oder der Landesstelle kann auf "
+                           "einen Server umziehen.")  # fmt: skip
     target = ServerStore.create(url, passphrase)
     tables = [t for t in Base.metadata.sorted_tables if t.name not in _SKIP]
     rows: dict[str, int] = {}

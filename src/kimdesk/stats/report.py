@@ -117,7 +117,7 @@ def for_publication(report: dict, min_count: int = DEFAULT_MIN_COUNT) -> dict:
     for table in [t for t, _ in SHARE_TABLES] + [("outcomes", "closed_by_reason")]:
         if table[0] in result:
             rows = get(result, table)
-            put(result, table, dict(sorted(rows.items(), key=lambda kv: _code_order(kv[0]))))
+            put(result, table, dict(sorted(rows.items(), key=lambda kv: code_order(kv[0]))))
     if any(("topics", "by_topic", t, "n") in hidden for t in report["topics"]["by_topic"]):
         result["topics"]["top5"] = None  # which are the largest would rank the hidden ones
     result["publication"] = True
@@ -127,6 +127,6 @@ def for_publication(report: dict, min_count: int = DEFAULT_MIN_COUNT) -> dict:
     return result
 
 
-def _code_order(code: str) -> tuple:
+def code_order(code: str) -> tuple:
     """Codes in their own order; "other" and "unknown" last, as the tables show them."""
     return ({"other": 1, "unknown": 2}.get(code, 0), code)

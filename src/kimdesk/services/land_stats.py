@@ -1,0 +1,117 @@
+"""The Land's statistics (issue 20): for one reporting period, each county's figures as its
+current report gave them (``by_county``), the same keys summed over the counties
+(``stats.land``), and rates per 10,000 inhabitants where a county's profile carries its
+population. ``kimdesk stats`` at the Land prints, writes and charts this dict as the office
+does its own; docs/statistics.md, "An der Landesstelle".
+
+The filters are the office's, as far as the reports allow: ``--period`` chooses the reporting
+period (the reports are of whole periods, so ``--from``/``--to`` are refused), ``--municipality``
+a county (the Land's places are the counties); the reports are not split by program.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import select
+
+from kimdesk.domain.enums import Role
+from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.ids import utc_now
+from kimdesk.domain.periods import Period, parse_period
+from kimdesk.domain.text import printable
+from kimdesk.stats import land
+from kimdesk.stats.report import REPORT_VERSION
+from kimdesk.store.models import CountyReport
+
+from .profile import kim_counties
+from .workspace import Workspace, require_role
+
+_report = CountyReport.__table__
+
+
+def land_statistics(ws: Workspace, *, period: str | None = None, county: str | None = None,
+                    today: date | None = None) -> dict:  # fmt: skip
+    """The Land's figures for ``period`` (default: the latest one reported), of every county
+    or of one (AGS or name)."""
+    require_role(ws, Role.LAND, "Die Statistik der Landesstelle")
+    with ws.store.connect() as conn:
+        current = conn.execute(
+            select(_report.c.ags, _report.c.period, _report.c.seq, _report.c.received_at,
+                   _report.c.document)
+            .where(_report.c.replaced_by.is_(None)).order_by(_report.c.ags)
+        ).all()  # fmt: skip
+    if not current:
+        raise KimdeskError("Die Landesstelle hat noch keinen Kreisbericht eingelesen "
+                           "(kimdesk merge --store … BERICHT.kiml).")  # fmt: skip
+    chosen = parse_period(period, today=today) if period else _latest(current)
+    ags = _county(ws, county)
+    rows = [r for r in current if r.period == chosen.key and ags in (None, r.ags)]
+    if not rows:
+        reported = sorted({r.period for r in current})
+        whose = f" von {ws.catalog.label('municipality', ags)}" if ags else ""
+        raise KimdeskError(f"Für {chosen.label} liegt kein Kreisbericht{whose} vor; "
+                           f"Berichte gibt es für {', '.join(reported)}.")  # fmt: skip
+    documents = {r.ags: json.loads(r.document) for r in rows}
+    by_county = {a: d["figures"] for a, d in documents.items()}
+    summed, incomplete = land.combine(by_county)
+    population = {a: d["county"].get("population") for a, d in documents.items()}
+    received = {r.ags: r for r in rows}
+    return {
+        "report_version": REPORT_VERSION,
+        "generated_at": utc_now().isoformat(timespec="seconds"),
+        "filters": {
+            "from": chosen.start.isoformat(),
+            "to": chosen.end.isoformat(),
+            "municipality": ags,
+            "program": None,
+            "period": chosen.key,
+        },  # fmt: skip
+        "publication": True,
+        "profile": {
+            "profile": ws.catalog.profile,
+            "name": ws.catalog.name,
+            "county": ws.catalog.county,
+        },  # fmt: skip
+        "period": {"key": chosen.key, "label": chosen.label},
+        "counties": {a: _about(d, received[a]) for a, d in documents.items()},
+        "missing": [] if ags else sorted(set(kim_counties()) - set(documents)),
+        **summed,
+        "incomplete": incomplete,
+        "rates": land.rates(by_county, population),
+        "by_county": by_county,
+    }
+
+
+def _about(document: dict, row) -> dict:
+    county, period = document["county"], document["period"]
+    return {
+        "name": printable(str(county.get("name")), 80),
+        "office": printable(str(document["office"].get("name")), 80),
+        "report": row.seq,
+        "created_at": document.get("created_at"),
+        "received_at": row.received_at.isoformat(timespec="seconds"),
+        "complete": period.get("complete"),
+        "profile": county.get("profile"),
+        "profile_version": county.get("profile_version"),
+        "population": county.get("population"),
+        "min_count": document.get("min_count"),
+    }
+
+
+def _latest(current) -> Period:
+    """The period reported last: the latest end, and of those the one most counties sent
+    (then the longer one)."""
+    periods = {r.period: parse_period(r.period) for r in current}
+    counts = {key: sum(r.period == key for r in current) for key in periods}
+    return max(periods.values(), key=lambda p: (p.end, counts[p.key], p.months))
+
+
+def _county(ws: Workspace, text: str | None) -> str | None:
+    if not text:
+        return None
+    entry = ws.catalog.resolve("municipality", text, active_only=False)
+    if entry is None or entry.code not in kim_counties():
+        raise KimdeskError(f"„{printable(text, 40)}“ ist kein Kreis des KIM in NRW.")
+    return entry.code
