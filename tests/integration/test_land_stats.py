@@ -15,13 +15,16 @@ import pytest
 
 from kimdesk.domain.catalog import load_profile
 from kimdesk.domain.profile import document
-from kimdesk.services import county_report, land_reports, server, setup, sync
+from kimdesk.services import county_report, land_reports, land_stats, records, server, setup, sync
+from kimdesk.services.statistics import make_filters, statistics
 from kimdesk.services.workspace import open_workspace
+from kimdesk.stats import land
 from kimdesk.sync.identity import Identity
 
 from ..conftest import CM_PASS, OFFICE_PASS
 from .random_data import fill_random
-from .test_publication import HIDDEN
+from .sync_helpers import consultation
+from .test_publication import HIDDEN, at, every_count, rank, sums
 
 TODAY = date(2026, 12, 3)
 LAND_PASS = "land passphrase 1"
@@ -139,3 +142,141 @@ def test_three_counties_at_the_land_on_sqlite_and_postgresql(counties, pg_url, t
                          passphrase=LAND_PASS)  # fmt: skip
     assert code == 0, err
     assert comparable(out) == on_sqlite
+
+
+def test_a_newer_report_replaces_the_county_in_the_lands_figures(counties, tmp_path, cli):
+    folder, reports = counties
+    store = tmp_path / "land.kdb"
+    store.write_bytes((folder / "land-template.kdb").read_bytes())
+    with open_workspace(store, LAND_PASS) as ws:
+        for ags in COUNTIES:
+            sync.enroll(ws, folder / ags / "office.json")
+        land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
+        before = land_stats.land_statistics(ws, period="2023")
+    # Heinsberg's office takes in a late consultation of 2023 and reports the year again.
+    here = folder / "05370000"
+    with open_workspace(here / "office.kdb", OFFICE_PASS) as office:
+        records.save(office, consultation(occurred_on=date(2023, 12, 30),
+                                          municipality="05370004"), today=TODAY)  # fmt: skip
+        newer = county_report.report_to_land(office, "2023", tmp_path, today=TODAY).report
+    code, out, err = cli("merge", "--store", str(store), str(newer), passphrase=LAND_PASS)
+    assert code == 0, err
+    assert "übernommen, ersetzt Nr. 1" in out
+    assert "der Bericht Nr. 1 für 05370000 2023 bleibt in der Historie; es gilt Nr. 2" in out
+    with open_workspace(store, LAND_PASS) as ws:
+        after = land_stats.land_statistics(ws, period="2023")
+    assert after["counties"]["05370000"]["report"] == 2
+    heinsberg = [r["by_county"]["05370000"]["consultations"]["total"] for r in (before, after)]
+    assert heinsberg[1] == heinsberg[0] + 1
+    assert after["consultations"]["total"] == before["consultations"]["total"] + 1
+    for ags in ("05382000", "05366000"):  # the others as they were
+        assert after["by_county"][ags] == before["by_county"][ags]
+
+
+def test_the_lands_filters(counties, tmp_path, cli):
+    folder, reports = counties
+    store = tmp_path / "land.kdb"
+    store.write_bytes((folder / "land-template.kdb").read_bytes())
+    code, _, err = cli("stats", "--store", str(store), passphrase=LAND_PASS)
+    assert code == 1 and "noch keinen Kreisbericht" in err
+    with open_workspace(store, LAND_PASS) as ws:
+        for ags in COUNTIES:
+            sync.enroll(ws, folder / ags / "office.json")
+        land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
+        one = land_stats.land_statistics(ws, county="Kreis Heinsberg")  # the latest period
+        assert one["period"]["key"] == "2023" and list(one["by_county"]) == ["05370000"]
+        assert one["missing"] == []
+        assert one["consultations"] == one["by_county"]["05370000"]["consultations"] | {
+            "by_kind_pct": one["consultations"]["by_kind_pct"]}  # fmt: skip
+    for args, message in [
+        (("--period", "2023-H1"), "liegt kein Kreisbericht vor; Berichte gibt es für 2023"),
+        (("--from", "01.01.2023"), "wählt --period den Berichtszeitraum"),
+        (("--program", "muki"), "nicht nach Programmen getrennt"),
+        (("--municipality", "Troisdorf"), "kein Kreis des KIM in NRW"),
+    ]:
+        code, _, err = cli("stats", "--store", str(store), *args, passphrase=LAND_PASS)
+        assert code == 1 and message in err, (args, err)
+
+
+# -- no hidden cell recoverable across the county and state tables -------------------------
+
+
+def county_relations(ags: str, full: dict, published: dict) -> tuple[list[dict], set]:
+    """The county's own sums (``test_publication.sums``) over its hidden cells, as rows."""
+    rows, hidden = [], set()
+    for total, parts in sums(full):
+        row: dict = {}
+        for path, sign in ((total, 1), *((p, -1) for p in parts)):
+            if at(published, path) == HIDDEN:
+                hidden.add((ags, path))
+                row[(ags, path)] = row.get((ags, path), 0) + sign
+                if row[(ags, path)] == 0:
+                    del row[(ags, path)]
+        rows.append(row)
+    return rows, hidden
+
+
+def state_relations(state: dict, incomplete: dict, full: dict, published: dict) -> list[dict]:
+    """Each summed count of the state is a sum of the counties' counts a reader can use: a
+    whole sum over every county's cell (true of the real figures, checked), a lower bound
+    over the shown ones only (true of them, checked; it holds no hidden cell)."""
+    rows = []
+    for path, value in every_count(state):
+        if path[0] == "suppression" or any(isinstance(k, int) for k in path):
+            continue  # bookkeeping; lists are joined, not summed
+        having = [a for a in published if _has(published[a], path)]
+        shown = [a for a in having if at(published[a], path) != HIDDEN]
+        key = "/".join(path)
+        if key in incomplete:
+            assert value == sum(at(full[a], path) for a in shown), path
+            assert incomplete[key] == len(having) - len(shown), path
+            continue
+        assert value == sum(at(full[a], path) for a in having), path
+        rows.append({(a, path): 1 for a in having if a not in shown})
+    return rows
+
+
+def _has(figures: dict, path: tuple) -> bool:
+    try:
+        at(figures, path)
+    except (KeyError, TypeError):
+        return False
+    return True
+
+
+def determined(rows: list[dict], hidden: set) -> list:
+    from fractions import Fraction
+
+    rows = [{k: Fraction(v) for k, v in r.items()} for r in rows if r]
+    base = rank(rows)
+    return sorted((c for c in hidden if rank([*rows, {c: Fraction(1)}]) == base), key=repr)
+
+
+@pytest.mark.parametrize("seed", [3, 17, 101])
+def test_no_hidden_cell_of_a_county_can_be_worked_out_with_the_states_sums(
+    templates, tmp_path, seed
+):
+    rng = random.Random(seed)
+    full, published = {}, {}
+    for ags in ("05382000", "05370000", "05366000"):
+        path = tmp_path / f"{ags}.kdb"
+        path.write_bytes((templates / "office.kdb").read_bytes())
+        with open_workspace(path, OFFICE_PASS) as office:
+            fill_random(office, rng, consultations=rng.randint(4, 40), days=365,
+                        municipalities=rng.randint(1, 3))  # fmt: skip
+            full[ags] = statistics(office, make_filters(office, period="2023"))
+            published[ags] = county_report.county_report(office, "2023", today=TODAY)["figures"]
+    state, incomplete = land.combine(published)
+    rows, hidden = [], set()
+    for ags in published:
+        county_rows, county_hidden = county_relations(ags, full[ags], published[ags])
+        rows += county_rows
+        hidden |= county_hidden
+    assert hidden, "the counties hide nothing: the audit would be empty"
+    assert determined(rows, hidden) == []  # each county's own publication holds
+    assert determined(rows + state_relations(state, incomplete, full, published), hidden) == []
+    # The audit would see a leak: a state whose sums took in the hidden counts.
+    leaky = land.combine({a: {k: full[a][k] for k in published[a] if k in full[a]}
+                          for a in published})[0]  # fmt: skip
+    leaks = determined(rows + state_relations(leaky, {}, full, published), hidden)
+    assert leaks, "a state of true totals would give hidden counts away"
