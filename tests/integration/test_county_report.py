@@ -34,9 +34,12 @@ def test_a_year_of_the_county_as_the_land_receives_it(office_ws, validator):
     report = county_report.county_report(office_ws, "2023", today=TODAY)
     validator.validate(report)
     assert report["format"] == "kimdesk-county-report" and report["version"] == 1
+    places = report["county"].pop("places")
     assert report["county"] == {"ags": "05382000", "name": "Rhein-Sieg-Kreis",
                                 "profile": "rhein-sieg", "profile_version": 1,
                                 "population": None}  # fmt: skip
+    assert places["05382068"] == "Troisdorf" and len(places) == 20
+    assert all(code.startswith("05382") for code in places)
     assert report["period"] == {"key": "2023", "from": "2023-01-01", "to": "2023-12-31",
                                 "complete": True}  # fmt: skip
     # The same figures as the office's own publication of that year, less the records.

@@ -95,6 +95,7 @@ def test_every_bad_report_is_refused_with_its_reason(county, tmp_path):
     bad["days.kiml"] = Reason.MANIFEST_INVALID
     bavaria = copy.deepcopy(good)
     bavaria["county"]["ags"] = "09162000"
+    bavaria["county"]["places"] = {}
     sealed(office, land, bavaria, tmp_path / "bavaria.kiml")
     bad["bavaria.kiml"] = Reason.MANIFEST_INVALID
     sums = unhidden(good)
@@ -113,6 +114,10 @@ def test_every_bad_report_is_refused_with_its_reason(county, tmp_path):
     # A bundle is no report.
     bad["bundle.kiml"] = Reason.NOT_A_BUNDLE
     (tmp_path / "bundle.kiml").write_bytes(container.MAGIC + b"\0" * 200)
+    strange = copy.deepcopy(good)
+    strange["county"]["places"]["05111000"] = "Düsseldorf"  # not a place of Rhein-Sieg
+    sealed(office, land, strange, tmp_path / "strange.kiml")
+    bad["strange.kiml"] = Reason.MANIFEST_INVALID
     late = copy.deepcopy(good) | {"created_at": "2027-06-01T10:00:00+00:00"}
     sealed(office, land, late, tmp_path / "late.kiml")
     bad["late.kiml"] = Reason.FUTURE_TIMESTAMP
@@ -213,6 +218,7 @@ def test_one_office_per_county_and_one_county_per_office(county, templates, tmp_
     good = land_reports.read_report(land, first.report, today=TODAY).document
     elsewhere = copy.deepcopy(good)
     elsewhere["county"]["ags"] = next(a for a in sorted(kim_counties()) if a != "05382000")
+    elsewhere["county"]["places"] = {}
     moved = sealed(office, land, elsewhere, tmp_path / "elsewhere.kiml")
     before = dump(land)
     summary = land_reports.merge_reports(land, [claim.report, moved], today=TODAY)

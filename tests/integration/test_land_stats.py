@@ -11,6 +11,7 @@ import json
 import random
 from datetime import date
 
+import openpyxl
 import pytest
 
 from kimdesk.domain.catalog import load_profile
@@ -25,6 +26,7 @@ from ..conftest import CM_PASS, OFFICE_PASS
 from .random_data import fill_random
 from .sync_helpers import consultation
 from .test_publication import HIDDEN, at, every_count, rank, sums
+from .test_stats_exports import pages
 
 TODAY = date(2026, 12, 3)
 LAND_PASS = "land passphrase 1"
@@ -280,3 +282,38 @@ def test_no_hidden_cell_of_a_county_can_be_worked_out_with_the_states_sums(
                           for a in published})[0]  # fmt: skip
     leaks = determined(rows + state_relations(leaky, {}, full, published), hidden)
     assert leaks, "a state of true totals would give hidden counts away"
+
+
+def test_the_lands_workbook_charts_and_deck(counties, tmp_path, cli):
+    folder, reports = counties
+    store = tmp_path / "land.kdb"
+    store.write_bytes((folder / "land-template.kdb").read_bytes())
+    with open_workspace(store, LAND_PASS) as ws:
+        for ags in COUNTIES:
+            sync.enroll(ws, folder / ags / "office.json")
+        land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
+        report = land_stats.land_statistics(ws, period="2023")
+    code, out, err = cli("stats", "--store", str(store), "--xlsx", str(tmp_path / "land.xlsx"),
+                         "--charts", str(tmp_path / "charts"), passphrase=LAND_PASS)  # fmt: skip
+    assert code == 0, err
+    book = openpyxl.load_workbook(tmp_path / "land.xlsx")
+    assert book.sheetnames[:3] == ["Übersicht", "Kreise", "Vollständigkeit"]
+    cells = [[c.value for c in row] for row in book["Kreise"].iter_rows()]
+    rows = {row[0]: row for row in cells if row[0] in COUNTIES}
+    for ags in COUNTIES:
+        figures = report["by_county"][ags]
+        assert rows[ags][4:7] == [figures["consultations"]["total"],
+                                  figures["reached"]["persons"], figures["cases"]["opened"]]  # fmt: skip
+    assert rows["05370000"][7:10] == [256_000, "2023", report["rates"]["by_county"]["05370000"]
+                                      ["consultations"]]  # fmt: skip
+    assert rows["05382000"][7] is None  # no population in its profile
+    missing = [row[0] for row in book["Vollständigkeit"].iter_rows(values_only=True)]
+    assert "05111000" in missing and "05382000" not in missing
+    places = {row[0] for row in book["S6 Kommunen"].iter_rows(values_only=True)}
+    assert {"Erkelenz", "Mechernich"} <= places  # named as the counties' reports name them
+    text = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row
+                    if c.value is not None)  # fmt: skip
+    assert "Kreisstelle 05370000" in text and "Wohnraum" not in text
+    assert (tmp_path / "charts" / "L-kreise-je-10000.png").stat().st_size > 10_000
+    # The deck: title, the counties side by side, then the office's comparisons.
+    assert pages((tmp_path / "charts" / "vergleich.pdf").read_bytes()) == 8

@@ -489,9 +489,10 @@ def stats(args, ws: Workspace) -> int:
     return show_stats(args, ws, report, print_stats)
 
 
-def show_stats(args, ws: Workspace, report: dict, printed) -> int:
-    """The report as JSON, workbook, charts, or printed by ``printed(report, catalog)``."""
-    labels = ws.catalog
+def show_stats(args, ws: Workspace, report: dict, printed, labels=None) -> int:
+    """The report as JSON, workbook, charts, or printed by ``printed(report, catalog)``;
+    codes named by ``labels`` (the store's catalog unless given)."""
+    labels = labels or ws.catalog
     written = []
     if args.xlsx:
         from kimdesk.services import exports

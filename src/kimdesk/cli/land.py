@@ -91,7 +91,8 @@ def stats(args) -> int:
             raise KimdeskError("Die Kreisberichte sind nicht nach Programmen getrennt; "
                                "--program gibt es an der Landesstelle nicht.")  # fmt: skip
         report = land_stats.land_statistics(ws, period=args.period, county=args.municipality)
-        return commands.show_stats(args, ws, report, _print_land)
+        return commands.show_stats(args, ws, report, _print_land,
+                                   labels=land_stats.labels(ws, report))  # fmt: skip
 
 
 def _number(value) -> str:

@@ -67,6 +67,11 @@ def county_report(ws: Workspace, period: str, *, today: date | None = None) -> d
                 if catalog.population
                 else None
             ),
+            # the names of its places, for the Land's tables (codes alone say little there)
+            "places": {
+                e.code: e.label_de[:100]
+                for e in catalog.entries_of("municipality", active_only=False)
+            },  # fmt: skip
         },
         "period": {
             "key": chosen.key,

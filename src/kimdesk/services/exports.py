@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from kimdesk.domain.catalog import Catalog
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.fileio import marked, shared_mode, shown, write_output, write_outputs
+from kimdesk.stats import land_sheets
 from kimdesk.stats.charts import chart_builders, quiet_glyphs
 from kimdesk.stats.deck import build_deck
 from kimdesk.stats.workbook import build_workbook
@@ -64,7 +65,8 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
 
 def chart_files(folder: Path) -> list[Path]:
     """The files ``write_charts`` writes into ``folder``."""
-    names = [f"{spec.key}.{fmt}" for spec in chart_builders() for fmt in ("png", "pdf")]
+    keys = [spec.key for spec in chart_builders()] + [land_sheets.CHART_KEY]
+    names = [f"{key}.{fmt}" for key in keys for fmt in ("png", "pdf")]
     return [folder / name for name in (*names, DECK_NAME)]
 
 
@@ -77,8 +79,11 @@ def write_charts(report: dict, catalog: Catalog, folder: str | Path, *, force=Fa
             raise KimdeskError(f"Der Ordner {shown(folder)} kann nicht angelegt werden.")
         folder.mkdir()
     files = []
-    for spec in chart_builders():
-        fig = spec.build(report, catalog)
-        files += [(folder / f"{spec.key}.{fmt}", figure_bytes(fig, fmt)) for fmt in ("png", "pdf")]
+    builders = [(spec.key, spec.build) for spec in chart_builders()]
+    if land_sheets.is_land(report):
+        builders.insert(0, (land_sheets.CHART_KEY, land_sheets.figure_counties))
+    for key, build in builders:
+        fig = build(report, catalog)
+        files += [(folder / f"{key}.{fmt}", figure_bytes(fig, fmt)) for fmt in ("png", "pdf")]
     files.append((folder / DECK_NAME, build_deck(report, catalog)))
     return write_outputs(files, force=force, recognise=_recognise, mode=shared_mode())

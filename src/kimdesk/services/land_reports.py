@@ -124,9 +124,23 @@ def _check(document, header: container.Header, today: date | None) -> Period:
     if document["county"].get("ags") not in kim_counties():
         raise invalid(f"„{printable(str(document['county'].get('ags')), 12)}“ ist kein Kreis "
                       "des KIM in NRW")  # fmt: skip
+    _places(document["county"])
     _written_in_time(document.get("created_at"))
     _adds_up(document["figures"])
     return period
+
+
+def _places(county: dict) -> None:
+    """The names of the county's places: its own AGS and those under it, short and plain."""
+    places = county.get("places")
+    ags = str(county.get("ags"))
+    if not isinstance(places, dict) or len(places) > 500 or not all(
+        isinstance(code, str) and len(code) == 8 and code.isdigit() and code[:5] == ags[:5]
+        and isinstance(name, str) and 0 < len(name) <= 100 and printable(name, 100) == name
+        for code, name in places.items()
+    ):  # fmt: skip
+        raise BundleRejected(Reason.MANIFEST_INVALID, "der Bericht ist ungültig: die Orte "
+                             f"des Kreises sind keine Kommunen von {printable(ags, 12)}")  # fmt: skip
 
 
 #: How far an office's clock may run ahead of the Land's.

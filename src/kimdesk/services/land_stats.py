@@ -12,10 +12,12 @@ a county (the Land's places are the counties); the reports are not split by prog
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
 
+from kimdesk.domain.catalog import Catalog, CatalogEntry
 from kimdesk.domain.enums import Role
 from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.ids import utc_now
@@ -77,11 +79,30 @@ def land_statistics(ws: Workspace, *, period: str | None = None, county: str | N
         "period": {"key": chosen.key, "label": chosen.label},
         "counties": {a: _about(d, received[a]) for a, d in documents.items()},
         "missing": [] if ags else sorted(set(kim_counties()) - set(documents)),
+        # the counties' municipalities by name, as their reports named them
+        "places": {
+            code: name
+            for d in documents.values()
+            for code, name in sorted(d["county"].get("places", {}).items())
+        },  # fmt: skip
         **summed,
         "incomplete": incomplete,
         "rates": land.rates(by_county, population),
         "by_county": by_county,
     }
+
+
+def labels(ws: Workspace, report: dict) -> Catalog:
+    """The Land's catalog with the counties' municipalities of ``report`` (their names as the
+    reports gave them): for the tables and charts of the Land's figures."""
+    catalog = ws.catalog
+    known = set(catalog.codes("municipality", active_only=False))
+    added = tuple(
+        CatalogEntry("municipality", code, name, name, parent=code[:5] + "000")
+        for code, name in report.get("places", {}).items()
+        if code not in known
+    )
+    return replace(catalog, entries=catalog.entries + added)
 
 
 def _about(document: dict, row) -> dict:

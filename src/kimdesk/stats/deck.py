@@ -17,7 +17,7 @@ from matplotlib.lines import Line2D
 
 from kimdesk.domain.catalog import Catalog
 
-from . import charts
+from . import charts, land_sheets
 from . import labels as de
 
 DECK_CHARTS = (
@@ -44,14 +44,20 @@ def title_page(report: dict, catalog: Catalog) -> Figure:
         facts.append("Veröffentlichungsfassung: • = geheim gehalten")
     for i, line in enumerate(facts):
         fig.text(0.07, 0.50 - i * 0.055, line, fontsize=13, color=muted)
-    contents = [f"{n}. {de.TITLES[key]}" for n, (key, _) in enumerate(DECK_CHARTS, start=1)]
+    titles = [de.TITLES[key] for key, _ in DECK_CHARTS]
+    if land_sheets.is_land(report):
+        titles.insert(0, land_sheets.TITLE)
+    contents = [f"{n}. {title}" for n, title in enumerate(titles, start=1)]
     for i, line in enumerate(contents):
         fig.text(0.55, 0.50 - i * 0.055, line, fontsize=12, color=ink)
     return fig
 
 
 def deck_figures(report: dict, catalog: Catalog) -> list[Figure]:
-    return [title_page(report, catalog), *(build(report, catalog) for _, build in DECK_CHARTS)]
+    pages = [build(report, catalog) for _, build in DECK_CHARTS]
+    if land_sheets.is_land(report):  # the Land's: the counties side by side first
+        pages.insert(0, land_sheets.figure_counties(report, catalog))
+    return [title_page(report, catalog), *pages]
 
 
 def build_deck(report: dict, catalog: Catalog) -> bytes:

@@ -162,6 +162,13 @@ def percent(value) -> str:
     return f"{value:.1f} %".replace(".", ",")
 
 
+def rate(value) -> str:
+    """A rate per 10,000 inhabitants: ``7.25`` -> ``"7,3"``."""
+    if value is None:
+        return "–"
+    return f"{value:.1f}".replace(".", ",")
+
+
 def county(report: dict, catalog: Catalog) -> str:
     """The county's name: a store's catalog knows only the profile's code, the profile more."""
     if catalog.name and catalog.name != catalog.profile:
@@ -191,6 +198,11 @@ def period(filters: dict) -> str:
 def filter_lines(report: dict, catalog: Catalog) -> list[tuple[str, str]]:
     filters = report["filters"]
     municipality, program = filters.get("municipality"), filters.get("program")
+    if "by_county" in report:  # the Land's: a reporting period, a county or all
+        return [
+            ("Zeitraum", f"{report['period']['label']} ({period(filters)})"),
+            ("Kreis", catalog.label("municipality", municipality) if municipality else ALL),
+        ]
     lines = [
         ("Zeitraum", period(filters)),
         ("Kommune", catalog.label("municipality", municipality) if municipality else ALL),

@@ -37,8 +37,13 @@ def combine(by_county: dict[str, dict]) -> tuple[dict, dict[str, int]]:
     for table in [t for t, _ in SHARE_TABLES] + [("outcomes", "closed_by_reason")]:
         rows = get(summed, table)
         put(summed, table, dict(sorted(rows.items(), key=lambda kv: code_order(kv[0]))))
-    hidden = sum(f.get("suppression", {}).get("hidden", 0) for f in by_county.values())
-    summed["suppression"] = {"hidden": hidden, "incomplete": len(incomplete)}
+    rules = [f.get("suppression", {}) for f in by_county.values()]
+    summed["suppression"] = {
+        # the largest of the counties' limits: what "•" may stand for in the Land's tables
+        "min_count": max((r.get("min_count", 0) for r in rules), default=0),
+        "hidden": sum(r.get("hidden", 0) for r in rules),
+        "incomplete": len(incomplete),
+    }
     return summed, dict(sorted(incomplete.items()))
 
 

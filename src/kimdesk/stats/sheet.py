@@ -23,6 +23,7 @@ INT = "#,##0"
 #: Publication mode puts the chart figures in as pictures, this wide (pixels) and sharp.
 FIGURE_WIDTH, FIGURE_DPI = 680, 110
 PCT = "0.0 %"
+RATE = "0.0"
 #: Text starting with these is a formula (or its start) to a spreadsheet program.
 _UNSAFE_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_ROW = 5
@@ -34,7 +35,7 @@ _GREY = "666666"
 @dataclass(frozen=True)
 class Col:
     heading: str
-    kind: str = "text"  # text | int | pct | code
+    kind: str = "text"  # text | int | pct | rate | code
     wrap: int | None = None  # wrap text at about this many characters
 
 
@@ -104,6 +105,8 @@ class Sheet:
             cell.value, cell.number_format = value, INT
         elif kind == "pct":
             cell.value, cell.number_format = round(value / 100, 3), PCT  # as shown: 71.4 %
+        elif kind == "rate":  # per 10,000 inhabitants: one decimal
+            cell.value, cell.number_format = value, RATE
         else:
             self._text(row, col, value)
             if kind == "code":  # apart from the figures on its left
@@ -114,7 +117,7 @@ class Sheet:
     def _measure(self, col: int, value, kind: str, wrap: int | None) -> None:
         if value is None:
             return
-        shown = {"int": de.number, "pct": de.percent}.get(kind, str)(value)
+        shown = {"int": de.number, "pct": de.percent, "rate": de.rate}.get(kind, str)(value)
         width = min(len(shown), wrap) if wrap else len(shown)
         if kind == "code":
             width += 2  # the indent

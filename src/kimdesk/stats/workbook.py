@@ -18,7 +18,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from kimdesk.domain.catalog import Catalog
 
-from . import charts
+from . import charts, land_sheets
 from . import labels as de
 from .sheet import (
     HEADER_ROW,
@@ -53,6 +53,12 @@ def build_workbook(report: dict, catalog: Catalog) -> Workbook:
     caption = de.caption(report, catalog)
     note = (f"Veröffentlichungsfassung: {de.hidden_note(report)}; ihre Anteile fehlen, in den "
             "Diagrammen sind sie schraffiert." if report.get("publication") else "")  # fmt: skip
+    if land_sheets.is_land(report):
+        note = f"{note} {land_sheets.NOTE}"
+        for name, title, build in land_sheets.SHEETS:
+            sheet = Sheet(wb, name, title, caption, note, repeat_header=False)
+            build(sheet, report, catalog)
+            sheet.finish()
     for name, key in SHEETS:
         sheet = Sheet(wb, name, f"{key} – {de.TITLES[key]}", caption, note)
         _BUILDERS[key](sheet, report, catalog)
@@ -83,15 +89,15 @@ def cover(wb: Workbook, report: dict, catalog: Catalog) -> None:
         ],
     ]
     sheet.table([Col("Angabe"), Col("Wert", wrap=70)], facts)
-    sheet.heading("Enthaltene Daten (Bundles je Installation)")
-    sources = [
-        [s["name"], de.bundle_ranges(s["bundles"]), de.moment(s["latest"]), s["installation"]]
-        for s in report.get("sources", [])
-    ]
-    heads = ["Installation", "Bundles", "zuletzt eingegangen"]
-    sheet.table([*map(Col, heads), Col("Kennung", "code")], sources)
+    if land_sheets.is_land(report):
+        _reports(sheet, report)
+    else:
+        _sources(sheet, report)
     sheet.heading("Inhalt")
     contents = [[name, de.TITLES[key]] for name, key in SHEETS]
+    if land_sheets.is_land(report):
+        contents[:0] = [[land_sheets.SHEET, land_sheets.TITLE],
+                        [land_sheets.GAPS, land_sheets.GAPS_TITLE]]  # fmt: skip
     contents.append([DECK, "Vergleich: Jahre, Verweise, Themen, MuKi-S pro Monat"])
     block = sheet.table([Col("Blatt"), Col("Inhalt")], contents)
     for r, (name, _) in enumerate(contents, start=block.first):
@@ -100,6 +106,25 @@ def cover(wb: Workbook, report: dict, catalog: Catalog) -> None:
         cell.font = Font(color="1F4E79", underline="single")
     sheet.widths[1] = max(sheet.widths[1], 24)
     sheet.finish()
+
+
+def _sources(sheet: Sheet, report: dict) -> None:
+    sheet.heading("Enthaltene Daten (Bundles je Installation)")
+    sources = [
+        [s["name"], de.bundle_ranges(s["bundles"]), de.moment(s["latest"]), s["installation"]]
+        for s in report.get("sources", [])
+    ]
+    heads = ["Installation", "Bundles", "zuletzt eingegangen"]
+    sheet.table([*map(Col, heads), Col("Kennung", "code")], sources)
+
+
+def _reports(sheet: Sheet, report: dict) -> None:
+    """The Land's figures: which report of each county they hold."""
+    sheet.heading("Enthaltene Berichte (je Kreis der gültige)")
+    rows = [[ags, a["name"], a["office"], a["report"], de.moment(a["created_at"]),
+             de.moment(a["received_at"])] for ags, a in report["counties"].items()]  # fmt: skip
+    sheet.table([Col("AGS", "code"), Col("Kreis"), Col("Kreisstelle"), Col("Nr.", "int"),
+                 Col("erstellt"), Col("eingegangen")], rows)  # fmt: skip
 
 
 def _chart(sheet: Sheet, report: dict, catalog: Catalog, at: tuple[int, int],
@@ -251,16 +276,21 @@ def s7(sheet: Sheet, report: dict, catalog: Catalog) -> None:
 
 def s8(sheet: Sheet, report: dict, catalog: Catalog) -> None:
     n = report["structural_needs"]
-    rows = [
-        [de.day(i["reported_on"]), de.code_label(catalog, "municipality", i["municipality"]),
-         de.code_label(catalog, "topic", i["topic"]), i["challenge"], i["solution"] or "",
-         de.need_status(i["status"]), i["affected_cases"], i["responsible_body"] or ""]
-        for i in n["items"]
-    ]  # fmt: skip
-    cols = [Col("gemeldet am"), Col("Kommune"), Col("Thema"), Col("Herausforderung", wrap=45),
-            Col("Lösung", wrap=40), Col("Status"), Col("betroffene Fälle", "int"),
-            Col("zuständig", wrap=25)]  # fmt: skip
-    sheet.table(cols, rows)
+    if "items" in n:
+        rows = [
+            [de.day(i["reported_on"]), de.code_label(catalog, "municipality", i["municipality"]),
+             de.code_label(catalog, "topic", i["topic"]), i["challenge"], i["solution"] or "",
+             de.need_status(i["status"]), i["affected_cases"], i["responsible_body"] or ""]
+            for i in n["items"]
+        ]  # fmt: skip
+        cols = [Col("gemeldet am"), Col("Kommune"), Col("Thema"), Col("Herausforderung", wrap=45),
+                Col("Lösung", wrap=40), Col("Status"), Col("betroffene Fälle", "int"),
+                Col("zuständig", wrap=25)]  # fmt: skip
+        sheet.table(cols, rows)
+    else:  # the Land's: a county reports how many, never a need's own words
+        sheet.heading(
+            "Die einzelnen Bedarfe bleiben in den Kreisen; ihre Berichte nennen die Zahl."
+        )
     sheet.heading("Bedarfe nach Status")
     by_status = n["by_status"]
     status = [[de.need_status(c), by_status[c]] for c in de.in_order(by_status, de.NEED_STATUS)]
