@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from kimdesk.domain.entities import Referral
-from kimdesk.services import setup, sync, trust
+from kimdesk.services import land_reports, land_stats, setup, sync, trust
 from kimdesk.services.workspace import open_workspace
 from kimdesk.store import migrate
 from kimdesk.store.records import get_consultation
@@ -253,6 +253,34 @@ def a_format_1_reply(name: str, tmp_path: Path) -> None:
         assert goal["text"] == "Fixture-Ziel"
 
 
+# -- county reports (the Land) -------------------------------------------------------------
+
+
+def a_land_store(name: str, tmp_path: Path) -> None:
+    """The Land of the frozen report: it migrates and has the county's office enrolled."""
+    with open_workspace(copied(name, tmp_path), PASS) as ws:
+        assert ws.installation.role == "land"
+        assert ws.store.schema_version == migrate.HEAD_VERSION
+        assert ws.store.integrity_problems() == []
+        with ws.store.connect() as conn:
+            [office] = trust.trusted_peers(ws.installation, conn, role="office")
+        assert office.name == "Kreis Fixture"
+
+
+def a_format_1_report(name: str, tmp_path: Path) -> None:
+    """The Land of today keeps it and counts its figures."""
+    report = copied(name, tmp_path)
+    with open_workspace(copied("bundles/land_v1.kdb", tmp_path), PASS) as land:
+        [kept] = land_reports.merge_reports(land, [report]).reports
+        assert (kept.status, kept.ags, kept.period, kept.seq) == ("imported", "05382000",
+                                                                  "2023", 1), kept.reason  # fmt: skip
+        figures = land_stats.land_statistics(land, period="2023")
+    assert figures["consultations"]["total"] == 60
+    assert figures["consultations"]["by_kind"] == {"cm": 30, "einmalig": 30}
+    assert figures["places"]["05382068"] == "Troisdorf"
+    assert figures["counties"]["05382000"]["office"] == "Kreis Fixture"
+
+
 # -- identities ----------------------------------------------------------------------------
 
 
@@ -301,6 +329,8 @@ CHECKS: dict[str, Callable[[str, Path], None]] = {
     "bundles/bundle_v6.kimb": a_manifest_6_bundle,
     "bundles/office_v6.kdb": an_office_store,
     "bundles/reply_v1.kimr": a_format_1_reply,
+    "bundles/report_v1.kiml": a_format_1_report,
+    "bundles/land_v1.kdb": a_land_store,
     "bundles/receiver_v5.kdb": a_case_managers_store,
     "identities/identity_v1_casemanager.json": a_format_1_device_identity,
     "identities/identity_v1_office.json": a_format_1_office_identity,
