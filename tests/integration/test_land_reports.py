@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from kimdesk.services import county_report, land_reports, records, setup, sync
 from kimdesk.services.profile import kim_counties
+from kimdesk.services.report_shape import shape_problem
 from kimdesk.sync import container
 from kimdesk.sync.fields import canonical
 from kimdesk.sync.identity import Identity
@@ -244,3 +245,41 @@ def test_merge_at_the_land_on_the_command_line(county, tmp_path, cli):
     code, out, err = cli("merge", "--store", store, str(tmp_path / "office.json"),
                          passphrase=LAND_PASS)  # fmt: skip
     assert code == 1 and "[not_a_bundle]" in out
+
+
+def test_the_land_takes_figures_only_in_the_shape_of_a_report(county, tmp_path):
+    """An office's key may sign anything: figures of another shape are refused before any of
+    them reaches the Land's sums, with the path that is wrong."""
+    office, land, sent = county
+    good = land_reports.read_report(land, sent.report, today=TODAY).document
+    assert shape_problem(good["figures"]) is None
+    running = county_report.county_report(office, "2026-Q4", today=TODAY)  # nothing in it
+    assert shape_problem(running["figures"]) is None
+    wrong = {
+        "consultations": lambda f: f.pop("consultations"),
+        "figures": lambda f: f.update(by_county={}),
+        "figures/consultations": lambda f: f.update(consultations=[]),
+        "figures/consultations/total": lambda f: f["consultations"].update(total=True),
+        "figures/referrals/total": lambda f: f["referrals"].update(total=-1),
+        "figures/topics/mentions": lambda f: f["topics"].update(mentions=2.5),
+        "figures/cases/opened": lambda f: f["cases"].update(opened=10**12),
+        "figures/reached/persons": lambda f: f["reached"].update(persons="viele"),
+        "figures/reached/by_gender": lambda f: f["reached"]["by_gender"].update(
+            {"Frau Müller": {"n": 1, "pct": 1.0}}),
+        "figures/reached/by_age_group/„27-44“/pct": lambda f: f["reached"]["by_age_group"].update(
+            {"27-44": {"n": 5, "pct": 250.0}}),
+        "figures/staffing/municipality_codes": lambda f: f["staffing"].update(
+            municipality_codes=["05382004"] * 6000),
+        "figures/group_offers/by_place/„0“": lambda f: f["group_offers"].update(
+            by_place=[{"municipality": "05382004", "note": "Kursleitung krank"}]),
+        "figures/outcomes/case_days": lambda f: f["outcomes"].update(case_days={"cases": 1}),
+    }  # fmt: skip
+    before = dump(land)
+    for n, (where, change) in enumerate(wrong.items()):
+        document = copy.deepcopy(good)
+        change(document["figures"])
+        path = sealed(office, land, document, tmp_path / f"shape{n}.kiml")
+        [result] = land_reports.merge_reports(land, [path], today=TODAY).reports
+        assert result.reason_code == Reason.MANIFEST_INVALID, (where, result)
+        assert where in result.reason, (where, result.reason)
+    assert dump(land) == before

@@ -42,6 +42,7 @@ from kimdesk.sync.reasons import BundleRejected, Reason
 
 from .county_report import FORMAT, VERSION
 from .profile import kim_counties
+from .report_shape import shape_problem
 from .sync import read_bundle
 from .trust import trusted_peers
 from .workspace import Workspace, require_role
@@ -125,6 +126,9 @@ def _check(document, header: container.Header, today: date | None) -> Period:
         raise invalid(f"„{printable(str(document['county'].get('ags')), 12)}“ ist kein Kreis "
                       "des KIM in NRW")  # fmt: skip
     _places(document["county"])
+    problem = shape_problem(document["figures"])
+    if problem:
+        raise invalid(problem)
     _written_in_time(document.get("created_at"))
     _adds_up(document["figures"])
     return period
