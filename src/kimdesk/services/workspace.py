@@ -124,13 +124,14 @@ def open_workspace(path: str | os.PathLike, passphrase: str, *, sleep=time.sleep
 
 
 def open_for_desktop(path: str | os.PathLike, passphrase: str) -> Workspace:
-    """``open_workspace`` for the desktop app: a Land's store has no screens yet (issue 20)
-    and is refused with a sentence saying what works instead; the store is closed again."""
+    """``open_workspace`` for the desktop app: a Land's store has no screens (issue 20: the
+    Land works on the command line) and is refused with a sentence saying what works instead;
+    the store is closed again."""
     ws = open_workspace(path, passphrase)
     if ws.installation.role == Role.LAND:
         ws.close()
         raise KimdeskError(
-            "Dieser Speicher gehört einer Landesstelle. Sie arbeitet in dieser Version über die "
-            "Kommandozeile: kimdesk enroll (Kreisstellen eintragen)."
+            "Ein Speicher der Landesstelle: sie arbeitet auf der Kommandozeile mit "
+            "kimdesk enroll, merge und stats."
         )
     return ws
