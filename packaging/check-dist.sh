@@ -31,7 +31,7 @@ mkdir "$WORK/stick"
 grep -q '"created": 4' "$WORK/merge.json"  # 2 consultations, a case and its client
 # The Land's store (its catalog of counties ships as a resource) enrols the county's office.
 "$APP" init --store "$WORK/land.kdb" --role land --name "Land-Check" >/dev/null
-"$APP" enroll --store "$WORK/land.kdb" "$WORK/kreis.json" | grep -q "Eingetragen"
+"$APP" enroll --store "$WORK/land.kdb" --county 05382000 --yes "$WORK/kreis.json" | grep -q "Eingetragen"
 "$APP" stats --store "$WORK/cm.kdb" --xlsx "$WORK/s.xlsx" --charts "$WORK/charts" >/dev/null
 test -s "$WORK/s.xlsx" && test -s "$WORK/charts/S1-beratungen-pro-jahr.png"
 # The desktop app: started offscreen, it must still be running after a few seconds, and the

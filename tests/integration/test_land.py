@@ -41,13 +41,20 @@ def test_the_land_enrols_county_offices_only(tmp_path, monkeypatch, templates):
         (tmp_path / name).write_bytes((templates / name).read_bytes())
     with setup.init_store(tmp_path / "land.kdb", LAND_PASS, role="land", name="Land") as land:
         setup.write_identity(land, tmp_path / "land.json")
-        first = sync.enroll(land, tmp_path / "office.json")
-        assert first.new and first.identity.role == "office"
-        assert not sync.enroll(land, tmp_path / "office.json").new  # once is enough
+        with pytest.raises(KimdeskError, match="Kreis nennen"):
+            sync.enroll(land, tmp_path / "office.json")  # the Land names the office's county
+        first = sync.enroll(land, tmp_path / "office.json", county="Rhein-Sieg")
+        assert first.new and first.identity.role == "office" and first.county == "05382000"
+        again = sync.enroll(land, tmp_path / "office.json", county="05382000")
+        assert not again.new  # once is enough
         with pytest.raises(KimdeskError, match="nicht zu einer Kreisstelle"):
-            sync.enroll(land, tmp_path / "cm.json")
+            sync.enroll(land, tmp_path / "cm.json", county="05382000")
         with pytest.raises(KimdeskError, match="nicht zu einer Kreisstelle"):
-            sync.enroll(land, tmp_path / "land.json")  # its own file: a Land's, not an office's
+            sync.enroll(
+                land, tmp_path / "land.json", county="05382000"
+            )  # a Land's, not an office's
+        with pytest.raises(KimdeskError, match="mehrere Kreise"):
+            sync.enroll(land, tmp_path / "office.json", county="Aachen")
     with setup.init_store(tmp_path / "office.kdb", OFFICE_PASS, role="office",
                           name="K") as office:  # an office enrols devices, not a Land  # fmt: skip
         with pytest.raises(KimdeskError, match="Case-Management-Gerät"):

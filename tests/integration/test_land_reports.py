@@ -12,8 +12,8 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from kimdesk.domain.errors import KimdeskError
 from kimdesk.services import county_report, land_reports, records, setup, sync
-from kimdesk.services.profile import kim_counties
 from kimdesk.services.report_shape import shape_problem
 from kimdesk.sync import container
 from kimdesk.sync.fields import canonical
@@ -34,7 +34,7 @@ def county(office_ws, tmp_path):
     setup.write_identity(office_ws, tmp_path / "office.json")
     land = setup.init_store(tmp_path / "land.kdb", LAND_PASS, role="land", name="Land NRW")
     setup.write_identity(land, tmp_path / "land.json")
-    sync.enroll(land, tmp_path / "office.json")
+    sync.enroll(land, tmp_path / "office.json", county="05382000")
     (tmp_path / "out").mkdir()
     sent = county_report.report_to_land(office_ws, "2023", tmp_path / "out", today=TODAY,
                                         land=Identity.read(tmp_path / "land.json"))  # fmt: skip
@@ -203,30 +203,44 @@ def test_a_dry_run_keeps_nothing(county):
     assert dump(land) == before
 
 
-def test_one_office_per_county_and_one_county_per_office(county, templates, tmp_path):
+def test_an_office_reports_for_the_county_the_land_enrolled_it_for(county, tmp_path):
+    """The county is bound at enrolment, not by a report: an enrolled office cannot take
+    another county, and a new office of a county (a reinstalled one) takes the old one's
+    place when the Land enrols it for that county."""
     office, land, first = county
     land_reports.merge_reports(land, [first.report], today=TODAY)
-    # A second office of the same county (Rhein-Sieg again), enrolled at the Land too.
+    # The first office, speaking for another county of KIM NRW (Köln, before Köln reports).
+    good = land_reports.read_report(land, first.report, today=TODAY).document
+    cologne = copy.deepcopy(good)
+    cologne["county"].update(ags="05315000", places={"05315000": "Köln"})
+    figures = cologne["figures"]  # no place of Rhein-Sieg left in it
+    figures["consultations"]["by_municipality"] = {}
+    figures["group_offers"].update(by_place=[], by_place_month=[])
+    figures["staffing"]["municipality_codes"] = []
+    moved = sealed(office, land, cologne, tmp_path / "cologne.kiml")
+    before = dump(land)
+    [refused] = land_reports.merge_reports(land, [moved], today=TODAY).reports
+    assert refused.reason_code == Reason.COUNTY_MISMATCH
+    assert "für den Kreis 05382000 eingetragen, nicht für 05315000" in refused.reason
+    assert dump(land) == before
+    # A second office of Rhein-Sieg: enrolled, but not for a county, it reports nothing ...
     with setup.init_store(tmp_path / "rival.kdb", LAND_PASS, role="office",
-                          name="Kreis RSK zwei") as rival:  # fmt: skip
+                          name="Kreis RSK neu") as rival:  # fmt: skip
         fill(rival)
         setup.write_identity(rival, tmp_path / "rival.json")
-        sync.enroll(land, tmp_path / "rival.json")
         (tmp_path / "rival").mkdir()
         claim = county_report.report_to_land(rival, "2023", tmp_path / "rival", today=TODAY,
                                              land=Identity.read(tmp_path / "land.json"))  # fmt: skip
-    # The first office, speaking for another county of KIM NRW.
-    good = land_reports.read_report(land, first.report, today=TODAY).document
-    elsewhere = copy.deepcopy(good)
-    elsewhere["county"]["ags"] = next(a for a in sorted(kim_counties()) if a != "05382000")
-    elsewhere["county"]["places"] = {}
-    moved = sealed(office, land, elsewhere, tmp_path / "elsewhere.kiml")
-    before = dump(land)
-    summary = land_reports.merge_reports(land, [claim.report, moved], today=TODAY)
-    assert [r.reason_code for r in summary.reports] == [Reason.COUNTY_MISMATCH] * 2
-    assert "andere Kreisstelle" in summary.reports[0].reason
-    assert "05382000" in summary.reports[1].reason
-    assert dump(land) == before
+    with pytest.raises(KimdeskError, match="Kreis nennen"):
+        sync.enroll(land, tmp_path / "rival.json")
+    # ... until the Land enrols it for Rhein-Sieg: then it replaces the former office.
+    enrolled = sync.enroll(land, tmp_path / "rival.json", county="05382000")
+    assert (enrolled.new, enrolled.county, enrolled.replaced) == (True, "05382000", "Kreis RSK")
+    late = county_report.report_to_land(office, "2023", tmp_path / "out", today=TODAY)
+    summary = land_reports.merge_reports(land, [claim.report, late.report], today=TODAY)
+    assert [r.status for r in summary.reports] == ["replaced", "rejected"]
+    assert "für keinen Kreis eingetragen" in summary.reports[1].reason
+    assert kept(land) == [("05382000", "2023", 1, 1), ("05382000", "2023", 1, None)]
 
 
 def test_merge_at_the_land_on_the_command_line(county, tmp_path, cli):
@@ -235,7 +249,7 @@ def test_merge_at_the_land_on_the_command_line(county, tmp_path, cli):
     code, out, err = cli("merge", "--store", store, str(first.report), passphrase=LAND_PASS)
     assert code == 0, err
     assert "05382000 Rhein-Sieg-Kreis  2023" in out and "übernommen" in out
-    assert "1 Berichte übernommen, 0 abgelehnt." in out
+    assert "1 Bericht übernommen, 0 abgelehnt." in out
     code, out, err = cli("merge", "--store", store, "--json", str(first.report),
                          passphrase=LAND_PASS)  # fmt: skip
     assert code == 1
@@ -252,9 +266,9 @@ def test_the_land_takes_figures_only_in_the_shape_of_a_report(county, tmp_path):
     them reaches the Land's sums, with the path that is wrong."""
     office, land, sent = county
     good = land_reports.read_report(land, sent.report, today=TODAY).document
-    assert shape_problem(good["figures"]) is None
+    assert shape_problem(good) is None
     running = county_report.county_report(office, "2026-Q4", today=TODAY)  # nothing in it
-    assert shape_problem(running["figures"]) is None
+    assert shape_problem(running) is None
     wrong = {
         "consultations": lambda f: f.pop("consultations"),
         "figures": lambda f: f.update(by_county={}),
@@ -266,20 +280,88 @@ def test_the_land_takes_figures_only_in_the_shape_of_a_report(county, tmp_path):
         "figures/reached/persons": lambda f: f["reached"].update(persons="viele"),
         "figures/reached/by_gender": lambda f: f["reached"]["by_gender"].update(
             {"Frau Müller": {"n": 1, "pct": 1.0}}),
-        "figures/reached/by_age_group/„27-44“/pct": lambda f: f["reached"]["by_age_group"].update(
+        "figures/reached/by_age_group/27-44/pct": lambda f: f["reached"]["by_age_group"].update(
             {"27-44": {"n": 5, "pct": 250.0}}),
         "figures/staffing/municipality_codes": lambda f: f["staffing"].update(
             municipality_codes=["05382004"] * 6000),
-        "figures/group_offers/by_place/„0“": lambda f: f["group_offers"].update(
+        "figures/group_offers/by_place/0": lambda f: f["group_offers"].update(
             by_place=[{"municipality": "05382004", "note": "Kursleitung krank"}]),
         "figures/outcomes/case_days": lambda f: f["outcomes"].update(case_days={"cases": 1}),
+        "figures/suppression/min_count": lambda f: f["suppression"].update(min_count="•"),
+        "figures/topics/by_topic hat eine Zeile, die kein Code ist („Ahmad.Rahimi.1990-03-04“)":
+            lambda f: f["topics"]["by_topic"].update({"Ahmad.Rahimi.1990-03-04": {"n": "•",
+                                                                                  "pct": None}}),
+        "figures/consultations/by_municipality hat eine Zeile, die kein AGS in NRW ist":
+            lambda f: f["consultations"]["by_municipality"].update({"Syrien.AZ-4711": {}}),
+        # a place of another county (Erkelenz, Kreis Heinsberg) in Rhein-Sieg's figures
+        "außerhalb des Kreises 05382000 (05370004)": lambda f: f["consultations"][
+            "by_municipality"].update({"05370004": {"einmalig": 900, "cm": 0, "total": 900}}),
+        # a small count shown, where the county's rules hide it
+        "figures/referrals/accompanied zeigt 3, weniger als die Mindestfallzahl 5":
+            lambda f: f["referrals"].update(accompanied=3),
+    }  # fmt: skip
+    document_wrong = {
+        "county hat nicht die Teile eines Kreisberichts („notes“)":
+            lambda d: d["county"].update(notes="Frau K., geb. 3.4.1980"),
+        "der Bericht hat nicht die Teile eines Kreisberichts („remarks“)":
+            lambda d: d.update(remarks="bitte anrufen"),
+        "county/population/inhabitants ist keine Einwohnerzahl von 1 bis 30.000.000":
+            lambda d: d["county"].update(population={"inhabitants": 0, "year": 2023}),
+        "county/population ist keine Tabelle": lambda d: d["county"].update(population="viele"),
+        "period/complete ist nicht ja oder nein":
+            lambda d: d["period"].update(complete="ja klar"),
+        "min_count ist keine Mindestfallzahl": lambda d: d.update(min_count=1),
+        "die Mindestfallzahl steht zweimal verschieden": lambda d: d.update(min_count=7),
     }  # fmt: skip
     before = dump(land)
-    for n, (where, change) in enumerate(wrong.items()):
+    for n, (where, change) in enumerate([*wrong.items(), *document_wrong.items()]):
         document = copy.deepcopy(good)
-        change(document["figures"])
+        change(document["figures"] if where in wrong else document)
         path = sealed(office, land, document, tmp_path / f"shape{n}.kiml")
         [result] = land_reports.merge_reports(land, [path], today=TODAY).reports
         assert result.reason_code == Reason.MANIFEST_INVALID, (where, result)
         assert where in result.reason, (where, result.reason)
+    assert dump(land) == before
+
+
+def sealed_bytes(office, land, plaintext: bytes, path, seq=9):
+    info = office.installation
+    path.write_bytes(container.seal(
+        installation_id=info.id, signing_key=info.signing_key, signer_name=info.name, seq=seq,
+        bundle_id="01a23c4c-aa44-72d7-86f7-8359101b4300", recipient_id=land.installation.id,
+        recipient_key=setup.own_identity(land).encryption_key, plaintext=plaintext,
+        kind=container.REPORT))  # fmt: skip
+    return path
+
+
+def test_what_an_enrolled_office_may_sign_and_the_land_still_refuses(county, tmp_path):
+    office, land, first = county
+    land_reports.merge_reports(land, [first.report], today=TODAY)
+    good = land_reports.read_report(land, first.report, today=TODAY).document
+    text = canonical(good)
+    bad = {
+        # JSON that Python reads but KIMdesk never writes: NaN, a number of 5,000 digits
+        "nan.kiml": (text.replace(b'"min_count":5', b'"min_count":NaN', 1), Reason.MANIFEST_INVALID),
+        "digits.kiml": (text.replace(b'"min_count":5', b'"min_count":' + b"9" * 5000, 1),
+                        Reason.MANIFEST_INVALID),
+        # a half-year of a year the county reported as a whole
+        "half.kiml": (canonical(good | {"period": {"key": "2023-H1", "from": "2023-01-01",
+                                                   "to": "2023-06-30", "complete": True}}),
+                      Reason.PERIOD_OVERLAP),
+    }  # fmt: skip
+    for n, (name, (plaintext, _)) in enumerate(bad.items()):
+        sealed_bytes(office, land, plaintext, tmp_path / name, seq=20 + n)
+    # A file far larger than any report is not read.
+    (tmp_path / "large.kiml").write_bytes(container.REPORT.magic + b"\0" * (17 << 20))
+    bad["large.kiml"] = (b"", Reason.TOO_LARGE)
+    # The same number as the report the Land holds, with other content: a restored office.
+    sealed_bytes(office, land, canonical(good | {"created_at": "2026-12-02T09:00:00+00:00"}),
+                 tmp_path / "restored.kiml", seq=1)  # fmt: skip
+    bad["restored.kiml"] = (b"", Reason.REPORT_REPLAYED)
+    before = dump(land)
+    summary = land_reports.merge_reports(land, [tmp_path / n for n in bad], today=TODAY)
+    assert [(r.file.rsplit("/", 1)[-1], r.reason_code) for r in summary.reports] == [
+        (name, reason) for name, (_, reason) in bad.items()]  # fmt: skip
+    assert "aus der Differenz" in summary.reports[2].reason
+    assert "Sicherung zurückgespielt" in summary.reports[4].reason
     assert dump(land) == before

@@ -16,7 +16,16 @@ import pytest
 
 from kimdesk.domain.catalog import load_profile
 from kimdesk.domain.profile import document
-from kimdesk.services import county_report, land_reports, land_stats, records, server, setup, sync
+from kimdesk.services import (
+    county_report,
+    exports,
+    land_reports,
+    land_stats,
+    records,
+    server,
+    setup,
+    sync,
+)
 from kimdesk.services.statistics import make_filters, statistics
 from kimdesk.services.workspace import open_workspace
 from kimdesk.stats import land
@@ -105,7 +114,7 @@ def test_three_counties_at_the_land_on_sqlite_and_postgresql(counties, pg_url, t
     lite.write_bytes((folder / "land-template.kdb").read_bytes())
     with open_workspace(lite, LAND_PASS) as ws:
         for ags in COUNTIES:
-            sync.enroll(ws, folder / ags / "office.json")
+            sync.enroll(ws, folder / ags / "office.json", county=ags)
         assert [r.status for r in land_reports.merge_reports(ws, list(reports.values()),
                                                              today=TODAY).reports] == ["imported"] * 3  # fmt: skip
     code, out, err = cli("stats", "--store", str(lite), "--json", "--period", "2023",
@@ -138,7 +147,7 @@ def test_three_counties_at_the_land_on_sqlite_and_postgresql(counties, pg_url, t
         server.move_to_server(template, pg_url, LAND_PASS)
     with open_workspace(pg_url, LAND_PASS) as ws:
         for ags in COUNTIES:
-            sync.enroll(ws, folder / ags / "office.json")
+            sync.enroll(ws, folder / ags / "office.json", county=ags)
         land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
     code, out, err = cli("stats", "--store", pg_url, "--json", "--period", "2023",
                          passphrase=LAND_PASS)  # fmt: skip
@@ -152,7 +161,7 @@ def test_a_newer_report_replaces_the_county_in_the_lands_figures(counties, tmp_p
     store.write_bytes((folder / "land-template.kdb").read_bytes())
     with open_workspace(store, LAND_PASS) as ws:
         for ags in COUNTIES:
-            sync.enroll(ws, folder / ags / "office.json")
+            sync.enroll(ws, folder / ags / "office.json", county=ags)
         land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
         before = land_stats.land_statistics(ws, period="2023")
     # Heinsberg's office takes in a late consultation of 2023 and reports the year again.
@@ -183,7 +192,7 @@ def test_the_lands_filters(counties, tmp_path, cli):
     assert code == 1 and "noch keinen Kreisbericht" in err
     with open_workspace(store, LAND_PASS) as ws:
         for ags in COUNTIES:
-            sync.enroll(ws, folder / ags / "office.json")
+            sync.enroll(ws, folder / ags / "office.json", county=ags)
         land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
         one = land_stats.land_statistics(ws, county="Kreis Heinsberg")  # the latest period
         assert one["period"]["key"] == "2023" and list(one["by_county"]) == ["05370000"]
@@ -290,7 +299,7 @@ def test_the_lands_workbook_charts_and_deck(counties, tmp_path, cli):
     store.write_bytes((folder / "land-template.kdb").read_bytes())
     with open_workspace(store, LAND_PASS) as ws:
         for ags in COUNTIES:
-            sync.enroll(ws, folder / ags / "office.json")
+            sync.enroll(ws, folder / ags / "office.json", county=ags)
         land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
         report = land_stats.land_statistics(ws, period="2023")
     code, out, err = cli("stats", "--store", str(store), "--xlsx", str(tmp_path / "land.xlsx"),
@@ -315,5 +324,7 @@ def test_the_lands_workbook_charts_and_deck(counties, tmp_path, cli):
                     if c.value is not None)  # fmt: skip
     assert "Kreisstelle 05370000" in text and "Wohnraum" not in text
     assert (tmp_path / "charts" / "L-kreise-je-10000.png").stat().st_size > 10_000
+    written = sorted((tmp_path / "charts").iterdir())
+    assert written == sorted(exports.chart_files(tmp_path / "charts", land=True))
     # The deck: title, the counties side by side, then the office's comparisons.
     assert pages((tmp_path / "charts" / "vergleich.pdf").read_bytes()) == 8

@@ -27,6 +27,7 @@ from kimdesk.services import profile as county_profile
 from kimdesk.services.workspace import Workspace, open_workspace
 from kimdesk.stats.labels import hidden_note
 from kimdesk.store.server import is_server_url
+from kimdesk.sync.identity import Identity
 
 from . import passphrase
 from .progress import ProgressBar
@@ -208,7 +209,9 @@ def import_legacy(args) -> int:
 
 def enroll(args) -> int:
     with _open(args) as ws:
-        result = sync.enroll(ws, Path(args.file))
+        if ws.installation.role == "land":
+            _compare_county_office(args)
+        result = sync.enroll(ws, Path(args.file), county=args.county)
     ident = result.identity
     name = printable(ident.name)
     if result.new:
@@ -217,6 +220,12 @@ def enroll(args) -> int:
         _out(f"Bereits eingetragen: {name} ({ident.installation_id}); nichts geändert.")
     other = "der Kreisstelle" if ident.role == "office" else "dem Gerät"
     _out(f"Fingerabdruck: {ident.fingerprint} – bitte mit {other} vergleichen.")
+    if result.county:
+        _out(f"Kreis: {result.county} {county_profile.county_name(result.county)}")
+    if result.replaced:
+        _out(f"Für diesen Kreis berichtete bisher {printable(result.replaced)}; ihre Berichte "
+             "bleiben in der Historie, neue nimmt die Landesstelle nur noch von "
+             f"{name}.")  # fmt: skip
     if result.same_name:
         _out(f"Hinweis: ein anderes eingetragenes Gerät heißt ebenfalls „{name}“; in Tabellen "
              "sind die beiden nur am Fingerabdruck zu unterscheiden.")  # fmt: skip
@@ -224,6 +233,25 @@ def enroll(args) -> int:
         _out("Hinweis: die Identitätsdatei hat das alte Format 1; ihr Fingerabdruck deckt Rolle "
              "und Name nicht. Das Gerät schreibt mit „kimdesk identity“ eine neue.")  # fmt: skip
     return 0
+
+
+def _compare_county_office(args) -> None:
+    """At the Land: the office's fingerprint and its county, compared by phone before the
+    Land trusts it (its reports then count for that county)."""
+    if not args.county:
+        raise KimdeskError("Die Landesstelle trägt eine Kreisstelle für ihren Kreis ein: "
+                           "bitte den Kreis nennen (--county AGS oder Name).")  # fmt: skip
+    office = Identity.read(Path(args.file))
+    ags = county_profile.kim_county(args.county)
+    _out(f"Kreisstelle: {printable(office.name)} ({office.installation_id})")
+    _out(f"Fingerabdruck der Kreisstelle: {office.fingerprint}")
+    _out(f"Kreis: {ags} {county_profile.county_name(ags)}")
+    passphrase.confirm(
+        "Stimmen Fingerabdruck und Kreis mit dem überein, was die Kreisstelle am Telefon nennt?",
+        yes=args.yes,
+        refusal="Fingerabdruck und Kreis der Kreisstelle müssen verglichen werden: in einem "
+        "Terminal aufrufen, oder nach dem Vergleich --yes angeben.",
+    )
 
 
 def export_bundle(args) -> int:

@@ -77,7 +77,8 @@ def _print_reports(summary: land_reports.ReportsSummary) -> None:
         if r.reason:
             _out(f"{r.display_name}: abgelehnt – {r.reason}. [{r.reason_code}]")
     rejected = sum(r.status == "rejected" for r in summary.reports)
-    _out(f"{len(summary.reports) - rejected} Berichte übernommen, {rejected} abgelehnt.")
+    taken = len(summary.reports) - rejected
+    _out(f"{taken} {'Bericht' if taken == 1 else 'Berichte'} übernommen, {rejected} abgelehnt.")
 
 
 def stats(args) -> int:
@@ -105,7 +106,7 @@ def _number(value) -> str:
 
 def _print_land(report: dict, catalog) -> None:
     counties, missing = report["counties"], report["missing"]
-    _out(f"{report['period']['label']}: Berichte aus {len(counties)} Kreisen"
+    _out(f"{report['period']['label']}: {_counted(len(counties), 'Kreis', 'Kreisen', 'Bericht aus')}"
          + (f"; es fehlen {len(missing)}" if missing else ""))  # fmt: skip
     commands.print_stats(report, catalog)
     if report["incomplete"]:
@@ -114,7 +115,8 @@ def _print_land(report: dict, catalog) -> None:
     rows = [("AGS", "Kreis", "Nr.", "Beratungen", "Personen", "Fälle neu", "je 10.000 Einw.")]
     for ags, about in counties.items():
         figures, rate = report["by_county"][ags], report["rates"]["by_county"][ags]
-        rows.append((ags, printable(about["name"], 40), str(about["report"]),
+        running = "" if about["complete"] else " (läuft noch)"
+        rows.append((ags, printable(about["name"], 40) + running, str(about["report"]),
                      _number(figures["consultations"]["total"]),
                      _number(figures["reached"]["persons"]), _number(figures["cases"]["opened"]),
                      _number(rate["consultations"])))  # fmt: skip
@@ -132,3 +134,10 @@ def _print_land(report: dict, catalog) -> None:
     if total["counties"] < len(counties):
         _out(f"Beratungen je 10.000 Einwohner über {total['counties']} Kreise mit "
              "Einwohnerzahl im Profil.")  # fmt: skip
+
+
+def _counted(n: int, one: str, many: str, lead: str) -> str:
+    """ "Berichte aus 3 Kreisen", "Bericht aus 1 Kreis"."""
+    if n == 1:
+        return f"{lead} 1 {one}"
+    return f"{lead.replace('Bericht', 'Berichte')} {n} {many}"

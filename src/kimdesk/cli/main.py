@@ -111,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
                                       "Kreisstelle in der Landesstelle) eintragen")  # fmt: skip
     p.add_argument("--store", required=True, help="Speicher der Kreisstelle (der Landesstelle)")
     p.add_argument("file", help="Identitätsdatei des Geräts (der Kreisstelle)")
+    p.add_argument("--county", metavar="KREIS",
+                   help="an der Landesstelle: der Kreis der Kreisstelle (AGS oder Name)")  # fmt: skip
+    p.add_argument("--yes", action="store_true",
+                   help="an der Landesstelle: Fingerabdruck und Kreis sind verglichen")  # fmt: skip
     p.set_defaults(run=commands.enroll)
 
     p = sub.add_parser("export-bundle", help="das nächste Sync-Bundle schreiben")

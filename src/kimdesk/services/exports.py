@@ -63,9 +63,9 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-def chart_files(folder: Path) -> list[Path]:
-    """The files ``write_charts`` writes into ``folder``."""
-    keys = [spec.key for spec in chart_builders()] + [land_sheets.CHART_KEY]
+def chart_files(folder: Path, *, land: bool = False) -> list[Path]:
+    """The files ``write_charts`` writes into ``folder`` (for the Land's figures: ``land``)."""
+    keys = [spec.key for spec in chart_builders()] + ([land_sheets.CHART_KEY] if land else [])
     names = [f"{key}.{fmt}" for key in keys for fmt in ("png", "pdf")]
     return [folder / name for name in (*names, DECK_NAME)]
 

@@ -27,7 +27,8 @@ from kimdesk.stats import land
 from kimdesk.stats.report import REPORT_VERSION
 from kimdesk.store.models import CountyReport
 
-from .profile import kim_counties
+from .profile import county_name, kim_counties, kim_county
+from .trust import trusted_peers
 from .workspace import Workspace, require_role
 
 _report = CountyReport.__table__
@@ -39,9 +40,11 @@ def land_statistics(ws: Workspace, *, period: str | None = None, county: str | N
     or of one (AGS or name)."""
     require_role(ws, Role.LAND, "Die Statistik der Landesstelle")
     with ws.store.connect() as conn:
+        offices = {p.installation_id: p.name
+                   for p in trusted_peers(ws.installation, conn, role=Role.OFFICE)}  # fmt: skip
         current = conn.execute(
             select(_report.c.ags, _report.c.period, _report.c.seq, _report.c.received_at,
-                   _report.c.document)
+                   _report.c.office_id, _report.c.document)
             .where(_report.c.replaced_by.is_(None)).order_by(_report.c.ags)
         ).all()  # fmt: skip
     if not current:
@@ -77,7 +80,7 @@ def land_statistics(ws: Workspace, *, period: str | None = None, county: str | N
             "county": ws.catalog.county,
         },  # fmt: skip
         "period": {"key": chosen.key, "label": chosen.label},
-        "counties": {a: _about(d, received[a]) for a, d in documents.items()},
+        "counties": {a: _about(d, received[a], offices) for a, d in documents.items()},
         "missing": [] if ags else sorted(set(kim_counties()) - set(documents)),
         # the counties' municipalities by name, as their reports named them
         "places": {
@@ -105,11 +108,12 @@ def labels(ws: Workspace, report: dict) -> Catalog:
     return replace(catalog, entries=catalog.entries + added)
 
 
-def _about(document: dict, row) -> dict:
+def _about(document: dict, row, offices: dict[str, str]) -> dict:
+    """A county's report: named as the Land knows the county and the office it enrolled."""
     county, period = document["county"], document["period"]
     return {
-        "name": printable(str(county.get("name")), 80),
-        "office": printable(str(document["office"].get("name")), 80),
+        "name": county_name(row.ags),
+        "office": printable(offices.get(row.office_id, row.office_id), 80),
         "report": row.seq,
         "created_at": document.get("created_at"),
         "received_at": row.received_at.isoformat(timespec="seconds"),
@@ -130,9 +134,4 @@ def _latest(current) -> Period:
 
 
 def _county(ws: Workspace, text: str | None) -> str | None:
-    if not text:
-        return None
-    entry = ws.catalog.resolve("municipality", text, active_only=False)
-    if entry is None or entry.code not in kim_counties():
-        raise KimdeskError(f"„{printable(text, 40)}“ ist kein Kreis des KIM in NRW.")
-    return entry.code
+    return kim_county(text) if text else None

@@ -81,6 +81,32 @@ def kim_counties() -> frozenset[str]:
     return frozenset(e.code for e in load_land_profile().entries_of("municipality") if e.parent)
 
 
+def county_name(ags: str) -> str:
+    """A KIM county's name in the Land's catalog."""
+    return load_land_profile().label("municipality", ags)
+
+
+def kim_county(text: str) -> str:
+    """The AGS of a KIM county from its AGS or name ("Kreis Heinsberg", "Heinsberg",
+    "städteregion aachen"); a name that fits several counties names them."""
+    land = load_land_profile()
+    entry = land.resolve("municipality", text.strip(), active_only=False)
+    if entry is not None and entry.code in kim_counties():
+        return entry.code
+    wanted = text.strip().casefold()
+    fitting = sorted(
+        (e for e in land.entries_of("municipality") if e.code in kim_counties()
+         and wanted and wanted in e.label_de.casefold()),
+        key=lambda e: e.code,
+    )  # fmt: skip
+    if len(fitting) == 1:
+        return fitting[0].code
+    if fitting:
+        names = ", ".join(f"{e.label_de} ({e.code})" for e in fitting[:6])
+        raise KimdeskError(f"„{printable(text, 40)}“ passt auf mehrere Kreise: {names}.")
+    raise KimdeskError(f"„{printable(text, 40)}“ ist kein Kreis des KIM in NRW.")
+
+
 def county_from_file(path: str | os.PathLike) -> Catalog:
     """Another county's profile (``init --profile FILE.json``, issue 20): a file in the
     catalog format of ``resources/catalogs`` — the Rhein-Sieg template with the county's own

@@ -1,41 +1,78 @@
-"""The shape of a county report's figures (format 1), as the Land checks it before it adds a
-county to its sums (issue 20, docs/report-format.md, "The shape of the figures").
+"""The shape of a county report (format 1), as the Land checks it before it keeps a report
+(issue 20, docs/report-format.md, "The shape of the report").
 
 A signed report is believed to come from its office, not to be well made: an office's key may
-sign anything. So the Land takes figures only in exactly the shape ``kimdesk stats`` gives
-them — every key in its place, every count a whole number from 0 or the hidden marker, every
-share a percentage, every code a code — and refuses anything else with the first path that
-is wrong. No figure of a refused report reaches the Land's tables.
+sign anything. So the Land takes a report only in exactly the shape ``kimdesk report`` writes —
+every key in its place and no other, every count a whole number from 0 or the hidden marker,
+every share a percentage, each table's keys of their kind (an AGS, a month, a catalog code: no
+text that could hold a name), a population a plausible number — and refuses anything else with
+the first path that is wrong. No part of a refused report reaches the Land's store.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kimdesk.domain.text import printable
 from kimdesk.stats.report import HIDDEN
 
-#: A count: 0 to a billion, or hidden.
-COUNT = "count"
-#: A share in percent (0–100, one decimal) or none (hidden with its count).
-PCT = "pct"
-#: A number of days (median, 75th percentile) or none.
-DAYS = "days"
-#: A code: catalog code, AGS, month, age group — never free text (as the JSON Schema says).
-CODE = "code"
-
-_CODE = re.compile(r"[A-Za-z0-9_.:+<>-]{1,40}")
 MAX_COUNT = 1_000_000_000
 #: Rows of one table or list: a county's municipalities, codes or months are far fewer.
 MAX_ROWS = 5_000
+#: Values in one report: an honest one of a large county holds some ten thousand.
+MAX_CELLS = 200_000
+
+
+@dataclass(frozen=True)
+class Leaf:
+    fits: Callable[[object], bool]
+    #: What it must be, in German ("eine Anzahl").
+    what: str
+
+
+def _matching(pattern: str, what: str) -> Leaf:
+    compiled = re.compile(pattern)
+    return Leaf(lambda v: isinstance(v, str) and compiled.fullmatch(v) is not None, what)
+
+
+def _whole(low: int, high: int, what: str) -> Leaf:
+    return Leaf(lambda v: type(v) is int and low <= v <= high, what)
+
+
+def _number(low: float, high: float) -> Callable[[object], bool]:
+    return lambda v: isinstance(v, int | float) and not isinstance(v, bool) and low <= v <= high
+
+
+COUNT = Leaf(lambda v: v == HIDDEN or (type(v) is int and 0 <= v <= MAX_COUNT), "eine Anzahl")
+PCT = Leaf(lambda v: v is None or _number(0, 100)(v), "ein Anteil in Prozent")
+DAYS = Leaf(lambda v: v is None or _number(0, 100_000)(v), "eine Zahl von Tagen")
+AGS = _matching(r"05[0-9]{6}", "ein AGS in NRW")
+YEAR = _matching(r"20[0-9]{2}", "ein Jahr")
+MONTH = _matching(r"20[0-9]{2}-(0[1-9]|1[0-2])", "ein Monat")
+#: A catalog code (as profiles allow them: ``profile.county_from_file``).
+CODE = _matching(r"[a-z0-9_]{1,40}", "ein Code")
+AGE = _matching(r"<[0-9]{1,3}|[0-9]{1,3}-[0-9]{1,3}|[0-9]{1,3}\+|unknown", "eine Altersgruppe")
+COUNTRY = _matching(r"[A-Z]{2}|other|unknown", "ein Staat")
+NAME = Leaf(lambda v: isinstance(v, str) and 0 < len(v) <= 200 and printable(v, 200) == v,
+            "ein Name")  # fmt: skip
+PLACE_NAME = Leaf(lambda v: isinstance(v, str) and 0 < len(v) <= 100 and printable(v, 100) == v,
+                  "ein Ortsname")  # fmt: skip
+DAY = _matching(r"20[0-9]{2}-[0-9]{2}-[0-9]{2}", "ein Tag")
+MOMENT = _matching(r"20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:.]{8,15}(Z|[+-][0-9]{2}:[0-9]{2})",
+                   "eine Zeit mit Zeitzone")  # fmt: skip
+PERIOD = _matching(r"20[0-9]{2}(-[HQhq][1-4])?", "ein Berichtszeitraum")
+UUID = _matching(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "eine Kennung")
+BOOL = Leaf(lambda v: isinstance(v, bool), "ja oder nein")
 
 
 @dataclass(frozen=True)
 class Table:
-    """Rows keyed by code, each of the shape ``row``."""
+    """Rows keyed by ``key`` (a leaf), each of the shape ``row``."""
 
     row: object
+    key: Leaf = CODE
 
 
 @dataclass(frozen=True)
@@ -53,15 +90,15 @@ class Maybe:
 
 
 SHARE = {"n": COUNT, "pct": PCT}
-MONTH = {"individual": COUNT, "group_sessions": COUNT}
-PLACE = {"municipality": CODE, "format": CODE, "held": COUNT, "cancelled": COUNT,
+BY_MONTH = Table({"individual": COUNT, "group_sessions": COUNT}, key=MONTH)
+PLACE = {"municipality": AGS, "format": CODE, "held": COUNT, "cancelled": COUNT,
          "participants": COUNT}  # fmt: skip
 
 FIGURES = {
     "consultations": {
         "total": COUNT, "by_kind": Table(COUNT), "by_kind_pct": Table(PCT),
-        "by_year": Table(Table(COUNT)), "by_municipality": Table(Table(COUNT)),
-        "by_month": Table(MONTH), "muki_by_month": Table(MONTH),
+        "by_year": Table(Table(COUNT), key=YEAR), "by_municipality": Table(Table(COUNT), key=AGS),
+        "by_month": BY_MONTH, "muki_by_month": BY_MONTH,
     },
     "referrals": {"total": COUNT, "consultations_with_referral": COUNT, "accompanied": COUNT,
                   "by_target": Table(SHARE)},
@@ -70,75 +107,96 @@ FIGURES = {
               "closed_by_reason": Table(COUNT), "active_by_phase": Table(COUNT)},
     "group_offers": {"offers": COUNT, "participants": COUNT, "sessions_held": COUNT,
                      "sessions_cancelled": COUNT, "by_place": Rows(PLACE),
-                     "by_place_month": Rows({**PLACE, "month": CODE})},
+                     "by_place_month": Rows({**PLACE, "month": MONTH})},
     "structural_needs": {"total": COUNT, "by_status": Table(COUNT)},
     "staffing": {"installations": COUNT, "municipalities": COUNT,
-                 "municipality_codes": Rows(CODE)},
+                 "municipality_codes": Rows(AGS)},
     "reached": {
         "persons": COUNT, "known": COUNT, "unknown": COUNT, "cases": COUNT,
-        "by_gender": Table(SHARE), "by_age_group": Table(SHARE), "by_nationality": Table(SHARE),
-        "by_residence": Table(SHARE), "by_arrival": Table(SHARE), "by_access_route": Table(SHARE),
+        "by_gender": Table(SHARE), "by_age_group": Table(SHARE, key=AGE),
+        "by_nationality": Table(SHARE, key=COUNTRY), "by_residence": Table(SHARE),
+        "by_arrival": Table(SHARE), "by_access_route": Table(SHARE),
         "language_mediation": {"consultations": COUNT, "with": COUNT, "pct": PCT,
                                "by_kind": Table(SHARE)},
     },
     "outcomes": {"goals_total": COUNT, "goals_by_status": Table(Table(COUNT)), "closed": COUNT,
                  "closed_by_reason": Table(COUNT),
                  "case_days": {"cases": COUNT, "median": DAYS, "p75": DAYS}},
-    "suppression": {"min_count": COUNT, "hidden": COUNT},
+    "suppression": {"min_count": _whole(2, 20, "eine Mindestfallzahl von 2 bis 20"),
+                    "hidden": _whole(0, MAX_CELLS, "eine Zahl geheim gehaltener Werte")},
+}  # fmt: skip
+
+DOCUMENT = {
+    "format": _matching(r"kimdesk-county-report", "das Format"),
+    "version": _whole(1, 1, "die Version 1"),
+    "county": {
+        "ags": AGS, "name": NAME, "profile": _matching(r"[a-z0-9-]{1,64}", "ein Profil"),
+        "profile_version": _whole(1, 1_000_000, "eine Profilversion"),
+        "population": Maybe({
+            "inhabitants": _whole(1, 30_000_000, "eine Einwohnerzahl von 1 bis 30.000.000"),
+            "year": _whole(1990, 2100, "ein Jahr von 1990 bis 2100"),
+        }),
+        "places": Table(PLACE_NAME, key=AGS),
+    },
+    "period": {"key": PERIOD, "from": DAY, "to": DAY, "complete": BOOL},
+    "office": {"installation_id": UUID, "name": NAME},
+    "created_at": MOMENT,
+    "min_count": _whole(2, 20, "eine Mindestfallzahl von 2 bis 20"),
+    "figures": FIGURES,
 }  # fmt: skip
 
 
-def shape_problem(figures) -> str | None:
-    """Where ``figures`` is not in the shape of a county report (a German phrase naming the
-    path), or None."""
-    return _problem(figures, FIGURES, "figures")
+def shape_problem(document) -> str | None:
+    """Where ``document`` is not in the shape of a county report of format 1 (a German phrase
+    naming the path), or None."""
+    cells = [0]
+    try:
+        return _problem(document, DOCUMENT, "", cells)
+    except _TooLarge:
+        return f"er hat mehr als {MAX_CELLS:,} Werte".replace(",", ".")
 
 
-def _problem(value, shape, path: str) -> str | None:
+class _TooLarge(Exception):
+    pass
+
+
+def _problem(value, shape, path: str, cells: list[int]) -> str | None:
+    cells[0] += 1
+    if cells[0] > MAX_CELLS:
+        raise _TooLarge
+    here = path.lstrip("/") or "der Bericht"
     if isinstance(shape, dict):
         if not isinstance(value, dict):
-            return f"{path} ist keine Tabelle"
+            return f"{here} ist keine Tabelle"
         if set(value) != set(shape):
             odd = sorted(set(value) ^ set(shape), key=str)[0]
-            return f"{path} hat nicht die Teile eines Kreisberichts ({_cut(odd)})"
+            return f"{here} hat nicht die Teile eines Kreisberichts ({_cut(odd)})"
         return next((p for k, s in shape.items()
-                     if (p := _problem(value[k], s, f"{path}/{k}"))), None)  # fmt: skip
+                     if (p := _problem(value[k], s, f"{path}/{k}", cells))), None)  # fmt: skip
     if isinstance(shape, Table | Rows):
         container = dict if isinstance(shape, Table) else list
         if not isinstance(value, container) or len(value) > MAX_ROWS:
-            return f"{path} ist keine Tabelle mit höchstens {MAX_ROWS} Zeilen"
+            return f"{here} ist keine Tabelle mit höchstens {MAX_ROWS} Zeilen"
         items = value.items() if isinstance(value, dict) else enumerate(value)
         row = shape.row if isinstance(shape, Table) else shape.item
         for key, item in items:
-            if isinstance(shape, Table) and not _is_code(key):
-                return f"{path} hat eine Zeile, die kein Code ist ({_cut(key)})"
-            found = _problem(item, row, f"{path}/{_cut(key)}")
+            if isinstance(shape, Table) and not shape.key.fits(key):
+                return f"{here} hat eine Zeile, die {_not(shape.key.what)} ist ({_cut(key)})"
+            found = _problem(item, row, f"{path}/{key}", cells)
             if found:
                 return found
         return None
     if isinstance(shape, Maybe):
-        return None if value is None else _problem(value, shape.shape, path)
-    if _leaf_fits(value, shape):
+        return None if value is None else _problem(value, shape.shape, path, cells)
+    if shape.fits(value):
         return None
-    return f"{path} ist kein{_WHAT[shape]}"
+    return f"{here} ist {_not(shape.what)}"
 
 
-_WHAT = {COUNT: "e Anzahl", PCT: " Anteil in Prozent", DAYS: "e Zahl von Tagen", CODE: " Code"}
-
-
-def _leaf_fits(value, shape: str) -> bool:
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if shape == COUNT:
-        return value == HIDDEN or (type(value) is int and 0 <= value <= MAX_COUNT)
-    if shape == PCT:
-        return value is None or (number and 0 <= value <= 100)
-    if shape == DAYS:
-        return value is None or (number and 0 <= value <= 100_000)
-    return _is_code(value)
-
-
-def _is_code(value) -> bool:
-    return isinstance(value, str) and _CODE.fullmatch(value) is not None
+def _not(what: str) -> str:
+    """ "ein Code" -> "kein Code", "eine Anzahl" -> "keine Anzahl", "ja oder nein" -> "nicht
+    ja oder nein"."""
+    return f"k{what}" if what.startswith("ein") else f"nicht {what}"
 
 
 def _cut(key) -> str:

@@ -307,11 +307,12 @@ _INPUT_REASONS = {
 }
 
 
-def read_bundle(path: Path, what: str = "Die Bundle-Datei") -> bytes:
-    """A bundle's (or reply's) bytes: a regular file of at most 1 GiB, checked before it is
-    read."""
+def read_bundle(path: Path, what: str = "Die Bundle-Datei", *,
+                limit: int = container.MAX_BUNDLE_BYTES) -> bytes:  # fmt: skip
+    """A bundle's (or reply's, or report's) bytes: a regular file of at most ``limit`` bytes
+    (1 GiB), checked before it is read."""
     try:
-        return read_limited(path, container.MAX_BUNDLE_BYTES, what=what)
+        return read_limited(path, limit, what=what)
     except InputRefused as exc:
         raise BundleRejected(_INPUT_REASONS[exc.kind], str(exc).rstrip(".")) from None
 

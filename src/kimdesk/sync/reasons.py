@@ -60,6 +60,8 @@ class Reason(StrEnum):
     REPORT_REPLAYED = "report_replayed"
     #: a county another office speaks for, or an office speaking for another county
     COUNTY_MISMATCH = "county_mismatch"
+    #: a period of another kind than the county's other reports of that year
+    PERIOD_OVERLAP = "period_overlap"
 
 
 class BundleRejected(KimdeskError):
