@@ -54,6 +54,7 @@ bench: $(STAMP)
 	-$(BIN)/python bench/merge.py --store postgresql
 	-$(BIN)/python bench/stats.py
 	-$(BIN)/python bench/due.py
+	-$(BIN)/python bench/land.py
 	-QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
 	$(BIN)/python bench/report.py
 

@@ -28,7 +28,7 @@ from kimdesk.services import (
 )
 from kimdesk.services.statistics import make_filters, statistics
 from kimdesk.services.workspace import open_workspace
-from kimdesk.stats import land
+from kimdesk.stats import charts, land
 from kimdesk.sync.identity import Identity
 
 from ..conftest import CM_PASS, OFFICE_PASS
@@ -326,5 +326,14 @@ def test_the_lands_workbook_charts_and_deck(counties, tmp_path, cli):
     assert (tmp_path / "charts" / "L-kreise-je-10000.png").stat().st_size > 10_000
     written = sorted((tmp_path / "charts").iterdir())
     assert written == sorted(exports.chart_files(tmp_path / "charts", land=True))
+    # At the Land's scale, S6 and S7 chart the counties (their own totals), not every place.
+    with open_workspace(store, LAND_PASS) as ws:
+        labels = land_stats.labels(ws, report)
+    for build, title in ((charts.figure_s6, "Einzelberatungen pro Kreis"),
+                         (charts.figure_s7, "Gruppenangebote pro Kreis")):  # fmt: skip
+        figure = build(report, labels)
+        assert figure.get_suptitle() == title
+        ticks = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+        assert ticks == ["Kreis Euskirchen", "Kreis Heinsberg", "Rhein-Sieg-Kreis"], ticks
     # The deck: title, the counties side by side, then the office's comparisons.
     assert pages((tmp_path / "charts" / "vergleich.pdf").read_bytes()) == 8

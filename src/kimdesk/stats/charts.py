@@ -22,6 +22,7 @@ from matplotlib.patches import Patch
 from kimdesk.domain.catalog import Catalog
 
 from . import labels as de
+from . import land
 
 # Labels are plain text, never math: a "$" in a label from a catalog or a store would otherwise
 # be parsed as TeX (and "$\\frac{1}$" raise for the whole chart). Tick labels are made when a
@@ -354,7 +355,11 @@ def figure_s5_muki(report: dict, catalog: Catalog) -> Figure:
 
 
 def figure_s6(report: dict, catalog: Catalog) -> Figure:
-    fig, ax = new_figure(report, catalog, de.TITLES["S6"])
+    """Consultations per municipality (at the Land: per county)."""
+    title = de.TITLES["S6"]
+    if "by_county" in report:
+        report, title = land.county_view(report), de.TITLES["S6-land"]
+    fig, ax = new_figure(report, catalog, title)
     rows = de.municipality_rows(report, catalog)
     if not rows:
         no_data(ax)
@@ -371,12 +376,16 @@ def figure_s6(report: dict, catalog: Catalog) -> Figure:
 
 
 def figure_s7(report: dict, catalog: Catalog) -> Figure:
+    """Group sessions per place and format (at the Land: per county and format)."""
+    title = de.TITLES["S7"]
+    if "by_county" in report:
+        report, title = land.county_view(report), de.TITLES["S7-land"]
     rows = de.place_rows(report, catalog)
     if not rows:
-        fig, ax = new_figure(report, catalog, de.TITLES["S7"])
+        fig, ax = new_figure(report, catalog, title)
         no_data(ax)
         return fig
-    fig, (left, right) = new_figure(report, catalog, de.TITLES["S7"], ncols=2)
+    fig, (left, right) = new_figure(report, catalog, title, ncols=2)
     names = [textwrap.fill(r[0], 30) for r in rows]
     panels = [
         (left, "Termine", [("durchgeführt", [r[1] for r in rows], GROUP_COLOR),

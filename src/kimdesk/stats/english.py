@@ -30,6 +30,8 @@ WORDS = {
         de.TITLES["S5-muki"]: "MuKi-S: consultations and group sessions per month",
         de.TITLES["S6"]: "Individual consultations per municipality",
         de.TITLES["S7"]: "Group offers",
+        de.TITLES["S6-land"]: "Individual consultations per county",
+        de.TITLES["S7-land"]: "Group offers per county",
         de.TITLES["S8"]: "Structural needs",
         de.TITLES["S9"]: "Cases (case management)",
         de.TITLES["S10"]: "Staff and coverage",

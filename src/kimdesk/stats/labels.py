@@ -27,6 +27,8 @@ TITLES = {
     "S5-muki": "MuKi-S: Beratungen und Gruppentermine pro Monat",
     "S6": "Einzelberatungen pro Kommune",
     "S7": "Gruppenangebote",
+    "S6-land": "Einzelberatungen pro Kreis",
+    "S7-land": "Gruppenangebote pro Kreis",
     "S8": "Strukturelle Bedarfe",
     "S9": "Fälle (Case Management)",
     "S10": "Personal und Versorgung",
@@ -323,7 +325,10 @@ def municipality_rows(report: dict, catalog: Catalog) -> list[list]:
     ]  # fmt: skip
 
 
-def place(catalog: Catalog, municipality: str, group_format: str) -> str:
+def place(catalog: Catalog, municipality: str, group_format: str | None) -> str:
+    """"Troisdorf – Sprachcafé"; without a format (the Land's counties) the place alone."""
+    if group_format is None:
+        return code_label(catalog, "municipality", municipality)
     return (
         f"{code_label(catalog, 'municipality', municipality)} – "
         f"{code_label(catalog, 'group_format', group_format)}"

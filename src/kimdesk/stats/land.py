@@ -136,3 +136,29 @@ def rates(by_county: dict[str, dict], population: dict[str, dict | None]) -> dic
             "inhabitants": inhabitants,
         }
     return result
+
+
+def county_view(report: dict) -> dict:
+    """The Land's figures with the counties in place of municipalities and places, for the
+    charts of S6 and S7: each county's own totals of consultations and of group sessions and
+    attendances, as it published them. At the scale of a Land, a bar per municipality or
+    place would be thousands of bars."""
+    view = dict(report)
+    by_county = report["by_county"]
+    view["consultations"] = {
+        **report["consultations"],
+        "by_municipality": {
+            ags: {**f["consultations"]["by_kind"], "total": f["consultations"]["total"]}
+            for ags, f in by_county.items()
+        },
+    }
+    view["group_offers"] = {
+        **report["group_offers"],
+        "by_place": [  # each county's own totals, as it published them
+            {"municipality": ags, "format": None, "held": g["sessions_held"],
+             "cancelled": g["sessions_cancelled"], "participants": g["participants"]}
+            for ags, g in ((a, f["group_offers"]) for a, f in by_county.items())
+        ],  # fmt: skip
+        "by_place_month": [],
+    }
+    return view
