@@ -2843,6 +2843,18 @@ Name, Geburtsdatum, Kontakte, Notizen und Einwilligungen werden endgültig gelö
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kreisbericht schon eingelesen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kreisstelle für einen anderen Kreis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>überschneidender Berichtszeitraum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>der Beratung vom {day}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2856,6 +2856,18 @@ Name, date of birth, contacts, notes and consents are erased for good; the consu
         <translation>bundle id with other content</translation>
     </message>
     <message>
+        <source>Kreisbericht schon eingelesen</source>
+        <translation>county report already read</translation>
+    </message>
+    <message>
+        <source>Kreisstelle für einen anderen Kreis</source>
+        <translation>county office of another county</translation>
+    </message>
+    <message>
+        <source>überschneidender Berichtszeitraum</source>
+        <translation>overlapping reporting period</translation>
+    </message>
+    <message>
         <source>der Beratung vom {day}</source>
         <translation>the consultation of {day}</translation>
     </message>

@@ -46,6 +46,9 @@ SHORT = {
     Reason.TOO_MUCH_TEXT: QT_TR_NOOP("zu viel Text"),
     Reason.HANDOVER_INVALID: QT_TR_NOOP("unzulässige Fallübergabe"),
     Reason.BUNDLE_ID_REUSED: QT_TR_NOOP("Bundle-Kennung mit anderem Inhalt"),
+    Reason.REPORT_REPLAYED: QT_TR_NOOP("Kreisbericht schon eingelesen"),
+    Reason.COUNTY_MISMATCH: QT_TR_NOOP("Kreisstelle für einen anderen Kreis"),
+    Reason.PERIOD_OVERLAP: QT_TR_NOOP("überschneidender Berichtszeitraum"),
 }
 
 
