@@ -99,6 +99,24 @@ def counties(tmp_path_factory):
     monkey.undo()
 
 
+def fill_land(ws, folder, reports) -> list[str]:
+    """Every county's office enrolled for its county at the Land ``ws``, every report merged;
+    the statuses."""
+    for ags in COUNTIES:
+        sync.enroll(ws, folder / ags / "office.json", county=ags)
+    return [r.status for r in land_reports.merge_reports(ws, list(reports.values()),
+                                                         today=TODAY).reports]  # fmt: skip
+
+
+def a_land(tmp_path, folder, reports):
+    """A Land with the template's identity (every report is encrypted to it), filled."""
+    store = tmp_path / "land.kdb"
+    store.write_bytes((folder / "land-template.kdb").read_bytes())
+    with open_workspace(store, LAND_PASS) as ws:
+        assert fill_land(ws, folder, reports) == ["imported"] * 3
+    return store
+
+
 def comparable(printed: str) -> dict:
     report = json.loads(printed)
     report.pop("generated_at")
@@ -110,13 +128,7 @@ def comparable(printed: str) -> dict:
 def test_three_counties_at_the_land_on_sqlite_and_postgresql(counties, pg_url, tmp_path, cli):
     folder, reports = counties
     # The Land's identity is the template's: each office encrypted its report to it.
-    lite = tmp_path / "land.kdb"
-    lite.write_bytes((folder / "land-template.kdb").read_bytes())
-    with open_workspace(lite, LAND_PASS) as ws:
-        for ags in COUNTIES:
-            sync.enroll(ws, folder / ags / "office.json", county=ags)
-        assert [r.status for r in land_reports.merge_reports(ws, list(reports.values()),
-                                                             today=TODAY).reports] == ["imported"] * 3  # fmt: skip
+    lite = a_land(tmp_path, folder, reports)
     code, out, err = cli("stats", "--store", str(lite), "--json", "--period", "2023",
                          passphrase=LAND_PASS)  # fmt: skip
     assert code == 0, err
@@ -146,9 +158,7 @@ def test_three_counties_at_the_land_on_sqlite_and_postgresql(counties, pg_url, t
     with open_workspace(folder / "land-template.kdb", LAND_PASS) as template:
         server.move_to_server(template, pg_url, LAND_PASS)
     with open_workspace(pg_url, LAND_PASS) as ws:
-        for ags in COUNTIES:
-            sync.enroll(ws, folder / ags / "office.json", county=ags)
-        land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
+        assert fill_land(ws, folder, reports) == ["imported"] * 3
     code, out, err = cli("stats", "--store", pg_url, "--json", "--period", "2023",
                          passphrase=LAND_PASS)  # fmt: skip
     assert code == 0, err
@@ -157,12 +167,8 @@ def test_three_counties_at_the_land_on_sqlite_and_postgresql(counties, pg_url, t
 
 def test_a_newer_report_replaces_the_county_in_the_lands_figures(counties, tmp_path, cli):
     folder, reports = counties
-    store = tmp_path / "land.kdb"
-    store.write_bytes((folder / "land-template.kdb").read_bytes())
+    store = a_land(tmp_path, folder, reports)
     with open_workspace(store, LAND_PASS) as ws:
-        for ags in COUNTIES:
-            sync.enroll(ws, folder / ags / "office.json", county=ags)
-        land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
         before = land_stats.land_statistics(ws, period="2023")
     # Heinsberg's office takes in a late consultation of 2023 and reports the year again.
     here = folder / "05370000"
@@ -191,9 +197,7 @@ def test_the_lands_filters(counties, tmp_path, cli):
     code, _, err = cli("stats", "--store", str(store), passphrase=LAND_PASS)
     assert code == 1 and "noch keinen Kreisbericht" in err
     with open_workspace(store, LAND_PASS) as ws:
-        for ags in COUNTIES:
-            sync.enroll(ws, folder / ags / "office.json", county=ags)
-        land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
+        fill_land(ws, folder, reports)
         one = land_stats.land_statistics(ws, county="Kreis Heinsberg")  # the latest period
         assert one["period"]["key"] == "2023" and list(one["by_county"]) == ["05370000"]
         assert one["missing"] == []
@@ -295,12 +299,8 @@ def test_no_hidden_cell_of_a_county_can_be_worked_out_with_the_states_sums(
 
 def test_the_lands_workbook_charts_and_deck(counties, tmp_path, cli):
     folder, reports = counties
-    store = tmp_path / "land.kdb"
-    store.write_bytes((folder / "land-template.kdb").read_bytes())
+    store = a_land(tmp_path, folder, reports)
     with open_workspace(store, LAND_PASS) as ws:
-        for ags in COUNTIES:
-            sync.enroll(ws, folder / ags / "office.json", county=ags)
-        land_reports.merge_reports(ws, list(reports.values()), today=TODAY)
         report = land_stats.land_statistics(ws, period="2023")
     code, out, err = cli("stats", "--store", str(store), "--xlsx", str(tmp_path / "land.xlsx"),
                          "--charts", str(tmp_path / "charts"), passphrase=LAND_PASS)  # fmt: skip

@@ -214,14 +214,14 @@ def enroll(args) -> int:
         result = sync.enroll(ws, Path(args.file), county=args.county)
     ident = result.identity
     name = printable(ident.name)
+    county = (f" für {result.county} {county_profile.county_name(result.county)}"
+              if result.county else "")  # fmt: skip
     if result.new:
-        _out(f"Eingetragen: {name} ({ident.installation_id})")
+        _out(f"Eingetragen: {name} ({ident.installation_id}){county}")
     else:
-        _out(f"Bereits eingetragen: {name} ({ident.installation_id}); nichts geändert.")
-    other = "der Kreisstelle" if ident.role == "office" else "dem Gerät"
-    _out(f"Fingerabdruck: {ident.fingerprint} – bitte mit {other} vergleichen.")
-    if result.county:
-        _out(f"Kreis: {result.county} {county_profile.county_name(result.county)}")
+        _out(f"Bereits eingetragen: {name} ({ident.installation_id}){county}; nichts geändert.")
+    if not result.county:  # the Land compared before it enrolled
+        _out(f"Fingerabdruck: {ident.fingerprint} – bitte mit dem Gerät vergleichen.")
     if result.replaced:
         _out(f"Für diesen Kreis berichtete bisher {printable(result.replaced)}; ihre Berichte "
              "bleiben in der Historie, neue nimmt die Landesstelle nur noch von "
@@ -241,16 +241,26 @@ def _compare_county_office(args) -> None:
     if not args.county:
         raise KimdeskError("Die Landesstelle trägt eine Kreisstelle für ihren Kreis ein: "
                            "bitte den Kreis nennen (--county AGS oder Name).")  # fmt: skip
-    office = Identity.read(Path(args.file))
     ags = county_profile.kim_county(args.county)
-    _out(f"Kreisstelle: {printable(office.name)} ({office.installation_id})")
-    _out(f"Fingerabdruck der Kreisstelle: {office.fingerprint}")
-    _out(f"Kreis: {ags} {county_profile.county_name(ags)}")
+    compare(Identity.read(Path(args.file)), "Kreisstelle", "Fingerabdruck und Kreis",
+            yes=args.yes, also=f"Kreis: {ags} {county_profile.county_name(ags)}")  # fmt: skip
+
+
+def compare(identity: Identity, who: str, what: str = "der Fingerabdruck", *, yes: bool,
+            also: str | None = None) -> None:  # fmt: skip
+    """Show another installation's identity (and ``also``) and ask whether it matches what
+    it says on the phone, before its file is trusted."""
+    _out(f"{who}: {printable(identity.name)} ({identity.installation_id})")
+    _out(f"Fingerabdruck der {who}: {identity.fingerprint}")
+    if also:
+        _out(also)
+    plural = " und " in what
     passphrase.confirm(
-        "Stimmen Fingerabdruck und Kreis mit dem überein, was die Kreisstelle am Telefon nennt?",
-        yes=args.yes,
-        refusal="Fingerabdruck und Kreis der Kreisstelle müssen verglichen werden: in einem "
-        "Terminal aufrufen, oder nach dem Vergleich --yes angeben.",
+        f"{'Stimmen' if plural else 'Stimmt'} {what} mit dem überein, was "
+        f"die {who} am Telefon nennt?",
+        yes=yes,
+        refusal=f"{what[0].upper() + what[1:]} der {who} {'müssen' if plural else 'muss'} "
+        "verglichen werden: in einem Terminal aufrufen, oder nach dem Vergleich --yes angeben.",
     )
 
 

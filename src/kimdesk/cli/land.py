@@ -13,7 +13,7 @@ from kimdesk.fileio import shown
 from kimdesk.services import county_report, land_reports, land_stats
 from kimdesk.sync.identity import Identity
 
-from . import commands, passphrase
+from . import commands
 from .commands import _open, _out
 
 
@@ -21,14 +21,7 @@ def report(args) -> int:
     land = None
     if args.land_key:  # compared by phone before the office keeps it
         land = Identity.read(Path(args.land_key))
-        _out(f"Landesstelle: {printable(land.name)} ({land.installation_id})")
-        _out(f"Fingerabdruck der Landesstelle: {land.fingerprint}")
-        passphrase.confirm(
-            "Stimmt er mit dem Fingerabdruck überein, den die Landesstelle am Telefon nennt?",
-            yes=args.yes,
-            refusal="Der Fingerabdruck der Landesstelle muss verglichen werden: in einem "
-            "Terminal aufrufen, oder nach dem Vergleich --yes angeben.",
-        )
+        commands.compare(land, "Landesstelle", yes=args.yes)
     with _open(args) as ws:
         sent = county_report.report_to_land(ws, args.period, Path(args.out), land=land,
                                             force=args.force)  # fmt: skip

@@ -326,7 +326,7 @@ def municipality_rows(report: dict, catalog: Catalog) -> list[list]:
 
 
 def place(catalog: Catalog, municipality: str, group_format: str | None) -> str:
-    """"Troisdorf – Sprachcafé"; without a format (the Land's counties) the place alone."""
+    """ "Troisdorf – Sprachcafé"; without a format (the Land's counties) the place alone."""
     if group_format is None:
         return code_label(catalog, "municipality", municipality)
     return (

@@ -155,8 +155,13 @@ def county_view(report: dict) -> dict:
     view["group_offers"] = {
         **report["group_offers"],
         "by_place": [  # each county's own totals, as it published them
-            {"municipality": ags, "format": None, "held": g["sessions_held"],
-             "cancelled": g["sessions_cancelled"], "participants": g["participants"]}
+            {
+                "municipality": ags,
+                "format": None,
+                "held": g["sessions_held"],
+                "cancelled": g["sessions_cancelled"],
+                "participants": g["participants"],
+            }
             for ags, g in ((a, f["group_offers"]) for a, f in by_county.items())
         ],  # fmt: skip
         "by_place_month": [],

@@ -266,7 +266,9 @@ def s7(sheet: Sheet, report: dict, catalog: Catalog) -> None:
                                  height=max(7.5, 3 + 0.7 * len(places))),
                charts.figure_s7)  # fmt: skip
     if land_sheets.is_land(report):  # thousands of rows at the Land: the counties keep them
-        sheet.heading("Je Ort, Format und Monat: in den Berichten der Kreise (kimdesk stats --json)")
+        sheet.heading(
+            "Je Ort, Format und Monat: in den Berichten der Kreise (kimdesk stats --json)"
+        )
         return
     sheet.heading("Je Ort, Format und Monat")
     rows = [
