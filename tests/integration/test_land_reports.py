@@ -288,14 +288,25 @@ def test_the_land_takes_figures_only_in_the_shape_of_a_report(county, tmp_path):
             by_place=[{"municipality": "05382004", "note": "Kursleitung krank"}]),
         "figures/outcomes/case_days": lambda f: f["outcomes"].update(case_days={"cases": 1}),
         "figures/suppression/min_count": lambda f: f["suppression"].update(min_count="•"),
-        "figures/topics/by_topic hat eine Zeile, die kein Code ist („Ahmad.Rahimi.1990-03-04“)":
+        "figures/topics/by_topic hat eine Zeile, die kein Code des Landes ist („Ahmad.Rahimi.1990-03-04“)":
             lambda f: f["topics"]["by_topic"].update({"Ahmad.Rahimi.1990-03-04": {"n": "•",
                                                                                   "pct": None}}),
         "figures/consultations/by_municipality hat eine Zeile, die kein AGS in NRW ist":
             lambda f: f["consultations"]["by_municipality"].update({"Syrien.AZ-4711": {}}),
         # a place of another county (Erkelenz, Kreis Heinsberg) in Rhein-Sieg's figures
-        "außerhalb des Kreises 05382000 (05370004)": lambda f: f["consultations"][
+        "nicht unter den Orten des Kreises 05382000 steht (05370004)": lambda f: f["consultations"][
             "by_municipality"].update({"05370004": {"einmalig": 900, "cm": 0, "total": 900}}),
+        # a name in the letters of a code: not a code of the Land's catalog
+        "figures/reached/by_gender hat eine Zeile, die kein Code des Landes ist":
+            lambda f: f["reached"]["by_gender"].update({"ahmad_rahimi_19900304": {
+                "n": "•", "pct": None}}),
+        # a place within the county's numbers that is not one of its places
+        "nicht unter den Orten des Kreises 05382000 steht (05382099)": lambda f: f[
+            "consultations"]["by_municipality"].update({"05382099": {"einmalig": 0, "cm": 0,
+                                                                    "total": 0}}),
+        # a year outside the period
+        "außerhalb des Zeitraums 2023 (2022)": lambda f: f["consultations"]["by_year"].update(
+            {"2022": {"einmalig": 0, "cm": 0, "total": 0}}),
         # a small count shown, where the county's rules hide it
         "figures/referrals/accompanied zeigt 3, weniger als die Mindestfallzahl 5":
             lambda f: f["referrals"].update(accompanied=3),
@@ -311,6 +322,13 @@ def test_the_land_takes_figures_only_in_the_shape_of_a_report(county, tmp_path):
         "period/complete ist nicht ja oder nein":
             lambda d: d["period"].update(complete="ja klar"),
         "min_count ist keine Mindestfallzahl": lambda d: d.update(min_count=1),
+        # Stadt Aachen is a county of its own, though its AGS lies in the Städteregion's range
+        "außerhalb des Kreises 05382000 (05334002)": lambda d: d["county"]["places"].update(
+            {"05334002": "Stadt Aachen"}),
+        "county/places ist keine Tabelle mit höchstens 500 Zeilen": lambda d: d["county"][
+            "places"].update({f"05382{n:03d}": "Ort" for n in range(600)}),
+        "ein Ortsname sieht nach Personendaten aus": lambda d: d["county"]["places"].update(
+            {"05382004": "Ahmad Rahimi geb. 04.03.1990"}),
         "die Mindestfallzahl steht zweimal verschieden": lambda d: d.update(min_count=7),
     }  # fmt: skip
     before = dump(land)
@@ -344,9 +362,12 @@ def test_what_an_enrolled_office_may_sign_and_the_land_still_refuses(county, tmp
         "nan.kiml": (text.replace(b'"min_count":5', b'"min_count":NaN', 1), Reason.MANIFEST_INVALID),
         "digits.kiml": (text.replace(b'"min_count":5', b'"min_count":' + b"9" * 5000, 1),
                         Reason.MANIFEST_INVALID),
+        # a key twice (the last would win) and a byte-order mark: not as KIMdesk writes JSON
+        "twice.kiml": (text.replace(b'"min_count":5', b'"min_count":2,"min_count":5', 1),
+                       Reason.MANIFEST_INVALID),
+        "bom.kiml": ("\ufeff".encode() + text, Reason.MANIFEST_INVALID),
         # a half-year of a year the county reported as a whole
-        "half.kiml": (canonical(good | {"period": {"key": "2023-H1", "from": "2023-01-01",
-                                                   "to": "2023-06-30", "complete": True}}),
+        "half.kiml": (canonical(county_report.county_report(office, "2023-H1", today=TODAY)),
                       Reason.PERIOD_OVERLAP),
     }  # fmt: skip
     for n, (name, (plaintext, _)) in enumerate(bad.items()):
@@ -362,6 +383,34 @@ def test_what_an_enrolled_office_may_sign_and_the_land_still_refuses(county, tmp
     summary = land_reports.merge_reports(land, [tmp_path / n for n in bad], today=TODAY)
     assert [(r.file.rsplit("/", 1)[-1], r.reason_code) for r in summary.reports] == [
         (name, reason) for name, (_, reason) in bad.items()]  # fmt: skip
-    assert "aus der Differenz" in summary.reports[2].reason
-    assert "Sicherung zurückgespielt" in summary.reports[4].reason
+    reasons = {r.file.rsplit("/", 1)[-1]: r.reason for r in summary.reports}
+    assert "aus der Differenz" in reasons["half.kiml"]
+    assert "nur Jahresberichte" in reasons["half.kiml"]
+    assert "Sicherung zurückgespielt" in reasons["restored.kiml"]
     assert dump(land) == before
+
+
+def test_a_new_office_may_change_the_kind_its_predecessor_left(county, tmp_path):
+    """A reinstalled office whose predecessor reported the year writes a half-year: the Land
+    refuses it and says which kind it takes; the office, which counted the year as one of
+    half-years, switches with --change-kind and reports the year, which replaces the old one."""
+    _, land, sent = county
+    assert [r.status for r in land_reports.merge_reports(land, [sent.report],
+                                                         today=TODAY).reports] == ["imported"]  # fmt: skip
+    with setup.init_store(tmp_path / "new.kdb", LAND_PASS, role="office", name="RSK neu") as new:
+        fill(new)
+        setup.write_identity(new, tmp_path / "new.json")
+        sync.enroll(land, tmp_path / "new.json", county="05382000")
+        (tmp_path / "n").mkdir()
+        half = county_report.report_to_land(new, "2023-H1", tmp_path / "n", today=TODAY,
+                                            land=Identity.read(tmp_path / "land.json"))  # fmt: skip
+        # The Land holds the predecessor's year 2023: a half-year is refused, naming the kind.
+        [refused] = land_reports.merge_reports(land, [half.report], today=TODAY).reports
+        assert refused.reason_code == Reason.PERIOD_OVERLAP
+        assert "nur Jahresberichte" in refused.reason and "--change-kind" in refused.reason
+        with pytest.raises(KimdeskError, match="--change-kind"):
+            county_report.report_to_land(new, "2023", tmp_path / "n", today=TODAY)
+        whole = county_report.report_to_land(new, "2023", tmp_path / "n", today=TODAY,
+                                             change_kind=True)  # fmt: skip
+    [taken] = land_reports.merge_reports(land, [whole.report], today=TODAY).reports
+    assert taken.status == "replaced", taken.reason

@@ -203,11 +203,29 @@ def test_the_lands_filters(counties, tmp_path, cli):
         assert one["missing"] == []
         assert one["consultations"] == one["by_county"]["05370000"]["consultations"] | {
             "by_kind_pct": one["consultations"]["by_kind_pct"]}  # fmt: skip
+    # Euskirchen also reports the running quarter: the default stays the year that is over.
+    with open_workspace(folder / "05366000" / "office.kdb", OFFICE_PASS) as office:
+        running = county_report.report_to_land(office, "2026-Q4", tmp_path, today=TODAY).report
+    with open_workspace(store, LAND_PASS) as ws:
+        land_reports.merge_reports(ws, [running], today=TODAY)
+        assert land_stats.land_statistics(ws, today=TODAY)["period"]["key"] == "2023"
+        quarter = land_stats.land_statistics(ws, period="2026-Q4", today=TODAY)
+        assert list(quarter["by_county"]) == ["05366000"]
+        assert quarter["counties"]["05366000"]["complete"] is False
+        assert quarter["other_periods"] == {}
+    code, out, _ = cli("stats", "--store", str(store), "--period", "2026-Q4",
+                       passphrase=LAND_PASS)  # fmt: skip
+    assert "Kreis Euskirchen (läuft noch)" in out and "Bericht aus 1 Kreis;" in out
     for args, message in [
         (("--period", "2023-H1"), "liegt kein Kreisbericht vor; Berichte gibt es für 2023"),
         (("--from", "01.01.2023"), "wählt --period den Berichtszeitraum"),
         (("--program", "muki"), "nicht nach Programmen getrennt"),
         (("--municipality", "Troisdorf"), "kein Kreis des KIM in NRW"),
+        (("--municipality", "Kreis"), "passt auf mehrere Kreise"),
+        (
+            ("--municipality", "Heinsberg", "--period", "2026-Q4"),
+            "liegt kein Kreisbericht von Kreis Heinsberg vor; Berichte gibt es für 2023.",
+        ),
     ]:
         code, _, err = cli("stats", "--store", str(store), *args, passphrase=LAND_PASS)
         assert code == 1 and message in err, (args, err)

@@ -223,8 +223,8 @@ def enroll(args) -> int:
     if not result.county:  # the Land compared before it enrolled
         _out(f"Fingerabdruck: {ident.fingerprint} – bitte mit dem Gerät vergleichen.")
     if result.replaced:
-        _out(f"Für diesen Kreis berichtete bisher {printable(result.replaced)}; ihre Berichte "
-             "bleiben in der Historie, neue nimmt die Landesstelle nur noch von "
+        _out(f"Für diesen Kreis war bisher {printable(result.replaced)} eingetragen; ihre "
+             "Berichte bleiben in der Historie, neue nimmt die Landesstelle nur noch von "
              f"{name}.")  # fmt: skip
     if result.same_name:
         _out(f"Hinweis: ein anderes eingetragenes Gerät heißt ebenfalls „{name}“; in Tabellen "
@@ -242,8 +242,12 @@ def _compare_county_office(args) -> None:
         raise KimdeskError("Die Landesstelle trägt eine Kreisstelle für ihren Kreis ein: "
                            "bitte den Kreis nennen (--county AGS oder Name).")  # fmt: skip
     ags = county_profile.kim_county(args.county)
-    compare(Identity.read(Path(args.file)), "Kreisstelle", "Fingerabdruck und Kreis",
-            yes=args.yes, also=f"Kreis: {ags} {county_profile.county_name(ags)}")  # fmt: skip
+    office = Identity.read(Path(args.file))
+    if office.role != "office":
+        raise KimdeskError("Die Identitätsdatei gehört nicht zu einer Kreisstelle; die "
+                           "Landesstelle trägt Kreisstellen ein.")  # fmt: skip
+    compare(office, "Kreisstelle", "Fingerabdruck und Kreis", yes=args.yes,
+            also=f"Kreis: {ags} {county_profile.county_name(ags)}")  # fmt: skip
 
 
 def compare(identity: Identity, who: str, what: str = "der Fingerabdruck", *, yes: bool,

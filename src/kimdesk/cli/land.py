@@ -11,6 +11,8 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.text import printable
 from kimdesk.fileio import shown
 from kimdesk.services import county_report, land_reports, land_stats
+from kimdesk.services.profile import county_name as de_county
+from kimdesk.stats import labels as de
 from kimdesk.sync.identity import Identity
 
 from . import commands
@@ -24,7 +26,7 @@ def report(args) -> int:
         commands.compare(land, "Landesstelle", yes=args.yes)
     with _open(args) as ws:
         sent = county_report.report_to_land(ws, args.period, Path(args.out), land=land,
-                                            force=args.force)  # fmt: skip
+                                            force=args.force, change_kind=args.change_kind)  # fmt: skip
     _out(f"Bericht {sent.seq} für {sent.period} an {printable(sent.land)}: {shown(sent.report)}")
     _out(f"Dieselben Zahlen als CSV (zum Hochladen): {shown(sent.csv)}")
     return 0
@@ -90,11 +92,9 @@ def stats(args) -> int:
 
 
 def _number(value) -> str:
-    if value is None:
-        return "–"
     if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    return str(value)
+        return de.rate(value)
+    return de.number(value)
 
 
 def _print_land(report: dict, catalog) -> None:
@@ -124,9 +124,15 @@ def _print_land(report: dict, catalog) -> None:
         _out("  ".join(cells).rstrip())
         if n in (0, len(rows) - 2):
             _out("  ".join("-" * w for w in widths))
-    if total["counties"] < len(counties):
-        _out(f"Beratungen je 10.000 Einwohner über {total['counties']} Kreise mit "
-             "Einwohnerzahl im Profil.")  # fmt: skip
+    if not total["counties"]:
+        _out("Keiner dieser Kreise hat eine Einwohnerzahl im Kreisprofil: keine Raten je "
+             "10.000 Einwohner.")  # fmt: skip
+    elif total["counties"] < len(counties):
+        _out(f"Beratungen je 10.000 Einwohner: über die {total['counties']} Kreise mit "
+             "Einwohnerzahl im Kreisprofil.")  # fmt: skip
+    for ags, periods in report["other_periods"].items():
+        _out(f"{ags} {printable(de_county(ags), 40)}: kein Bericht für "
+             f"{report['period']['key']}, aber für {', '.join(periods)}.")  # fmt: skip
 
 
 def _counted(n: int, one: str, many: str, lead: str) -> str:

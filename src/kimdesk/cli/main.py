@@ -212,6 +212,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
     p.add_argument("--yes", action="store_true",
                    help="den Fingerabdruck der Landesstelle nicht erfragen (schon verglichen)")  # fmt: skip
+    p.add_argument("--change-kind", action="store_true",
+                   help="die Art der Zeiträume eines Jahres wechseln (nur wenn die Landesstelle "
+                        "die bisherige Art nicht angenommen hat)")  # fmt: skip
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=land.report)
 

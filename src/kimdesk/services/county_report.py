@@ -145,7 +145,7 @@ def kept_land(ws: Workspace, conn) -> PeerInfo | None:
 
 def report_to_land(ws: Workspace, period: str, out_dir: str | os.PathLike, *,
                    land: Identity | None = None, force: bool = False,
-                   today: date | None = None) -> Sent:  # fmt: skip
+                   change_kind: bool = False, today: date | None = None) -> Sent:  # fmt: skip
     """Write the county's report for ``period`` into ``out_dir``: the document signed by this
     office and encrypted to the Land's key (``*.kiml``), and the same figures as CSV. The
     first report needs the Land's identity (its fingerprint compared by the caller), which
@@ -172,7 +172,7 @@ def report_to_land(ws: Workspace, period: str, out_dir: str | os.PathLike, *,
             if kept is None:  # its id is trusted here already, as something else
                 raise KimdeskError("Die Kennung dieser Landesstelle ist hier schon als Gerät "
                                    "eingetragen; die Identitätsdatei ist nicht die des Landes.")  # fmt: skip
-        _one_kind_a_year(conn, parse_period(report["period"]["key"], today=today))
+        _one_kind_a_year(conn, parse_period(report["period"]["key"], today=today), change_kind)
         seq = next_seq(conn, REPORT_SEQ)
         info = ws.installation
         sealed = container.seal(
@@ -191,24 +191,30 @@ def report_to_land(ws: Workspace, period: str, out_dir: str | os.PathLike, *,
     return Sent(paths[0], paths[1], seq, kept.name, report["period"]["key"])
 
 
-_KINDS = {12: "Jahresberichte", 6: "Halbjahresberichte", 3: "Quartalsberichte"}
+KINDS = {12: "Jahresberichte", 6: "Halbjahresberichte", 3: "Quartalsberichte"}
 
 
-def _one_kind_a_year(conn, period) -> None:
+def _one_kind_a_year(conn, period, change: bool = False) -> None:
     """Periods of one kind only per year: each report hides its own small counts, but a
     half-year minus a quarter of it (or a year minus three quarters) would give a hidden
-    quarter back. The first report of a year decides the kind for that year."""
+    quarter back. The first report of a year decides the kind for that year; ``change``
+    (``--change-kind``) switches it when the Land has kept none of the old kind — the Land
+    refuses a second kind for the county anyway (a reinstalled office whose predecessor
+    reported half-years, a report the Land refused)."""
     name = f"land_report_months_{period.year}"
     sent = current_seq(conn, name)
-    if sent and sent != period.months:
+    if sent and sent != period.months and not change:
         raise KimdeskError(
-            f"Für {period.year} gingen schon {_KINDS[sent]} an das Land. Ein Bericht für "
+            f"Für {period.year} gingen schon {KINDS[sent]} an das Land. Ein Bericht für "
             f"{period.label} überschnitte sie, und aus der Differenz ließen sich geheim "
-            f"gehaltene Zahlen errechnen; für {period.year} bitte weiter {_KINDS[sent]} "
-            "schreiben."
+            f"gehaltene Zahlen errechnen; für {period.year} bitte weiter {KINDS[sent]} "
+            "schreiben. Hat die Landesstelle sie nicht angenommen und verlangt eine andere "
+            "Art, schreibt --change-kind den Bericht trotzdem."
         )
     if not sent:
         next_seq(conn, name, period.months)  # the counter starts at the kind's months
+    elif sent != period.months:
+        next_seq(conn, name, period.months - sent)  # now this kind
 
 
 def _ours(path: Path) -> bool:

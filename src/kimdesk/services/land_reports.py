@@ -38,6 +38,7 @@ from kimdesk.sync.fields import canonical
 from kimdesk.sync.reasons import BundleRejected, Reason
 
 from . import report_checks
+from .county_report import KINDS
 from .sync import read_bundle
 from .trust import trusted_peers
 from .workspace import Workspace, require_role
@@ -65,7 +66,7 @@ class Received:
 def read_report(ws: Workspace, path: str | os.PathLike, *, today: date | None = None) -> Received:
     """A county's report, checked; raises ``BundleRejected`` with the reason otherwise."""
     require_role(ws, Role.LAND, "Das Lesen von Kreisberichten")
-    data = read_bundle(Path(path), "Der Bericht", limit=MAX_REPORT_BYTES)
+    data = read_bundle(Path(path), "Die Berichtsdatei", limit=MAX_REPORT_BYTES)
     with ws.store.connect() as conn:
         return _read(ws, conn, data, today)
 
@@ -180,7 +181,9 @@ def merge_reports(ws: Workspace, files: Sequence[str | os.PathLike], *, dry_run:
 
 
 def _keep(ws: Workspace, conn, path: Path, result: ReportResult, today: date | None) -> None:
-    received = _read(ws, conn, read_bundle(path, "Der Bericht", limit=MAX_REPORT_BYTES), today)
+    received = _read(
+        ws, conn, read_bundle(path, "Die Berichtsdatei", limit=MAX_REPORT_BYTES), today
+    )
     doc = received.document
     result.ags, result.county = received.ags, printable(str(doc["county"].get("name")), 80)
     result.period, result.seq = received.period.key, received.seq
@@ -240,10 +243,14 @@ def _one_kind_a_year(conn, received: Received) -> None:
         _report.c.ags == received.ags, _report.c.period.like(f"{year}%"))).scalars().all()  # fmt: skip
     other = sorted({key for key in kept if parse_period(key).months != received.period.months})
     if other:
+        kind = KINDS[parse_period(other[0]).months]
         raise BundleRejected(Reason.PERIOD_OVERLAP, f"für {received.ags} liegt schon ein Bericht "
                              f"für {other[0]} vor; ein Bericht für {received.period.key} "
                              "überschnitte ihn, und aus der Differenz ließen sich geheim "
-                             "gehaltene Zahlen errechnen")  # fmt: skip
+                             f"gehaltene Zahlen errechnen. Für {year} nimmt die Landesstelle "
+                             f"von diesem Kreis nur {kind} (kimdesk report --period … "
+                             "--change-kind, wenn die Kreisstelle schon eine andere Art "
+                             "geschrieben hat)")  # fmt: skip
 
 
 def _refuse_replay(conn, received: Received) -> None:

@@ -50,11 +50,12 @@ def land_statistics(ws: Workspace, *, period: str | None = None, county: str | N
     if not current:
         raise KimdeskError("Die Landesstelle hat noch keinen Kreisbericht eingelesen "
                            "(kimdesk merge --store … BERICHT.kiml).")  # fmt: skip
-    chosen = parse_period(period, today=today) if period else _latest(current)
     ags = _county(ws, county)
+    mine = [r for r in current if ags in (None, r.ags)]
+    chosen = parse_period(period, today=today) if period else _latest(mine or current, today)
     rows = [r for r in current if r.period == chosen.key and ags in (None, r.ags)]
     if not rows:
-        reported = sorted({r.period for r in current})
+        reported = sorted({r.period for r in mine or current})
         whose = f" von {ws.catalog.label('municipality', ags)}" if ags else ""
         raise KimdeskError(f"Für {chosen.label} liegt kein Kreisbericht{whose} vor; "
                            f"Berichte gibt es für {', '.join(reported)}.")  # fmt: skip
@@ -82,6 +83,8 @@ def land_statistics(ws: Workspace, *, period: str | None = None, county: str | N
         "period": {"key": chosen.key, "label": chosen.label},
         "counties": {a: _about(d, received[a], offices) for a, d in documents.items()},
         "missing": [] if ags else sorted(set(kim_counties()) - set(documents)),
+        # counties without a report for the period, with reports of another kind that year
+        "other_periods": _other_periods(mine, chosen, set(documents)),
         # the counties' municipalities by name, as their reports named them
         "places": {
             code: name
@@ -125,12 +128,24 @@ def _about(document: dict, row, offices: dict[str, str]) -> dict:
     }
 
 
-def _latest(current) -> Period:
-    """The period reported last: the latest end, and of those the one most counties sent
-    (then the longer one)."""
+def _latest(current, today: date | None) -> Period:
+    """The period reported last: one that is over before one still running, the latest
+    end, and of those the one most counties sent (then the longer one)."""
     periods = {r.period: parse_period(r.period) for r in current}
     counts = {key: sum(r.period == key for r in current) for key in periods}
-    return max(periods.values(), key=lambda p: (p.end, counts[p.key], p.months))
+    day = today or date.today()
+    return max(periods.values(),
+               key=lambda p: (p.ended_by(day), p.end, counts[p.key], p.months))  # fmt: skip
+
+
+def _other_periods(current, chosen: Period, reported: set[str]) -> dict[str, list[str]]:
+    """Counties without a report for ``chosen`` that reported other periods of its year."""
+    found: dict[str, set[str]] = {}
+    for row in current:
+        if row.ags not in reported and row.period != chosen.key and row.period.startswith(
+                str(chosen.year)):  # fmt: skip
+            found.setdefault(row.ags, set()).add(row.period)
+    return {ags: sorted(keys) for ags, keys in sorted(found.items())}
 
 
 def _county(ws: Workspace, text: str | None) -> str | None:

@@ -81,6 +81,15 @@ def kim_counties() -> frozenset[str]:
     return frozenset(e.code for e in load_land_profile().entries_of("municipality") if e.parent)
 
 
+def in_county(code: str, ags: str) -> bool:
+    """Whether the place ``code`` lies in the KIM county ``ags``: its own AGS, or one under a
+    county (the first five digits its own) that is not a KIM county of its own — Stadt
+    Aachen lies in the Städteregion's AGS range but reports for itself."""
+    if code == ags:
+        return True
+    return ags.endswith("000") and code[:5] == ags[:5] and code not in kim_counties()
+
+
 def county_name(ags: str) -> str:
     """A KIM county's name in the Land's catalog."""
     return load_land_profile().label("municipality", ags)
@@ -103,6 +112,7 @@ def kim_county(text: str) -> str:
         return fitting[0].code
     if fitting:
         names = ", ".join(f"{e.label_de} ({e.code})" for e in fitting[:6])
+        names += f" und {len(fitting) - 6} weitere" if len(fitting) > 6 else ""
         raise KimdeskError(f"„{printable(text, 40)}“ passt auf mehrere Kreise: {names}.")
     raise KimdeskError(f"„{printable(text, 40)}“ ist kein Kreis des KIM in NRW.")
 
@@ -139,7 +149,7 @@ def county_from_file(path: str | os.PathLike) -> Catalog:
     prefix = catalog.county[:5]
     outside = [e.code for e in catalog.entries_of("municipality", active_only=False)
                if e.parent is not None and (not _AGS.fullmatch(e.code)
-                                            or not e.code.startswith(prefix)
+                                            or not in_county(e.code, catalog.county)
                                             or e.parent != catalog.county)]  # fmt: skip
     if outside:
         problems.append(f"diese Kommunen haben keinen Gemeindeschlüssel des Kreises ({prefix}…): "

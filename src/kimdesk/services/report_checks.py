@@ -11,6 +11,7 @@ import json
 from datetime import date, datetime, timedelta
 
 from kimdesk.domain.errors import KimdeskError
+from kimdesk.domain.hints import personal_data_hints
 from kimdesk.domain.ids import utc_now
 from kimdesk.domain.periods import Period, parse_period
 from kimdesk.domain.text import printable
@@ -18,7 +19,7 @@ from kimdesk.stats.report import HIDDEN
 from kimdesk.sync.reasons import BundleRejected, Reason
 
 from .county_report import FORMAT, VERSION
-from .profile import kim_counties
+from .profile import in_county, kim_counties
 from .report_shape import shape_problem
 
 #: How far an office's clock may run ahead of the Land's.
@@ -38,8 +39,15 @@ def parsed(plaintext: bytes):
     def refuse(name: str):
         raise ValueError(name)
 
+    def unique(pairs: list) -> dict:
+        keys = [key for key, _ in pairs]
+        if len(set(keys)) != len(keys):
+            raise ValueError("a key twice")
+        return dict(pairs)
+
     try:
-        return json.loads(plaintext, parse_constant=refuse)
+        return json.loads(plaintext.decode("utf-8"), parse_constant=refuse,
+                          object_pairs_hook=unique)  # fmt: skip
     except (UnicodeDecodeError, ValueError, RecursionError):  # JSONDecodeError is a ValueError
         raise BundleRejected(Reason.MANIFEST_INVALID, "der Bericht ist kein JSON, wie "
                              "KIMdesk es schreibt") from None  # fmt: skip
@@ -70,6 +78,7 @@ def check(document, signer_id: str, today: date | None) -> Period:
     if ags not in kim_counties():
         raise invalid(f"„{ags}“ ist kein Kreis des KIM in NRW")
     _own_places(document, ags)
+    _within_period(document["figures"], period)
     _written_in_time(document["created_at"])
     _small_counts(document)
     _adds_up(document["figures"])
@@ -77,18 +86,39 @@ def check(document, signer_id: str, today: date | None) -> Period:
 
 
 def _own_places(document: dict, ags: str) -> None:
-    """Every place a report names lies in its county: its figures go into the Land's tables
-    under these codes, beside other counties' places."""
+    """Every place a report names lies in its county and is one of its places: its figures go
+    into the Land's tables under these codes, beside other counties' places."""
     figures = document["figures"]
     groups = figures["group_offers"]
-    named = [
-        *document["county"]["places"], *figures["consultations"]["by_municipality"],
-        *(row["municipality"] for row in groups["by_place"] + groups["by_place_month"]),
-        *figures["staffing"]["municipality_codes"],
-    ]  # fmt: skip
-    outside = sorted(code for code in set(named) if code[:5] != ags[:5])
+    places = document["county"]["places"]
+    outside = sorted(code for code in places if not in_county(code, ags))
     if outside:
         raise invalid(f"er nennt einen Ort außerhalb des Kreises {ags} ({outside[0]})")
+    named = {
+        *figures["consultations"]["by_municipality"],
+        *(row["municipality"] for row in groups["by_place"] + groups["by_place_month"]),
+        *figures["staffing"]["municipality_codes"],
+    }  # fmt: skip
+    unknown = sorted(named - set(places) - {ags})
+    if unknown:
+        raise invalid(f"er zählt an einem Ort, der nicht unter den Orten des Kreises {ags} "
+                      f"steht ({unknown[0]})")  # fmt: skip
+    for name in places.values():
+        if personal_data_hints(name):  # a place's name is the profile's: never a person's
+            raise invalid(f"ein Ortsname sieht nach Personendaten aus ({printable(name, 20)}…)")
+
+
+def _within_period(figures: dict, period: Period) -> None:
+    """Years and months of the figures lie in the period."""
+    months = {f"{period.year}-{m:02d}" for m in range(period.start.month, period.end.month + 1)}
+    consultations = figures["consultations"]
+    found = {
+        *consultations["by_month"], *consultations["muki_by_month"],
+        *(row["month"] for row in figures["group_offers"]["by_place_month"]),
+    }  # fmt: skip
+    outside = sorted(found - months) or sorted(set(consultations["by_year"]) - {str(period.year)})
+    if outside:
+        raise invalid(f"er zählt außerhalb des Zeitraums {period.key} ({outside[0]})")
 
 
 def _written_in_time(text: str) -> None:

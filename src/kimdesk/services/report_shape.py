@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
+from kimdesk.domain.catalog import load_land_profile
+from kimdesk.domain.enums import AgeGroup, Gender, GoalStatus, NeedStatus, Phase
 from kimdesk.domain.text import printable
 from kimdesk.stats.report import HIDDEN
 
@@ -51,9 +54,23 @@ DAYS = Leaf(lambda v: v is None or _number(0, 100_000)(v), "eine Zahl von Tagen"
 AGS = _matching(r"05[0-9]{6}", "ein AGS in NRW")
 YEAR = _matching(r"20[0-9]{2}", "ein Jahr")
 MONTH = _matching(r"20[0-9]{2}-(0[1-9]|1[0-2])", "ein Monat")
-#: A catalog code (as profiles allow them: ``profile.county_from_file``).
-CODE = _matching(r"[a-z0-9_]{1,40}", "ein Code")
-AGE = _matching(r"<[0-9]{1,3}|[0-9]{1,3}-[0-9]{1,3}|[0-9]{1,3}\+|unknown", "eine Altersgruppe")
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """Every code a report's tables may be keyed by: the codes of the Land's catalog (the
+    counties' template), the fixed codes of phases, goals, genders and needs, and ``unknown``,
+    ``other``, ``total``. A code a county added to its profile reaches the Land once the
+    Land's catalog has it; a name or file number never fits."""
+    land = load_land_profile()
+    codes = {e.code for e in land if e.catalog != "municipality"}
+    for fixed in (Phase, GoalStatus, Gender, NeedStatus):
+        codes |= {str(member) for member in fixed}
+    return frozenset(codes | {"unknown", "other", "total"})
+
+
+CODE = Leaf(lambda v: isinstance(v, str) and v in vocabulary(), "ein Code des Landes")
+AGE = Leaf(lambda v: v in {str(a) for a in AgeGroup}, "eine Altersgruppe")
 COUNTRY = _matching(r"[A-Z]{2}|other|unknown", "ein Staat")
 NAME = Leaf(lambda v: isinstance(v, str) and 0 < len(v) <= 200 and printable(v, 200) == v,
             "ein Name")  # fmt: skip
@@ -69,10 +86,11 @@ BOOL = Leaf(lambda v: isinstance(v, bool), "ja oder nein")
 
 @dataclass(frozen=True)
 class Table:
-    """Rows keyed by ``key`` (a leaf), each of the shape ``row``."""
+    """Rows keyed by ``key`` (a leaf), each of the shape ``row``, at most ``rows``."""
 
     row: object
     key: Leaf = CODE
+    rows: int = 5_000
 
 
 @dataclass(frozen=True)
@@ -136,7 +154,7 @@ DOCUMENT = {
             "inhabitants": _whole(1, 30_000_000, "eine Einwohnerzahl von 1 bis 30.000.000"),
             "year": _whole(1990, 2100, "ein Jahr von 1990 bis 2100"),
         }),
-        "places": Table(PLACE_NAME, key=AGS),
+        "places": Table(PLACE_NAME, key=AGS, rows=500),
     },
     "period": {"key": PERIOD, "from": DAY, "to": DAY, "complete": BOOL},
     "office": {"installation_id": UUID, "name": NAME},
@@ -175,8 +193,9 @@ def _problem(value, shape, path: str, cells: list[int]) -> str | None:
                      if (p := _problem(value[k], s, f"{path}/{k}", cells))), None)  # fmt: skip
     if isinstance(shape, Table | Rows):
         container = dict if isinstance(shape, Table) else list
-        if not isinstance(value, container) or len(value) > MAX_ROWS:
-            return f"{here} ist keine Tabelle mit höchstens {MAX_ROWS} Zeilen"
+        most = shape.rows if isinstance(shape, Table) else MAX_ROWS
+        if not isinstance(value, container) or len(value) > most:
+            return f"{here} ist keine Tabelle mit höchstens {most} Zeilen"
         items = value.items() if isinstance(value, dict) else enumerate(value)
         row = shape.row if isinstance(shape, Table) else shape.item
         for key, item in items:

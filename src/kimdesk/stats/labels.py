@@ -165,10 +165,10 @@ def percent(value) -> str:
 
 
 def rate(value) -> str:
-    """A rate per 10,000 inhabitants: ``7.25`` -> ``"7,3"``."""
+    """A rate per 10,000 inhabitants: ``7.25`` -> ``"7,3"``, ``1234.5`` -> ``"1.234,5"``."""
     if value is None:
         return "–"
-    return f"{value:.1f}".replace(".", ",")
+    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def county(report: dict, catalog: Catalog) -> str:

@@ -65,9 +65,10 @@ def counties_sheet(sheet: Sheet, report: dict, catalog: Catalog) -> None:
     sheet.table(COLUMNS, key_figures(report, catalog), total=sum_row)
     sheet.row += 1
     counted = total["consultations"]["counties"]
-    sheet.heading(f"Raten je 10.000 Einwohner: über {counted} von {len(report['counties'])} "
-                  "Kreisen mit Einwohnerzahl im Kreisprofil (Summe: ihre Zahlen durch ihre "
-                  "Einwohner)")  # fmt: skip
+    sheet.heading(f"Raten je 10.000 Einwohner: über die {counted} der {len(report['counties'])} "
+                  "Kreise mit Einwohnerzahl im Kreisprofil (Summe: ihre Zahlen durch ihre "
+                  "Einwohner)" if counted else "Keiner dieser Kreise hat eine Einwohnerzahl im "
+                  "Kreisprofil: keine Raten je 10.000 Einwohner.")  # fmt: skip
     sheet.figure(figure_counties(report, catalog), sheet.row + 1, 1)
 
 

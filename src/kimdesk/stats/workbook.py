@@ -77,7 +77,7 @@ def cover(wb: Workbook, report: dict, catalog: Catalog) -> None:
     sheet.row = 3
     profile = report.get("profile") or {}
     facts = [
-        ["Kreis", de.county(report, catalog)],
+        ["Land" if land_sheets.is_land(report) else "Kreis", de.county(report, catalog)],
         ["Profil", f"{profile.get('name', catalog.profile)} (AGS {catalog.county})"],
         *[[name, value] for name, value in de.filter_lines(report, catalog)],
         ["Exportiert am", de.moment(report.get("generated_at"))],
