@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import random
 from datetime import date
+from importlib import resources
 
 import openpyxl
 import pytest
+from jsonschema import Draft202012Validator
 
 from kimdesk.domain.catalog import load_profile
 from kimdesk.domain.profile import document
@@ -50,6 +52,11 @@ COUNTIES = {
                  {"05366016": "Euskirchen", "05366028": "Mechernich", "05366044": "Zülpich"},
                  {"inhabitants": 195_000, "year": 2022}),
 }  # fmt: skip
+
+
+def schema_validator() -> Draft202012Validator:
+    path = resources.files("kimdesk") / "resources" / "schemas" / "county-report-1.schema.json"
+    return Draft202012Validator(json.loads(path.read_text(encoding="utf-8")))
 
 
 def profile_file(folder, ags: str):
@@ -135,10 +142,12 @@ def test_three_counties_at_the_land_on_sqlite_and_postgresql(counties, pg_url, t
     on_sqlite = comparable(out)
     assert sorted(on_sqlite["by_county"]) == sorted(COUNTIES)
     assert len(on_sqlite["missing"]) == 51
-    # Each county as it reported; the same keys summed.
+    # Each county as it reported (every report valid against the shipped JSON Schema); the
+    # same keys summed.
     for ags, path in reports.items():
         with open_workspace(lite, LAND_PASS) as ws:
             document_ = land_reports.read_report(ws, path, today=TODAY).document
+        schema_validator().validate(document_)
         assert on_sqlite["by_county"][ags] == document_["figures"]
         assert on_sqlite["counties"][ags]["population"] == COUNTIES[ags][3]
     shown = [f["consultations"]["total"] for f in on_sqlite["by_county"].values()]
