@@ -55,6 +55,12 @@ def main() -> int:
             sync.enroll(land, work / f"o{n}.json", county=ags)
             ours = json.loads(text.replace('"05382', f'"{ags[:5]}'))
             ours["county"].update(ags=ags, name=f"Kreis {ags}")
+            if not ags.endswith("000"):  # a city that is a county of its own: one place
+                ours["county"]["places"] = {ags: "Stadt"}
+                figures = ours["figures"]
+                figures["consultations"]["by_municipality"] = {}
+                figures["group_offers"].update(by_place=[], by_place_month=[])
+                figures["staffing"]["municipality_codes"] = []
             ours["office"] = {
                 "installation_id": office.installation.id,
                 "name": office.installation.name,
@@ -73,7 +79,8 @@ def main() -> int:
     start = time.perf_counter()
     summary = land_reports.merge_reports(land, files, today=TODAY)
     merge_s = time.perf_counter() - start
-    assert not summary.any_rejected, summary.as_json()["reports"][:2]
+    refused = [r for r in summary.as_json()["reports"] if r["status"] == "rejected"]
+    assert not refused, refused[:2]
 
     start = time.perf_counter()
     report = land_stats.land_statistics(land, period="2023")
