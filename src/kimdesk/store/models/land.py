@@ -41,7 +41,8 @@ class CountyReport(Base):
 
 
 class CountyOffice(Base):
-    """The office that speaks for a county: bound by its first report, one each way."""
+    """The office that speaks for a county, as the Land enrolled it (``enroll --county``):
+    one office per county, one county per office."""
 
     __tablename__ = "county_office"
 

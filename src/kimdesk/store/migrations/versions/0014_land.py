@@ -1,6 +1,6 @@
 """Schema 14, the Land (issue 20): the county reports it received (``county_report``, every
-one kept, the replaced ones naming their successor) and the office bound to each county by
-its first report (``county_office``). Empty in every store that is not a Land's.
+one kept, the replaced ones naming their successor) and the office the Land enrolled for each
+county (``county_office``). Empty in every store that is not a Land's.
 
 Revision ID: 0014
 Revises: 0013
