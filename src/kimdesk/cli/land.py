@@ -11,7 +11,7 @@ from kimdesk.domain.errors import KimdeskError
 from kimdesk.domain.text import printable
 from kimdesk.fileio import shown
 from kimdesk.services import county_report, land_reports, land_stats
-from kimdesk.services.profile import county_name as de_county
+from kimdesk.services.profile import county_name
 from kimdesk.stats import labels as de
 from kimdesk.sync.identity import Identity
 
@@ -99,7 +99,9 @@ def _number(value) -> str:
 
 def _print_land(report: dict, catalog) -> None:
     counties, missing = report["counties"], report["missing"]
-    _out(f"{report['period']['label']}: {_counted(len(counties), 'Kreis', 'Kreisen', 'Bericht aus')}"
+    reported = ("Bericht aus 1 Kreis" if len(counties) == 1
+                else f"Berichte aus {len(counties)} Kreisen")  # fmt: skip
+    _out(f"{report['period']['label']}: {reported}"
          + (f"; es fehlen {len(missing)}" if missing else ""))  # fmt: skip
     commands.print_stats(report, catalog)
     if report["incomplete"]:
@@ -131,12 +133,5 @@ def _print_land(report: dict, catalog) -> None:
         _out(f"Beratungen je 10.000 Einwohner: über die {total['counties']} Kreise mit "
              "Einwohnerzahl im Kreisprofil.")  # fmt: skip
     for ags, periods in report["other_periods"].items():
-        _out(f"{ags} {printable(de_county(ags), 40)}: kein Bericht für "
+        _out(f"{ags} {printable(county_name(ags), 40)}: kein Bericht für "
              f"{report['period']['key']}, aber für {', '.join(periods)}.")  # fmt: skip
-
-
-def _counted(n: int, one: str, many: str, lead: str) -> str:
-    """ "Berichte aus 3 Kreisen", "Bericht aus 1 Kreis"."""
-    if n == 1:
-        return f"{lead} 1 {one}"
-    return f"{lead.replace('Bericht', 'Berichte')} {n} {many}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 
 from .errors import KimdeskError
@@ -303,7 +304,10 @@ def available_profiles() -> list[str]:
 LAND_PROFILE = "land-nrw"
 
 
+@cache
 def load_land_profile() -> Catalog:
+    """The Land's catalog, read once (a frozen catalog: the Land's statistics, enrolment and
+    every report's checks ask it for county names and codes)."""
     path = resources.files("kimdesk") / "resources" / "land" / "nrw.json"
     return Catalog.from_json(json.loads(path.read_text(encoding="utf-8")))
 

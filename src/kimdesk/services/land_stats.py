@@ -50,13 +50,13 @@ def land_statistics(ws: Workspace, *, period: str | None = None, county: str | N
     if not current:
         raise KimdeskError("Die Landesstelle hat noch keinen Kreisbericht eingelesen "
                            "(kimdesk merge --store … BERICHT.kiml).")  # fmt: skip
-    ags = _county(ws, county)
+    ags = kim_county(county) if county else None
     mine = [r for r in current if ags in (None, r.ags)]
     chosen = parse_period(period, today=today) if period else _latest(mine or current, today)
-    rows = [r for r in current if r.period == chosen.key and ags in (None, r.ags)]
+    rows = [r for r in mine if r.period == chosen.key]
     if not rows:
         reported = sorted({r.period for r in mine or current})
-        whose = f" von {ws.catalog.label('municipality', ags)}" if ags else ""
+        whose = f" von {county_name(ags)}" if ags else ""
         raise KimdeskError(f"Für {chosen.label} liegt kein Kreisbericht{whose} vor; "
                            f"Berichte gibt es für {', '.join(reported)}.")  # fmt: skip
     documents = {r.ags: json.loads(r.document) for r in rows}
@@ -146,7 +146,3 @@ def _other_periods(current, chosen: Period, reported: set[str]) -> dict[str, lis
                 str(chosen.year)):  # fmt: skip
             found.setdefault(row.ags, set()).add(row.period)
     return {ags: sorted(keys) for ags, keys in sorted(found.items())}
-
-
-def _county(ws: Workspace, text: str | None) -> str | None:
-    return kim_county(text) if text else None

@@ -90,7 +90,7 @@ class Table:
 
     row: object
     key: Leaf = CODE
-    rows: int = 5_000
+    rows: int = MAX_ROWS
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def is_land(report: dict) -> bool:
     return "by_county" in report
 
 
-def key_figures(report: dict, catalog: Catalog) -> list[list]:
+def key_figures(report: dict) -> list[list]:
     """Per county: AGS, name, report number, complete, key figures, population, rates."""
     rows = []
     for ags, about in report["counties"].items():
@@ -62,7 +62,7 @@ def counties_sheet(sheet: Sheet, report: dict, catalog: Catalog) -> None:
                total["consultations"]["inhabitants"] or None, None,
                total["consultations"]["rate"], total["persons"]["rate"],
                total["cases_opened"]["rate"]]  # fmt: skip
-    sheet.table(COLUMNS, key_figures(report, catalog), total=sum_row)
+    sheet.table(COLUMNS, key_figures(report), total=sum_row)
     sheet.row += 1
     counted = total["consultations"]["counties"]
     sheet.heading(f"Raten je 10.000 Einwohner: über die {counted} der {len(report['counties'])} "
