@@ -55,8 +55,8 @@ class Received:
     office: PeerInfo
     seq: int
     period: Period
-    report_id: str = ""
-    sha256: str = ""
+    report_id: str
+    sha256: str
 
     @property
     def ags(self) -> str:
@@ -66,9 +66,13 @@ class Received:
 def read_report(ws: Workspace, path: str | os.PathLike, *, today: date | None = None) -> Received:
     """A county's report, checked; raises ``BundleRejected`` with the reason otherwise."""
     require_role(ws, Role.LAND, "Das Lesen von Kreisberichten")
-    data = read_bundle(Path(path), "Die Berichtsdatei", limit=MAX_REPORT_BYTES)
+    data = _report_bytes(Path(path))
     with ws.store.connect() as conn:
         return _read(ws, conn, data, today)
+
+
+def _report_bytes(path: Path) -> bytes:
+    return read_bundle(path, "Die Berichtsdatei", limit=MAX_REPORT_BYTES)
 
 
 def _read(ws: Workspace, conn, data: bytes, today: date | None) -> Received:
@@ -181,9 +185,7 @@ def merge_reports(ws: Workspace, files: Sequence[str | os.PathLike], *, dry_run:
 
 
 def _keep(ws: Workspace, conn, path: Path, result: ReportResult, today: date | None) -> None:
-    received = _read(
-        ws, conn, read_bundle(path, "Die Berichtsdatei", limit=MAX_REPORT_BYTES), today
-    )
+    received = _read(ws, conn, _report_bytes(path), today)
     doc = received.document
     result.ags, result.county = received.ags, printable(str(doc["county"].get("name")), 80)
     result.period, result.seq = received.period.key, received.seq
@@ -211,7 +213,7 @@ def _keep(ws: Workspace, conn, path: Path, result: ReportResult, today: date | N
         result.status, result.other_seq = "older", current.seq
         replaced_by = current.report_id
     conn.execute(_report.insert().values(
-        report_id=received.report_id, office_id=received.office.installation_id,
+        report_id=received.report_id, office_id=office_id,
         seq=received.seq, ags=received.ags, period=received.period.key,
         created_at=datetime.fromisoformat(doc["created_at"]), received_at=now, file_name=shown(path.name)[:400],
         sha256=received.sha256, document=canonical(doc).decode("utf-8"),
