@@ -16,6 +16,7 @@ from kimdesk.domain.ids import utc_now
 from kimdesk.domain.periods import Period, parse_period
 from kimdesk.domain.text import printable
 from kimdesk.stats.report import HIDDEN
+from kimdesk.stats.suppression import counts, get
 from kimdesk.sync.reasons import BundleRejected, Reason
 
 from .county_report import FORMAT, VERSION
@@ -24,9 +25,6 @@ from .report_shape import shape_problem
 
 #: How far an office's clock may run ahead of the Land's.
 CLOCK_SLACK = timedelta(days=1)
-#: Parts of the figures whose counts publication mode shows however small (docs/statistics.md).
-_SHOWN_SMALL = {"staffing", "structural_needs", "suppression"}
-_NOT_COUNTS = {"pct", "median", "p75", "by_kind_pct", "top5"}
 
 
 def invalid(what: str) -> BundleRejected:
@@ -135,25 +133,19 @@ def _written_in_time(text: str) -> None:
 
 def _small_counts(document: dict) -> None:
     """No count the county's publication rules hide is shown (a report written by KIMdesk
-    never shows one: a second guard before the Land publishes it)."""
+    never shows one: a second guard before the Land publishes it). The counts are those
+    publication mode hides (``suppression.counts``: not staffing, not the needs' counts)."""
     limit = document["min_count"]
-    if document["figures"]["suppression"]["min_count"] != limit:
+    figures = document["figures"]
+    if figures["suppression"]["min_count"] != limit:
         raise invalid("die Mindestfallzahl steht zweimal verschieden im Bericht")
-
-    def walk(node, path: str):
-        items = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, value in items:
-            if key in _NOT_COUNTS:
-                continue
-            if isinstance(value, dict | list):
-                walk(value, f"{path}/{key}")
-            elif type(value) is int and 0 < value < limit:
-                raise invalid(f"{path}/{key} zeigt {value}, weniger als die Mindestfallzahl "
-                              f"{limit}")  # fmt: skip
-
-    for part, figures in document["figures"].items():
-        if part not in _SHOWN_SMALL:
-            walk(figures, f"figures/{part}")
+    for path in counts(figures):
+        if "by_kind_pct" in path:  # shares in percent, whole or not
+            continue
+        value = get(figures, path)
+        if 0 < value < limit:
+            raise invalid(f"figures/{'/'.join(map(str, path))} zeigt {value}, weniger als die "
+                          f"Mindestfallzahl {limit}")  # fmt: skip
 
 
 def _adds_up(figures: dict) -> None:
