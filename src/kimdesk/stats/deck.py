@@ -44,20 +44,25 @@ def title_page(report: dict, catalog: Catalog) -> Figure:
         facts.append("Veröffentlichungsfassung: • = geheim gehalten")
     for i, line in enumerate(facts):
         fig.text(0.07, 0.50 - i * 0.055, line, fontsize=13, color=muted)
-    titles = [de.TITLES[key] for key, _ in DECK_CHARTS]
-    if land_sheets.is_land(report):
-        titles.insert(0, land_sheets.TITLE)
-    contents = [f"{n}. {title}" for n, title in enumerate(titles, start=1)]
+    listed = enumerate(_deck_charts(report), start=1)
+    contents = [f"{n}. {title}" for n, (title, _) in listed]
     for i, line in enumerate(contents):
         fig.text(0.55, 0.50 - i * 0.055, line, fontsize=12, color=ink)
     return fig
 
 
 def deck_figures(report: dict, catalog: Catalog) -> list[Figure]:
-    pages = [build(report, catalog) for _, build in DECK_CHARTS]
-    if land_sheets.is_land(report):  # the Land's: the counties side by side first
-        pages.insert(0, land_sheets.figure_counties(report, catalog))
+    pages = [build(report, catalog) for _, build in _deck_charts(report)]
     return [title_page(report, catalog), *pages]
+
+
+def _deck_charts(report: dict) -> list[tuple[str, object]]:
+    """The deck's charts after the title page, (title, builder): the Land's start with the
+    counties side by side."""
+    listed = [(de.TITLES[key], build) for key, build in DECK_CHARTS]
+    if land_sheets.is_land(report):
+        listed.insert(0, (land_sheets.TITLE, land_sheets.figure_counties))
+    return listed
 
 
 def build_deck(report: dict, catalog: Catalog) -> bytes:

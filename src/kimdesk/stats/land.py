@@ -5,7 +5,7 @@ The Land holds only what the counties published: each hidden count arrives as "â
 therefore the sum of the counts a county showed. Where some county hid a part, the sum is a
 lower bound, and ``incomplete`` names it with how many counties hid a part of it; where every
 county hid it, the sum is "â€¢" as well. Nothing here can give a hidden count back: every figure
-is a sum of published ones (docs/statistics.md, "An der Landesstelle").
+is a sum of published ones (docs/statistics.md, "At the Land").
 
 Shares are computed again from the sums, and only where no part of the share or of its total
 is hidden; medians cannot be summed and are left to each county's own figures.
