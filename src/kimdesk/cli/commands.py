@@ -428,6 +428,19 @@ _COLUMNS = ("created", "updated", "unchanged", "stale", "deleted", "conflicts")
 _HEADINGS = ("neu", "geändert", "gleich", "veraltet", "gelöscht", "Konflikte")
 
 
+def print_table(rows: list[tuple[str, ...]], *, left: int, total: bool) -> None:
+    """Rows as aligned columns: the first ``left`` to the left, the others (figures) to the
+    right; a rule under the heading and, with ``total``, above the last row."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    rules = {0, len(rows) - 2} if total else {0}
+    for n, row in enumerate(rows):
+        cells = [c.ljust(w) if i < left else c.rjust(w)
+                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]  # fmt: skip
+        _out("  ".join(cells).rstrip())
+        if n in rules:
+            _out("  ".join("-" * w for w in widths))
+
+
 def _print_summary(summary) -> None:
     if summary.dry_run:
         _out("Probelauf: es wurde nichts verändert.")
@@ -445,15 +458,7 @@ def _print_summary(summary) -> None:
     totals = summary.totals
     rows.append(("Summe", "", "", f"{totals['rejected']} abgelehnt",
                  *(str(totals[k]) for k in _COLUMNS)))  # fmt: skip
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for n, row in enumerate(rows):
-        cells = [
-            c.ljust(w) if i < 4 else c.rjust(w)
-            for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        ]
-        _out("  ".join(cells).rstrip())
-        if n == 0 or n == len(rows) - 2:
-            _out("  ".join("-" * w for w in widths))
+    print_table(rows, left=4, total=True)
     for b in summary.bundles:
         if b.reason:
             _out(f"{b.display_name}: abgelehnt – {b.reason}. [{b.reason_code}]")

@@ -60,11 +60,7 @@ def _print_reports(summary: land_reports.ReportsSummary) -> None:
         county = f"{r.ags} {r.county}" if r.ags else "–"
         rows.append((r.display_name, county, r.period or "–", str(r.seq or "–"),
                      _STATUS[r.status].format(other=r.other_seq)))  # fmt: skip
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for n, row in enumerate(rows):
-        _out("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-        if n == 0:
-            _out("  ".join("-" * w for w in widths))
+    commands.print_table(rows, left=len(rows[0]), total=False)
     for r in summary.replaced:
         _out(f"Ersetzt: der Bericht Nr. {r.other_seq} für {r.ags} {r.period} bleibt in der "
              f"Historie; es gilt Nr. {r.seq}.")  # fmt: skip
@@ -119,13 +115,7 @@ def _print_land(report: dict, catalog) -> None:
     rows.append(("Summe", "", "", _number(report["consultations"]["total"]),
                  _number(report["reached"]["persons"]), _number(report["cases"]["opened"]),
                  _number(total["rate"])))  # fmt: skip
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for n, row in enumerate(rows):
-        cells = [c.ljust(w) if i < 2 else c.rjust(w)
-                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]  # fmt: skip
-        _out("  ".join(cells).rstrip())
-        if n in (0, len(rows) - 2):
-            _out("  ".join("-" * w for w in widths))
+    commands.print_table(rows, left=2, total=True)
     if not total["counties"]:
         _out("Keiner dieser Kreise hat eine Einwohnerzahl im Kreisprofil: keine Raten je "
              "10.000 Einwohner.")  # fmt: skip
